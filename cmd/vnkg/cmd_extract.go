@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+
+	"github.com/vnkg/vnkg/data"
+	"github.com/vnkg/vnkg/extract"
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+func init() {
+	register(command{name: "extract", summary: "extract facts from articles and print them as N-Quads", run: runExtract})
+}
+
+const extractDoc = `Reads articles (.txt files with an optional metadata header, .jsonl records;
+directories are searched; "-" reads stdin) and writes their facts to stdout as
+N-Quads, each labelled with its article's IRI. Nothing is stored.`
+
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "extract", "PATH...", extractDoc)
+	noBackground := fs.Bool("no-gazetteer", false, "omit the gazetteer's background quads (rank order, parents, English names)")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	x, err := newExtractor(e)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriterSize(e.stdout, 1<<16)
+	seenBackground := map[string]bool{}
+	failed := 0
+	docs := 0
+	werr := walkDocuments(ctx, e, paths, &failed, func(doc extract.Document) error {
+		res := x.Extract(doc)
+		docs++
+		for _, q := range res.Quads {
+			out.WriteString(q.NQuad())
+			out.WriteByte('\n')
+		}
+		if !*noBackground {
+			for _, q := range res.Background {
+				s := q.NQuad()
+				if !seenBackground[s] {
+					seenBackground[s] = true
+					out.WriteString(s)
+					out.WriteByte('\n')
+				}
+			}
+		}
+		return nil
+	})
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	if werr != nil {
+		return werr
+	}
+	e.log.Debug("extracted", "documents", docs, "failed", failed)
+	if failed > 0 {
+		return fmt.Errorf("%w: %d of %d inputs could not be read", errPartial, failed, failed+docs)
+	}
+	return nil
+}
+
+// newExtractor loads the embedded gazetteers.
+func newExtractor(e *env) (*extract.Extractor, error) {
+	x, err := extract.New(data.Gazetteers, extract.WithLogger(e.log))
+	if err != nil {
+		return nil, fmt.Errorf("loading gazetteers: %w", err)
+	}
+	return x, nil
+}
+
+// walkDocuments walks the inputs, reports bad ones on stderr (counting them in
+// *failed), rejects a second document with an id already seen, and stops when ctx
+// is done.
+func walkDocuments(ctx context.Context, e *env, paths []string, failed *int, fn func(extract.Document) error) error {
+	seen := map[string]string{}
+	return extract.Walk(paths, e.stdin, func(doc extract.Document) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if prev, dup := seen[doc.ID]; dup {
+			*failed++
+			fmt.Fprintf(e.stderr, "vnkg: %s: document id %q already read from %s; skipped\n", doc.SourceFile, doc.ID, prev)
+			return nil
+		}
+		seen[doc.ID] = doc.SourceFile
+		return fn(doc)
+	}, func(err error) {
+		*failed++
+		fmt.Fprintf(e.stderr, "vnkg: %v\n", err)
+	})
+}
+
+var _ = vocab.DocIRI

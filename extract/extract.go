@@ -1,0 +1,57 @@
+// Package extract turns Vietnamese defense-diplomacy news articles into the facts
+// of the vnkg vocabulary, as quads labelled with their article's IRI.
+//
+// The work is a pipeline of small stages, each a pure function with its own tests:
+// normalize (NFC, spaces, an offset map back to the source) → tokenize (syllables,
+// numbers, codes) → find spans (ranks, titles, people, bodies, resolutions, plans,
+// events, dates, places; each with byte offsets) → relate spans into facts → emit
+// quads (the one place that builds IRIs). The package knows nothing of the store.
+package extract
+
+import (
+	"io/fs"
+	"log/slog"
+
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+// Extractor holds the loaded gazetteers; it is safe for concurrent use.
+type Extractor struct {
+	gaz *Gazetteer
+	log *slog.Logger
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithLogger sets the logger for diagnostics (default: discard).
+func WithLogger(l *slog.Logger) Option { return func(x *Extractor) { x.log = l } }
+
+// New loads the gazetteers from fsys (the data module's embedded files).
+func New(fsys fs.FS, opts ...Option) (*Extractor, error) {
+	gaz, err := LoadGazetteer(fsys)
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{gaz: gaz, log: slog.New(slog.DiscardHandler)}
+	for _, o := range opts {
+		o(x)
+	}
+	return x, nil
+}
+
+// Result is what one document yields.
+type Result struct {
+	Doc   Document
+	Quads []vocab.Quad // every quad carries the document's IRI as its label
+	// Background holds gazetteer knowledge (rank order, English names, parent
+	// bodies) about the entities the quads mention, labelled vocab.GazetteerLabel.
+	Background  []vocab.Quad
+	Diagnostics []Diagnostic
+}
+
+// Diagnostic is a problem found in a text, with its byte offsets in the source.
+type Diagnostic struct {
+	Start, End int
+	Message    string
+}
