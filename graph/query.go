@@ -1,0 +1,394 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+	"github.com/cayleygraph/quad"
+
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+// Query errors.
+var (
+	// ErrSyntax is returned for a query that does not compile.
+	ErrSyntax = errors.New("query syntax error")
+	// ErrTimeout is returned for a query that ran longer than its timeout; the
+	// error also matches context.DeadlineExceeded.
+	ErrTimeout = errors.New("query timed out")
+)
+
+// QueryOptions tune a query.
+type QueryOptions struct {
+	// Timeout stops the query after this long; 0 means no timeout (the context
+	// may still end it).
+	Timeout time.Duration
+	// Limit stops the query after this many results; 0 means no limit.
+	Limit int
+}
+
+// Results is what a query produced.
+type Results struct {
+	// Rows are the query's results in the order the query produced them.
+	Rows []Result
+	// Last is the value of the script's last expression (g.V().count() typed at
+	// a REPL), or nil when it is null, undefined or a path.
+	Last any
+	// Truncated reports that the query had more results than QueryOptions.Limit.
+	Truncated bool
+}
+
+// Result is one result of a query: either the tags of a path result (.all(),
+// .getLimit(n)), or a value the script passed to g.emit.
+type Result struct {
+	// Tags maps each tag of a path result to its node; the node the path
+	// ended at is under "id". Nil for an emitted value.
+	Tags map[string]Node
+	// Value is an emitted value, built from nil, bool, int64, float64, string,
+	// Node, []any and map[string]any. Strings that Gizmo uses to spell nodes
+	// ("<iri>", "_:b", "\"v\"^^<type>") become Nodes.
+	Value any
+}
+
+// Fields returns the result as named fields: the tags of a path result, or
+// the fields of an emitted object. ok is false for an emitted non-object.
+func (r Result) Fields() (fields map[string]any, ok bool) {
+	if r.Tags != nil {
+		m := make(map[string]any, len(r.Tags))
+		for k, v := range r.Tags {
+			m[k] = v
+		}
+		return m, true
+	}
+	m, ok := r.Value.(map[string]any)
+	return m, ok
+}
+
+// MarshalJSON writes a path result as an object of its tags and an emitted
+// value as itself.
+func (r Result) MarshalJSON() ([]byte, error) {
+	if r.Tags != nil {
+		return json.Marshal(r.Tags)
+	}
+	return json.Marshal(r.Value)
+}
+
+// NodeKind tells IRIs, blank nodes and literals apart.
+type NodeKind uint8
+
+const (
+	IRINode NodeKind = iota
+	BlankNode
+	LiteralNode
+)
+
+// Node is a node of the graph as a query returns it.
+type Node struct {
+	Kind     NodeKind
+	Value    string // the IRI, the blank node's id, or the literal's lexical form
+	Datatype string // literals only; "" is a plain string
+	Lang     string // language-tagged literals only
+}
+
+// String renders n for people: an IRI or a literal's lexical form as is, a
+// blank node as _:id.
+func (n Node) String() string {
+	if n.Kind == BlankNode {
+		return "_:" + n.Value
+	}
+	return n.Value
+}
+
+// NQuad renders n in N-Quads syntax.
+func (n Node) NQuad() string {
+	switch n.Kind {
+	case IRINode:
+		return quad.IRI(n.Value).String()
+	case BlankNode:
+		return quad.BNode(n.Value).String()
+	}
+	return toQuadValue(n).String()
+}
+
+// MarshalJSON writes n as JSON-LD writes a node or value: {"@id": iri} for an
+// IRI or blank node, a string for a plain literal, a number or boolean for
+// xsd:integer, xsd:decimal, xsd:double and xsd:boolean literals that parse, and
+// {"@value", "@type"} or {"@value", "@language"} for other literals.
+func (n Node) MarshalJSON() ([]byte, error) {
+	switch n.Kind {
+	case IRINode, BlankNode:
+		return json.Marshal(map[string]string{"@id": n.String()})
+	}
+	switch {
+	case n.Lang != "":
+		return json.Marshal(map[string]string{"@value": n.Value, "@language": n.Lang})
+	case n.Datatype == "" || n.Datatype == vocab.XSD+"string":
+		return json.Marshal(n.Value)
+	case n.Datatype == vocab.XSDInteger || n.Datatype == vocab.XSD+"int" || n.Datatype == vocab.XSD+"long":
+		if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+			return json.Marshal(i)
+		}
+	case n.Datatype == vocab.XSD+"decimal" || n.Datatype == vocab.XSD+"double" || n.Datatype == vocab.XSD+"float":
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+			return json.Marshal(f)
+		}
+	case n.Datatype == vocab.XSD+"boolean":
+		if b, err := strconv.ParseBool(n.Value); err == nil {
+			return json.Marshal(b)
+		}
+	}
+	return json.Marshal(map[string]string{"@value": n.Value, "@type": n.Datatype})
+}
+
+// NodeOf converts a Cayley value to a Node.
+func NodeOf(v quad.Value) Node {
+	switch v := v.(type) {
+	case quad.IRI:
+		return Node{Kind: IRINode, Value: string(v)}
+	case quad.BNode:
+		return Node{Kind: BlankNode, Value: string(v)}
+	case quad.String:
+		return Node{Kind: LiteralNode, Value: string(v)}
+	case quad.TypedString:
+		return Node{Kind: LiteralNode, Value: string(v.Value), Datatype: string(v.Type)}
+	case quad.LangString:
+		return Node{Kind: LiteralNode, Value: string(v.Value), Lang: v.Lang}
+	case quad.TypedStringer:
+		ts := v.TypedString()
+		return Node{Kind: LiteralNode, Value: string(ts.Value), Datatype: string(ts.Type)}
+	case nil:
+		return Node{Kind: LiteralNode}
+	}
+	return Node{Kind: LiteralNode, Value: quad.StringOf(v)}
+}
+
+func toQuadValue(n Node) quad.Value {
+	switch {
+	case n.Kind == IRINode:
+		return quad.IRI(n.Value)
+	case n.Kind == BlankNode:
+		return quad.BNode(n.Value)
+	case n.Lang != "":
+		return quad.LangString{Value: quad.String(n.Value), Lang: n.Lang}
+	case n.Datatype != "":
+		return quad.TypedString{Value: quad.String(n.Value), Type: quad.IRI(n.Datatype)}
+	}
+	return quad.String(n.Value)
+}
+
+// Query runs a Gizmo query and collects its results. Each call runs in a new
+// Gizmo session: Cayley's session keeps one JavaScript VM, and once a query has
+// been interrupted (by a timeout, a cancellation, or merely by closing its
+// results) every later query on that VM fails with "iterator closed".
+//
+// The query stops when ctx ends, when opts.Timeout passes (ErrTimeout), or
+// after opts.Limit results; stopping interrupts the VM, so a runaway script
+// (while(true){}) ends too, and Query returns only once the script has.
+func (s *Store) Query(ctx context.Context, src string, opts QueryOptions) (Results, error) {
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, ErrTimeout)
+		defer cancel()
+	}
+	ses := gizmo.NewSession(s.qs)
+	// Limit 0: we count results ourselves, so that a truncated answer is known.
+	it, err := ses.Execute(ctx, src, query.Options{Collation: query.Raw})
+	if err != nil {
+		return Results{}, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	var res Results
+	var convErr error
+	for it.Next(ctx) {
+		r, ok := it.Result().(*gizmo.Result)
+		if !ok || r == nil {
+			continue
+		}
+		if r.Meta {
+			res.Last = lastValue(r.Val)
+			continue
+		}
+		if opts.Limit > 0 && len(res.Rows) == opts.Limit {
+			res.Truncated = true
+			break
+		}
+		row, err := s.convertResult(r)
+		if err != nil {
+			convErr = err
+			break
+		}
+		res.Rows = append(res.Rows, row)
+	}
+	runErr := it.Err()
+	// Close interrupts the VM if the script is still running (a limit was
+	// reached); wait then for it to end, so that nothing reads the store after
+	// Query returns.
+	it.Close()
+	waitDone(it)
+	switch {
+	case convErr != nil:
+		return res, convErr
+	case runErr == nil:
+		return res, nil
+	case errors.Is(context.Cause(ctx), ErrTimeout):
+		return res, fmt.Errorf("%w after %s: %w", ErrTimeout, opts.Timeout, context.DeadlineExceeded)
+	case ctx.Err() != nil:
+		return res, fmt.Errorf("query stopped: %w", context.Cause(ctx))
+	}
+	return res, fmt.Errorf("query failed: %w", runErr)
+}
+
+// waitDone waits for a stopped script to end: after Close, Next reports the
+// script's end (or one more buffered result, which is dropped).
+func waitDone(it query.Iterator) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for it.Next(context.Background()) {
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		// A native call that ignores both the interrupt and the cancelled
+		// context; leave it to finish on its own rather than hang the caller.
+	}
+}
+
+func (s *Store) convertResult(r *gizmo.Result) (Result, error) {
+	if r.Val != nil {
+		return Result{Value: convertValue(r.Val)}, nil
+	}
+	tags := make(map[string]Node, len(r.Tags))
+	for k, ref := range r.Tags {
+		v, err := s.nameOf(ref)
+		if err != nil {
+			return Result{}, err
+		}
+		tags[k] = NodeOf(v)
+	}
+	return Result{Tags: tags}, nil
+}
+
+func (s *Store) nameOf(ref refs.Ref) (quad.Value, error) {
+	v, err := s.qs.NameOf(ref)
+	if err != nil {
+		return nil, fmt.Errorf("reading a result node: %w", err)
+	}
+	return v, nil
+}
+
+const gizmoPkg = "github.com/cayleygraph/cayley/query/gizmo"
+
+// lastValue keeps the script's completion value unless it is one of Gizmo's
+// own objects (a path or the graph), which say nothing to a reader.
+func lastValue(v any) any {
+	if v == nil {
+		return nil
+	}
+	if t := reflect.TypeOf(v); t.Kind() == reflect.Pointer && t.Elem().PkgPath() == gizmoPkg {
+		return nil
+	}
+	return convertValue(v)
+}
+
+// convertValue turns a value exported from the VM into plain Go values and
+// Nodes.
+func convertValue(v any) any {
+	switch v := v.(type) {
+	case nil, bool, int64, float64:
+		return v
+	case int:
+		return int64(v)
+	case string:
+		return parseGizmoString(v)
+	case quad.Value:
+		return NodeOf(v)
+	case time.Time:
+		return NodeOf(quad.Time(v))
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = convertValue(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[k] = convertValue(e)
+		}
+		return out
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = convertValue(rv.Index(i).Interface())
+		}
+		return out
+	case reflect.Map:
+		if rv.Type().Key().Kind() != reflect.String {
+			break
+		}
+		out := make(map[string]any, rv.Len())
+		for it := rv.MapRange(); it.Next(); {
+			out[it.Key().String()] = convertValue(it.Value().Interface())
+		}
+		return out
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return rv.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return int64(rv.Uint())
+	case reflect.Float32:
+		return rv.Float()
+	case reflect.Pointer:
+		if rv.Type().Elem().PkgPath() == gizmoPkg {
+			return nil
+		}
+	}
+	return fmt.Sprint(v)
+}
+
+var gizmoUnescaper = strings.NewReplacer(`\\`, `\`, `\"`, `"`, `\n`, "\n", `\r`, "\r", `\t`, "\t")
+
+// parseGizmoString reads the strings by which Gizmo hands nodes to scripts
+// (toArray, tagArray, toValue): "<iri>", "_:id", "\"v\"^^<type>", "\"v\"@lang".
+// Any other string is a plain string: Gizmo passes those unquoted.
+func parseGizmoString(s string) any {
+	n := len(s)
+	switch {
+	case n >= 2 && s[0] == '<' && s[n-1] == '>' && !strings.ContainsAny(s[1:n-1], "<> \""):
+		return Node{Kind: IRINode, Value: s[1 : n-1]}
+	case n > 2 && strings.HasPrefix(s, "_:") && !strings.ContainsAny(s, " \t\n"):
+		return Node{Kind: BlankNode, Value: s[2:]}
+	case n > 2 && s[0] == '"':
+		if i := strings.LastIndex(s, `"^^<`); i > 0 && s[n-1] == '>' {
+			return Node{Kind: LiteralNode, Value: gizmoUnescaper.Replace(s[1:i]), Datatype: s[i+4 : n-1]}
+		}
+		if i := strings.LastIndex(s, `"@`); i > 0 && isLangTag(s[i+2:]) {
+			return Node{Kind: LiteralNode, Value: gizmoUnescaper.Replace(s[1:i]), Lang: s[i+2:]}
+		}
+	}
+	return s
+}
+
+func isLangTag(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
