@@ -1,9 +1,310 @@
 package extract
 
-import "io/fs"
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
 
-// Gazetteer holds the closed-class word lists.
-type Gazetteer struct{}
+	"golang.org/x/text/unicode/norm"
+)
 
-// LoadGazetteer reads the gazetteer files under "gazetteer/" in fsys.
-func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) { return &Gazetteer{}, nil }
+// ErrGazetteer marks a malformed gazetteer file.
+var ErrGazetteer = errors.New("gazetteer")
+
+// Rank is a military rank.
+type Rank struct {
+	Name      string // "Thượng tướng"
+	English   string
+	Seniority int // 1 = highest
+	Branch    string
+}
+
+// Title is the head word of a position ("Thứ trưởng").
+type Title struct {
+	Name     string
+	English  string
+	NeedsOrg string // "yes", "no" or "opt"
+}
+
+// Org is a known body.
+type Org struct {
+	Name    string
+	Gov     bool
+	Parent  string
+	Aliases []string
+}
+
+// Country is a country name with its English nationality.
+type Country struct {
+	Name        string
+	Nationality string
+}
+
+// Gazetteer holds the closed-class word lists, keyed for matching on tokens.
+type Gazetteer struct {
+	Ranks      map[string]*Rank // by canonical name
+	Titles     map[string]*Title
+	Orgs       map[string]*Org // by canonical name
+	Countries  map[string]*Country
+	Abbrev     map[string]string // short form (as written) → full form
+	Surnames   map[string]bool   // fold keys
+	Chrome     []string          // fold keys of whole lines; a trailing "*" matches a prefix
+	rankLex    lexicon
+	titleLex   lexicon
+	orgLex     lexicon
+	countryLex lexicon
+	honorLex   lexicon
+	eventLex   lexicon // value: the event kind
+	verbLex    lexicon // value: the role
+	outletLex  lexicon
+}
+
+// LoadGazetteer reads the gazetteer files under "gazetteer/" in fsys. Every file
+// is required; a malformed row is an error naming the file and line.
+func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
+	g := &Gazetteer{
+		Ranks: map[string]*Rank{}, Titles: map[string]*Title{}, Orgs: map[string]*Org{},
+		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{},
+	}
+	err := errors.Join(
+		readTSV(fsys, "ranks.tsv", 5, func(c []string) error {
+			sen, err := strconv.Atoi(c[2])
+			if err != nil || sen < 1 {
+				return fmt.Errorf("seniority %q is not a positive integer", c[2])
+			}
+			r := &Rank{Name: c[0], English: c[1], Seniority: sen, Branch: c[3]}
+			g.Ranks[r.Name] = r
+			for _, n := range append([]string{r.Name}, splitMulti(c[4])...) {
+				g.rankLex.add(n, r.Name)
+			}
+			return nil
+		}),
+		readTSV(fsys, "titles.tsv", 4, func(c []string) error {
+			t := &Title{Name: c[0], English: c[1], NeedsOrg: c[2]}
+			switch t.NeedsOrg {
+			case "yes", "no", "opt":
+			default:
+				return fmt.Errorf("needs_org %q is not yes, no or opt", c[2])
+			}
+			g.Titles[t.Name] = t
+			for _, n := range append([]string{t.Name}, splitMulti(c[3])...) {
+				g.titleLex.add(n, t.Name)
+			}
+			return nil
+		}),
+		readTSV(fsys, "orgs.tsv", 4, func(c []string) error {
+			o := &Org{Name: c[0], Gov: c[1] == "gov", Parent: c[2], Aliases: splitMulti(c[3])}
+			if c[1] != "gov" && c[1] != "org" {
+				return fmt.Errorf("type %q is not gov or org", c[1])
+			}
+			g.Orgs[o.Name] = o
+			for _, n := range append([]string{o.Name}, o.Aliases...) {
+				g.orgLex.add(n, o.Name)
+			}
+			return nil
+		}),
+		readTSV(fsys, "countries.tsv", 3, func(c []string) error {
+			k := &Country{Name: c[0], Nationality: c[2]}
+			g.Countries[k.Name] = k
+			for _, n := range append([]string{k.Name}, splitMulti(c[1])...) {
+				g.countryLex.add(n, k.Name)
+			}
+			return nil
+		}),
+		readTSV(fsys, "abbreviations.tsv", 3, func(c []string) error {
+			g.Abbrev[c[0]] = c[1]
+			return nil
+		}),
+		readTSV(fsys, "event_kinds.tsv", 2, func(c []string) error {
+			g.eventLex.add(c[0], c[1])
+			return nil
+		}),
+		readTSV(fsys, "verbs.tsv", 2, func(c []string) error {
+			switch c[1] {
+			case "chair", "attend", "speak", "host", "organize", "lead":
+			default:
+				return fmt.Errorf("role %q is not chair, attend, speak, host, organize or lead", c[1])
+			}
+			g.verbLex.add(c[0], c[1])
+			return nil
+		}),
+		readTSV(fsys, "outlets.tsv", 2, func(c []string) error {
+			for _, n := range append([]string{c[0]}, splitMulti(c[1])...) {
+				g.outletLex.add(n, c[0])
+			}
+			return nil
+		}),
+		readLines(fsys, "surnames.txt", func(l string) { g.Surnames[Fold(l)] = true }),
+		readLines(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),
+		readLines(fsys, "chrome.txt", func(l string) { g.Chrome = append(g.Chrome, Fold(l)) }),
+	)
+	if err != nil {
+		return nil, err
+	}
+	// Abbreviations of bodies are aliases of those bodies.
+	for short, full := range g.Abbrev {
+		if _, ok := g.Orgs[full]; ok {
+			g.orgLex.add(short, full)
+		}
+	}
+	return g, nil
+}
+
+func splitMulti(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// readTSV reads a tab-separated file with the given number of columns, calling
+// row for each data row (cells trimmed and NFC). Missing trailing cells are empty.
+func readTSV(fsys fs.FS, name string, cols int, row func([]string) error) error {
+	return scanFile(fsys, name, func(line string, n int) error {
+		cells := strings.Split(line, "\t")
+		if len(cells) > cols {
+			return fmt.Errorf("%d columns, want %d", len(cells), cols)
+		}
+		for len(cells) < cols {
+			cells = append(cells, "")
+		}
+		for i := range cells {
+			cells[i] = strings.TrimSpace(norm.NFC.String(cells[i]))
+		}
+		if cells[0] == "" {
+			return fmt.Errorf("empty first column")
+		}
+		return row(cells)
+	})
+}
+
+func readLines(fsys fs.FS, name string, fn func(string)) error {
+	return scanFile(fsys, name, func(line string, n int) error {
+		if l := strings.TrimSpace(norm.NFC.String(line)); l != "" {
+			fn(l)
+		}
+		return nil
+	})
+}
+
+func scanFile(fsys fs.FS, name string, fn func(line string, n int) error) error {
+	p := path.Join("gazetteer", name)
+	f, err := fsys.Open(p)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrGazetteer, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(line, n); err != nil {
+			return fmt.Errorf("%w: %s:%d: %v", ErrGazetteer, p, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrGazetteer, p, err)
+	}
+	return nil
+}
+
+// lexicon is a trie over token keys: it finds the longest known phrase that starts
+// at a token.
+type lexicon struct {
+	root  trieNode
+	count int
+}
+
+type trieNode struct {
+	next  map[string]*trieNode
+	value string
+	set   bool
+}
+
+// phraseKeys tokenizes a gazetteer phrase into matching keys.
+func phraseKeys(phrase string) []string {
+	t := Normalize(phrase)
+	toks := Tokenize(t)
+	keys := make([]string, 0, len(toks))
+	for _, tok := range toks {
+		keys = append(keys, matchKey(tok))
+	}
+	return keys
+}
+
+// matchKey is a token's key for lexicon lookups: dashes are one key.
+func matchKey(tok Token) string {
+	if tok.Kind == Punct && isDash(tok.Text) {
+		return "-"
+	}
+	return tok.Key
+}
+
+// add records phrase → value; the first value for a phrase wins.
+func (l *lexicon) add(phrase, value string) {
+	n := &l.root
+	keys := phraseKeys(phrase)
+	if len(keys) == 0 {
+		return
+	}
+	for _, k := range keys {
+		if n.next == nil {
+			n.next = map[string]*trieNode{}
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &trieNode{}
+			n.next[k] = c
+		}
+		n = c
+	}
+	if !n.set {
+		n.set, n.value = true, value
+		l.count++
+	}
+}
+
+// longest returns the number of tokens of the longest phrase starting at toks[i],
+// and its value; 0 when none does.
+func (l *lexicon) longest(toks []Token, i int) (int, string) {
+	n := &l.root
+	best, val := 0, ""
+	for j := i; j < len(toks) && n.next != nil; j++ {
+		c := n.next[matchKey(toks[j])]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.set {
+			best, val = j-i+1, n.value
+		}
+	}
+	return best, val
+}
+
+// all returns every phrase length starting at toks[i] with its value, shortest first.
+func (l *lexicon) all(toks []Token, i int) (lens []int, vals []string) {
+	n := &l.root
+	for j := i; j < len(toks) && n.next != nil; j++ {
+		c := n.next[matchKey(toks[j])]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.set {
+			lens, vals = append(lens, j-i+1), append(vals, n.value)
+		}
+	}
+	return lens, vals
+}

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Date is a calendar date whose year may be unknown (0).
+type Date struct{ Year, Month, Day int }
+
+// IsZero reports whether no date is set.
+func (d Date) IsZero() bool { return d.Month == 0 }
+
+// String is "YYYY-MM-DD", or "--MM-DD" when the year is unknown.
+func (d Date) String() string {
+	if d.Year == 0 {
+		return fmt.Sprintf("--%02d-%02d", d.Month, d.Day)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// dateCues are the words that introduce a date in a dateline: "Ngày 8/1",
+// "Sáng 27-7", "Sáng nay 14/04", "Hôm nay 21/11/2020", "chiều 12 tháng 5".
+var dateCues = map[string]bool{
+	"ngày": true, "sáng": true, "chiều": true, "trưa": true, "tối": true, "đêm": true,
+	"nay": true, "hôm": true, "mai": true, "qua": true,
+}
+
+// dateAt matches a date expression introduced by a cue word at toks[i]; the span
+// covers the cue(s) and the date. It returns the number of tokens, 0 if none.
+func dateAt(toks []Token, i, end int) int {
+	j := i
+	for j < end && toks[j].Kind == Word && dateCues[toks[j].Key] {
+		j++
+	}
+	if j == i {
+		return 0
+	}
+	if j < end && toks[j].Kind == Punct && toks[j].Text == "(" {
+		j++
+	}
+	if _, n := parseDate(toks, j, end); n > 0 {
+		k := j + n
+		if k < end && toks[k].Kind == Punct && toks[k].Text == ")" && j > i && toks[j-1].Text == "(" {
+			k++
+		}
+		return k - i
+	}
+	return 0
+}
+
+// parseDate reads "8/1", "27-7", "14/04/2022", "3.9", or "12 tháng 5 (năm 2021)"
+// at toks[j].
+func parseDate(toks []Token, j, end int) (Date, int) {
+	if j >= end || toks[j].Kind != Number {
+		return Date{}, 0
+	}
+	if d, ok := numericDate(toks[j].Text); ok {
+		return d, 1
+	}
+	day, err := strconv.Atoi(toks[j].Text)
+	if err != nil || j+2 >= end || toks[j+1].Key != "tháng" || toks[j+2].Kind != Number {
+		return Date{}, 0
+	}
+	month, err := strconv.Atoi(toks[j+2].Text)
+	if err != nil || !validDayMonth(day, month) {
+		return Date{}, 0
+	}
+	d, n := Date{Month: month, Day: day}, 3
+	if j+4 < end && toks[j+3].Key == "năm" && toks[j+4].Kind == Number {
+		if y, err := strconv.Atoi(toks[j+4].Text); err == nil && y > 1900 && y < 2200 {
+			d.Year, n = y, 5
+		}
+	}
+	return d, n
+}
+
+// numericDate parses d/m, d-m, d.m and d/m/yyyy.
+func numericDate(s string) (Date, bool) {
+	var parts []string
+	for _, sep := range []string{"/", "-", "."} {
+		if strings.Contains(s, sep) {
+			parts = strings.Split(s, sep)
+			break
+		}
+	}
+	if len(parts) < 2 || len(parts) > 3 {
+		return Date{}, false
+	}
+	nums := make([]int, len(parts))
+	for k, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || len(p) > 4 {
+			return Date{}, false
+		}
+		nums[k] = v
+	}
+	d := Date{Day: nums[0], Month: nums[1]}
+	if len(nums) == 3 {
+		if nums[2] < 1900 || nums[2] > 2200 {
+			return Date{}, false
+		}
+		d.Year = nums[2]
+	}
+	if !validDayMonth(d.Day, d.Month) {
+		return Date{}, false
+	}
+	return d, true
+}
+
+func validDayMonth(d, m int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(m, 0)
+}
+
+// spanDate re-reads the date inside a SpanDate.
+func spanDate(toks []Token, sp Span) Date {
+	j := sp.T0
+	for j < sp.T1 && (toks[j].Kind == Word && dateCues[toks[j].Key] || toks[j].Text == "(") {
+		j++
+	}
+	d, _ := parseDate(toks, j, sp.T1)
+	return d
+}
+
+// resolveYear gives a year-less date the year of the article's publication date
+// (YYYY-MM-DD) or else a year the sentence states; a date well after publication
+// belongs to the year before (an article of early January about late December).
+func resolveYear(d Date, published string, sentenceYear int) Date {
+	if d.Year != 0 || d.IsZero() {
+		return d
+	}
+	if y, m, pd, ok := isoDate(published); ok {
+		d.Year = y
+		if d.Month*100+d.Day > m*100+pd && d.Month-m >= 2 {
+			d.Year = y - 1
+		}
+		return d
+	}
+	if sentenceYear != 0 {
+		d.Year = sentenceYear
+	}
+	if d.Year != 0 && d.Day > daysIn(d.Month, d.Year) {
+		d.Year = 0
+	}
+	return d
+}
+
+// statedYear finds the one year a sentence states as the time of what it reports
+// ("6 tháng đầu năm 2017"), ignoring targets ("đến năm 2020"), periods
+// ("giai đoạn 2016-2021") and several different years.
+func statedYear(toks []Token, s sentence) int {
+	year := 0
+	for i := s.t0 + 1; i < s.t1; i++ {
+		if toks[i].Kind != Number || toks[i-1].Key != "năm" {
+			continue
+		}
+		y, err := strconv.Atoi(toks[i].Text)
+		if err != nil || y < 1900 || y > 2200 {
+			continue
+		}
+		if i >= 2 {
+			switch toks[i-2].Key {
+			case "đến", "tới", "trước", "sau", "từ", "nhìn", "đoạn":
+				continue
+			}
+		}
+		if year != 0 && year != y {
+			return 0
+		}
+		year = y
+	}
+	return year
+}

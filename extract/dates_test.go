@@ -1,0 +1,60 @@
+package extract
+
+import "testing"
+
+func TestDateAt(t *testing.T) {
+	tests := []struct {
+		in        string
+		published string
+		want      string // "" when no date is found
+	}{
+		{"Ngày 8/1, tại Hà Nội", "", "--01-08"},
+		{"Sáng 27-7, tại Trụ sở", "", "--07-27"},
+		{"Sáng nay 14/04, Bộ", "", "--04-14"},
+		{"Hôm nay 21/11/2020, đoàn", "", "2020-11-21"},
+		{"chiều 12 tháng 5 năm 2021, tại", "", "2021-05-12"},
+		{"Trưa 3.9, Đại tướng", "", "--09-03"},
+		{"ngày 05/3 tới", "2023-02-20", "2023-03-05"},
+		{"Ngày 28/12, hội nghị", "2016-01-05", "2015-12-28"},
+		{"Ngày 17/8, tại Hà Nội", "2016-08-17", "2016-08-17"},
+		{"Hôm nay (14/4), Bộ", "", "--04-14"},
+		{"ngày 31/2", "", ""},
+		{"có 34 cơ quan", "", ""},
+		{"Thứ 2, 10/12/2018", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			txt := Normalize(tt.in)
+			toks := Tokenize(txt)
+			got := ""
+			for i := range toks {
+				if n := dateAt(toks, i, len(toks)); n > 0 {
+					d := spanDate(toks, Span{T0: i, T1: i + n})
+					got = resolveYear(d, tt.published, 0).String()
+					break
+				}
+			}
+			if got != tt.want {
+				t.Errorf("date in %q = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStatedYear(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"Hội nghị giao ban 6 tháng đầu năm 2017.", 2017},
+		{"giai đoạn 2011-2013 và triển khai phương hướng đến năm 2015", 0},
+		{"kết quả năm 2020 và kế hoạch năm 2021", 0},
+		{"tầm nhìn đến năm 2030", 0},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(Normalize(tt.in))
+		if got := statedYear(toks, sentence{0, len(toks)}); got != tt.want {
+			t.Errorf("statedYear(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}

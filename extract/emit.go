@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+// emitter turns facts into quads; it is the one place that builds IRIs.
+type emitter struct {
+	label string
+	quads []vocab.Quad
+	seen  map[vocab.Quad]bool
+	g     *Gazetteer
+	bg    []vocab.Quad
+	bgSet map[vocab.Quad]bool
+}
+
+func (e *emitter) add(s string, p string, o vocab.Term) {
+	q := vocab.Quad{Subject: vocab.IRI(s), Predicate: vocab.IRI(p), Object: o, Label: e.label}
+	if !e.seen[q] {
+		e.seen[q] = true
+		e.quads = append(e.quads, q)
+	}
+}
+
+func (e *emitter) background(s string, p string, o vocab.Term) {
+	q := vocab.Quad{Subject: vocab.IRI(s), Predicate: vocab.IRI(p), Object: o, Label: vocab.GazetteerLabel}
+	if !e.bgSet[q] {
+		e.bgSet[q] = true
+		e.bg = append(e.bg, q)
+	}
+}
+
+func entity(kind, name string) string { return vocab.EntityIRI(kind, CanonicalTone(name)) }
+
+// emit builds the quads of one article.
+func (g *Gazetteer) emit(doc Document, f *Facts) (quads, background []vocab.Quad) {
+	e := &emitter{label: vocab.DocIRI(doc.ID), seen: map[vocab.Quad]bool{}, g: g, bgSet: map[vocab.Quad]bool{}}
+	d := e.label
+	e.add(d, vocab.Type, vocab.IRI(vocab.NewsArticle))
+	if doc.Title != "" {
+		e.add(d, vocab.Name, vocab.String(collapseSpaces(doc.Title)))
+	}
+	if _, _, _, ok := isoDate(doc.Published); ok {
+		e.add(d, vocab.DatePublished, vocab.Typed(doc.Published, vocab.XSDDate))
+	}
+	if doc.SourceFile != "" {
+		e.add(d, vocab.SourceFile, vocab.String(doc.SourceFile))
+	}
+	if doc.URL != "" {
+		e.add(d, vocab.URL, vocab.IRI(doc.URL))
+	}
+	if f.Publisher != "" {
+		pub := entity(vocab.KindOrg, f.Publisher)
+		e.add(pub, vocab.Type, vocab.IRI(vocab.Organization))
+		e.add(pub, vocab.Name, vocab.String(f.Publisher))
+		e.add(d, vocab.Publisher, vocab.IRI(pub))
+	}
+	for _, name := range f.Authors {
+		p := entity(vocab.KindPerson, name)
+		e.add(p, vocab.Type, vocab.IRI(vocab.Person))
+		e.add(p, vocab.Name, vocab.String(name))
+		e.add(d, vocab.Author, vocab.IRI(p))
+	}
+	for _, o := range f.Orgs {
+		e.org(o)
+	}
+	for _, p := range f.Persons {
+		e.person(p)
+	}
+	for _, r := range f.Resolutions {
+		e.resolution(r)
+	}
+	for _, p := range f.Plans {
+		iri := entity(vocab.KindPlan, p.Name)
+		e.add(iri, vocab.Type, vocab.IRI(vocab.Plan))
+		e.add(iri, vocab.Name, vocab.String(p.Name))
+	}
+	for i, ev := range f.Events {
+		e.event(doc, i, ev)
+	}
+	return e.quads, e.bg
+}
+
+func (e *emitter) org(o *OrgFact) string {
+	iri := entity(vocab.KindOrg, o.Name)
+	typ := vocab.Organization
+	if o.Gov {
+		typ = vocab.GovernmentOrganization
+	}
+	e.add(iri, vocab.Type, vocab.IRI(typ))
+	e.add(iri, vocab.Name, vocab.String(o.Name))
+	for _, al := range o.Aliases {
+		if Fold(al) != Fold(o.Name) || al != o.Name {
+			e.add(iri, vocab.AlternateName, vocab.String(al))
+		}
+	}
+	if o.Parent != "" {
+		parent := entity(vocab.KindOrg, o.Parent)
+		if known := e.g.Orgs[o.Name]; known != nil && known.Parent == o.Parent {
+			// the gazetteer's hierarchy is background knowledge
+			e.background(iri, vocab.ParentOrganization, vocab.IRI(parent))
+			e.background(parent, vocab.Name, vocab.String(o.Parent))
+			ptyp := vocab.GovernmentOrganization
+			if po := e.g.Orgs[o.Parent]; po != nil && !po.Gov {
+				ptyp = vocab.Organization
+			}
+			e.background(parent, vocab.Type, vocab.IRI(ptyp))
+		} else {
+			e.add(iri, vocab.ParentOrganization, vocab.IRI(parent))
+		}
+	}
+	return iri
+}
+
+func (e *emitter) person(p *PersonFact) {
+	iri := entity(vocab.KindPerson, p.Name)
+	e.add(iri, vocab.Type, vocab.IRI(vocab.Person))
+	e.add(iri, vocab.Name, vocab.String(p.Name))
+	for _, al := range p.Aliases {
+		if al != p.Name {
+			e.add(iri, vocab.AlternateName, vocab.String(al))
+		}
+	}
+	if p.Nationality != "" {
+		e.add(iri, vocab.Nationality, vocab.String(p.Nationality))
+	}
+	if p.Rank != "" {
+		r := entity(vocab.KindRank, p.Rank)
+		e.add(r, vocab.Type, vocab.IRI(vocab.MilitaryRank))
+		e.add(r, vocab.Name, vocab.String(p.Rank))
+		e.add(iri, vocab.Rank, vocab.IRI(r))
+		if rk := e.g.Ranks[p.Rank]; rk != nil {
+			e.background(r, vocab.Type, vocab.IRI(vocab.MilitaryRank))
+			e.background(r, vocab.Name, vocab.String(rk.Name))
+			if rk.English != "" {
+				e.background(r, vocab.EnglishName, vocab.String(rk.English))
+			}
+			e.background(r, vocab.Seniority, vocab.Typed(strconv.Itoa(rk.Seniority), vocab.XSDInteger))
+			if rk.Branch != "" {
+				e.background(r, vocab.Branch, vocab.String(rk.Branch))
+			}
+		}
+	}
+	for _, pos := range p.Positions {
+		pi := entity(vocab.KindPosition, pos.Name)
+		e.add(pi, vocab.Type, vocab.IRI(vocab.Position))
+		e.add(pi, vocab.Name, vocab.String(pos.Name))
+		e.add(pi, vocab.Title, vocab.String(pos.Title))
+		if pos.Org != "" {
+			e.add(pi, vocab.OrganizationOf, vocab.IRI(entity(vocab.KindOrg, pos.Org)))
+		}
+		e.add(iri, vocab.HoldsPosition, vocab.IRI(pi))
+	}
+}
+
+func (e *emitter) resolution(r *ResolutionFact) {
+	iri := entity(vocab.KindResolution, r.Name)
+	e.add(iri, vocab.Type, vocab.IRI(vocab.Resolution))
+	e.add(iri, vocab.Name, vocab.String(r.Name))
+	if r.Identifier != "" {
+		e.add(iri, vocab.LegislationIdentifier, vocab.String(r.Identifier))
+	}
+	if r.Issuer != "" {
+		e.add(iri, vocab.LegislationPassedBy, vocab.IRI(entity(vocab.KindOrg, r.Issuer)))
+	}
+	for _, al := range r.Aliases {
+		if al != r.Name {
+			e.add(iri, vocab.AlternateName, vocab.String(al))
+		}
+	}
+	if r.Subject != "" {
+		e.add(iri, vocab.About, vocab.String(r.Subject))
+	}
+}
+
+// aboutIRI finds the resolution or plan an event's subject names.
+func aboutIRI(name string) string {
+	if strings.HasPrefix(name, "Đề án") {
+		return entity(vocab.KindPlan, name)
+	}
+	return entity(vocab.KindResolution, name)
+}
+
+func (e *emitter) event(doc Document, i int, ev *EventFact) {
+	name := ev.Name
+	var iri string
+	switch {
+	case name != "" && ev.Date.Year != 0:
+		iri = entity(vocab.KindEvent, name+" "+ev.Date.String())
+	default:
+		iri = entity(vocab.KindEvent, doc.ID+" "+strconv.Itoa(i+1)+" "+ev.Kind)
+	}
+	if name == "" {
+		name = strings.ToUpper(ev.Kind[:1]) + ev.Kind[1:]
+		if !ev.Date.IsZero() {
+			name += " " + ev.Date.String()
+		}
+	}
+	e.add(iri, vocab.Type, vocab.IRI(vocab.Event))
+	e.add(iri, vocab.Name, vocab.String(name))
+	e.add(e.label, vocab.About, vocab.IRI(iri))
+	if ev.Kind != "" {
+		e.add(iri, vocab.EventKind, vocab.String(ev.Kind))
+	}
+	if !ev.Date.IsZero() {
+		dt := vocab.XSDDate
+		if ev.Date.Year == 0 {
+			dt = vocab.XSDGMonthDay
+		}
+		e.add(iri, vocab.StartDate, vocab.Typed(ev.Date.String(), dt))
+	}
+	if ev.Location != "" {
+		pl := entity(vocab.KindPlace, ev.Location)
+		e.add(pl, vocab.Type, vocab.IRI(vocab.Place))
+		e.add(pl, vocab.Name, vocab.String(ev.Location))
+		e.add(iri, vocab.Location, vocab.IRI(pl))
+	}
+	if ev.Organizer != "" {
+		e.add(iri, vocab.Organizer, vocab.IRI(entity(vocab.KindOrg, ev.Organizer)))
+	}
+	if ev.Period != "" {
+		e.add(iri, vocab.Period, vocab.String(ev.Period))
+	}
+	for _, p := range ev.Chairs {
+		e.add(iri, vocab.Chair, vocab.IRI(entity(vocab.KindPerson, p.Name)))
+	}
+	for _, p := range ev.Attendees {
+		e.add(iri, vocab.Attendee, vocab.IRI(entity(vocab.KindPerson, p.Name)))
+	}
+	for _, p := range ev.Speakers {
+		e.add(iri, vocab.Speaker, vocab.IRI(entity(vocab.KindPerson, p.Name)))
+	}
+	for _, ab := range ev.About {
+		e.add(iri, vocab.About, vocab.IRI(aboutIRI(ab)))
+	}
+}

@@ -1,0 +1,584 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// sentence relates the spans of one sentence: bodies, resolutions and plans,
+// people, the event it speaks of, and who did what there.
+func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
+	a.bodies(spans)
+	a.documents(s, spans)
+	ms := a.people(spans)
+	if kind == lineHeadline {
+		return
+	}
+	ev := a.events(s, spans, ms, kind)
+	a.roles(s, spans, ms, ev, kind)
+}
+
+// bodies records every body of the sentence, the abbreviations it defines
+// ("Bộ Quốc phòng (BQP)") and bodies qualified by an armed force
+// ("Bộ Tổng Tham mưu Quân đội nhân dân Lào").
+func (a *analysis) bodies(spans []Span) {
+	for k := 0; k < len(spans); k++ {
+		sp := spans[k]
+		if sp.Kind != SpanOrg {
+			continue
+		}
+		o := a.org(sp.Value, a.spanText(sp))
+		// "(BQP)": an abbreviation the article defines
+		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
+			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper {
+			abbr := a.toks[spans[k+2].T0].Text
+			a.abbrev[abbr] = o.Name
+			o.Aliases = appendUnique(o.Aliases, abbr)
+		}
+		if k+1 < len(spans) && spans[k+1].Kind == SpanOrg && spans[k+1].T0 == sp.T1 {
+			next := spans[k+1]
+			b := a.org(next.Value, a.spanText(next))
+			if c := a.countryIn(b.Name); c != "" {
+				// a foreign armed force's body is a body of its own
+				combined := a.org(o.Name+" "+b.Name, a.text.Norm[sp.Start:next.End])
+				combined.Parent = b.Name
+			} else {
+				o.Aliases = appendUnique(o.Aliases, CanonicalTone(collapseSpaces(a.text.Norm[sp.Start:next.End])))
+			}
+			k++
+		}
+	}
+}
+
+// documents records the resolutions and plans of a sentence.
+func (a *analysis) documents(s sentence, spans []Span) {
+	for k, sp := range spans {
+		if sp.Kind != SpanResolution {
+			continue
+		}
+		written := CanonicalTone(collapseSpaces(a.spanText(sp)))
+		issuer, subject := a.issuerAndSubject(spans, k)
+		switch {
+		case sp.Value == "":
+			// "Nghị quyết của Quân ủy Trung ương về …": named by issuer and subject
+			end := clauseEnd(spans, k+1)
+			name := CanonicalTone(collapseSpaces(a.text.Norm[sp.Start:spans[end-1].End]))
+			if issuer == "" {
+				continue
+			}
+			r := a.resolutionNamed(name)
+			r.Issuer, r.Subject = issuer, subject
+		case isDigits(sp.Value):
+			if r := a.resByNumber[sp.Value]; r != nil {
+				r.Aliases = appendUnique(r.Aliases, written)
+				if r.Issuer == "" {
+					r.Issuer = issuer
+				}
+				if r.Subject == "" {
+					r.Subject = subject
+				}
+				continue
+			}
+			r := a.resolutionNamed(written)
+			r.number = sp.Value
+			a.resByNumber[sp.Value] = r
+			if issuer != "" {
+				r.Issuer = issuer
+			}
+		default:
+			r := a.resolution(sp.Value, issuer)
+			if r.Subject == "" {
+				r.Subject = subject
+			}
+			if written != r.Name {
+				r.Aliases = appendUnique(r.Aliases, written)
+			}
+		}
+	}
+	a.plans(s)
+}
+
+// issuerAndSubject reads "của ORG" and "về SUBJECT" after a resolution.
+func (a *analysis) issuerAndSubject(spans []Span, k int) (issuer, subject string) {
+	j := k + 1
+	if j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" && spans[j+1].Kind == SpanOrg {
+		issuer = a.org(spans[j+1].Value, a.spanText(spans[j+1])).Name
+		j += 2
+	}
+	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "về" {
+		end := clauseEnd(spans, j+1)
+		if end > j+1 {
+			subject = CanonicalTone(collapseSpaces(a.text.Norm[spans[j+1].Start:spans[end-1].End]))
+		}
+	}
+	return issuer, subject
+}
+
+// clauseEnd is the index after the last span of the clause starting at k: up to
+// ; , . ( or a quotation mark.
+func clauseEnd(spans []Span, k int) int {
+	for j := k; j < len(spans); j++ {
+		sp := spans[j]
+		if sp.Kind == SpanSep && sp.Value != "và" && !isDash(sp.Value) {
+			return j
+		}
+		if sp.Kind == SpanOther {
+			switch sp.Value {
+			case ".", "(", "\"", "“", "”", ":", "!", "?", "…":
+				return j
+			}
+		}
+	}
+	return len(spans)
+}
+
+// resolution records a numbered resolution by identifier.
+func (a *analysis) resolution(code, issuer string) *ResolutionFact {
+	num := resolutionNumber(code)
+	if r := a.resByNumber[num]; r != nil && r.Identifier == code {
+		if r.Issuer == "" {
+			r.Issuer = issuer
+		}
+		return r
+	}
+	r := &ResolutionFact{Name: "Nghị quyết " + code, Identifier: code, number: num}
+	if issuer != "" {
+		r.Issuer = issuer
+	} else if c := issuerCode(code); c != "" {
+		if full, ok := a.g.Abbrev[c]; ok {
+			if o := a.g.Orgs[full]; o != nil {
+				r.Issuer = a.org(o.Name, c).Name
+			}
+		}
+	}
+	a.resByNumber[num] = r
+	a.facts.Resolutions = append(a.facts.Resolutions, r)
+	return r
+}
+
+func (a *analysis) resolutionNamed(name string) *ResolutionFact {
+	for _, r := range a.facts.Resolutions {
+		if Fold(r.Name) == Fold(name) {
+			return r
+		}
+	}
+	r := &ResolutionFact{Name: name}
+	a.facts.Resolutions = append(a.facts.Resolutions, r)
+	return r
+}
+
+// plans records "Đề án …" (or "đề án" followed by a capitalized name) up to the
+// end of its clause or closing quotation mark.
+func (a *analysis) plans(s sentence) {
+	toks := a.toks
+	for i := s.t0; i+2 < s.t1; i++ {
+		if a.skip[i] || toks[i].Key != "đề" || toks[i+1].Key != "án" {
+			continue
+		}
+		if !toks[i].Cap && !toks[i+2].Cap {
+			continue
+		}
+		quoted := i > s.t0 && (toks[i-1].Text == "“" || toks[i-1].Text == "\"")
+		j := i + 2
+		for ; j < s.t1; j++ {
+			t := toks[j]
+			if t.Kind == Newline || t.Kind == Punct && (t.Text == "”" || t.Text == "\"" || t.Text == ";" || t.Text == "." || t.Text == "(") {
+				break
+			}
+			if !quoted && t.Kind == Punct && t.Text == "," && !(j+2 < s.t1 && toks[j+1].Key == "tầm" && toks[j+2].Key == "nhìn") {
+				break
+			}
+		}
+		if j-i < 3 {
+			continue
+		}
+		name := CanonicalTone(collapseSpaces(a.tokText(i, j)))
+		name = strings.ToUpper(name[:1]) + name[1:]
+		if !a.planByKey[Fold(name)] {
+			a.planByKey[Fold(name)] = true
+			a.facts.Plans = append(a.facts.Plans, &PlanFact{Name: name})
+		}
+		i = j
+	}
+}
+
+// introWords open an event in the sentence before its trigger.
+var introWords = map[string]bool{"diễn": true, "khai": true, "bế": true, "tiến": true, "triệu": true, "mạc": true}
+
+// meetingKinds are event kinds that may be opened by a lower-case trigger (a verb
+// in the text: "hai bên hội đàm", "Đại tướng A tiếp B").
+var meetingKinds = map[string]bool{
+	"hội đàm": true, "tiếp xã giao": true, "chuyến thăm": true, "đối thoại": true,
+	"lễ đón": true, "hội nghị": true, "tuần tra chung": true, "giao ban": true,
+}
+
+// events finds the event a sentence speaks of, opening a new one when the
+// sentence introduces it (a date, an organizer or a verb like "diễn ra" before a
+// named meeting).
+func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind) *EventFact {
+	var ref *EventFact
+	for k, sp := range spans {
+		if sp.Kind != SpanEvent {
+			continue
+		}
+		if k > 0 && spans[k-1].Kind == SpanOther && genericBefore[spans[k-1].Value] {
+			continue
+		}
+		capital := a.toks[sp.T0].Cap
+		end := a.eventNameEnd(spans, k)
+		introduced := false
+		for j := 0; j < k; j++ {
+			switch spans[j].Kind {
+			case SpanDate:
+				introduced = true
+			case SpanVerb:
+				introduced = introduced || spans[j].Value != "speak"
+			case SpanOther:
+				introduced = introduced || introWords[spans[j].Value]
+			}
+		}
+		if kind == lineText && capital && end > k+1 && introduced {
+			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
+			ev := a.eventNamed(name)
+			if ev == nil {
+				ev = &EventFact{Name: name, Kind: sp.Value, named: true}
+				a.facts.Events = append(a.facts.Events, ev)
+				a.fill(ev, s, spans, k, end, true)
+			}
+			a.current, ref = ev, ev
+			continue
+		}
+		if ev := a.eventOfKind(sp.Value); ev != nil {
+			ref = ev
+			if ev.Location == "" && k+1 < len(spans) && spans[k+1].Value == "tại" {
+				ev.Location = a.place(spans, k+1)
+			}
+			continue
+		}
+		if kind == lineText && meetingKinds[sp.Value] && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") {
+			ev := &EventFact{Kind: sp.Value}
+			if capital && end > k+1 {
+				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+			}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, end, false)
+			a.current, ref = ev, ev
+		}
+	}
+	return ref
+}
+
+// genericBefore are words that make a trigger generic: "các hội nghị",
+// "cơ chế đối thoại".
+var genericBefore = map[string]bool{"các": true, "những": true, "chế": true, "nhiều": true, "mỗi": true, "từng": true}
+
+func (a *analysis) eventNamed(name string) *EventFact {
+	f := Fold(name)
+	for _, ev := range a.facts.Events {
+		if ev.named && (Fold(ev.Name) == f || strings.HasPrefix(f, Fold(ev.Name)) || strings.HasPrefix(Fold(ev.Name), f)) {
+			return ev
+		}
+	}
+	return nil
+}
+
+// eventOfKind is the latest event of a kind, or the current event when a generic
+// meeting word refers back to it.
+func (a *analysis) eventOfKind(kind string) *EventFact {
+	for i := len(a.facts.Events) - 1; i >= 0; i-- {
+		if a.facts.Events[i].Kind == kind {
+			return a.facts.Events[i]
+		}
+	}
+	if a.current != nil && (kind == "hội nghị" || kind == a.current.Kind) {
+		return a.current
+	}
+	return nil
+}
+
+// eventNameEnd is the span index where a named event's name ends.
+func (a *analysis) eventNameEnd(spans []Span, k int) int {
+	j := k + 1
+	for ; j < len(spans); j++ {
+		sp := spans[j]
+		switch sp.Kind {
+		case SpanSep:
+			if sp.Value == ";" {
+				return j
+			}
+			if sp.Value == "," && j+1 < len(spans) && spans[j+1].Kind != SpanOther {
+				return j
+			}
+			if sp.Value == "," && j+1 < len(spans) && functionWord(spans[j+1].Value) {
+				return j
+			}
+		case SpanVerb, SpanDate, SpanRank, SpanName, SpanHonorific:
+			return j
+		case SpanOther:
+			switch sp.Value {
+			case ".", "!", "?", ":", "…", "tại", "do", "dưới", "nhằm", "để", "diễn", "vào", "được", "đã", "sẽ", "với", "trong", "ngày", "sáng", "chiều":
+				return j
+			}
+		}
+	}
+	return j
+}
+
+var parenthesized = regexp.MustCompile(`\s*\([^)]*\)`)
+
+// eventName cleans a written event name: no parenthesized abbreviations, no
+// trailing punctuation, canonical tones.
+func eventName(s string) string {
+	s = parenthesized.ReplaceAllString(s, "")
+	s = strings.TrimRight(strings.TrimSpace(s), ",;:-–— ")
+	return CanonicalTone(collapseSpaces(s))
+}
+
+var periodRe = regexp.MustCompile(`giai đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})`)
+
+// fill reads an event's date, place, organizer, period and subjects from the
+// sentence that introduces it.
+func (a *analysis) fill(ev *EventFact, s sentence, spans []Span, k, end int, named bool) {
+	for _, sp := range spans {
+		if sp.Kind == SpanDate {
+			d := spanDate(a.toks, sp)
+			ev.Date = resolveYear(d, a.doc.Published, statedYear(a.toks, s))
+			break
+		}
+	}
+	if ev.Date.IsZero() && a.current != nil && a.current != ev {
+		ev.Date = a.current.Date
+	}
+	for j, sp := range spans {
+		if sp.Kind == SpanOther && sp.Value == "tại" {
+			if p := a.place(spans, j); p != "" {
+				ev.Location = p
+				break
+			}
+		}
+	}
+	ev.Organizer = a.organizer(spans, k, end)
+	if m := periodRe.FindStringSubmatch(Fold(ev.Name)); m != nil {
+		ev.Period = m[1] + "-" + m[2]
+	}
+	for j := k; j < end && j < len(spans); j++ {
+		if spans[j].Kind == SpanResolution {
+			if r := a.resolutionAtSpan(spans[j]); r != nil {
+				ev.About = appendUnique(ev.About, r.Name)
+			}
+		}
+	}
+	if named {
+		for _, p := range a.facts.Plans {
+			if strings.Contains(Fold(ev.Name), Fold(p.Name)) {
+				ev.About = appendUnique(ev.About, p.Name)
+			}
+		}
+	}
+}
+
+// resolutionAtSpan finds the resolution a RESOLUTION span names.
+func (a *analysis) resolutionAtSpan(sp Span) *ResolutionFact {
+	if sp.Value == "" {
+		return nil
+	}
+	return a.resByNumber[resolutionNumber(sp.Value)]
+}
+
+// placeLead are lower-case words that may open a place name after "tại".
+var placeLead = map[string]bool{"trụ": true, "sở": true, "thủ": true, "đô": true, "thành": true, "phố": true, "tỉnh": true, "nhà": true, "khách": true, "hội": true, "trường": true, "khu": true, "vực": true}
+
+// place reads the place after "tại" at spans[j]: capitalized words, bodies,
+// countries and numbers, skipping "điểm cầu".
+func (a *analysis) place(spans []Span, j int) string {
+	t0 := spans[j].T1
+	i := t0
+	toks := a.toks
+	if i+1 < len(toks) && toks[i].Key == "điểm" && toks[i+1].Key == "cầu" {
+		i += 2
+		t0 = i
+	}
+	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap && placeLead[toks[i].Key] {
+		i++
+	}
+	start := i
+	for i < len(toks) && !a.skip[i] && (toks[i].Kind == Word && (toks[i].Cap || i > start && !functionWord(toks[i].Key) && toks[i-1].Cap && a.continuesName(i)) || toks[i].Kind == Number && i > start) {
+		i++
+	}
+	if i == start || i-t0 > 12 {
+		return ""
+	}
+	if n, _ := a.g.titleLex.longest(toks, start); n > 0 {
+		return ""
+	}
+	p := CanonicalTone(collapseSpaces(a.tokText(t0, i)))
+	return strings.ToUpper(p[:1]) + p[1:]
+}
+
+// continuesName reports whether a lower-case token at i belongs to the body name
+// before it ("Bộ Quốc phòng": "phòng").
+func (a *analysis) continuesName(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if n, _ := a.g.orgLex.longest(a.toks, k); n > 0 && k+n > i {
+			return true
+		}
+	}
+	return false
+}
+
+// organizer is the body that "tổ chức" the event: "ORG tổ chức EVENT" or
+// "EVENT do ORG tổ chức".
+func (a *analysis) organizer(spans []Span, k, end int) string {
+	for j := k - 1; j >= 0; j-- {
+		if spans[j].Kind == SpanVerb && spans[j].Value == "organize" {
+			o := j - 1
+			for o >= 0 && spans[o].Kind == SpanOther && fillers[spans[o].Value] {
+				o--
+			}
+			if o >= 0 && spans[o].Kind == SpanOrg {
+				return a.org(spans[o].Value, a.spanText(spans[o])).Name
+			}
+			return ""
+		}
+	}
+	for j := end; j+2 < len(spans); j++ {
+		if spans[j].Kind == SpanOther && spans[j].Value == "do" && spans[j+1].Kind == SpanOrg && spans[j+2].Kind == SpanVerb && spans[j+2].Value == "organize" {
+			return a.org(spans[j+1].Value, a.spanText(spans[j+1])).Name
+		}
+	}
+	return ""
+}
+
+// fillers may stand between a subject and its verb.
+var fillers = map[string]bool{
+	"đã": true, "cũng": true, "còn": true, "đều": true, "vừa": true, "sẽ": true, "đồng": true,
+	"thời": true, "trực": true, "tiếp": false, "long": true, "trọng": true, "chính": false, "thức": false,
+	"đang": true, "mới": true, "vẫn": true, "luôn": true, "tiếp tục": true,
+}
+
+// roles gives the people of a sentence their part in the event it speaks of.
+func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, kind lineKind) {
+	if len(ms) == 0 {
+		return
+	}
+	// group people listed together: "A; B và C dự Hội nghị"
+	roles := make([][]string, len(ms))
+	for i := range ms {
+		roles[i] = a.verbsAfter(spans, ms[i].k1)
+	}
+	for i := len(ms) - 2; i >= 0; i-- {
+		if len(roles[i]) == 0 && onlySeps(spans, ms[i].k1, ms[i+1].k0) {
+			roles[i] = roles[i+1]
+		}
+	}
+	for i, m := range ms {
+		roles[i] = append(roles[i], a.cuesBefore(spans, m.k0)...)
+	}
+	target := ev
+	if target == nil {
+		target = a.current
+	}
+	for i, m := range ms {
+		for _, r := range roles[i] {
+			if r == "host" {
+				// "A tiếp B": a reception, A the host, those after the verb its guests
+				rec := target
+				if rec == nil || rec.Kind != "tiếp xã giao" {
+					rec = &EventFact{Kind: "tiếp xã giao"}
+					a.facts.Events = append(a.facts.Events, rec)
+					a.fill(rec, s, spans, m.k1, m.k1, false)
+					a.current = rec
+				}
+				rec.Chairs = appendPerson(rec.Chairs, m.p)
+				for _, g := range ms[i+1:] {
+					rec.Attendees = appendPerson(rec.Attendees, g.p)
+				}
+				target = rec
+			}
+		}
+	}
+	if target == nil {
+		return
+	}
+	for i, m := range ms {
+		for _, r := range roles[i] {
+			switch r {
+			case "chair":
+				target.Chairs = appendPerson(target.Chairs, m.p)
+			case "attend", "lead":
+				target.Attendees = appendPerson(target.Attendees, m.p)
+			case "speak":
+				target.Speakers = appendPerson(target.Speakers, m.p)
+			}
+		}
+	}
+}
+
+// verbsAfter collects the roles of the verbs right after a mention: "chủ trì",
+// "dự và phát biểu chỉ đạo", "đã nhấn mạnh".
+func (a *analysis) verbsAfter(spans []Span, k int) []string {
+	var out []string
+	for j := k; j < len(spans) && j < k+8; j++ {
+		sp := spans[j]
+		switch {
+		case sp.Kind == SpanVerb:
+			out = append(out, sp.Value)
+		case sp.Kind == SpanOther && fillers[sp.Value]:
+		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
+		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại") && !a.toks[sp.T0].Cap:
+			out = append(out, "attend")
+			return out
+		default:
+			return out
+		}
+	}
+	return out
+}
+
+// cuesBefore reads roles given before a mention: "Dự hội nghị có A",
+// "Phát biểu tại hội nghị, A …", "theo A", "dưới sự chủ trì của A".
+func (a *analysis) cuesBefore(spans []Span, k int) []string {
+	var out []string
+	if k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "theo" {
+		out = append(out, "speak")
+	}
+	attendAt := -1
+	firstReal := -1
+	for j := 0; j < k; j++ {
+		sp := spans[j]
+		if firstReal < 0 && sp.Kind != SpanDate && sp.Kind != SpanSep {
+			firstReal = j
+		}
+		if sp.Kind == SpanVerb && sp.Value == "attend" && attendAt < 0 {
+			attendAt = j
+		}
+		if attendAt >= 0 && sp.Kind == SpanOther && sp.Value == "có" {
+			out = append(out, "attend")
+			break
+		}
+	}
+	if firstReal >= 0 && spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak" {
+		for j := firstReal + 1; j < k; j++ {
+			if spans[j].Kind == SpanSep && spans[j].Value == "," {
+				out = append(out, "speak")
+				break
+			}
+		}
+	}
+	if k > 1 && spans[k-1].Value == "của" && spans[k-2].Kind == SpanVerb && spans[k-2].Value == "chair" {
+		out = append(out, "chair")
+	}
+	return out
+}
+
+func onlySeps(spans []Span, from, to int) bool {
+	if to <= from {
+		return false
+	}
+	for j := from; j < to; j++ {
+		if spans[j].Kind != SpanSep {
+			return false
+		}
+	}
+	return true
+}

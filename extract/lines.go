@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// lineKind says what a line of the article is.
+type lineKind uint8
+
+const (
+	lineText     lineKind = iota
+	lineChrome            // page furniture: menus, phone numbers, image names, mastheads
+	lineHeadline          // a title line: read for names, never opens an event
+	lineCaption           // a photo caption: read for roles, never opens an event
+	lineCredit            // byline or source line: authors and publisher, no facts
+)
+
+type line struct {
+	t0, t1 int // token range, without the Newline
+	kind   lineKind
+	text   string // trimmed normalized text
+}
+
+var (
+	phoneLine    = regexp.MustCompile(`^[\d .()+-]{8,}$`)
+	imageLine    = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|bmp)$`)
+	mastheadLine = regexp.MustCompile(`(?i)^(thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*,?\s*(ngày\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}`)
+	dateOnlyLine = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(\s*[-|,]?\s*\d{1,2}:\d{2}.*)?$`)
+	creditPrefix = regexp.MustCompile(`(?i)^(tin\s*(,|và)?\s*ảnh|bài\s*(,|và)?\s*ảnh|tin|bài|ảnh|video|clip|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|bài và ảnh|tin và ảnh|tin, ảnh|tin-ảnh|nhóm pv)\s*:`)
+	theoLine     = regexp.MustCompile(`^\(?\s*[Tt]heo\s+(.+?)\s*\)?\.?$`)
+	breadcrumb   = regexp.MustCompile(`(?i)^(home|trang chủ)\b|\s(>|»|›)\s`)
+	garbageToken = regexp.MustCompile(`^[\p{Ll}\d]*\d[\p{L}\d]*$`)
+)
+
+// classifyLines splits the tokens into lines and labels each.
+func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
+	var lines []line
+	start := 0
+	for i := 0; i <= len(toks); i++ {
+		if i == len(toks) || toks[i].Kind == Newline {
+			if i > start {
+				l := line{t0: start, t1: i}
+				l.text = strings.TrimSpace(t.Norm[toks[start].Start:toks[i-1].End])
+				lines = append(lines, l)
+			}
+			start = i + 1
+		}
+	}
+	afterImage := false
+	sawText := false
+	for k := range lines {
+		l := &lines[k]
+		switch {
+		case g.isChrome(l.text, toks[l.t0:l.t1]):
+			l.kind = lineChrome
+			afterImage = imageLine.MatchString(l.text) || strings.EqualFold(l.text, "leftcenterrightdel") || afterImage && l.t1-l.t0 == 1
+			continue
+		case creditPrefix.MatchString(l.text) && l.t1-l.t0 <= 16:
+			l.kind = lineCredit
+		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(strings.ToLower(l.text), "(ảnh)"):
+			l.kind = lineCaption
+		case !sawText && !endsSentence(l.text) && l.t1-l.t0 <= 40:
+			l.kind = lineHeadline
+		}
+		afterImage = false
+		if l.kind == lineText || l.kind == lineCaption {
+			sawText = sawText || l.kind == lineText
+		}
+		if l.kind == lineHeadline {
+			sawText = true
+		}
+	}
+	// The last lines: a "Theo …" source, a credit, or a lone name are not text.
+	for k := len(lines) - 1; k >= 0 && k >= len(lines)-3; k-- {
+		l := &lines[k]
+		if l.kind == lineChrome {
+			continue
+		}
+		if theoLine.MatchString(l.text) && l.t1-l.t0 <= 12 || g.isBylineName(toks[l.t0:l.t1]) {
+			l.kind = lineCredit
+			continue
+		}
+		if l.kind != lineCredit {
+			break
+		}
+	}
+	return lines
+}
+
+func endsSentence(s string) bool {
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") ||
+		strings.HasSuffix(s, "…") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";") ||
+		strings.HasSuffix(s, "\"") || strings.HasSuffix(s, "”")
+}
+
+func (g *Gazetteer) isChrome(text string, toks []Token) bool {
+	f := Fold(text)
+	for _, c := range g.Chrome {
+		if strings.HasSuffix(c, "*") {
+			if strings.HasPrefix(f, strings.TrimSuffix(c, "*")) {
+				return true
+			}
+		} else if f == c {
+			return true
+		}
+	}
+	if phoneLine.MatchString(text) || imageLine.MatchString(text) || mastheadLine.MatchString(text) ||
+		dateOnlyLine.MatchString(text) || breadcrumb.MatchString(text) {
+		return true
+	}
+	// a lone machine token: "74nn22t12", "bqptkctdn20161"
+	return len(toks) == 1 && garbageToken.MatchString(toks[0].Text)
+}
+
+// isBylineName reports a line that is only a person's name (2–4 capitalized
+// words, no punctuation), as a byline at the end of an article.
+func (g *Gazetteer) isBylineName(toks []Token) bool {
+	if len(toks) < 2 || len(toks) > 4 {
+		return false
+	}
+	for _, t := range toks {
+		if t.Kind != Word || !t.Cap || !nameWord(t.Text) {
+			return false
+		}
+	}
+	if n, _ := g.lexiconAtCapital(toks, 0, len(toks)); n > 0 {
+		return false
+	}
+	return true
+}
+
+// creditNames reads the people named in a credit line: "Tin, ảnh: HOÀNG VŨ –
+// MINH KHÁNH", "Anh Kiên", "Thực hiện: Khắc Phục, Trương Tùng".
+func creditNames(text string) []string {
+	if m := theoLine.FindStringSubmatch(text); m != nil {
+		return nil
+	}
+	if i := strings.Index(text, ":"); i >= 0 {
+		text = text[i+1:]
+	}
+	parts := regexp.MustCompile(`\s*(?:[,;–—-]|\s-\s|\svà\s)\s*`).Split(text, -1)
+	var out []string
+	for _, p := range parts {
+		p = strings.TrimSpace(strings.Trim(p, ".()"))
+		words := strings.Fields(p)
+		if len(words) < 2 || len(words) > 5 {
+			continue
+		}
+		ok := true
+		for _, w := range words {
+			if !nameWord(w) {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, CanonicalTone(properCase(p)))
+		}
+	}
+	return out
+}
+
+// sourceOf reads the outlet of a "Theo …" line.
+func sourceOf(text string) string {
+	if m := theoLine.FindStringSubmatch(text); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}

@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text is an article body after normalization: NFC, one kind of space and line
+// end, no BOM or zero-width characters. Fold is the matching key of Norm: lower
+// case with the old tone placement (hòa, thủy), byte for byte aligned with Norm,
+// so an offset into one is an offset into the other.
+type Text struct {
+	Source string
+	Norm   string
+	Fold   string
+	shifts []shift // where Norm offsets stop mapping 1:1 onto Source
+}
+
+// shift says that from Norm offset norm on, Source offset = norm + delta.
+type shift struct{ norm, delta int }
+
+// SourceOffset maps an offset in Norm (or Fold) to the offset in Source of the
+// character it came from.
+func (t *Text) SourceOffset(i int) int {
+	k := sort.Search(len(t.shifts), func(j int) bool { return t.shifts[j].norm > i }) - 1
+	if k < 0 {
+		return i
+	}
+	return i + t.shifts[k].delta
+}
+
+// Normalize prepares src for extraction. It never fails: any string is accepted
+// (invalid UTF-8 bytes become U+FFFD).
+func Normalize(src string) *Text {
+	t := &Text{Source: src}
+	var b strings.Builder
+	b.Grow(len(src))
+	delta := 0
+	mark := func(srcPos int) {
+		if d := srcPos - b.Len(); d != delta {
+			delta = d
+			t.shifts = append(t.shifts, shift{norm: b.Len(), delta: d})
+		}
+	}
+	var it norm.Iter
+	it.InitString(norm.NFC, src)
+	for !it.Done() {
+		pos := it.Pos()
+		seg := it.Next()
+		mark(pos)
+		for i := 0; i < len(seg); {
+			r, n := utf8.DecodeRune(seg[i:])
+			switch {
+			case r == '\r':
+				// CRLF and lone CR both end a line.
+				if i+n < len(seg) && seg[i+n] == '\n' || i+n == len(seg) && pos+len(seg) < len(src) && src[pos+len(seg)] == '\n' {
+					break
+				}
+				b.WriteByte('\n')
+			case r == '\ufeff' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\u00ad':
+				// BOM, zero-width and soft hyphen: dropped.
+			case r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u205f' || r == '\u3000' || r >= '\u2000' && r <= '\u200a' || r == '\v' || r == '\f':
+				b.WriteByte(' ')
+			case r == '\u2028' || r == '\u2029' || r == '\u0085':
+				b.WriteByte('\n')
+			case r == utf8.RuneError && n == 1:
+				b.WriteRune(utf8.RuneError)
+			case r < 0x20 && r != '\n':
+				b.WriteByte(' ')
+			default:
+				b.Write(seg[i : i+n])
+			}
+			i += n
+		}
+		mark(it.Pos())
+	}
+	t.Norm = b.String()
+	t.Fold = Fold(t.Norm)
+	return t
+}
+
+// oldTone maps the new ("modern") tone placement on oa, oe, uy at the end of a
+// syllable to the old one used for keys: hoà → hòa, thuỷ → thủy.
+var oldTone = map[string]string{
+	"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+	"oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+	"uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+
+// Fold lower-cases s and moves tone marks to the old placement, keeping every
+// character's byte length so that offsets stay valid. s must be NFC.
+func Fold(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(b[i:], l)
+		}
+		i += n
+	}
+	return string(retone(b))
+}
+
+// CanonicalTone moves tone marks to the old placement keeping case: Thuỷ → Thủy,
+// Uỷ → Ủy. It is used for names, so one entity has one spelling.
+func CanonicalTone(s string) string {
+	return string(retone([]byte(s)))
+}
+
+// retone rewrites, in place, vowel pairs with the new tone placement that end a
+// syllable. "qu" + y is left alone: there u is part of the consonant.
+func retone(b []byte) []byte {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		lr := unicode.ToLower(r)
+		if (lr == 'o' || lr == 'u') && i+n < len(b) {
+			r2, n2 := utf8.DecodeRune(b[i+n:])
+			key := string(lr) + string(unicode.ToLower(r2))
+			if repl, ok := oldTone[key]; ok && !letterAt(b, i+n+n2) && !(lr == 'u' && i > 0 && (b[i-1] == 'q' || b[i-1] == 'Q')) {
+				first, fn := utf8.DecodeRuneInString(repl)
+				second, _ := utf8.DecodeRuneInString(repl[fn:])
+				if unicode.IsUpper(r) {
+					first = unicode.ToUpper(first)
+				}
+				if unicode.IsUpper(r2) {
+					second = unicode.ToUpper(second)
+				}
+				if utf8.RuneLen(first)+utf8.RuneLen(second) == n+n2 {
+					w := utf8.EncodeRune(b[i:], first)
+					utf8.EncodeRune(b[i+w:], second)
+				}
+				i += n + n2
+				continue
+			}
+		}
+		i += n
+	}
+	return b
+}
+
+func letterAt(b []byte, i int) bool {
+	if i >= len(b) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(b[i:])
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}

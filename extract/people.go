@@ -1,0 +1,343 @@
+package extract
+
+import (
+	"strings"
+)
+
+// mention is a person named in a sentence: the whole chain of rank, titles and
+// name (k0..k1 in the sentence's spans).
+type mention struct {
+	p      *PersonFact
+	k0, k1 int // span range of the chain, appositive titles included
+	name   int // span index of the name (or of the bare title that refers back)
+}
+
+// segment is one title with its body: "Bộ trưởng Bộ Quốc phòng".
+type segment struct {
+	k0, k1  int // span range
+	title   string
+	org     string // canonical
+	written string // the body (and country) as written
+	country string
+}
+
+// readSegment reads TITLE [ORG|COUNTRY]... from spans[k].
+func (a *analysis) readSegment(spans []Span, k int) (segment, int) {
+	sg := segment{k0: k, title: spans[k].Value}
+	j := k + 1
+	var parts []string
+	for j < len(spans) {
+		sp := spans[j]
+		if sp.Kind == SpanOrg {
+			if sg.org == "" {
+				sg.org = a.orgName(sp)
+			}
+			parts = append(parts, a.spanText(sp))
+			j++
+			continue
+		}
+		if sp.Kind == SpanCountry {
+			if sg.country == "" {
+				sg.country = sp.Value
+			}
+			parts = append(parts, a.spanText(sp))
+			j++
+			continue
+		}
+		break
+	}
+	sg.k1 = j
+	sg.written = strings.Join(parts, " ")
+	return sg, j
+}
+
+// orgName is the canonical name of an ORG span (recording the body).
+func (a *analysis) orgName(sp Span) string {
+	return a.org(sp.Value, a.spanText(sp)).Name
+}
+
+// positions turns a chain's segments into posts. A title with no body of its own
+// shares the body of the next title in the chain ("Phó Tư lệnh, Tham mưu trưởng
+// Quân khu 4"), unless it stands alone by nature ("Phó Thủ tướng").
+func (a *analysis) positions(segs []segment) []PositionFact {
+	var out []PositionFact
+	for i, sg := range segs {
+		org, written := sg.org, sg.written
+		if org == "" && written == "" && i+1 < len(segs) && segs[i+1].k0 == sg.k1+1 {
+			if t := a.g.Titles[sg.title]; t == nil || t.NeedsOrg != "no" {
+				org, written = segs[i+1].org, segs[i+1].written
+			}
+		}
+		name := sg.title
+		if written != "" {
+			name += " " + a.expandAbbrev(written)
+		}
+		out = append(out, PositionFact{Name: CanonicalTone(collapseSpaces(name)), Title: sg.title, Org: org})
+	}
+	return out
+}
+
+// people finds the persons of a sentence and what the sentence says they are.
+func (a *analysis) people(spans []Span) []mention {
+	var (
+		out     []mention
+		rank    string
+		rankK   = -1
+		pending []segment
+		honor   string
+		honorK  = -1
+		chainK  = -1 // where the pending chain started
+		last    = -1 // index in out of the person appositives attach to
+	)
+	reset := func() {
+		rank, rankK, pending, honor, honorK, chainK = "", -1, nil, "", -1, -1
+	}
+	for k := 0; k < len(spans); k++ {
+		sp := spans[k]
+		switch sp.Kind {
+		case SpanRank:
+			if rank != "" || last >= 0 && chainK < 0 && len(pending) > 0 {
+				reset()
+			}
+			rank, rankK = sp.Value, k
+			if chainK < 0 {
+				chainK = k
+			}
+			last = -1
+		case SpanTitle:
+			sg, next := a.readSegment(spans, k)
+			if last >= 0 && rank == "" && honor == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName) {
+				m := &out[last]
+				if m.k1 == k || m.k1 == k-1 && spans[k-1].Kind == SpanSep && spans[k-1].Value != "và" && spans[k-1].Value != ";" {
+					a.addPositions(m.p, a.positions(append(m.appositives(a, spans), sg)))
+					m.k1 = next
+					k = next - 1
+					continue
+				}
+			}
+			// a bare title that refers back: "Bộ trưởng nhấn mạnh"
+			if sg.org == "" && sg.country == "" && rank == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName && spans[next].Kind != SpanSep && spans[next].Kind != SpanRank && spans[next].Kind != SpanHonorific) {
+				if p := a.holderOf(sg.title); p != nil {
+					p.Aliases = appendUnique(p.Aliases, CanonicalTone(a.spanText(sp)))
+					out = append(out, mention{p: p, k0: k, k1: next, name: k})
+					last = len(out) - 1
+					k = next - 1
+					reset()
+					continue
+				}
+			}
+			if chainK < 0 {
+				chainK = k
+			}
+			pending = append(pending, sg)
+			last = -1
+			k = next - 1
+		case SpanHonorific:
+			honor, honorK = a.spanText(sp), k
+			if chainK < 0 {
+				chainK = k
+			}
+			last = -1
+		case SpanName:
+			p, alias := a.person(spans, k, rank, pending, honor)
+			if p == nil {
+				reset()
+				last = -1
+				continue
+			}
+			if alias != "" {
+				p.Aliases = appendUnique(p.Aliases, alias)
+			}
+			if rank != "" && p.Rank == "" {
+				p.Rank = rank
+			}
+			a.addPositions(p, a.positions(pending))
+			k0 := k
+			if chainK >= 0 {
+				k0 = chainK
+			}
+			_ = rankK
+			_ = honorK
+			out = append(out, mention{p: p, k0: k0, k1: k + 1, name: k})
+			last = len(out) - 1
+			reset()
+		case SpanSep:
+			switch sp.Value {
+			case ";":
+				reset()
+				last = -1
+			case "và":
+				last = -1
+			}
+		default:
+			reset()
+			last = -1
+		}
+	}
+	return out
+}
+
+// appositives re-reads the segments already attached after a mention's name, so
+// that a title without a body can share the next one's.
+func (m *mention) appositives(a *analysis, spans []Span) []segment {
+	var segs []segment
+	for k := m.name + 1; k < m.k1; k++ {
+		if spans[k].Kind == SpanTitle {
+			sg, next := a.readSegment(spans, k)
+			segs = append(segs, sg)
+			k = next - 1
+		}
+	}
+	return segs
+}
+
+func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
+	for _, pos := range ps {
+		dup := false
+		for i, have := range p.Positions {
+			if Fold(have.Name) == Fold(pos.Name) {
+				dup = true
+				break
+			}
+			// the same title gains its body from a later shared title
+			if have.Title == pos.Title && have.Org == "" && pos.Org != "" && strings.HasPrefix(Fold(pos.Name), Fold(have.Name)) {
+				p.Positions[i] = pos
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			p.Positions = append(p.Positions, pos)
+		}
+		if p.Foreign && p.Nationality == "" {
+			p.Nationality = a.countryIn(pos.Name)
+		}
+	}
+}
+
+// countryIn names the foreign country a title or body mentions, if any.
+func (a *analysis) countryIn(s string) string {
+	t := Normalize(s)
+	toks := Tokenize(t)
+	for i := range toks {
+		if n, v := a.g.countryLex.longest(toks, i); n > 0 && v != "Việt Nam" {
+			return v
+		}
+	}
+	return ""
+}
+
+// holderOf is the one person of the article who holds a post with this title.
+func (a *analysis) holderOf(title string) *PersonFact {
+	var found *PersonFact
+	for _, p := range a.facts.Persons {
+		for _, pos := range p.Positions {
+			if pos.Title == title {
+				if found != nil && found != p {
+					return nil
+				}
+				found = p
+			}
+		}
+	}
+	return found
+}
+
+// person resolves a NAME span to a person: an earlier one (by full name, or by a
+// short reference like "Đại tướng Lịch", "ông Austin"), or a new one when the
+// name is anchored by a rank, a title or an honorific. The alias is the short
+// reference as written, when the mention is one.
+func (a *analysis) person(spans []Span, k int, rank string, pending []segment, honor string) (*PersonFact, string) {
+	sp := spans[k]
+	words := make([]string, 0, sp.T1-sp.T0)
+	upper := true
+	for i := sp.T0; i < sp.T1; i++ {
+		words = append(words, a.toks[i].Text)
+		upper = upper && a.toks[i].Upper
+	}
+	name := CanonicalTone(strings.Join(words, " "))
+	if upper {
+		name = CanonicalTone(properCase(name))
+	}
+	anchored := rank != "" || len(pending) > 0 || honor != ""
+	vietnamese := a.g.Surnames[Fold(words[0])]
+	prefix := ""
+	switch {
+	case len(pending) > 0 && pending[len(pending)-1].k1 == k && pending[len(pending)-1].org == "" && pending[len(pending)-1].country == "":
+		prefix = a.spanText(spans[pending[len(pending)-1].k0])
+	case rank != "" && k > 0 && spans[k-1].Kind == SpanRank:
+		prefix = a.spanText(spans[k-1])
+	case honor != "" && k > 0 && spans[k-1].Kind == SpanHonorific:
+		prefix = honor
+	}
+	if p := a.personByKey[Fold(name)]; p != nil {
+		alias := ""
+		if prefix != "" && len(pending) > 0 {
+			alias = CanonicalTone(prefix + " " + name) // "Bộ trưởng Phùng Quang Thanh"
+		}
+		return p, alias
+	}
+	// a short reference: the given name (Vietnamese) or family name (foreign) of
+	// someone already named
+	if len(words) <= 2 && !(len(words) == 2 && vietnamese) {
+		if p := a.shortRef(name, rank, pending); p != nil {
+			alias := name
+			if prefix != "" {
+				alias = CanonicalTone(prefix + " " + name)
+			}
+			return p, alias
+		}
+	}
+	if !anchored || len(words) < 2 {
+		return nil, ""
+	}
+	// A capitalized run of words after a title that starts with a known body's
+	// word is not a name; a Vietnamese name has at most five syllables.
+	if !vietnamese && len(words) > 4 {
+		return nil, ""
+	}
+	p := &PersonFact{Name: name, Start: sp.Start, End: sp.End}
+	if !vietnamese {
+		p.Foreign = true
+		for _, sg := range pending {
+			if sg.country != "" && sg.country != "Việt Nam" {
+				p.Nationality = sg.country
+			}
+		}
+	}
+	a.personByKey[Fold(name)] = p
+	a.facts.Persons = append(a.facts.Persons, p)
+	return p, ""
+}
+
+// shortRef finds the person a short name refers to: the last-named person whose
+// name ends with it, preferring one whose rank or title the reference repeats.
+func (a *analysis) shortRef(short, rank string, pending []segment) *PersonFact {
+	fs := " " + Fold(short)
+	var cands []*PersonFact
+	for _, p := range a.facts.Persons {
+		if strings.HasSuffix(" "+Fold(p.Name), fs) || p.Foreign && strings.HasPrefix(Fold(p.Name)+" ", Fold(short)+" ") {
+			cands = append(cands, p)
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	for i := len(cands) - 1; i >= 0; i-- {
+		p := cands[i]
+		if rank != "" && p.Rank == rank {
+			return p
+		}
+		for _, sg := range pending {
+			for _, pos := range p.Positions {
+				if pos.Title == sg.title {
+					return p
+				}
+			}
+		}
+	}
+	if len(cands) > 0 {
+		return cands[len(cands)-1]
+	}
+	return nil
+}

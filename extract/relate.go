@@ -1,0 +1,238 @@
+package extract
+
+import (
+	"strings"
+)
+
+// analysis is the relate stage's working state for one article.
+type analysis struct {
+	g     *Gazetteer
+	doc   Document
+	text  *Text
+	toks  []Token
+	skip  []bool // tokens of chrome and credit lines
+	lines []line
+	facts Facts
+
+	personByKey map[string]*PersonFact
+	orgByName   map[string]*OrgFact
+	resByNumber map[string]*ResolutionFact
+	planByKey   map[string]bool
+	abbrev      map[string]string // the article's own definitions: "QK4" → "Quân khu 4"
+	current     *EventFact        // the event the text is about at this point
+	diags       []Diagnostic
+}
+
+// relate finds the facts of an article.
+func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagnostic) {
+	a := &analysis{
+		g: g, doc: doc, text: t, toks: toks, skip: make([]bool, len(toks)),
+		personByKey: map[string]*PersonFact{}, orgByName: map[string]*OrgFact{},
+		resByNumber: map[string]*ResolutionFact{}, planByKey: map[string]bool{},
+		abbrev: map[string]string{},
+	}
+	a.lines = g.classifyLines(t, toks)
+	kindOf := make([]lineKind, len(toks))
+	for _, l := range a.lines {
+		for i := l.t0; i < l.t1; i++ {
+			kindOf[i] = l.kind
+		}
+		switch l.kind {
+		case lineChrome, lineCredit:
+			for i := l.t0; i < l.t1; i++ {
+				a.skip[i] = true
+			}
+		}
+		if l.kind == lineCredit {
+			if src := sourceOf(l.text); src != "" {
+				a.setPublisher(src)
+			} else {
+				for _, n := range creditNames(l.text) {
+					a.facts.Authors = appendUnique(a.facts.Authors, n)
+				}
+				if len(creditNames(l.text)) == 0 && a.g.isBylineName(toks[l.t0:l.t1]) {
+					a.facts.Authors = appendUnique(a.facts.Authors, CanonicalTone(properCase(l.text)))
+				}
+			}
+		}
+		if l.kind == lineText || l.kind == lineHeadline {
+			a.leadCredit(l)
+		}
+	}
+	if doc.Source != "" {
+		a.setPublisher(doc.Source)
+	}
+	sents := splitSentences(toks)
+	// Resolutions first, so that a short form ("Nghị quyết 806") finds its full
+	// form wherever the article gives it.
+	for _, s := range sents {
+		for i := s.t0; i < s.t1; i++ {
+			if a.skip[i] {
+				continue
+			}
+			if n, code := resolutionAt(toks, i, s.t1); n > 0 && strings.Contains(code, "NQ") || n > 0 && resolutionCode.MatchString(code) {
+				a.resolution(code, "")
+			}
+		}
+	}
+	for _, s := range sents {
+		kind := kindOf[s.t0]
+		if s.t1 > s.t0 && toks[s.t0].Kind == Newline && s.t1-s.t0 > 1 {
+			kind = kindOf[s.t0+1]
+		}
+		spans := a.scan(s)
+		if len(spans) == 0 {
+			continue
+		}
+		a.sentence(s, spans, kind)
+	}
+	return &a.facts, a.diags
+}
+
+// scan finds the spans of a sentence, leaving out skipped tokens and applying the
+// article's own abbreviations.
+func (a *analysis) scan(s sentence) []Span {
+	// cut the sentence into runs of kept tokens
+	var out []Span
+	i := s.t0
+	for i < s.t1 {
+		for i < s.t1 && a.skip[i] {
+			i++
+		}
+		j := i
+		for j < s.t1 && !a.skip[j] {
+			j++
+		}
+		if j > i {
+			out = append(out, a.g.scanSpans(a.toks, sentence{i, j})...)
+		}
+		i = j
+	}
+	for k := range out {
+		sp := &out[k]
+		if sp.Kind == SpanName || sp.Kind == SpanOther {
+			if sp.T1-sp.T0 == 1 {
+				if full, ok := a.abbrev[a.toks[sp.T0].Text]; ok {
+					sp.Kind, sp.Value = SpanOrg, full
+				}
+			}
+		}
+	}
+	return out
+}
+
+// setPublisher records the outlet, by its gazetteer name when it has one.
+func (a *analysis) setPublisher(name string) {
+	t := Normalize(name)
+	toks := Tokenize(t)
+	if n, v := a.g.outletLex.longest(toks, 0); n == len(toks) && n > 0 {
+		name = v
+	}
+	if a.facts.Publisher == "" {
+		a.facts.Publisher = CanonicalTone(t.Norm)
+		if name != t.Norm {
+			a.facts.Publisher = name
+		}
+	}
+}
+
+// leadCredit handles a dateline prefix: "(Chinhphu.vn) - Ngày 8/1, …" or
+// "QK3 online - Ngày 17/8, …": the outlet before the dash is the publisher and
+// its tokens are not text.
+func (a *analysis) leadCredit(l line) {
+	limit := l.t0 + 8
+	if limit > l.t1 {
+		limit = l.t1
+	}
+	for i := l.t0 + 1; i < limit; i++ {
+		t := a.toks[i]
+		if t.Kind != Punct || !isDash(t.Text) {
+			continue
+		}
+		// the dash must be followed by the dateline or a capitalized word
+		if i+1 >= l.t1 || !(a.toks[i+1].Cap || a.toks[i+1].Kind == Number) {
+			return
+		}
+		prefix := a.toks[l.t0:i]
+		outlet := ""
+		for k := range prefix {
+			if n, v := a.g.outletLex.longest(prefix, k); n > 0 {
+				outlet = v
+				break
+			}
+		}
+		paren := prefix[0].Text == "(" && prefix[len(prefix)-1].Text == ")"
+		garbage := garbageToken.MatchString(prefix[0].Text)
+		if outlet == "" && !paren && !garbage {
+			return
+		}
+		if outlet == "" && paren && len(prefix) > 2 {
+			outlet = a.text.Norm[prefix[1].Start:prefix[len(prefix)-2].End]
+		}
+		if outlet != "" {
+			a.setPublisher(outlet)
+		}
+		for k := l.t0; k <= i; k++ {
+			a.skip[k] = true
+		}
+		return
+	}
+}
+
+// tokText is the normalized text of tokens t0..t1.
+func (a *analysis) tokText(t0, t1 int) string {
+	if t1 <= t0 {
+		return ""
+	}
+	return a.text.Norm[a.toks[t0].Start:a.toks[t1-1].End]
+}
+
+// spanText is the normalized text of a span.
+func (a *analysis) spanText(sp Span) string { return a.text.Norm[sp.Start:sp.End] }
+
+// org records a body mentioned as written; the canonical name comes from the
+// gazetteer (or is the written name with canonical tones).
+func (a *analysis) org(canonical, written string) *OrgFact {
+	written = CanonicalTone(collapseSpaces(written))
+	name := canonical
+	if name == "" {
+		name = a.expandAbbrev(written)
+	}
+	o := a.orgByName[Fold(name)]
+	if o == nil {
+		o = &OrgFact{Name: name, Gov: true}
+		if known := a.g.Orgs[name]; known != nil {
+			o.Gov, o.Parent = known.Gov, known.Parent
+		}
+		a.orgByName[Fold(name)] = o
+		a.facts.Orgs = append(a.facts.Orgs, o)
+	}
+	if written != o.Name {
+		o.Aliases = appendUnique(o.Aliases, written)
+	}
+	return o
+}
+
+// expandAbbrev replaces whole-word abbreviations that the article defined, or
+// that the gazetteer knows, by their full forms.
+func (a *analysis) expandAbbrev(s string) string {
+	words := strings.Fields(s)
+	changed := false
+	for i, w := range words {
+		if full, ok := a.abbrev[w]; ok {
+			words[i], changed = full, true
+		} else if full, ok := a.g.Abbrev[w]; ok && isUpperWord(w) {
+			words[i], changed = full, true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(words, " ")
+}
+
+func isUpperWord(w string) bool {
+	return strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }

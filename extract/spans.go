@@ -1,0 +1,351 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SpanKind is what a span of text names.
+type SpanKind uint8
+
+const (
+	SpanOther      SpanKind = iota // any token not part of a known span
+	SpanRank                       // "Thượng tướng"
+	SpanTitle                      // "Thứ trưởng"
+	SpanOrg                        // "Bộ Quốc phòng", "BQP"
+	SpanCountry                    // "Lào"
+	SpanHonorific                  // "ông", "đồng chí"
+	SpanName                       // a run of capitalized words: a possible person name
+	SpanVerb                       // a role verb: "chủ trì", "dự", "phát biểu"
+	SpanEvent                      // an event trigger: "Hội nghị", "hội đàm"
+	SpanResolution                 // "Nghị quyết 806-NQ/QUTW"
+	SpanDate                       // "Ngày 8/1", "sáng 27-7"
+	SpanSep                        // , ; – and "và"
+)
+
+var spanNames = [...]string{"OTHER", "RANK", "TITLE", "ORG", "COUNTRY", "HONORIFIC", "NAME", "VERB", "EVENT", "RESOLUTION", "DATE", "SEP"}
+
+func (k SpanKind) String() string {
+	if int(k) < len(spanNames) {
+		return spanNames[k]
+	}
+	return "?"
+}
+
+// Span is a recognized piece of a sentence. T0..T1 is its token range; Start and
+// End are byte offsets in Text.Norm (use Text.SourceOffset for the source).
+type Span struct {
+	Kind       SpanKind
+	T0, T1     int
+	Start, End int
+	Value      string // canonical value: rank, title, org name, country, role, event kind, …
+}
+
+// sentence is a token range ending at a full stop, question mark or line end.
+type sentence struct{ t0, t1 int }
+
+// splitSentences splits tokens into sentences.
+func splitSentences(toks []Token) []sentence {
+	var out []sentence
+	start := 0
+	for i, tok := range toks {
+		end := false
+		switch {
+		case tok.Kind == Newline:
+			end = true
+		case tok.Kind == Punct:
+			switch tok.Text {
+			case ".", "!", "?", "…":
+				end = true
+			}
+		}
+		if end {
+			if i+1 > start {
+				out = append(out, sentence{start, i + 1})
+			}
+			start = i + 1
+		}
+	}
+	if start < len(toks) {
+		out = append(out, sentence{start, len(toks)})
+	}
+	return out
+}
+
+// scanSpans turns the tokens of one sentence into spans, longest match first.
+// Tokens that match nothing become SpanOther (one per token).
+func (g *Gazetteer) scanSpans(toks []Token, s sentence) []Span {
+	var spans []Span
+	emit := func(kind SpanKind, t0, t1 int, val string) {
+		spans = append(spans, Span{Kind: kind, T0: t0, T1: t1, Start: toks[t0].Start, End: toks[t1-1].End, Value: val})
+	}
+	for i := s.t0; i < s.t1; {
+		tok := toks[i]
+		if tok.Kind == Newline {
+			i++
+			continue
+		}
+		if tok.Kind == Punct {
+			switch {
+			case tok.Text == "," || tok.Text == ";" || isDash(tok.Text):
+				emit(SpanSep, i, i+1, tok.Text)
+			default:
+				emit(SpanOther, i, i+1, tok.Text)
+			}
+			i++
+			continue
+		}
+		if n, code := resolutionAt(toks, i, s.t1); n > 0 {
+			emit(SpanResolution, i, i+n, code)
+			i += n
+			continue
+		}
+		if n := dateAt(toks, i, s.t1); n > 0 {
+			emit(SpanDate, i, i+n, "")
+			i += n
+			continue
+		}
+		kind, n, val := g.lexiconAt(toks, i, s.t1)
+		if n > 0 {
+			emit(kind, i, i+n, val)
+			i += n
+			continue
+		}
+		if tok.Key == "và" {
+			emit(SpanSep, i, i+1, "và")
+			i++
+			continue
+		}
+		if n := g.nameAt(toks, i, s.t1); n > 0 {
+			emit(SpanName, i, i+n, "")
+			i += n
+			continue
+		}
+		emit(SpanOther, i, i+1, tok.Key)
+		i++
+	}
+	return spans
+}
+
+// lexiconAt finds the longest gazetteer phrase at toks[i]. Ranks, titles, bodies
+// and countries must start with a capital (or be an abbreviation); honorifics,
+// verbs and event triggers may be lower case.
+func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) {
+	window := toks[:end]
+	bestKind, bestN, bestVal := SpanOther, 0, ""
+	try := func(kind SpanKind, n int, val string) {
+		if n > bestN {
+			bestKind, bestN, bestVal = kind, n, val
+		}
+	}
+	capital := toks[i].Cap
+	if capital {
+		n, v := g.rankLex.longest(window, i)
+		try(SpanRank, n, v)
+		n, v = g.titleLex.longest(window, i)
+		try(SpanTitle, n, v)
+		n, v = g.orgAt(window, i)
+		try(SpanOrg, n, v)
+		n, v = g.countryLex.longest(window, i)
+		try(SpanCountry, n, v)
+	}
+	if bestKind == SpanTitle {
+		// "Trưởng Ban Đối ngoại Trung ương": a shorter title leaving a body whole
+		// beats a longer title that eats the body's first word.
+		lens, vals := g.titleLex.all(window, i)
+		for k := 0; k < len(lens); k++ {
+			if lens[k] >= bestN {
+				break
+			}
+			if on, _ := g.orgAt(window, i+lens[k]); on > 0 && i+lens[k]+on > i+bestN {
+				bestN, bestVal = lens[k], vals[k]
+				break
+			}
+		}
+	}
+	if n, v := g.verbLex.longest(window, i); n > bestN && !capitalStartsName(toks, i, end, capital) {
+		bestKind, bestN, bestVal = SpanVerb, n, v
+	}
+	if n, v := g.eventLex.longest(window, i); n > bestN {
+		bestKind, bestN, bestVal = SpanEvent, n, v
+	}
+	if bestN == 0 {
+		if n, v := g.honorLex.longest(window, i); n > 0 {
+			return SpanHonorific, n, v
+		}
+	}
+	return bestKind, bestN, bestVal
+}
+
+// capitalStartsName guards verbs that are also given names ("Tiếp", "Dự") when
+// written capitalized inside a run of capitalized words.
+func capitalStartsName(toks []Token, i, end int, capital bool) bool {
+	return capital && i > 0 && toks[i-1].Kind == Word && toks[i-1].Cap
+}
+
+// orgAt finds a body at toks[i]: the gazetteer's longest match, extended by a
+// country ("Bộ Quốc phòng" + "Lào"), or a body built from a head word and a name
+// ("Quân khu" + "4", "Cục" + "Tác chiến").
+func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
+	if !toks[i].Cap {
+		return 0, ""
+	}
+	n, v := g.orgLex.longest(toks, i)
+	if n == 0 {
+		n, v = g.orgPatternAt(toks, i)
+	}
+	return n, v
+}
+
+// orgHeads are words that open the name of a body when a capitalized name follows.
+var orgHeads = [][]string{
+	{"bộ", "tư", "lệnh"}, {"bộ", "chỉ", "huy"}, {"bộ", "tham", "mưu"}, {"tổng", "cục"}, {"cục"},
+	{"ban"}, {"ủy", "ban"}, {"văn", "phòng"}, {"học", "viện"}, {"viện"}, {"trường"},
+	{"quân", "khu"}, {"quân", "đoàn"}, {"sư", "đoàn"}, {"lữ", "đoàn"}, {"trung", "đoàn"},
+	{"quân", "chủng"}, {"binh", "chủng"}, {"binh", "đoàn"}, {"hải", "đoàn"}, {"vùng"},
+	{"đảng", "ủy"}, {"bệnh", "viện"}, {"tổng", "công", "ty"}, {"tập", "đoàn"},
+	{"đại", "sứ", "quán"}, {"trung", "tâm"}, {"bộ"}, {"sở"}, {"tổng", "cục"},
+	{"hội"}, {"liên", "hiệp"}, {"hiệp", "hội"}, {"bộ", "đội"}, {"lực", "lượng"},
+}
+
+// orgPatternAt matches head + name components: a capitalized word with at most one
+// following lower-case syllable, a number, or an abbreviation.
+func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
+	head := 0
+	for _, h := range orgHeads {
+		if i+len(h) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range h {
+			if toks[i+k].Key != w {
+				ok = false
+				break
+			}
+		}
+		if ok && len(h) > head {
+			head = len(h)
+		}
+	}
+	if head == 0 {
+		return 0, ""
+	}
+	j := i + head
+	comps := 0
+	for j < len(toks) {
+		t := toks[j]
+		if t.Kind == Number && comps == 0 || t.Kind == Number && toks[j-1].Kind == Word {
+			j++
+			comps++
+			continue
+		}
+		if t.Kind != Word || !t.Cap {
+			break
+		}
+		// a person's name after a body ("Bộ Ngoại giao Phạm Bình Minh") ends it
+		if g.Surnames[t.Key] && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap && comps > 0 {
+			break
+		}
+		if n, _ := g.titleLex.longest(toks, j); n > 0 {
+			break
+		}
+		if n, _ := g.rankLex.longest(toks, j); n > 0 {
+			break
+		}
+		j++
+		comps++
+		if t.Upper {
+			continue
+		}
+		if n, _ := g.countryLex.longest(toks, j-1); n > 0 {
+			j += n - 1
+			continue
+		}
+		if j < len(toks) && toks[j].Kind == Word && !toks[j].Cap && !functionWord(toks[j].Key) {
+			if n, _ := g.verbLex.longest(toks, j); n == 0 {
+				j++
+			}
+		}
+	}
+	if comps == 0 {
+		return 0, ""
+	}
+	return j - i, ""
+}
+
+// functionWords never continue a name.
+var functionWords = map[string]bool{
+	"và": true, "của": true, "cho": true, "đã": true, "đang": true, "sẽ": true, "tại": true,
+	"với": true, "về": true, "trong": true, "là": true, "có": true, "được": true, "các": true,
+	"những": true, "này": true, "đó": true, "để": true, "từ": true, "đến": true, "tới": true,
+	"theo": true, "cùng": true, "cũng": true, "còn": true, "do": true, "bị": true, "vào": true,
+	"ra": true, "như": true, "nhằm": true, "nhưng": true, "thì": true, "mà": true, "khi": true,
+	"trên": true, "dưới": true, "sau": true, "trước": true, "giữa": true, "đều": true, "vừa": true,
+	"năm": true, "ngày": true, "tháng": true, "sáng": true, "chiều": true, "tối": true, "nay": true,
+	"ông": true, "bà": true, "thăm": true, "tiếp": true, "dự": true, "hai": true, "một": true,
+}
+
+func functionWord(k string) bool { return functionWords[k] }
+
+// nameAt matches a run of capitalized words that may be a person's name: up to
+// five words, none of which opens a gazetteer phrase.
+func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
+	j := i
+	for j < end && j-i < 5 {
+		t := toks[j]
+		if t.Kind != Word || !(t.Cap || t.Upper) || !nameWord(t.Text) {
+			break
+		}
+		if j > i {
+			if n, _ := g.lexiconAtCapital(toks, j, end); n > 0 {
+				break
+			}
+		}
+		j++
+	}
+	return j - i
+}
+
+// lexiconAtCapital reports a rank, title, body or event trigger at toks[j].
+func (g *Gazetteer) lexiconAtCapital(toks []Token, j, end int) (int, string) {
+	w := toks[:end]
+	if n, v := g.rankLex.longest(w, j); n > 0 {
+		return n, v
+	}
+	if n, v := g.titleLex.longest(w, j); n > 0 {
+		return n, v
+	}
+	if n, v := g.orgLex.longest(w, j); n > 0 {
+		return n, v
+	}
+	if n, v := g.eventLex.longest(w, j); n > 0 {
+		return n, v
+	}
+	return 0, ""
+}
+
+// nameWord reports whether a capitalized token can be part of a name: letters
+// (and inner hyphens or apostrophes) only.
+func nameWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
+}
+
+// properCase writes an upper-case name in proper case: "HOÀNG VŨ" → "Hoàng Vũ".
+func properCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		parts := strings.Split(w, "-")
+		for k, p := range parts {
+			r, n := utf8.DecodeRuneInString(p)
+			parts[k] = string(unicode.ToUpper(r)) + strings.ToLower(p[n:])
+		}
+		words[i] = strings.Join(parts, "-")
+	}
+	return strings.Join(words, " ")
+}

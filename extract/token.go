@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+const (
+	Word    TokenKind = iota // a syllable or word: letters, maybe digits ("QK3", "Jean-Yves")
+	Number                   // digits, maybe with separators ("2017", "8/1", "806-NQ/QUTW", "0985.456.616")
+	Punct                    // one punctuation or symbol character
+	Newline                  // a line end
+)
+
+func (k TokenKind) String() string {
+	switch k {
+	case Word:
+		return "Word"
+	case Number:
+		return "Number"
+	case Punct:
+		return "Punct"
+	case Newline:
+		return "Newline"
+	}
+	return "?"
+}
+
+// Token is a piece of normalized text with its byte offsets in Text.Norm.
+type Token struct {
+	Kind       TokenKind
+	Start, End int
+	Text       string // as in Norm
+	Key        string // as in Fold: the matching key
+	Cap        bool   // starts with an upper-case letter
+	Upper      bool   // every letter is upper case (and there are at least two)
+}
+
+// Tokenize splits normalized text into tokens. Joiners (- / . ' ’ _) inside a
+// run of letters and digits keep it one token, so "806-NQ/QUTW", "27-7",
+// "Chinhphu.vn" and "Cam-pu-chia" are single tokens; spaced dashes are not.
+func Tokenize(t *Text) []Token {
+	s := t.Norm
+	toks := make([]Token, 0, len(s)/4)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\n':
+			toks = append(toks, Token{Kind: Newline, Start: i, End: i + n, Text: "\n", Key: "\n"})
+			i += n
+		case r == ' ':
+			i += n
+		case isAlnum(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if isAlnum(r2) {
+					j += n2
+					continue
+				}
+				if isJoiner(r2) && j+n2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if isAlnum(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, makeWord(t, i, j))
+			i = j
+		default:
+			toks = append(toks, Token{Kind: Punct, Start: i, End: i + n, Text: s[i : i+n], Key: t.Fold[i : i+n]})
+			i += n
+		}
+	}
+	return toks
+}
+
+func makeWord(t *Text, i, j int) Token {
+	tok := Token{Kind: Word, Start: i, End: j, Text: t.Norm[i:j], Key: t.Fold[i:j]}
+	first, _ := utf8.DecodeRuneInString(tok.Text)
+	if unicode.IsDigit(first) {
+		tok.Kind = Number
+	}
+	tok.Cap = unicode.IsUpper(first)
+	letters, upper := 0, 0
+	for _, r := range tok.Text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	tok.Upper = letters >= 2 && upper == letters
+	return tok
+}
+
+func isAlnum(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '/', '.', '\'', '’', '_', '‐', '‑':
+		return true
+	}
+	return false
+}
+
+// isDash reports whether a punctuation token is a dash used as a separator.
+func isDash(s string) bool {
+	switch s {
+	case "-", "–", "—", "―", "‒", "−":
+		return true
+	}
+	return false
+}
