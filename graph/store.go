@@ -1,43 +1,202 @@
 // Package graph is vnkg's store: it opens a Cayley quad store (an embedded bolt
-// file by default, memory, or PostgreSQL/CockroachDB through Cayley's SQL
-// backend), writes and replaces the quads of documents, reads and exports them,
-// and runs Gizmo queries. It knows the vocabulary (package vocab) and Cayley, and
-// nothing of Vietnamese.
+// file by default, memory, or PostgreSQL through Cayley's SQL backend), writes
+// and replaces the quads of documents, reads and exports them, and runs Gizmo
+// queries. It knows the vocabulary (package vocab) and Cayley, and nothing of
+// Vietnamese.
 package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
 
+	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // the embedded default
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers "postgres"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
 // Memory is the --db value for an in-memory store.
 const Memory = ":memory:"
 
-// Store is an open quad store.
-type Store struct {
-	qs   cgraph.QuadStore
-	path string
+// BoltFile is the name of the bolt database inside a store directory; it is
+// the layout of Cayley's own bolt backend, so `cayley --db bolt --dbpath DIR`
+// opens a vnkg store.
+const BoltFile = "indexes.bolt"
+
+// Errors opening a store.
+var (
+	// ErrLocked: another process holds the bolt file (a running build, say).
+	ErrLocked = errors.New("store is in use by another process")
+	// ErrNoStore: a read-only open found no store at the path.
+	ErrNoStore = errors.New("no store")
+)
+
+// Backend names what kind of store is open.
+type Backend string
+
+const (
+	BackendBolt     Backend = "bolt"
+	BackendMemory   Backend = "memory"
+	BackendPostgres Backend = "postgres"
+)
+
+// DefaultLockTimeout is how long Open waits for another process to release a
+// bolt store before it gives up with ErrLocked.
+const DefaultLockTimeout = 2 * time.Second
+
+// Option configures Open.
+type Option func(*options)
+
+type options struct {
+	log         *slog.Logger
+	lockTimeout time.Duration
+	readOnly    bool
 }
 
-// Open opens (creating if needed) the store at path: a bolt file path, Memory,
-// or a postgres:// / postgresql:// (or cockroach://) URL.
-func Open(ctx context.Context, path string) (*Store, error) {
-	if path == Memory {
-		return &Store{qs: memstore.New(), path: path}, nil
+// WithLogger sets the logger for the store and for Cayley's own messages,
+// which are process-wide (default: discard).
+func WithLogger(l *slog.Logger) Option { return func(o *options) { o.log = l } }
+
+// WithLockTimeout sets how long to wait for a bolt store held by another
+// process (default DefaultLockTimeout).
+func WithLockTimeout(d time.Duration) Option { return func(o *options) { o.lockTimeout = d } }
+
+// ReadOnly opens an existing store for reading: a bolt store is then shared
+// with other readers, and a missing one is ErrNoStore rather than created.
+func ReadOnly() Option { return func(o *options) { o.readOnly = true } }
+
+// Store is an open quad store. Writes are serialized by the store; reads may
+// run concurrently with each other, but not with a write to a bolt store
+// (the write's transaction serves Cayley's reads on its goroutine).
+type Store struct {
+	qs      cgraph.QuadStore
+	path    string
+	backend Backend
+	log     *slog.Logger
+
+	// wmu serializes writes. Cayley's kv and sql stores keep caches beside
+	// the database that a failed write leaves stale, so after one the quad
+	// store is reopened with reset.
+	wmu    sync.Mutex
+	shared *sharedKV // bolt: the database, whose writes share a transaction
+	reset  func() (cgraph.QuadStore, error)
+}
+
+// Open opens (creating if needed) the store at path: Memory, a postgres:// or
+// postgresql:// URL, or else the directory of a bolt store (created with its
+// parents).
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	o := options{log: slog.New(slog.DiscardHandler), lockTimeout: DefaultLockTimeout}
+	for _, opt := range opts {
+		opt(&o)
 	}
-	const backend = "bolt"
-	if err := cgraph.InitQuadStore(backend, path, nil); err != nil && err != cgraph.ErrDatabaseExists {
-		return nil, fmt.Errorf("initializing %s store %s: %w", backend, path, err)
+	setCayleyLogger(o.log)
+	s := &Store{path: path, log: o.log}
+	var err error
+	switch {
+	case path == Memory:
+		s.backend = BackendMemory
+		s.qs = memstore.New()
+	case IsPostgresURL(path):
+		s.backend = BackendPostgres
+		err = s.openPostgres(o)
+	default:
+		s.backend = BackendBolt
+		err = s.openBolt(o)
 	}
-	qs, err := cgraph.NewQuadStore(backend, path, nil)
 	if err != nil {
-		return nil, fmt.Errorf("opening %s store %s: %w", backend, path, err)
+		return nil, err
 	}
-	return &Store{qs: qs, path: path}, nil
+	return s, nil
+}
+
+// IsPostgresURL reports whether path names a PostgreSQL database.
+func IsPostgresURL(path string) bool {
+	return strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://")
+}
+
+// kvOptions turns off the kv store's in-memory bloom filters: they cost a scan
+// of the whole log and ~150 MB at every open, and a failed write leaves them
+// stale; every write here looks up what is stored anyway.
+var kvOptions = cgraph.Options{ckv.OptNoBloom: true}
+
+func (s *Store) openBolt(o options) error {
+	file := filepath.Join(s.path, BoltFile)
+	if o.readOnly {
+		if _, err := os.Stat(file); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("%w at %s (run vnkg build first)", ErrNoStore, s.path)
+			}
+			return fmt.Errorf("opening store %s: %w", s.path, err)
+		}
+	} else if err := os.MkdirAll(s.path, 0o755); err != nil {
+		return fmt.Errorf("creating store %s: %w", s.path, err)
+	}
+	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.lockTimeout, ReadOnly: o.readOnly})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return fmt.Errorf("opening store %s: %w: %s stayed locked for %v", s.path, ErrLocked, file, o.lockTimeout)
+	}
+	if err != nil {
+		return fmt.Errorf("opening store %s: %w", file, err)
+	}
+	kv := &sharedKV{KV: hbolt.New(db)}
+	if !o.readOnly {
+		if err := ckv.Init(kv, kvOptions); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			kv.Close()
+			return fmt.Errorf("initializing store %s: %w", file, err)
+		}
+	}
+	s.shared = kv
+	s.reset = func() (cgraph.QuadStore, error) { return ckv.New(kv, kvOptions) }
+	if s.qs, err = s.reset(); err != nil {
+		kv.Close()
+		if errors.Is(err, cgraph.ErrNotInitialized) {
+			return fmt.Errorf("opening store %s: %w (not a vnkg store, or never written)", file, ErrNoStore)
+		}
+		return fmt.Errorf("opening store %s: %w", file, err)
+	}
+	return nil
+}
+
+func (s *Store) openPostgres(o options) error {
+	const backend = "postgres"
+	where := redact(s.path)
+	if err := cgraph.InitQuadStore(backend, s.path, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return fmt.Errorf("initializing store %s: %w", where, err)
+	}
+	s.reset = func() (cgraph.QuadStore, error) {
+		if s.qs != nil {
+			s.qs.Close()
+		}
+		return cgraph.NewQuadStore(backend, s.path, nil)
+	}
+	qs, err := s.reset()
+	if err != nil {
+		return fmt.Errorf("opening store %s: %w", where, err)
+	}
+	s.qs = qs
+	return nil
+}
+
+// redact hides a password in a database URL.
+func redact(path string) string {
+	u, err := url.Parse(path)
+	if err != nil {
+		return "database URL"
+	}
+	return u.Redacted()
 }
 
 // QuadStore is the underlying Cayley store, for queries.
@@ -46,5 +205,126 @@ func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 // Path is where the store lives, as given to Open.
 func (s *Store) Path() string { return s.path }
 
+// String names the store for messages, with any password hidden.
+func (s *Store) String() string {
+	if s.backend == BackendPostgres {
+		return redact(s.path)
+	}
+	return s.path
+}
+
+// Backend is the kind of store.
+func (s *Store) Backend() Backend { return s.backend }
+
 // Close closes the store.
-func (s *Store) Close() error { return s.qs.Close() }
+func (s *Store) Close() error {
+	if err := s.qs.Close(); err != nil {
+		return fmt.Errorf("closing store %s: %w", s, err)
+	}
+	return nil
+}
+
+// atomically runs fn, which reads the store and applies deltas, as one
+// transaction where the backend allows: on bolt every Cayley access within fn
+// shares one write transaction, committed if fn succeeds and rolled back if
+// not; on PostgreSQL each applyDeltas is a transaction of its own; memory
+// applies or refuses a delta list whole. The caller holds wmu. After a
+// failure the quad store is reopened, since Cayley keeps caches beside the
+// database that a rolled-back transaction leaves stale.
+func (s *Store) atomically(ctx context.Context, fn func() error) error {
+	var tx hkv.Tx
+	if s.shared != nil {
+		var err error
+		if tx, err = s.shared.KV.Tx(ctx, true); err != nil {
+			return fmt.Errorf("starting a transaction on %s: %w", s, err)
+		}
+		s.shared.tx = tx
+	}
+	err := fn()
+	if tx != nil {
+		s.shared.tx = nil
+		if err == nil {
+			if err = tx.Commit(ctx); err != nil {
+				err = fmt.Errorf("committing to store %s: %w", s, err)
+			}
+		} else {
+			tx.Close()
+		}
+	}
+	if err != nil && s.reset != nil {
+		qs, rerr := s.reset()
+		if rerr != nil {
+			return fmt.Errorf("%w (and reopening the store: %v)", err, rerr)
+		}
+		s.qs = qs
+	}
+	return err
+}
+
+// applyDeltas writes deltas. Within atomically, it is all or nothing.
+//
+// On bolt the deletions go first and the additions after, as two Cayley
+// writes in the shared transaction: Cayley's kv store, given both in one
+// write, leaves out of an added quad any node whose reference count the
+// write lowers overall (a document's own IRI when a changed document states
+// fewer facts), and the quad is then stored without its subject or label.
+func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	if s.shared == nil {
+		return s.apply(deltas)
+	}
+	var dels, adds []cgraph.Delta
+	for _, d := range deltas {
+		if d.Action == cgraph.Delete {
+			dels = append(dels, d)
+		} else {
+			adds = append(adds, d)
+		}
+	}
+	if err := s.apply(dels); err != nil {
+		return err
+	}
+	return s.apply(adds)
+}
+
+func (s *Store) apply(deltas []cgraph.Delta) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+		return fmt.Errorf("writing to store %s: %w", s, err)
+	}
+	return nil
+}
+
+// sharedKV is a bolt database whose Cayley transactions, while tx is set, are
+// all tx: so several Cayley writes and the reads between them commit or roll
+// back together.
+type sharedKV struct {
+	hkv.KV
+	tx hkv.Tx
+}
+
+func (k *sharedKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
+	if k.tx != nil {
+		return sharedTx{k.tx}, nil
+	}
+	return k.KV.Tx(ctx, rw)
+}
+
+func (k *sharedKV) View(ctx context.Context, fn func(hkv.Tx) error) error {
+	return hkv.View(ctx, k, fn)
+}
+
+func (k *sharedKV) Update(ctx context.Context, fn func(hkv.Tx) error) error {
+	return hkv.Update(ctx, k, fn)
+}
+
+// sharedTx is the shared transaction as Cayley sees it: its commit and
+// rollback belong to Store.atomically.
+type sharedTx struct{ hkv.Tx }
+
+func (sharedTx) Commit(context.Context) error { return nil }
+func (sharedTx) Close() error                 { return nil }

@@ -1,0 +1,218 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+// Batch limits: a Writer commits when either is reached.
+const (
+	DefaultBatchDocs  = 64
+	DefaultBatchQuads = 50_000
+)
+
+// Writer replaces the quads of many documents, a batch of documents per
+// transaction, and adds the gazetteer's background quads that they bring
+// (each once). It is ReplaceDocument for a corpus: a batch commits whole or
+// not at all, so a document is never half written. A Writer is used by one
+// goroutine; call Flush at the end.
+type Writer struct {
+	s          *Store
+	maxDocs    int
+	maxQuads   int
+	onCommit   func([]DocResult)
+	pending    []pendingDoc
+	index      map[string]int // label → position in pending
+	nquads     int
+	background map[vocab.Quad]bool // waiting for the next commit
+	bgStored   map[vocab.Quad]bool // known to be stored; nil until read
+	bgAdded    int
+}
+
+type pendingDoc struct {
+	label string
+	quads []vocab.Quad
+}
+
+// WriterOption configures a Writer.
+type WriterOption func(*Writer)
+
+// BatchDocs sets how many documents a transaction holds at most.
+func BatchDocs(n int) WriterOption {
+	return func(w *Writer) {
+		if n > 0 {
+			w.maxDocs = n
+		}
+	}
+}
+
+// BatchQuads sets how many stated quads a transaction holds at most (a
+// larger document still goes whole into one).
+func BatchQuads(n int) WriterOption {
+	return func(w *Writer) {
+		if n > 0 {
+			w.maxQuads = n
+		}
+	}
+}
+
+// OnCommit sets a function called after each commit with what happened to
+// each document of the batch, in the order they were put.
+func OnCommit(fn func([]DocResult)) WriterOption { return func(w *Writer) { w.onCommit = fn } }
+
+// NewWriter returns a batched writer to s.
+func (s *Store) NewWriter(opts ...WriterOption) *Writer {
+	w := &Writer{s: s, maxDocs: DefaultBatchDocs, maxQuads: DefaultBatchQuads,
+		index: map[string]int{}, background: map[vocab.Quad]bool{}}
+	for _, o := range opts {
+		o(w)
+	}
+	return w
+}
+
+// Put queues a document: quads, all labelled label, replace what is stored
+// under label; background quads (labelled vocab.GazetteerLabel) are added if
+// not stored yet. A document put twice before a commit is written as put
+// last. Put commits when the batch is full. An invalid document is refused
+// with an error wrapping ErrInvalidQuad and nothing of it queued; any other
+// error is the store's, and the Writer should not be used further.
+func (w *Writer) Put(ctx context.Context, label string, quads, background []vocab.Quad) error {
+	if err := checkDocument(label, quads); err != nil {
+		return err
+	}
+	for _, q := range background {
+		if err := checkQuad(q, vocab.GazetteerLabel); err != nil {
+			return fmt.Errorf("background of %s: %w", label, err)
+		}
+	}
+	if i, ok := w.index[label]; ok {
+		w.nquads -= len(w.pending[i].quads)
+		w.pending[i].quads = quads
+	} else {
+		w.index[label] = len(w.pending)
+		w.pending = append(w.pending, pendingDoc{label: label, quads: quads})
+	}
+	w.nquads += len(quads)
+	for _, q := range background {
+		if !w.bgStored[q] {
+			w.background[q] = true
+		}
+	}
+	if len(w.pending) >= w.maxDocs || w.nquads >= w.maxQuads {
+		return w.Flush(ctx)
+	}
+	return nil
+}
+
+// BackgroundAdded is the number of background quads this Writer added.
+func (w *Writer) BackgroundAdded() int { return w.bgAdded }
+
+// Flush commits the queued documents: in one transaction, or, should that
+// fail, one transaction per document, so that one document the store refuses
+// costs only itself (its DocResult.Err). It fails when the store refuses
+// every document of the batch, or the background.
+func (w *Writer) Flush(ctx context.Context) error {
+	if len(w.pending) == 0 && len(w.background) == 0 {
+		return nil
+	}
+	s := w.s
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	bg, err := w.newBackground(ctx)
+	if err != nil {
+		return err
+	}
+	results := make([]DocResult, len(w.pending))
+	deltas := bg
+	for i, d := range w.pending {
+		c, err := s.diff(ctx, d.label, d.quads)
+		if err != nil {
+			return err
+		}
+		results[i] = DocResult{Label: d.label, Before: c.before, Added: len(c.adds), Removed: len(c.dels)}
+		deltas = c.deltas(deltas)
+	}
+	if err := s.write(ctx, deltas); err != nil {
+		if results, err = w.flushEach(ctx, bg, err); err != nil {
+			return err
+		}
+	}
+	w.commitBackground(len(bg))
+	w.pending = w.pending[:0]
+	clear(w.index)
+	w.nquads = 0
+	if w.onCommit != nil {
+		w.onCommit(results)
+	}
+	return nil
+}
+
+// flushEach writes the background, then each queued document alone, after a
+// batch failed with batchErr.
+func (w *Writer) flushEach(ctx context.Context, bg []cgraph.Delta, batchErr error) ([]DocResult, error) {
+	s := w.s
+	if err := s.write(ctx, bg); err != nil {
+		return nil, fmt.Errorf("writing the gazetteer background: %w", err)
+	}
+	results := make([]DocResult, len(w.pending))
+	failed := 0
+	for i, d := range w.pending {
+		results[i].Label = d.label
+		c, err := s.diff(ctx, d.label, d.quads)
+		if err == nil {
+			err = s.write(ctx, c.deltas(nil))
+		}
+		if err != nil {
+			results[i].Err = fmt.Errorf("writing %s: %w", d.label, err)
+			failed++
+			continue
+		}
+		results[i].Before, results[i].Added, results[i].Removed = c.before, len(c.adds), len(c.dels)
+	}
+	if failed == len(w.pending) {
+		return nil, fmt.Errorf("writing a batch of %d documents: %w", len(w.pending), batchErr)
+	}
+	return results, nil
+}
+
+// newBackground reads the stored background once, and returns the deltas
+// adding the queued background quads not stored yet.
+func (w *Writer) newBackground(ctx context.Context) ([]cgraph.Delta, error) {
+	if len(w.background) == 0 {
+		return nil, nil
+	}
+	if w.bgStored == nil {
+		w.bgStored = map[vocab.Quad]bool{}
+		err := w.s.eachLabelQuad(ctx, vocab.GazetteerLabel, func(q quad.Quad) error {
+			if v, err := FromQuad(q); err == nil {
+				w.bgStored[v] = true
+			}
+			return nil
+		})
+		if err != nil {
+			w.bgStored = nil
+			return nil, err
+		}
+	}
+	var deltas []cgraph.Delta
+	for q := range w.background {
+		if !w.bgStored[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: ToQuad(q), Action: cgraph.Add})
+		}
+	}
+	return deltas, nil
+}
+
+// commitBackground records the queued background as stored.
+func (w *Writer) commitBackground(added int) {
+	for q := range w.background {
+		w.bgStored[q] = true
+	}
+	clear(w.background)
+	w.bgAdded += added
+}

@@ -1,0 +1,144 @@
+package graph
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/cayleygraph/quad"
+	"github.com/piprate/json-gold/ld"
+
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+// Format is an export format.
+type Format string
+
+// Export formats.
+const (
+	// FormatNQuads is RDF 1.1 N-Quads, one statement a line, as `cayley load`
+	// and any RDF parser read it.
+	FormatNQuads Format = "nquads"
+	// FormatJSONLD is expanded JSON-LD: a node object per named graph (a
+	// document) holding its statements under "@graph".
+	FormatJSONLD Format = "jsonld"
+)
+
+// Formats lists the export formats.
+var Formats = []Format{FormatNQuads, FormatJSONLD}
+
+// ParseFormat checks a format name.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown export format %q (want nquads or jsonld)", s)
+}
+
+// Export writes the quads stored under label, or the whole store when label
+// is "", to w in format, and returns how many it wrote. The output is sorted
+// (by label, then subject, predicate and object as N-Quads terms), so two
+// exports of the same graph are byte-identical whatever the store or the order
+// of writes. A label with nothing stored is ErrNoDocument.
+func (s *Store) Export(ctx context.Context, w io.Writer, format Format, label string) (int, error) {
+	quads, err := s.sortedQuads(ctx, label)
+	if err != nil {
+		return 0, err
+	}
+	if label != "" && len(quads) == 0 {
+		return 0, fmt.Errorf("exporting %s: %w", label, ErrNoDocument)
+	}
+	switch format {
+	case FormatNQuads:
+		err = writeNQuads(w, quads)
+	case FormatJSONLD:
+		err = writeJSONLD(w, quads)
+	default:
+		_, err = ParseFormat(string(format))
+	}
+	if err != nil {
+		return 0, fmt.Errorf("exporting %s: %w", format, err)
+	}
+	return len(quads), nil
+}
+
+// sortedQuad is a quad with its N-Quads statement, the sort key.
+type sortedQuad struct {
+	q    vocab.Quad
+	line string
+}
+
+// sortedQuads reads the quads under label (all when "") in export order.
+func (s *Store) sortedQuads(ctx context.Context, label string) ([]sortedQuad, error) {
+	var out []sortedQuad
+	add := func(q quad.Quad) error {
+		v, err := FromQuad(q)
+		if err != nil {
+			return fmt.Errorf("quad %s: %w", q.NQuad(), err)
+		}
+		out = append(out, sortedQuad{q: v, line: v.NQuad()})
+		return nil
+	}
+	var err error
+	if label == "" {
+		err = s.eachQuad(ctx, add)
+	} else {
+		err = s.eachLabelQuad(ctx, label, add)
+	}
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b sortedQuad) int {
+		return cmp.Or(cmp.Compare(a.q.Label, b.q.Label), cmp.Compare(a.line, b.line))
+	})
+	return out, nil
+}
+
+func writeNQuads(w io.Writer, quads []sortedQuad) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	for _, q := range quads {
+		bw.WriteString(q.line)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// writeJSONLD writes quads as expanded JSON-LD through json-gold's RDF
+// conversion, which orders nodes and graphs by IRI.
+func writeJSONLD(w io.Writer, quads []sortedQuad) error {
+	ds := ld.NewRDFDataset()
+	for _, sq := range quads {
+		q := sq.q
+		graph := q.Label
+		if graph == "" {
+			graph = "@default"
+		}
+		ds.Graphs[graph] = append(ds.Graphs[graph],
+			ld.NewQuad(ldTerm(q.Subject), ldTerm(q.Predicate), ldTerm(q.Object), graph))
+	}
+	doc, err := ld.NewJsonLdApi().FromRDF(ds, ld.NewJsonLdOptions(""))
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	return enc.Encode(doc)
+}
+
+func ldTerm(t vocab.Term) ld.Node {
+	if t.IsIRI() {
+		return ld.NewIRI(t.Value)
+	}
+	dt := t.Datatype
+	if dt == "" {
+		dt = vocab.XSD + "string"
+	}
+	return ld.NewLiteral(t.Value, dt, "")
+}
