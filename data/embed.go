@@ -3,7 +3,10 @@
 // lexicons, outlets, page chrome) and the bundled corpus of seed articles.
 package data
 
-import "embed"
+import (
+	"embed"
+	"io/fs"
+)
 
 // Gazetteers is the gazetteer folder; files sit under "gazetteer/".
 //
@@ -14,3 +17,12 @@ var Gazetteers embed.FS
 //
 //go:embed corpus
 var Corpus embed.FS
+
+// GazetteerFS is the gazetteer folder with its files at the root.
+func GazetteerFS() fs.FS {
+	sub, err := fs.Sub(Gazetteers, "gazetteer")
+	if err != nil {
+		panic(err) // the embedded folder always exists
+	}
+	return sub
+}

@@ -194,7 +194,7 @@ func (e *emitter) event(doc Document, i int, ev *EventFact) {
 		iri = entity(vocab.KindEvent, doc.ID+" "+strconv.Itoa(i+1)+" "+ev.Kind)
 	}
 	if name == "" {
-		name = strings.ToUpper(ev.Kind[:1]) + ev.Kind[1:]
+		name = upperFirst(ev.Kind)
 		if !ev.Date.IsZero() {
 			name += " " + ev.Date.String()
 		}

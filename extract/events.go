@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // sentence relates the spans of one sentence: bodies, resolutions and plans,
@@ -193,7 +195,7 @@ func (a *analysis) plans(s sentence) {
 			continue
 		}
 		name := CanonicalTone(collapseSpaces(a.tokText(i, j)))
-		name = strings.ToUpper(name[:1]) + name[1:]
+		name = upperFirst(name)
 		if !a.planByKey[Fold(name)] {
 			a.planByKey[Fold(name)] = true
 			a.facts.Plans = append(a.facts.Plans, &PlanFact{Name: name})
@@ -312,8 +314,12 @@ func (a *analysis) eventNameEnd(spans []Span, k int) int {
 			if sp.Value == "," && j+1 < len(spans) && functionWord(spans[j+1].Value) {
 				return j
 			}
-		case SpanVerb, SpanDate, SpanRank, SpanName, SpanHonorific:
+		case SpanVerb, SpanDate, SpanRank, SpanHonorific:
 			return j
+		case SpanName:
+			if sp.T1-sp.T0 >= 2 && a.g.Surnames[a.toks[sp.T0].Key] {
+				return j
+			}
 		case SpanOther:
 			switch sp.Value {
 			case ".", "!", "?", ":", "…", "tại", "do", "dưới", "nhằm", "để", "diễn", "vào", "được", "đã", "sẽ", "với", "trong", "ngày", "sáng", "chiều":
@@ -402,7 +408,7 @@ func (a *analysis) place(spans []Span, j int) string {
 		i++
 	}
 	start := i
-	for i < len(toks) && !a.skip[i] && (toks[i].Kind == Word && (toks[i].Cap || i > start && !functionWord(toks[i].Key) && toks[i-1].Cap && a.continuesName(i)) || toks[i].Kind == Number && i > start) {
+	for i < len(toks) && !a.skip[i] && (toks[i].Kind == Word && (toks[i].Cap || i > start && !functionWord(toks[i].Key) && toks[i-1].Cap && (a.continuesName(i) || i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].Cap)) || toks[i].Kind == Number && i > start) {
 		i++
 	}
 	if i == start || i-t0 > 12 {
@@ -411,8 +417,7 @@ func (a *analysis) place(spans []Span, j int) string {
 	if n, _ := a.g.titleLex.longest(toks, start); n > 0 {
 		return ""
 	}
-	p := CanonicalTone(collapseSpaces(a.tokText(t0, i)))
-	return strings.ToUpper(p[:1]) + p[1:]
+	return upperFirst(CanonicalTone(collapseSpaces(a.tokText(t0, i))))
 }
 
 // continuesName reports whether a lower-case token at i belongs to the body name
@@ -581,4 +586,13 @@ func onlySeps(spans []Span, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// upperFirst capitalizes the first letter.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -27,7 +27,8 @@ type Option func(*Extractor)
 // WithLogger sets the logger for diagnostics (default: discard).
 func WithLogger(l *slog.Logger) Option { return func(x *Extractor) { x.log = l } }
 
-// New loads the gazetteers from fsys (the data module's embedded files).
+// New loads the gazetteer files at the root of fsys (data.GazetteerFS, or a
+// directory of the user's own).
 func New(fsys fs.FS, opts ...Option) (*Extractor, error) {
 	gaz, err := LoadGazetteer(fsys)
 	if err != nil {

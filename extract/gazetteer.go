@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
-	"strconv"
+		"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
 )
+
+// notVerb is the verb lexicon's value for words that start like a role verb but
+// are not one ("tiếp tục").
+const notVerb = "none"
 
 // ErrGazetteer marks a malformed gazetteer file.
 var ErrGazetteer = errors.New("gazetteer")
@@ -63,7 +66,7 @@ type Gazetteer struct {
 	outletLex  lexicon
 }
 
-// LoadGazetteer reads the gazetteer files under "gazetteer/" in fsys. Every file
+// LoadGazetteer reads the gazetteer files at the root of fsys. Every file
 // is required; a malformed row is an error naming the file and line.
 func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
@@ -139,6 +142,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			return nil
 		}),
 		readLines(fsys, "surnames.txt", func(l string) { g.Surnames[Fold(l)] = true }),
+		readLines(fsys, "not_verbs.txt", func(l string) { g.verbLex.add(l, notVerb) }),
 		readLines(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),
 		readLines(fsys, "chrome.txt", func(l string) { g.Chrome = append(g.Chrome, Fold(l)) }),
 	)
@@ -195,7 +199,7 @@ func readLines(fsys fs.FS, name string, fn func(string)) error {
 }
 
 func scanFile(fsys fs.FS, name string, fn func(line string, n int) error) error {
-	p := path.Join("gazetteer", name)
+	p := name
 	f, err := fsys.Open(p)
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrGazetteer, err)

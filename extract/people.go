@@ -194,6 +194,18 @@ func (m *mention) appositives(a *analysis, spans []Span) []segment {
 func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 	for _, pos := range ps {
 		dup := false
+		if pos.Org == "" && pos.Name == pos.Title {
+			// a bare title repeated before a known name ("Bộ trưởng Phùng Quang
+			// Thanh" after "Bộ trưởng Bộ Quốc phòng") is a short reference
+			for _, have := range p.Positions {
+				if have.Title == pos.Title {
+					dup = true
+				}
+			}
+			if dup {
+				continue
+			}
+		}
 		for i, have := range p.Positions {
 			if Fold(have.Name) == Fold(pos.Name) {
 				dup = true
@@ -279,7 +291,7 @@ func (a *analysis) person(spans []Span, k int, rank string, pending []segment, h
 	}
 	// a short reference: the given name (Vietnamese) or family name (foreign) of
 	// someone already named
-	if len(words) <= 2 && !(len(words) == 2 && vietnamese) {
+	if anchored && len(words) <= 2 && !(len(words) == 2 && vietnamese) {
 		if p := a.shortRef(name, rank, pending); p != nil {
 			alias := name
 			if prefix != "" {

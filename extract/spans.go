@@ -166,6 +166,10 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 	}
 	if n, v := g.verbLex.longest(window, i); n > bestN && !capitalStartsName(toks, i, end, capital) {
 		bestKind, bestN, bestVal = SpanVerb, n, v
+		if v == notVerb {
+			// "tiếp tục", "dự báo": words that start like a role verb but are not
+			bestKind, bestVal = SpanOther, toks[i].Key
+		}
 	}
 	if n, v := g.eventLex.longest(window, i); n > bestN {
 		bestKind, bestN, bestVal = SpanEvent, n, v
@@ -274,6 +278,14 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	return j - i, ""
 }
 
+// sentenceWords open sentences capitalized but never start a name.
+var sentenceWords = map[string]bool{
+	"tại": true, "sau": true, "trong": true, "theo": true, "phát": true, "hội": false, "bên": true,
+	"thời": true, "đến": true, "qua": true, "chiều": true, "sáng": true, "ngày": true, "với": true,
+	"về": true, "trước": true, "nhân": true, "thay": true, "thực": true, "đồng": true, "dịp": true,
+	"tham": true, "cùng": true, "các": true, "những": true, "hai": true, "ba": true, "đây": true,
+}
+
 // functionWords never continue a name.
 var functionWords = map[string]bool{
 	"và": true, "của": true, "cho": true, "đã": true, "đang": true, "sẽ": true, "tại": true,
@@ -291,6 +303,9 @@ func functionWord(k string) bool { return functionWords[k] }
 // nameAt matches a run of capitalized words that may be a person's name: up to
 // five words, none of which opens a gazetteer phrase.
 func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
+	if functionWord(toks[i].Key) || sentenceWords[toks[i].Key] {
+		return 0
+	}
 	j := i
 	for j < end && j-i < 5 {
 		t := toks[j]

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/vnkg/vnkg/data"
 	"github.com/vnkg/vnkg/extract"
@@ -69,9 +70,13 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// newExtractor loads the embedded gazetteers.
+// newExtractor loads the gazetteers: the embedded ones, or --gazetteer's.
 func newExtractor(e *env) (*extract.Extractor, error) {
-	x, err := extract.New(data.Gazetteers, extract.WithLogger(e.log))
+	fsys := data.GazetteerFS()
+	if e.gazetteerDir != "" {
+		fsys = os.DirFS(e.gazetteerDir)
+	}
+	x, err := extract.New(fsys, extract.WithLogger(e.log))
 	if err != nil {
 		return nil, fmt.Errorf("loading gazetteers: %w", err)
 	}

@@ -41,7 +41,8 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	log            *slog.Logger
-	isTerminal     bool // stderr is a terminal: progress may be shown
+	isTerminal     bool   // stderr is a terminal: progress may be shown
+	gazetteerDir   string // --gazetteer: the user's own gazetteer files, "" for the embedded ones
 }
 
 type command struct {
@@ -68,6 +69,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	verbose := global.Bool("v", false, "log more (debug level)")
 	quiet := global.Bool("q", false, "log only errors")
 	logFormat := global.String("log-format", "text", "log format: text or json")
+	gazetteer := global.String("gazetteer", "", "read the gazetteer files from this `directory` instead of the built-in ones")
 	global.Usage = func() { usage(stderr) }
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -108,7 +110,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "vnkg: --log-format must be text or json, not %q\n", *logFormat)
 		return exitUsage
 	}
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, log: slog.New(h), isTerminal: isTerminal(stderr)}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, log: slog.New(h), isTerminal: isTerminal(stderr), gazetteerDir: *gazetteer}
 	err := cmd.run(ctx, e, rest[1:])
 	return exitCode(ctx, stderr, name, err)
 }
@@ -139,7 +141,7 @@ func exitCode(ctx context.Context, stderr io.Writer, name string, err error) int
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "vnkg builds and queries a knowledge graph of Vietnamese defense-diplomacy news.")
-	fmt.Fprintln(w, "\nUsage: vnkg [-v|-q] [--log-format text|json] COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\nUsage: vnkg [-v|-q] [--log-format text|json] [--gazetteer DIR] COMMAND [flags] [args]")
 	fmt.Fprintln(w, "\nCommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {

@@ -1,0 +1,98 @@
+package extract_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/vnkg/vnkg/data"
+	"github.com/vnkg/vnkg/extract"
+	"golang.org/x/text/unicode/norm"
+)
+
+// nquadLine is the N-Quads statement grammar for what the extractor writes: IRIs
+// and literals (with an optional datatype), four terms.
+var nquadLine = regexp.MustCompile(`^<[^<>"{}|^` + "`" + `\\\x00-\x20]+> <[^<>"{}|^` + "`" + `\\\x00-\x20]+> (<[^<>"{}|^` + "`" + `\\\x00-\x20]+>|"([^"\\\n\r]|\\[tbnrf"'\\]|\\u[0-9A-F]{4})*"(\^\^<[^<>\x00-\x20]+>)?) <[^<>"{}|^` + "`" + `\\\x00-\x20]+> \.$`)
+
+func FuzzExtract(f *testing.F) {
+	paths, _ := filepath.Glob("../data/corpus/*.txt")
+	own, _ := filepath.Glob("testdata/corpus/*.txt")
+	for _, p := range append(paths, own...) {
+		b, err := os.ReadFile(p)
+		if err == nil {
+			f.Add(string(b[:min(len(b), 1500)]))
+		}
+	}
+	f.Add("Đại tướng Lịch, Bộ trưởng, ông (BQP) - Nghị quyết số 1-NQ/TW; Đề án „x” Ngày 31/2 tại")
+	f.Add(norm.NFD.String("Uỷ viên Thường vụ Quân uỷ Trung ương, Thượng tướng Nguyễn Chí Vịnh\r\n"))
+	x, err := extract.New(data.GazetteerFS())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		res := x.Extract(extract.Document{ID: "fuzz doc/1", Text: text, Published: "2020-01-02"})
+		for _, q := range append(res.Quads, res.Background...) {
+			if l := q.NQuad(); !nquadLine.MatchString(l) {
+				t.Fatalf("invalid N-Quads statement: %s", l)
+			}
+		}
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	x, err := extract.New(data.GazetteerFS())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []extract.Document
+	size := 0
+	for _, dir := range []string{"../data/corpus", "testdata/corpus"} {
+		extract.Walk([]string{dir}, nil, func(d extract.Document) error {
+			docs = append(docs, d)
+			size += len(d.Text)
+			return nil
+		}, func(error) {})
+	}
+	// at least 10 MB of text: the articles again and again, each a new document
+	var corpus []extract.Document
+	total := 0
+	for i := 0; total < 10<<20; i++ {
+		d := docs[i%len(docs)]
+		d.ID = fmt.Sprintf("%s-%d", d.ID, i)
+		corpus = append(corpus, d)
+		total += len(d.Text)
+	}
+	b.SetBytes(int64(total))
+	b.ResetTimer()
+	for range b.N {
+		for _, d := range corpus {
+			x.Extract(d)
+		}
+	}
+	b.ReportMetric(float64(len(corpus)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+func Example() {
+	x, err := extract.New(data.GazetteerFS())
+	if err != nil {
+		panic(err)
+	}
+	facts, _ := x.Facts(extract.Document{ID: "example", Text: "Ngày 8/1, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác đối ngoại quốc phòng. " +
+		"Thượng tướng Nguyễn Chí Vịnh, Thứ trưởng Bộ Quốc phòng chủ trì hội nghị."})
+	for _, p := range facts.Persons {
+		var pos []string
+		for _, ps := range p.Positions {
+			pos = append(pos, ps.Name)
+		}
+		fmt.Printf("%s | %s | %s\n", p.Name, p.Rank, strings.Join(pos, "; "))
+	}
+	for _, ev := range facts.Events {
+		fmt.Printf("%s | %s | %s | %s | chair %s\n", ev.Name, ev.Date, ev.Location, ev.Organizer, ev.Chairs[0].Name)
+	}
+	// Output:
+	// Nguyễn Chí Vịnh | Thượng tướng | Thứ trưởng Bộ Quốc phòng
+	// Hội nghị tổng kết công tác đối ngoại quốc phòng | --01-08 | Hà Nội | Bộ Quốc phòng | chair Nguyễn Chí Vịnh
+}

@@ -1,0 +1,161 @@
+package extract_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/vnkg/vnkg/data"
+	"github.com/vnkg/vnkg/extract"
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden N-Quads files under testdata/golden")
+
+var (
+	extractorOnce sync.Once
+	extractor     *extract.Extractor
+	extractorErr  error
+)
+
+func newExtractor(t testing.TB) *extract.Extractor {
+	t.Helper()
+	extractorOnce.Do(func() { extractor, extractorErr = extract.New(data.GazetteerFS()) })
+	if extractorErr != nil {
+		t.Fatalf("loading gazetteers: %v", extractorErr)
+	}
+	return extractor
+}
+
+// articleDirs are the article sets with gold facts: the bundled seeds and the
+// project's own test articles.
+var articleDirs = []struct{ name, corpus, gold string }{
+	{"seeds", "../data/corpus", "testdata/seeds-gold"},
+	{"own", "testdata/corpus", "testdata/gold"},
+}
+
+// extractDir extracts every article under dir into N-Quads, as `vnkg extract`
+// does (without the gazetteer background).
+func extractDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	x := newExtractor(t)
+	out := map[string][]byte{}
+	err := extract.Walk([]string{dir}, nil, func(doc extract.Document) error {
+		doc.SourceFile = filepath.Base(doc.SourceFile)
+		var b bytes.Buffer
+		if err := vocab.WriteNQuads(&b, x.Extract(doc).Quads); err != nil {
+			return err
+		}
+		out[doc.ID] = b.Bytes()
+		return nil
+	}, func(err error) { t.Errorf("reading %s: %v", dir, err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestGolden compares each article's N-Quads with testdata/golden/ID.nq.
+func TestGolden(t *testing.T) {
+	for _, set := range articleDirs {
+		for id, got := range extractDir(t, set.corpus) {
+			t.Run(id, func(t *testing.T) {
+				path := filepath.Join("testdata", "golden", id+".nq")
+				if *update {
+					if err := os.WriteFile(path, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("%v (run go test ./extract -run TestGolden -update)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from the extraction:\n%s", path, lineDiff(string(want), string(got)))
+				}
+			})
+		}
+	}
+}
+
+func lineDiff(want, got string) string {
+	w := map[string]bool{}
+	for _, l := range strings.Split(want, "\n") {
+		w[l] = true
+	}
+	g := map[string]bool{}
+	var b strings.Builder
+	for _, l := range strings.Split(got, "\n") {
+		g[l] = true
+		if !w[l] {
+			b.WriteString("+ " + l + "\n")
+		}
+	}
+	for _, l := range strings.Split(want, "\n") {
+		if !g[l] {
+			b.WriteString("- " + l + "\n")
+		}
+	}
+	return b.String()
+}
+
+// scorer is the evaluation script: the shared one beside the checkout when it is
+// there, else the copy in testdata.
+func scorer(t *testing.T) string {
+	for _, p := range []string{"../../shared/eval/score.py", "testdata/score.py"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	t.Fatal("no score.py")
+	return ""
+}
+
+var overallRe = regexp.MustCompile(`overall F1 ([0-9.]+)`)
+
+// TestScore runs the evaluation on the seeds and on the project's own articles
+// and holds their F1 at or above the floors below.
+func TestScore(t *testing.T) {
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Fatal("python3 is needed to run the scorer")
+	}
+	floors := map[string]float64{"seeds": 0.95, "own": 0.85}
+	for _, set := range articleDirs {
+		t.Run(set.name, func(t *testing.T) {
+			docs := extractDir(t, set.corpus)
+			golds, _ := filepath.Glob(filepath.Join(set.gold, "*.json"))
+			if len(golds) == 0 {
+				t.Fatalf("no gold files in %s", set.gold)
+			}
+			nq := filepath.Join(t.TempDir(), "out.nq")
+			var all []byte
+			for _, b := range docs {
+				all = append(all, b...)
+			}
+			if err := os.WriteFile(nq, all, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command("python3", scorer(t), "--nquads", nq, "--gold", set.gold, "--diff").CombinedOutput()
+			if err != nil {
+				t.Fatalf("score.py: %v\n%s", err, out)
+			}
+			m := overallRe.FindSubmatch(out)
+			if m == nil {
+				t.Fatalf("no overall F1 in:\n%s", out)
+			}
+			f1, _ := strconv.ParseFloat(string(m[1]), 64)
+			t.Logf("%s: overall F1 %.3f over %d articles", set.name, f1, len(golds))
+			if f1 < floors[set.name] {
+				t.Errorf("%s: overall F1 %.3f < %.2f\n%s", set.name, f1, floors[set.name], out)
+			}
+		})
+	}
+}

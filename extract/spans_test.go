@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/vnkg/vnkg/data"
+)
+
+var (
+	gazOnce sync.Once
+	gaz     *Gazetteer
+	gazErr  error
+)
+
+func testGazetteer(t testing.TB) *Gazetteer {
+	t.Helper()
+	gazOnce.Do(func() { gaz, gazErr = LoadGazetteer(data.GazetteerFS()) })
+	if gazErr != nil {
+		t.Fatal(gazErr)
+	}
+	return gaz
+}
+
+var markRe = regexp.MustCompile(`\[\[([^|\]]+)\|([A-Z]+)\]\]`)
+
+// unmark strips [[text|KIND]] marks, returning the plain text and the marked
+// spans as "KIND:text" in order.
+func unmark(s string) (string, []string) {
+	var want []string
+	plain := markRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := markRe.FindStringSubmatch(m)
+		want = append(want, sub[2]+":"+sub[1])
+		return sub[1]
+	})
+	return plain, want
+}
+
+// TestScanSpans checks the span finder on marked text. Only the kinds that are
+// marked somewhere in a case are compared, so each case speaks of what it marks.
+func TestScanSpans(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []string{
+		"[[Đại tướng|RANK]] [[Phùng Quang Thanh|NAME]], [[Bộ trưởng|TITLE]] [[Bộ Quốc phòng|ORG]] [[chủ trì|VERB]] [[hội nghị|EVENT]].",
+		"[[Thượng tướng|RANK]] [[Nguyễn Chí Vịnh|NAME]] - [[Thứ trưởng|TITLE]] [[BQP|ORG]] [[phát biểu|VERB]]",
+		"[[Trưởng|TITLE]] [[Ban Đối ngoại Trung ương|ORG]] [[Hoàng Bình Quân|NAME]] [[dự|VERB]] [[Hội nghị|EVENT]]",
+		"[[Phó Đô đốc|RANK]] [[Trần Thanh Nghiêm|NAME]], [[Tư lệnh|TITLE]] [[Quân chủng Hải quân|ORG]]",
+		"[[Thiếu uý|RANK]] [[Lê Văn An|NAME]]",
+		"[[Sáng 27-7|DATE]], tại Hà Nội, [[Nghị quyết 806-NQ/QUTW|RESOLUTION]] và [[Nghị quyết số 22-NQ/TW|RESOLUTION]]",
+		"[[Bộ trưởng|TITLE]] [[Bộ Quốc phòng Lào|ORG]] [[Chansamone Chanyalath|NAME]] [[hội đàm|EVENT]] với [[Đại tướng|RANK]] [[Phan Văn Giang|NAME]]",
+		"[[ông|HONORIFIC]] [[Austin|NAME]] [[cho biết|VERB]]",
+		"Quân đội sẽ [[tiếp tục|OTHER]] hợp tác và [[dự báo|OTHER]] chiến lược",
+	}
+	for _, tc := range tests {
+		plain, want := unmark(tc)
+		t.Run(plain, func(t *testing.T) {
+			kinds := map[string]bool{}
+			for _, w := range want {
+				kinds[strings.SplitN(w, ":", 2)[0]] = true
+			}
+			txt := Normalize(plain)
+			toks := Tokenize(txt)
+			var got []string
+			for _, sp := range g.scanSpans(toks, sentence{0, len(toks)}) {
+				k := sp.Kind.String()
+				if !kinds[k] || sp.Kind == SpanOther && sp.T1-sp.T0 < 2 {
+					continue
+				}
+				if txt.Norm[sp.Start:sp.End] != txt.Norm[toks[sp.T0].Start:toks[sp.T1-1].End] {
+					t.Errorf("span %v: byte offsets disagree with its tokens", sp)
+				}
+				got = append(got, k+":"+txt.Norm[sp.Start:sp.End])
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("spans mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
