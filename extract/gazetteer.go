@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-		"strconv"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
