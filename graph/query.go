@@ -1,19 +1,25 @@
 package graph
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
 	"github.com/cayleygraph/quad"
+	"golang.org/x/text/width"
 
 	"github.com/vnkg/vnkg/graph/vocab"
 )
@@ -77,9 +83,9 @@ func (r Result) Fields() (fields map[string]any, ok bool) {
 // value as itself.
 func (r Result) MarshalJSON() ([]byte, error) {
 	if r.Tags != nil {
-		return json.Marshal(r.Tags)
+		return marshalJSON(r.Tags)
 	}
-	return json.Marshal(r.Value)
+	return marshalJSON(r.Value)
 }
 
 // NodeKind tells IRIs, blank nodes and literals apart.
@@ -126,13 +132,13 @@ func (n Node) NQuad() string {
 func (n Node) MarshalJSON() ([]byte, error) {
 	switch n.Kind {
 	case IRINode, BlankNode:
-		return json.Marshal(map[string]string{"@id": n.String()})
+		return marshalJSON(map[string]string{"@id": n.String()})
 	}
 	switch {
 	case n.Lang != "":
-		return json.Marshal(map[string]string{"@value": n.Value, "@language": n.Lang})
+		return marshalJSON(map[string]string{"@value": n.Value, "@language": n.Lang})
 	case n.Datatype == "" || n.Datatype == vocab.XSD+"string":
-		return json.Marshal(n.Value)
+		return marshalJSON(n.Value)
 	case n.Datatype == vocab.XSDInteger || n.Datatype == vocab.XSD+"int" || n.Datatype == vocab.XSD+"long":
 		if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
 			return json.Marshal(i)
@@ -146,7 +152,7 @@ func (n Node) MarshalJSON() ([]byte, error) {
 			return json.Marshal(b)
 		}
 	}
-	return json.Marshal(map[string]string{"@value": n.Value, "@type": n.Datatype})
+	return marshalJSON(map[string]string{"@value": n.Value, "@type": n.Datatype})
 }
 
 // NodeOf converts a Cayley value to a Node.
@@ -391,4 +397,191 @@ func isLangTag(s string) bool {
 		}
 	}
 	return true
+}
+
+// Columns orders the fields that the results hold: first the preferred ones
+// that occur, in the given order, then "id", then the rest sorted. Results
+// that are not objects make a column "value".
+func (r Results) Columns(preferred []string) []string {
+	seen := map[string]bool{}
+	for _, row := range r.Rows {
+		f, ok := row.Fields()
+		if !ok {
+			seen["value"] = true
+			continue
+		}
+		for k := range f {
+			seen[k] = true
+		}
+	}
+	var cols []string
+	for _, c := range preferred {
+		if seen[c] {
+			cols = append(cols, c)
+			delete(seen, c)
+		}
+	}
+	if seen["id"] {
+		cols = append(cols, "id")
+		delete(seen, "id")
+	}
+	rest := make([]string, 0, len(seen))
+	for k := range seen {
+		rest = append(rest, k)
+	}
+	sort.Strings(rest)
+	return append(cols, rest...)
+}
+
+// WriteTable writes the results as an aligned text table with a header, the
+// columns ordered as Columns does, and then the script's last value, if any,
+// on a line of its own. Nodes show as their IRI or lexical form, lists as their
+// items joined by "; ".
+func (r Results) WriteTable(w io.Writer, preferred []string) error {
+	bw := bufio.NewWriter(w)
+	if len(r.Rows) > 0 {
+		cols := r.Columns(preferred)
+		cells := make([][]string, 0, len(r.Rows)+2)
+		cells = append(cells, cols)
+		rule := make([]string, len(cols))
+		cells = append(cells, rule)
+		for _, row := range r.Rows {
+			f, ok := row.Fields()
+			if !ok {
+				f = map[string]any{"value": row.Value}
+			}
+			line := make([]string, len(cols))
+			for i, c := range cols {
+				line[i] = Cell(f[c])
+			}
+			cells = append(cells, line)
+		}
+		widths := make([]int, len(cols))
+		for _, line := range cells {
+			for i, c := range line {
+				widths[i] = max(widths[i], displayWidth(c))
+			}
+		}
+		for i := range rule {
+			rule[i] = strings.Repeat("-", widths[i])
+		}
+		var b strings.Builder
+		for _, line := range cells {
+			b.Reset()
+			for i, c := range line {
+				b.WriteString(c)
+				if i < len(line)-1 {
+					b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+				}
+			}
+			bw.WriteString(strings.TrimRight(b.String(), " "))
+			bw.WriteByte('\n')
+		}
+	}
+	if r.Last != nil {
+		bw.WriteString(Cell(r.Last))
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// WriteJSON writes the results as a JSON array, one result a line, nodes as
+// Node.MarshalJSON writes them. A query with no results but a last value (the
+// count of g.V().count()) writes that value instead.
+func (r Results) WriteJSON(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if len(r.Rows) == 0 && r.Last != nil {
+		if err := enc.Encode(r.Last); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	bw.WriteString("[")
+	for i, row := range r.Rows {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+		b, err := marshalJSON(row)
+		if err != nil {
+			return err
+		}
+		bw.Write(b)
+	}
+	if len(r.Rows) > 0 {
+		bw.WriteString("\n")
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
+}
+
+// marshalJSON is json.Marshal without HTML escaping.
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// Cell renders a result value for a table: nodes as their IRI or lexical
+// form, lists joined by "; ", objects as JSON, line breaks as "\n".
+func Cell(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case Node:
+		return oneLine(v.String())
+	case string:
+		return oneLine(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	case []any:
+		parts := make([]string, len(v))
+		for i, e := range v {
+			parts[i] = Cell(e)
+		}
+		return strings.Join(parts, "; ")
+	}
+	b, err := marshalJSON(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return oneLine(string(b))
+}
+
+var lineBreaks = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`, "\t", " ")
+
+func oneLine(s string) string { return lineBreaks.Replace(s) }
+
+// displayWidth is how many terminal columns s takes: combining marks take
+// none (Vietnamese written decomposed), East Asian wide characters two.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		case isWide(r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func isWide(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }
