@@ -257,7 +257,11 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			}
 			continue
 		}
-		if kind == lineText && meetingKinds[sp.Value] && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") {
+		hasDate := false
+		for _, x := range spans {
+			hasDate = hasDate || x.Kind == SpanDate
+		}
+		if kind == lineText && meetingKinds[sp.Value] && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -269,6 +273,9 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 	}
 	return ref
 }
+
+// guestKinds are events whose guests are named after the trigger.
+var guestKinds = map[string]bool{"lễ đón": true, "lễ tiễn": true, "tiếp xã giao": true, "hội đàm": true, "chuyến thăm": true}
 
 // genericBefore are words that make a trigger generic: "các hội nghị",
 // "cơ chế đối thoại".
@@ -459,6 +466,7 @@ var fillers = map[string]bool{
 	"đã": true, "cũng": true, "còn": true, "đều": true, "vừa": true, "sẽ": true, "đồng": true,
 	"thời": true, "trực": true, "tiếp": false, "long": true, "trọng": true, "chính": false, "thức": false,
 	"đang": true, "mới": true, "vẫn": true, "luôn": true, "tiếp tục": true,
+	"tiến": true, "hành": true, "có": false, "cuộc": true, "bắt": true, "đầu": true,
 }
 
 // roles gives the people of a sentence their part in the event it speaks of.
@@ -482,6 +490,18 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 	target := ev
 	if target == nil {
 		target = a.current
+	}
+	// "A chủ trì lễ đón B", "A hội đàm với B": those named after the trigger are
+	// its guests
+	for _, sp := range spans {
+		if sp.Kind != SpanEvent || !guestKinds[sp.Value] || ev == nil || ev.Kind != sp.Value {
+			continue
+		}
+		for i, m := range ms {
+			if spans[m.k0].T0 >= sp.T1 && len(roles[i]) == 0 {
+				roles[i] = []string{"attend"}
+			}
+		}
 	}
 	for i, m := range ms {
 		for _, r := range roles[i] {
@@ -530,7 +550,7 @@ func (a *analysis) verbsAfter(spans []Span, k int) []string {
 			out = append(out, sp.Value)
 		case sp.Kind == SpanOther && fillers[sp.Value]:
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
-		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại") && !a.toks[sp.T0].Cap:
+		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại" || sp.Value == "tuần tra chung") && !a.toks[sp.T0].Cap:
 			out = append(out, "attend")
 			return out
 		default:
@@ -570,8 +590,21 @@ func (a *analysis) cuesBefore(spans []Span, k int) []string {
 			}
 		}
 	}
-	if k > 1 && spans[k-1].Value == "của" && spans[k-2].Kind == SpanVerb && spans[k-2].Value == "chair" {
-		out = append(out, "chair")
+	// "dưới sự chủ trì của A", "có sự tham dự của A"
+	if k > 1 && spans[k-1].Value == "của" && spans[k-2].Kind == SpanVerb && (spans[k-2].Value == "chair" || spans[k-2].Value == "attend") {
+		out = append(out, spans[k-2].Value)
+	}
+	// "Về phía Lào có A"
+	for j := 0; j+1 < k; j++ {
+		if spans[j].Value == "phía" && j > 0 && spans[j-1].Value == "về" {
+			for i := j + 1; i < k; i++ {
+				if spans[i].Value == "có" {
+					out = append(out, "attend")
+					break
+				}
+			}
+			break
+		}
 	}
 	return out
 }

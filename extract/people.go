@@ -44,6 +44,12 @@ func (a *analysis) readSegment(spans []Span, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Đại sứ Lào tại Việt Nam"
+		if sp.Kind == SpanOther && sp.Value == "tại" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanCountry {
+			parts = append(parts, "tại", a.spanText(spans[j+1]))
+			j += 2
+			continue
+		}
 		break
 	}
 	sg.k1 = j
@@ -170,8 +176,31 @@ func (a *analysis) people(spans []Span) []mention {
 				last = -1
 			}
 		default:
+			// "hai Bộ trưởng": the two people of the article with that title
+			if sp.Kind == SpanOther && sp.Value == "hai" && k+1 < len(spans) && spans[k+1].Kind == SpanTitle {
+				if hs := a.holdersOf(spans[k+1].Value); len(hs) == 2 {
+					for _, p := range hs {
+						out = append(out, mention{p: p, k0: k, k1: k + 2, name: k + 1})
+					}
+					k++
+				}
+			}
 			reset()
 			last = -1
+		}
+	}
+	return out
+}
+
+// holdersOf lists the people of the article who hold a post with this title.
+func (a *analysis) holdersOf(title string) []*PersonFact {
+	var out []*PersonFact
+	for _, p := range a.facts.Persons {
+		for _, pos := range p.Positions {
+			if pos.Title == title {
+				out = append(out, p)
+				break
+			}
 		}
 	}
 	return out
@@ -228,11 +257,14 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 }
 
 // countryIn names the foreign country a title or body mentions, if any.
-func (a *analysis) countryIn(s string) string {
+func (a *analysis) countryIn(s string) string { return a.g.countryIn(s) }
+
+// countryIn names the foreign country a name mentions, if any.
+func (g *Gazetteer) countryIn(s string) string {
 	t := Normalize(s)
 	toks := Tokenize(t)
 	for i := range toks {
-		if n, v := a.g.countryLex.longest(toks, i); n > 0 && v != "Việt Nam" {
+		if n, v := g.countryLex.longest(toks, i); n > 0 && v != "Việt Nam" {
 			return v
 		}
 	}

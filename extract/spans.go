@@ -198,6 +198,21 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 	n, v := g.orgLex.longest(toks, i)
 	if n == 0 {
 		n, v = g.orgPatternAt(toks, i)
+		if n == 0 {
+			return 0, ""
+		}
+	}
+	// a country after a body qualifies it: "Bộ Quốc phòng Lào" is a body of its
+	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng
+	if cn, country := g.countryLex.longest(toks, i+n); cn > 0 && v != "" && g.Orgs[v] != nil && g.countryIn(v) == "" {
+		if country == "Việt Nam" {
+			return n + cn, v
+		}
+		written := make([]string, 0, cn)
+		for _, t := range toks[i+n : i+n+cn] {
+			written = append(written, t.Text)
+		}
+		return n + cn, v + " " + strings.Join(written, " ")
 	}
 	return n, v
 }
