@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/vnkg/vnkg/graph"
+	"github.com/vnkg/vnkg/queries"
+)
+
+func init() {
+	register(command{name: "query", summary: "run a Gizmo query, or a named query of the library", run: runQuery})
+}
+
+const queryDoc = `Runs a Gizmo query against the store and prints its results: an aligned
+table by default, JSON with --json. The query is one of
+  QUERY          Gizmo source as the argument: 'g.V("<iri>").out().all()'
+  -f FILE        Gizmo source read from FILE ("-" reads stdin)
+  NAME [ARG...]  a query of the library with its arguments (--list shows them)
+
+A library query takes IRIs or names. An argument written <...> or starting
+with http:// or https:// is an IRI; anything else is a name, matched against
+schema:name and schema:alternateName (and, for resolutions, the identifier
+"806-NQ/QUTW") exactly after NFC normalization, or else ignoring case.
+Diacritics always count: "Lê Văn Hùng" is not "Lê Văn Hưng".
+
+A query that runs past --timeout is stopped (exit status 1).`
+
+// queryOptions are the settings of one query run.
+type queryOptions struct {
+	json    bool
+	timeout time.Duration
+	limit   int
+}
+
+func runQuery(ctx context.Context, e *env, args []string) (err error) {
+	fs := newFlags(e, "query", "QUERY | -f FILE | NAME [ARG...]", queryDoc)
+	db := addDBFlag(fs)
+	var opts queryOptions
+	fs.BoolVar(&opts.json, "json", false, "print results as JSON")
+	fs.DurationVar(&opts.timeout, "timeout", 30*time.Second, "stop a query that runs longer (0: no limit)")
+	fs.IntVar(&opts.limit, "limit", 0, "print at most this many results (0: all)")
+	file := fs.String("f", "", `read the Gizmo query from `+"`FILE`"+` ("-" for stdin)`)
+	list := fs.Bool("list", false, "list the library's queries and exit")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *list {
+		if len(pos) > 0 || *file != "" {
+			return fmt.Errorf("%w: --list takes no query", errUsage)
+		}
+		return writeLibrary(e.stdout, opts.json)
+	}
+	if opts.timeout < 0 || opts.limit < 0 {
+		return fmt.Errorf("%w: --timeout and --limit must not be negative", errUsage)
+	}
+
+	// Decide what to run before opening the store: usage errors come first.
+	var (
+		src     string
+		columns []string
+		named   *queries.Query
+	)
+	switch {
+	case *file != "":
+		if len(pos) > 0 {
+			return fmt.Errorf("%w: -f takes the query from a file; no other argument", errUsage)
+		}
+		b, err := readQueryFile(e, *file)
+		if err != nil {
+			return err
+		}
+		src = string(b)
+	case len(pos) == 0:
+		fs.Usage()
+		return errUsage
+	case looksLikeName(pos[0]):
+		q, err := queries.Lookup(pos[0])
+		if err != nil {
+			return fmt.Errorf("%w: unknown query %q (vnkg query --list shows the library)", errUsage, pos[0])
+		}
+		if src, err = q.Script(pos[1:]); err != nil {
+			return fmt.Errorf("%w: %s takes %d argument(s): %s", errUsage, q.Name, len(q.Params), q.Usage())
+		}
+		named, columns = &q, q.Columns
+	case len(pos) > 1:
+		return fmt.Errorf("%w: give the Gizmo query as one argument (quote it), or use -f FILE", errUsage)
+	default:
+		src = pos[0]
+	}
+
+	s, err := openStoreForQueries(ctx, e, *db)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := s.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	start := time.Now()
+	res, err := s.Query(ctx, src, graph.QueryOptions{Timeout: opts.timeout, Limit: opts.limit})
+	if err != nil {
+		return queryError(err, opts.timeout)
+	}
+	if named != nil {
+		e.log.Debug("query", "name", named.Name, "results", len(res.Rows), "elapsed", time.Since(start))
+	} else {
+		e.log.Debug("query", "results", len(res.Rows), "elapsed", time.Since(start))
+	}
+	if err := writeResults(e.stdout, res, columns, opts.json); err != nil {
+		return fmt.Errorf("writing results: %w", err)
+	}
+	if res.Truncated {
+		fmt.Fprintf(e.stderr, "vnkg query: showing the first %d results (--limit)\n", opts.limit)
+	}
+	return nil
+}
+
+// nameRE is what a library query's name looks like; Gizmo source never does.
+var nameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+func looksLikeName(s string) bool { return nameRE.MatchString(s) }
+
+func readQueryFile(e *env, path string) ([]byte, error) {
+	if path == "-" {
+		b, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return nil, fmt.Errorf("reading the query from stdin: %w", err)
+		}
+		return b, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the query: %w", err)
+	}
+	return b, nil
+}
+
+// openStoreForQueries opens an existing store for reading.
+func openStoreForQueries(ctx context.Context, e *env, path string) (*graph.Store, error) {
+	if path == "" {
+		return nil, fmt.Errorf("%w: --db is empty", errUsage)
+	}
+	return graph.Open(ctx, path, graph.WithLogger(e.log), graph.ReadOnly())
+}
+
+// queryError words a query's failure for the command line.
+func queryError(err error, timeout time.Duration) error {
+	if errors.Is(err, graph.ErrTimeout) {
+		return fmt.Errorf("%w after %s (raise --timeout, or 0 for none)", graph.ErrTimeout, timeout)
+	}
+	return err
+}
+
+// writeResults prints results as a table, or as JSON.
+func writeResults(w io.Writer, res graph.Results, columns []string, asJSON bool) error {
+	if asJSON {
+		return res.WriteJSON(w)
+	}
+	return res.WriteTable(w, columns)
+}
+
+// writeLibrary lists the library's queries: name and parameters, the doc line,
+// and each parameter's description.
+func writeLibrary(w io.Writer, asJSON bool) error {
+	all := queries.All()
+	if asJSON {
+		type param struct {
+			Name string `json:"name"`
+			Doc  string `json:"doc"`
+		}
+		type entry struct {
+			Name   string  `json:"name"`
+			Doc    string  `json:"doc"`
+			Params []param `json:"params"`
+		}
+		out := make([]entry, 0, len(all))
+		for _, q := range all {
+			en := entry{Name: q.Name, Doc: q.Doc, Params: []param{}}
+			for _, p := range q.Params {
+				en.Params = append(en.Params, param{p.Name, p.Doc})
+			}
+			out = append(out, en)
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	var b strings.Builder
+	for i, q := range all {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "%s\n    %s\n", q.Usage(), q.Doc)
+		width := 0
+		for _, p := range q.Params {
+			width = max(width, len(p.Name))
+		}
+		for _, p := range q.Params {
+			fmt.Fprintf(&b, "    %-*s  %s\n", width, strings.ToUpper(p.Name), p.Doc)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
