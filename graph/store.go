@@ -9,22 +9,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
-	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
-	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers "postgres"
 	hkv "github.com/hidal-go/hidalgo/kv"
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
 // Memory is the --db value for an in-memory store.
@@ -63,6 +56,7 @@ type options struct {
 	log         *slog.Logger
 	lockTimeout time.Duration
 	readOnly    bool
+	mustExist   bool
 }
 
 // WithLogger sets the logger for the store and for Cayley's own messages,
@@ -76,6 +70,10 @@ func WithLockTimeout(d time.Duration) Option { return func(o *options) { o.lockT
 // ReadOnly opens an existing store for reading: a bolt store is then shared
 // with other readers, and a missing one is ErrNoStore rather than created.
 func ReadOnly() Option { return func(o *options) { o.readOnly = true } }
+
+// MustExist opens a bolt store only if it exists (ErrNoStore otherwise),
+// rather than creating it.
+func MustExist() Option { return func(o *options) { o.mustExist = true } }
 
 // Store is an open quad store. Writes are serialized by the store; reads may
 // run concurrently with each other, but not with a write to a bolt store
@@ -125,69 +123,6 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 // IsPostgresURL reports whether path names a PostgreSQL database.
 func IsPostgresURL(path string) bool {
 	return strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://")
-}
-
-// kvOptions turns off the kv store's in-memory bloom filters: they cost a scan
-// of the whole log and ~150 MB at every open, and a failed write leaves them
-// stale; every write here looks up what is stored anyway.
-var kvOptions = cgraph.Options{ckv.OptNoBloom: true}
-
-func (s *Store) openBolt(o options) error {
-	file := filepath.Join(s.path, BoltFile)
-	if o.readOnly {
-		if _, err := os.Stat(file); err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("%w at %s (run vnkg build first)", ErrNoStore, s.path)
-			}
-			return fmt.Errorf("opening store %s: %w", s.path, err)
-		}
-	} else if err := os.MkdirAll(s.path, 0o755); err != nil {
-		return fmt.Errorf("creating store %s: %w", s.path, err)
-	}
-	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.lockTimeout, ReadOnly: o.readOnly})
-	if errors.Is(err, bolt.ErrTimeout) {
-		return fmt.Errorf("opening store %s: %w: %s stayed locked for %v", s.path, ErrLocked, file, o.lockTimeout)
-	}
-	if err != nil {
-		return fmt.Errorf("opening store %s: %w", file, err)
-	}
-	kv := &sharedKV{KV: hbolt.New(db)}
-	if !o.readOnly {
-		if err := ckv.Init(kv, kvOptions); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			kv.Close()
-			return fmt.Errorf("initializing store %s: %w", file, err)
-		}
-	}
-	s.shared = kv
-	s.reset = func() (cgraph.QuadStore, error) { return ckv.New(kv, kvOptions) }
-	if s.qs, err = s.reset(); err != nil {
-		kv.Close()
-		if errors.Is(err, cgraph.ErrNotInitialized) {
-			return fmt.Errorf("opening store %s: %w (not a vnkg store, or never written)", file, ErrNoStore)
-		}
-		return fmt.Errorf("opening store %s: %w", file, err)
-	}
-	return nil
-}
-
-func (s *Store) openPostgres(o options) error {
-	const backend = "postgres"
-	where := redact(s.path)
-	if err := cgraph.InitQuadStore(backend, s.path, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return fmt.Errorf("initializing store %s: %w", where, err)
-	}
-	s.reset = func() (cgraph.QuadStore, error) {
-		if s.qs != nil {
-			s.qs.Close()
-		}
-		return cgraph.NewQuadStore(backend, s.path, nil)
-	}
-	qs, err := s.reset()
-	if err != nil {
-		return fmt.Errorf("opening store %s: %w", where, err)
-	}
-	s.qs = qs
-	return nil
 }
 
 // redact hides a password in a database URL.
@@ -298,33 +233,3 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 	}
 	return nil
 }
-
-// sharedKV is a bolt database whose Cayley transactions, while tx is set, are
-// all tx: so several Cayley writes and the reads between them commit or roll
-// back together.
-type sharedKV struct {
-	hkv.KV
-	tx hkv.Tx
-}
-
-func (k *sharedKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
-	if k.tx != nil {
-		return sharedTx{k.tx}, nil
-	}
-	return k.KV.Tx(ctx, rw)
-}
-
-func (k *sharedKV) View(ctx context.Context, fn func(hkv.Tx) error) error {
-	return hkv.View(ctx, k, fn)
-}
-
-func (k *sharedKV) Update(ctx context.Context, fn func(hkv.Tx) error) error {
-	return hkv.Update(ctx, k, fn)
-}
-
-// sharedTx is the shared transaction as Cayley sees it: its commit and
-// rollback belong to Store.atomically.
-type sharedTx struct{ hkv.Tx }
-
-func (sharedTx) Commit(context.Context) error { return nil }
-func (sharedTx) Close() error                 { return nil }

@@ -57,12 +57,14 @@ func TestOpenLocked(t *testing.T) {
 
 func TestOpenReadOnlyMissing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "none")
-	_, err := graph.Open(context.Background(), path, graph.ReadOnly())
-	if !errors.Is(err, graph.ErrNoStore) {
-		t.Fatalf("err = %v, want ErrNoStore", err)
-	}
-	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
-		t.Fatalf("a read-only open created %s (stat: %v)", path, err)
+	for _, opt := range []graph.Option{graph.ReadOnly(), graph.MustExist()} {
+		_, err := graph.Open(context.Background(), path, opt)
+		if !errors.Is(err, graph.ErrNoStore) {
+			t.Fatalf("err = %v, want ErrNoStore", err)
+		}
+		if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+			t.Fatalf("opening a missing store created %s (stat: %v)", path, err)
+		}
 	}
 }
 

@@ -35,13 +35,13 @@ import (
 // EnvDSN names an existing server to use instead of a throwaway cluster.
 const EnvDSN = "VNKG_TEST_POSTGRES_DSN"
 
+// shared is the throwaway cluster, started at the first Database call after
+// the start of the tests or the last Stop.
 var shared struct {
-	once   sync.Once
-	dsn    string
-	skip   string // why there is no server
-	err    error
-	stop   func()
-	stopMu sync.Mutex
+	mu   sync.Mutex
+	dsn  string
+	skip string // why there is no server
+	stop func()
 }
 
 // Main runs the tests and then stops the cluster if one was started; use it
@@ -52,14 +52,29 @@ func Main(run func() int) int {
 	return code
 }
 
-// Stop stops the throwaway cluster, if any.
+// Stop stops the throwaway cluster, if any; a later Database starts another.
+// A test package whose TestMain does not use Main can call it in a Cleanup.
 func Stop() {
-	shared.stopMu.Lock()
-	defer shared.stopMu.Unlock()
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
 	if shared.stop != nil {
 		shared.stop()
-		shared.stop = nil
 	}
+	shared.dsn, shared.skip, shared.stop = "", "", nil
+}
+
+// server returns the throwaway cluster's admin URL, starting it if needed.
+func server() (dsn, skip string, err error) {
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.dsn == "" && shared.skip == "" {
+		dsn, skip, stop, err := startCluster()
+		if err != nil {
+			return "", "", err
+		}
+		shared.dsn, shared.skip, shared.stop = dsn, skip, stop
+	}
+	return shared.dsn, shared.skip, nil
 }
 
 // Database returns the URL of a new, empty database, dropped at the end of
@@ -67,35 +82,35 @@ func Stop() {
 // nor a PostgreSQL installation.
 func Database(t testing.TB) string {
 	t.Helper()
-	server := os.Getenv(EnvDSN)
-	if server == "" {
-		shared.once.Do(func() { shared.dsn, shared.skip, shared.err = startCluster() })
-		if shared.skip != "" {
-			t.Skip("pgtest: " + shared.skip)
+	admin := os.Getenv(EnvDSN)
+	if admin == "" {
+		dsn, skip, err := server()
+		if err != nil {
+			t.Fatalf("pgtest: %v", err)
 		}
-		if shared.err != nil {
-			t.Fatalf("pgtest: %v", shared.err)
+		if skip != "" {
+			t.Skip("pgtest: " + skip)
 		}
-		server = shared.dsn
+		admin = dsn
 	}
 	name := "vnkg_test_" + randomHex(6)
-	admin, err := sql.Open("postgres", server)
+	db, err := sql.Open("postgres", admin)
 	if err != nil {
-		t.Fatalf("pgtest: connecting to %s: %v", redact(server), err)
+		t.Fatalf("pgtest: connecting to %s: %v", redact(admin), err)
 	}
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("pgtest: creating a database on %s (the user needs CREATEDB): %v", redact(server), err)
+	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
+		db.Close()
+		t.Fatalf("pgtest: creating a database on %s (the user needs CREATEDB): %v", redact(admin), err)
 	}
 	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
+		defer db.Close()
+		if _, err := db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
 			t.Logf("pgtest: dropping %s: %v", name, err)
 		}
 	})
-	u, err := url.Parse(server)
+	u, err := url.Parse(admin)
 	if err != nil {
-		t.Fatalf("pgtest: %s is not a URL: %v", redact(server), err)
+		t.Fatalf("pgtest: %s is not a URL: %v", redact(admin), err)
 	}
 	u.Path = "/" + name
 	return u.String()
@@ -129,32 +144,32 @@ func isExec(p string) bool {
 	return err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0
 }
 
-// startCluster initializes and starts a cluster, returning its admin URL, or
-// why there is none.
-func startCluster() (dsn, skip string, err error) {
+// startCluster initializes and starts a cluster, returning its admin URL and
+// how to stop it, or why there is none.
+func startCluster() (dsn, skip string, stop func(), err error) {
 	bin := binDir()
 	if bin == "" {
-		return "", "no PostgreSQL (initdb, postgres) found and $" + EnvDSN + " unset", nil
+		return "", "no PostgreSQL (initdb, postgres) found and $" + EnvDSN + " unset", nil, nil
 	}
 	// Not a t.TempDir: its parent is private to this user, and the server may
 	// run as another.
 	dir, err := os.MkdirTemp("", "vnkg-pg-")
 	if err != nil {
-		return "", "", err
+		return "", "", nil, err
 	}
 	var cred *syscall.Credential
 	if os.Geteuid() == 0 {
 		u, err := user.Lookup("postgres")
 		if err != nil {
 			os.RemoveAll(dir)
-			return "", "running as root and there is no postgres user to run the server", nil
+			return "", "running as root and there is no postgres user to run the server", nil, nil
 		}
 		uid, _ := strconv.Atoi(u.Uid)
 		gid, _ := strconv.Atoi(u.Gid)
 		cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
 		if err := os.Chown(dir, uid, gid); err != nil {
 			os.RemoveAll(dir)
-			return "", "", err
+			return "", "", nil, err
 		}
 	}
 	data := filepath.Join(dir, "data")
@@ -163,12 +178,12 @@ func startCluster() (dsn, skip string, err error) {
 	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
 	if out, err := initdb.CombinedOutput(); err != nil {
 		os.RemoveAll(dir)
-		return "", "", fmt.Errorf("initdb: %v\n%s", err, out)
+		return "", "", nil, fmt.Errorf("initdb: %v\n%s", err, out)
 	}
 	port, err := freePort()
 	if err != nil {
 		os.RemoveAll(dir)
-		return "", "", err
+		return "", "", nil, err
 	}
 	var log bytes.Buffer
 	server := exec.Command(filepath.Join(bin, "postgres"), "-D", data,
@@ -190,9 +205,9 @@ func startCluster() (dsn, skip string, err error) {
 	}()
 	if err := <-started; err != nil {
 		os.RemoveAll(dir)
-		return "", "", fmt.Errorf("starting postgres: %w", err)
+		return "", "", nil, fmt.Errorf("starting postgres: %w", err)
 	}
-	stop := func() {
+	stop = func() {
 		server.Process.Signal(syscall.SIGQUIT) // immediate shutdown
 		select {
 		case <-exited:
@@ -205,12 +220,9 @@ func startCluster() (dsn, skip string, err error) {
 	dsn = fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable&connect_timeout=10", port)
 	if err := waitReady(dsn, exited); err != nil {
 		stop()
-		return "", "", fmt.Errorf("%w\n%s", err, log.String())
+		return "", "", nil, fmt.Errorf("%w\n%s", err, log.String())
 	}
-	shared.stopMu.Lock()
-	shared.stop = stop
-	shared.stopMu.Unlock()
-	return dsn, "", nil
+	return dsn, "", stop, nil
 }
 
 // waitReady polls the server until it accepts a query.

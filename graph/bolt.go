@@ -1,0 +1,143 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	hopts "github.com/hidal-go/hidalgo/kv/options"
+)
+
+// kvOptions turns off the kv store's in-memory bloom filters: they cost a scan
+// of the whole log and ~150 MB at every open, and a failed write leaves them
+// stale; every write here looks up what is stored anyway.
+var kvOptions = cgraph.Options{ckv.OptNoBloom: true}
+
+// labelIndex indexes quads by label (and subject). Cayley's kv store has no
+// label index by default, so reading one document's quads read every quad in
+// the store: a rebuild of n articles cost n full scans.
+var labelIndex = ckv.QuadIndex{Dirs: []quad.Direction{quad.Label, quad.Subject}}
+
+// keyMetaIndexes is where Cayley's kv store keeps its list of indexes (a JSON
+// array of QuadIndex), read when a store is opened.
+var keyMetaIndexes = hkv.Key{[]byte("meta"), []byte("indexes")}
+
+func (s *Store) openBolt(o options) error {
+	file := filepath.Join(s.path, BoltFile)
+	if o.readOnly || o.mustExist {
+		if _, err := os.Stat(file); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("%w at %s (run vnkg build first)", ErrNoStore, s.path)
+			}
+			return fmt.Errorf("opening store %s: %w", s.path, err)
+		}
+	} else if err := os.MkdirAll(s.path, 0o755); err != nil {
+		return fmt.Errorf("creating store %s: %w", s.path, err)
+	}
+	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.lockTimeout, ReadOnly: o.readOnly})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return fmt.Errorf("opening store %s: %w: %s stayed locked for %v", s.path, ErrLocked, file, o.lockTimeout)
+	}
+	if err != nil {
+		return fmt.Errorf("opening store %s: %w", file, err)
+	}
+	kv := &sharedKV{KV: hbolt.New(db)}
+	if !o.readOnly {
+		if err := initBolt(kv); err != nil {
+			kv.Close()
+			return fmt.Errorf("initializing store %s: %w", file, err)
+		}
+	}
+	s.shared = kv
+	s.reset = func() (cgraph.QuadStore, error) { return ckv.New(kv, kvOptions) }
+	if s.qs, err = s.reset(); err != nil {
+		kv.Close()
+		if errors.Is(err, cgraph.ErrNotInitialized) {
+			return fmt.Errorf("opening store %s: %w (not a vnkg store, or never written)", file, ErrNoStore)
+		}
+		return fmt.Errorf("opening store %s: %w", file, err)
+	}
+	return nil
+}
+
+// initBolt creates Cayley's buckets in a new store, and adds labelIndex to the
+// indexes of a store that holds no quad yet: a new one, or one whose creation
+// was cut short. (An older store without the index still works, slowly.)
+func initBolt(kv hkv.KV) error {
+	ctx := context.Background()
+	if err := ckv.Init(kv, kvOptions); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return err
+	}
+	return hkv.Update(ctx, kv, func(tx hkv.Tx) error {
+		var indexes []ckv.QuadIndex
+		if data, err := tx.Get(ctx, keyMetaIndexes); err == nil {
+			if err := json.Unmarshal(data, &indexes); err != nil {
+				return fmt.Errorf("reading the store's indexes: %w", err)
+			}
+		} else if !errors.Is(err, hkv.ErrNotFound) {
+			return err
+		}
+		if slices.ContainsFunc(indexes, func(i ckv.QuadIndex) bool { return slices.Equal(i.Dirs, labelIndex.Dirs) }) {
+			return nil
+		}
+		if empty, err := noQuads(ctx, tx); err != nil || !empty {
+			return err
+		}
+		data, err := json.Marshal(append(indexes, labelIndex))
+		if err != nil {
+			return err
+		}
+		return tx.Put(ctx, keyMetaIndexes, data)
+	})
+}
+
+// noQuads reports whether a kv store's log (of nodes and quads) is empty.
+func noQuads(ctx context.Context, tx hkv.Tx) (bool, error) {
+	it := tx.Scan(ctx, hopts.WithPrefixKV(hkv.Key{[]byte("log")}))
+	defer it.Close()
+	if it.Next(ctx) {
+		return false, nil
+	}
+	return true, it.Err()
+}
+
+// sharedKV is a bolt database whose Cayley transactions, while tx is set, are
+// all tx: so several Cayley writes and the reads between them commit or roll
+// back together.
+type sharedKV struct {
+	hkv.KV
+	tx hkv.Tx
+}
+
+func (k *sharedKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
+	if k.tx != nil {
+		return sharedTx{k.tx}, nil
+	}
+	return k.KV.Tx(ctx, rw)
+}
+
+func (k *sharedKV) View(ctx context.Context, fn func(hkv.Tx) error) error {
+	return hkv.View(ctx, k, fn)
+}
+
+func (k *sharedKV) Update(ctx context.Context, fn func(hkv.Tx) error) error {
+	return hkv.Update(ctx, k, fn)
+}
+
+// sharedTx is the shared transaction as Cayley sees it: its commit and
+// rollback belong to Store.atomically.
+type sharedTx struct{ hkv.Tx }
+
+func (sharedTx) Commit(context.Context) error { return nil }
+func (sharedTx) Close() error                 { return nil }
