@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/vnkg/vnkg/extract"
+	"github.com/vnkg/vnkg/graph"
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+func init() {
+	register(command{name: "build", summary: "extract facts from articles and store them", run: runBuild})
+}
+
+const buildDoc = `Reads articles as extract does (.txt files, .jsonl records, directories,
+"-" for stdin) and stores their facts in the store named by --db: a bolt
+directory (created if needed), ":memory:" (for trying things out: gone at
+exit), or a postgres:// URL.
+
+Each article's facts are stored under its IRI. Building again stores only
+what changed: an article whose text changed has exactly its facts replaced,
+an unchanged one writes nothing. The gazetteer's background facts are added
+once. Articles are committed in batches (--batch per transaction): Ctrl-C
+stops after the current batch commits, and a killed build leaves the store
+as of its last commit; building again completes it.
+
+A summary goes to stderr at the end, and progress while building when stderr
+is a terminal. Unreadable inputs are reported and skipped (exit status 3).`
+
+func runBuild(ctx context.Context, e *env, args []string) (err error) {
+	fs := newFlags(e, "build", "PATH...", buildDoc)
+	db := addDBFlag(fs)
+	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if *batch < 1 {
+		return fmt.Errorf("%w: --batch must be at least 1", errUsage)
+	}
+	x, err := newExtractor(e)
+	if err != nil {
+		return err
+	}
+	s, err := openStore(ctx, e, *db)
+	if err != nil {
+		return err
+	}
+	defer closeStore(s, &err)
+
+	b := &builder{e: e, store: s, prog: newProgress(e), files: map[string]string{},
+		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}}
+	start := time.Now()
+	err = b.run(ctx, x, paths, *batch)
+	b.prog.finish()
+	if err == nil || ctx.Err() != nil {
+		b.summary(time.Since(start))
+	}
+	if err != nil {
+		return err
+	}
+	if b.failed > 0 {
+		return fmt.Errorf("%w: %d of %d inputs failed", errPartial, b.failed, b.failed+b.stored)
+	}
+	return nil
+}
+
+// builder is one build: the pipeline's state and its counts.
+type builder struct {
+	e     *env
+	store *graph.Store
+	prog  *progress
+
+	files map[string]string // label → source file, until committed
+
+	// counts, owned by the goroutine that runs the writer
+	stored, created, changed, unchanged int
+	added, removed                      int
+	failed                              int // inputs unreadable, refused or not stored
+	persons, orgs, events               map[string]bool
+	background                          int
+}
+
+// run walks the inputs, extracts on every core, and writes from this
+// goroutine. Cancelling ctx stops reading; what was extracted is committed.
+func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string, batch int) error {
+	e := b.e
+	walkCtx, stopWalk := context.WithCancel(ctx)
+	defer stopWalk()
+	docs := make(chan extract.Document, 64)
+	results := make(chan extract.Result, 64)
+	var known atomic.Int64
+	walkFailed := 0 // the walker's until walkDone is closed
+	walkDone := make(chan struct{})
+	// The walker reports bad inputs through the progress line.
+	we := *e
+	we.stderr = b.prog
+	go func() {
+		defer close(docs)
+		defer close(walkDone)
+		walkDocuments(walkCtx, &we, paths, &walkFailed, func(d extract.Document) error {
+			known.Add(1)
+			select {
+			case docs <- d:
+				return nil
+			case <-walkCtx.Done():
+				return walkCtx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range docs {
+				results <- x.Extract(d)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	defer func() {
+		// Stop reading and let the extractors finish in the background: a
+		// walker blocked reading (a pipe, a slow disk) must not hold up an
+		// interrupted build.
+		stopWalk()
+		go func() {
+			for range results {
+			}
+		}()
+		select {
+		case <-walkDone:
+			b.failed += walkFailed
+		default:
+		}
+	}()
+
+	// Writes go on after an interrupt until the batch is committed.
+	wctx := context.WithoutCancel(ctx)
+	w := b.store.NewWriter(graph.BatchDocs(batch), graph.OnCommit(b.committed))
+	done := 0
+loop:
+	for {
+		var res extract.Result
+		select {
+		case <-ctx.Done():
+			break loop
+		case r, ok := <-results:
+			if !ok {
+				break loop
+			}
+			res = r
+		}
+		label := vocab.DocIRI(res.Doc.ID)
+		b.files[label] = res.Doc.SourceFile
+		if err := w.Put(wctx, label, res.Quads, res.Background); err != nil {
+			if !errors.Is(err, graph.ErrInvalidQuad) {
+				return err
+			}
+			// The extractor's fault, not the input's; reported all the same.
+			fmt.Fprintf(b.prog, "vnkg: %s: %v\n", res.Doc.SourceFile, err)
+			delete(b.files, label)
+			b.failed++
+			continue
+		}
+		b.count(res)
+		done++
+		b.prog.update(done, int(known.Load()))
+	}
+	if err := w.Flush(wctx); err != nil {
+		return err
+	}
+	b.background = w.BackgroundAdded()
+	return ctx.Err()
+}
+
+// committed counts a batch's results and reports documents that failed.
+func (b *builder) committed(results []graph.DocResult) {
+	for _, r := range results {
+		file := b.files[r.Label]
+		delete(b.files, r.Label)
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(b.prog, "vnkg: %s: %v\n", file, r.Err)
+			b.failed++
+			continue
+		case r.Unchanged():
+			b.unchanged++
+		case r.Before == 0:
+			b.created++
+		default:
+			b.changed++
+		}
+		b.stored++
+		b.added += r.Added
+		b.removed += r.Removed
+		b.e.log.Debug("stored", "file", file, "doc", r.Label, "added", r.Added, "removed", r.Removed)
+	}
+}
+
+// count notes the people, bodies and events an article names.
+func (b *builder) count(res extract.Result) {
+	for _, q := range res.Quads {
+		if q.Predicate.Value != vocab.Type || !q.Object.IsIRI() {
+			continue
+		}
+		switch q.Object.Value {
+		case vocab.Person:
+			b.persons[q.Subject.Value] = true
+		case vocab.GovernmentOrganization, vocab.Organization:
+			b.orgs[q.Subject.Value] = true
+		case vocab.Event:
+			b.events[q.Subject.Value] = true
+		}
+	}
+}
+
+func (b *builder) summary(elapsed time.Duration) {
+	if !b.e.log.Enabled(context.Background(), slog.LevelInfo) {
+		return
+	}
+	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors; %s in %s\n",
+		b.stored, b.created, b.changed, b.unchanged, b.added, b.removed, b.background,
+		len(b.persons), len(b.orgs), len(b.events), b.failed, elapsed.Round(time.Millisecond), b.store)
+}
