@@ -32,7 +32,11 @@ stops after the current batch commits, and a killed build leaves the store
 as of its last commit; building again completes it.
 
 A summary goes to stderr at the end, and progress while building when stderr
-is a terminal. Unreadable inputs are reported and skipped (exit status 3).`
+is a terminal. Unreadable inputs are reported and skipped.
+
+Exit status: 0 all stored; 1 error (the store is as of the last commit);
+2 usage; 3 some inputs could not be read or stored (the others were);
+130 interrupted (what was read is stored).`
 
 func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "build", "PATH...", buildDoc)

@@ -424,3 +424,36 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// TestProgress: on a terminal the status line is redrawn in place, messages
+// clear it first and bring it back, and finish leaves a clean line; off a
+// terminal there is no status at all.
+func TestProgress(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgress(&env{stderr: &buf, isTerminal: true})
+	p.interval = 0
+	p.update(3, 10)
+	if got := buf.String(); !strings.HasPrefix(got, "\r\033[K3/10 articles, ") || !strings.HasSuffix(got, "/s") {
+		t.Fatalf("status line %q", got)
+	}
+	buf.Reset()
+	fmt.Fprintf(p, "vnkg: bad.txt: not valid UTF-8 text\n")
+	if got := buf.String(); !strings.HasPrefix(got, "\r\033[Kvnkg: bad.txt: not valid UTF-8 text\n3/10 articles, ") {
+		t.Fatalf("message around the status line: %q", got)
+	}
+	buf.Reset()
+	p.finish()
+	if got := buf.String(); got != "\r\033[K" {
+		t.Fatalf("finish wrote %q", got)
+	}
+
+	buf.Reset()
+	p = newProgress(&env{stderr: &buf, isTerminal: false})
+	p.interval = 0
+	p.update(3, 10)
+	fmt.Fprintf(p, "message\n")
+	p.finish()
+	if got := buf.String(); got != "message\n" {
+		t.Fatalf("off a terminal: %q", got)
+	}
+}

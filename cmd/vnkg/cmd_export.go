@@ -24,7 +24,10 @@ exports of the same graph are byte-identical.
 
 Formats: nquads (RDF 1.1 N-Quads, each statement labelled with its article's
 IRI; "cayley load" and any RDF parser read it), jsonld (expanded JSON-LD, a
-named graph per article).`
+named graph per article).
+
+Exit status: 0 written; 1 error (no store, no such article; -o's file is
+left as it was); 2 usage.`
 
 func runExport(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "export", "", exportDoc)

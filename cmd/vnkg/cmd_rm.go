@@ -19,8 +19,8 @@ document id (the input file's name without its extension, or a JSON Lines
 under theirs; the gazetteer's background stays. Each article is removed in a
 transaction of its own.
 
-An article not in the store is an error (exit status 1, or 3 when others were
-removed).`
+Exit status: 0 all removed; 1 error, or no article was in the store; 2 usage;
+3 some were removed and some were not in the store.`
 
 func runRm(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "rm", "DOC...", rmDoc)

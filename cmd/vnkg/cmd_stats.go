@@ -18,7 +18,9 @@ func init() {
 const statsDoc = `Prints what the store holds: quads, articles, nodes by rdf:type, and the
 most-connected people and bodies (by edges: distinct links to other nodes,
 rdf:type aside, however many articles state them), as a table or, with
---json, as JSON.`
+--json, as JSON.
+
+Exit status: 0 printed; 1 error (no store); 2 usage.`
 
 func runStats(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "stats", "", statsDoc)
