@@ -162,3 +162,37 @@ func TestExportExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestExportCayleyLoad: `cayley load` (the module's tool) reads the N-Quads
+// export into a bolt store of its own, and that store exports the same bytes.
+func TestExportCayleyLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the Cayley CLI; skipped with -short")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command to build the Cayley CLI: %v", err)
+	}
+	out, err := exec.Command(goTool, "tool", "-n", "cayley").Output()
+	if err != nil {
+		t.Fatalf("go tool -n cayley: %v", err)
+	}
+	cayley := strings.TrimSpace(string(out))
+
+	db := builtCorpus(t)
+	dir := t.TempDir()
+	nq := filepath.Join(dir, "export.nq")
+	mustRun(t, "export", "--db", db, "-o", nq)
+	loaded := filepath.Join(dir, "cayley.db")
+	cmd := exec.Command(cayley, "load", "--db", "bolt", "--dbpath", loaded, "--init", "--load", nq, "--logtostderr=false")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("cayley load: %v\n%s", err, out)
+	}
+	want, err := os.ReadFile(nq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := exportStore(t, loaded); !bytes.Equal(got, want) {
+		t.Fatalf("the store cayley loaded exports %d bytes, the export it loaded has %d", len(got), len(want))
+	}
+}
