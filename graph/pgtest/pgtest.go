@@ -215,7 +215,13 @@ func startCluster() (dsn, skip string, stop func(), err error) {
 			server.Process.Kill()
 			<-exited
 		}
-		os.RemoveAll(dir)
+		// The server's children may still be going away, files and all.
+		for range 100 {
+			if os.RemoveAll(dir) == nil {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
 	}
 	dsn = fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable&connect_timeout=10", port)
 	if err := waitReady(dsn, exited); err != nil {
