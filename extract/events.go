@@ -70,8 +70,10 @@ func (a *analysis) documents(s sentence, spans []Span) {
 			}
 			r := a.resolutionNamed(name)
 			r.Issuer, r.Subject = issuer, subject
+			a.docAt[sp.T0] = r.Name
 		case isDigits(sp.Value):
 			if r := a.resByNumber[sp.Value]; r != nil {
+				a.docAt[sp.T0] = r.Name
 				r.Aliases = appendUnique(r.Aliases, written)
 				if r.Issuer == "" {
 					r.Issuer = issuer
@@ -82,6 +84,7 @@ func (a *analysis) documents(s sentence, spans []Span) {
 				continue
 			}
 			r := a.resolutionNamed(written)
+			a.docAt[sp.T0] = r.Name
 			r.number = sp.Value
 			a.resByNumber[sp.Value] = r
 			if issuer != "" {
@@ -89,6 +92,7 @@ func (a *analysis) documents(s sentence, spans []Span) {
 			}
 		default:
 			r := a.resolution(sp.Value, issuer)
+			a.docAt[sp.T0] = r.Name
 			if r.Subject == "" {
 				r.Subject = subject
 			}
@@ -196,6 +200,7 @@ func (a *analysis) plans(s sentence) {
 		}
 		name := CanonicalTone(collapseSpaces(a.tokText(i, j)))
 		name = upperFirst(name)
+		a.docAt[i] = name
 		if !a.planByKey[Fold(name)] {
 			a.planByKey[Fold(name)] = true
 			a.facts.Plans = append(a.facts.Plans, &PlanFact{Name: name})
@@ -218,9 +223,22 @@ var meetingKinds = map[string]bool{
 // sentence introduces it (a date, an organizer or a verb like "diễn ra" before a
 // named meeting).
 func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind) *EventFact {
-	var ref *EventFact
+	// The sentence speaks of the first event it opens, else of the last one it
+	// refers to ("Phát biểu tại hội đàm, …").
+	var ref, opened *EventFact
+	defer func() {
+		if opened != nil {
+			a.current = opened
+		}
+	}()
+	open := func(ev *EventFact) {
+		if opened == nil {
+			opened = ev
+		}
+	}
+	inName := -1 // spans before this index are inside an event's name
 	for k, sp := range spans {
-		if sp.Kind != SpanEvent {
+		if sp.Kind != SpanEvent || k < inName {
 			continue
 		}
 		if k > 0 && spans[k-1].Kind == SpanOther && genericBefore[spans[k-1].Value] {
@@ -228,16 +246,18 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		}
 		capital := a.toks[sp.T0].Cap
 		end := a.eventNameEnd(spans, k)
+		// introduced: a date earlier in the sentence, or right before the trigger
+		// a verb that opens it ("tổ chức", "chủ trì", "dự", "diễn ra", "khai mạc")
 		introduced := false
 		for j := 0; j < k; j++ {
-			switch spans[j].Kind {
-			case SpanDate:
-				introduced = true
-			case SpanVerb:
-				introduced = introduced || spans[j].Value != "speak"
-			case SpanOther:
-				introduced = introduced || introWords[spans[j].Value]
-			}
+			introduced = introduced || spans[j].Kind == SpanDate
+		}
+		j := k - 1
+		for j >= 0 && spans[j].Kind == SpanOther && (fillers[spans[j].Value] || spans[j].Value == "ra" || spans[j].Value == "mạc") {
+			j--
+		}
+		if j >= 0 && (spans[j].Kind == SpanVerb && spans[j].Value != "speak" || spans[j].Kind == SpanOther && introWords[spans[j].Value]) {
+			introduced = true
 		}
 		if kind == lineText && capital && end > k+1 && introduced {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -247,11 +267,15 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, end, true)
 			}
-			a.current, ref = ev, ev
+			open(ev)
+			ref = ev
+			inName = end
 			continue
 		}
 		if ev := a.eventOfKind(sp.Value); ev != nil {
-			ref = ev
+			if ref == nil {
+				ref = ev
+			}
 			if ev.Location == "" && k+1 < len(spans) && spans[k+1].Value == "tại" {
 				ev.Location = a.place(spans, k+1)
 			}
@@ -261,17 +285,45 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		for _, x := range spans {
 			hasDate = hasDate || x.Kind == SpanDate
 		}
-		if kind == lineText && meetingKinds[sp.Value] && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate) {
+		if kind == lineText && meetingKinds[sp.Value] && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			}
 			a.facts.Events = append(a.facts.Events, ev)
 			a.fill(ev, s, spans, k, end, false)
-			a.current, ref = ev, ev
+			open(ev)
+			ref = ev
+		}
+	}
+	if opened != nil {
+		ref = opened
+	}
+	// "Hội nghị đã quán triệt Nghị quyết …": the event, as the sentence's subject,
+	// reviewed the resolutions and plans the sentence names
+	if ref != nil && opened == nil && subjectIsEvent(spans) {
+		for t := s.t0; t < s.t1; t++ {
+			if name, ok := a.docAt[t]; ok {
+				ref.About = appendUnique(ref.About, name)
+			}
 		}
 	}
 	return ref
+}
+
+// subjectIsEvent reports a sentence that opens with an event trigger (after a
+// date or separators): "Hội nghị đã quán triệt …".
+func subjectIsEvent(spans []Span) bool {
+	for _, sp := range spans {
+		switch sp.Kind {
+		case SpanDate, SpanSep:
+			continue
+		case SpanEvent:
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // guestKinds are events whose guests are named after the trigger.
@@ -279,7 +331,7 @@ var guestKinds = map[string]bool{"lễ đón": true, "lễ tiễn": true, "tiế
 
 // genericBefore are words that make a trigger generic: "các hội nghị",
 // "cơ chế đối thoại".
-var genericBefore = map[string]bool{"các": true, "những": true, "chế": true, "nhiều": true, "mỗi": true, "từng": true}
+var genericBefore = map[string]bool{"các": true, "những": true, "chế": true, "nhiều": true, "mỗi": true, "từng": true, "như": true, "là": true}
 
 func (a *analysis) eventNamed(name string) *EventFact {
 	f := Fold(name)
@@ -364,7 +416,11 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Span, k, end int, nam
 	}
 	for j, sp := range spans {
 		if sp.Kind == SpanOther && sp.Value == "tại" {
-			if p := a.place(spans, j); p != "" {
+			p := a.place(spans, j)
+			if p == "" {
+				p = a.plainPlace(spans, j)
+			}
+			if p != "" {
 				ev.Location = p
 				break
 			}
@@ -374,28 +430,13 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Span, k, end int, nam
 	if m := periodRe.FindStringSubmatch(Fold(ev.Name)); m != nil {
 		ev.Period = m[1] + "-" + m[2]
 	}
-	for j := k; j < end && j < len(spans); j++ {
-		if spans[j].Kind == SpanResolution {
-			if r := a.resolutionAtSpan(spans[j]); r != nil {
-				ev.About = appendUnique(ev.About, r.Name)
+	if named && end > k {
+		for t := spans[k].T0; t < spans[end-1].T1; t++ {
+			if name, ok := a.docAt[t]; ok {
+				ev.About = appendUnique(ev.About, name)
 			}
 		}
 	}
-	if named {
-		for _, p := range a.facts.Plans {
-			if strings.Contains(Fold(ev.Name), Fold(p.Name)) {
-				ev.About = appendUnique(ev.About, p.Name)
-			}
-		}
-	}
-}
-
-// resolutionAtSpan finds the resolution a RESOLUTION span names.
-func (a *analysis) resolutionAtSpan(sp Span) *ResolutionFact {
-	if sp.Value == "" {
-		return nil
-	}
-	return a.resByNumber[resolutionNumber(sp.Value)]
 }
 
 // placeLead are lower-case words that may open a place name after "tại".
@@ -427,6 +468,37 @@ func (a *analysis) place(spans []Span, j int) string {
 	return upperFirst(CanonicalTone(collapseSpaces(a.tokText(t0, i))))
 }
 
+// plainPlace reads a place written in lower case after "tại" when it runs to a
+// comma or the sentence end: "tại vùng nước lịch sử chung giữa hai nước,".
+// Quantities ("tại 23 điểm cầu", "tại nhiều nơi") are not places.
+func (a *analysis) plainPlace(spans []Span, j int) string {
+	if j+1 >= len(spans) {
+		return ""
+	}
+	first := spans[j+1]
+	if first.Kind != SpanOther || a.toks[first.T0].Kind != Word || quantity[first.Value] || functionWord(first.Value) {
+		return ""
+	}
+	end := j + 1
+	for end < len(spans) && end-j <= 10 {
+		sp := spans[end]
+		if sp.Kind == SpanSep && sp.Value == "," || sp.Kind == SpanOther && (sp.Value == "." || sp.Value == ";") {
+			break
+		}
+		if sp.Kind != SpanOther && sp.Kind != SpanCountry && sp.Kind != SpanName || sp.Kind == SpanOther && a.toks[sp.T0].Kind != Word {
+			return ""
+		}
+		end++
+	}
+	if end == len(spans) || end-j > 10 {
+		return ""
+	}
+	return CanonicalTone(collapseSpaces(a.text.Norm[first.Start:spans[end-1].End]))
+}
+
+// quantity words open amounts, not places.
+var quantity = map[string]bool{"nhiều": true, "các": true, "những": true, "một": true, "hai": true, "ba": true, "mỗi": true, "từng": true, "đây": true, "đó": true, "này": true}
+
 // continuesName reports whether a lower-case token at i belongs to the body name
 // before it ("Bộ Quốc phòng": "phòng").
 func (a *analysis) continuesName(i int) bool {
@@ -443,12 +515,19 @@ func (a *analysis) continuesName(i int) bool {
 func (a *analysis) organizer(spans []Span, k, end int) string {
 	for j := k - 1; j >= 0; j-- {
 		if spans[j].Kind == SpanVerb && spans[j].Value == "organize" {
-			o := j - 1
-			for o >= 0 && spans[o].Kind == SpanOther && fillers[spans[o].Value] {
-				o--
+			// the subject: the first body of the clause that holds the verb
+			// ("Vùng 5 Hải quân phối hợp với … tổ chức")
+			c := j - 1
+			for c >= 0 && !(spans[c].Kind == SpanSep && (spans[c].Value == "," || spans[c].Value == ";")) {
+				c--
 			}
-			if o >= 0 && spans[o].Kind == SpanOrg {
-				return a.org(spans[o].Value, a.spanText(spans[o])).Name
+			for o := c + 1; o < j; o++ {
+				if spans[o].Kind == SpanOrg {
+					return a.org(spans[o].Value, a.spanText(spans[o])).Name
+				}
+				if spans[o].Kind == SpanName || spans[o].Kind == SpanRank || spans[o].Kind == SpanTitle {
+					break
+				}
 			}
 			return ""
 		}

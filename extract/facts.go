@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Facts is what the relate stage finds in one article, before it becomes quads.
 // Names are canonical (NFC, old tone placement, proper case); every entity is
 // listed once, in order of first mention.
@@ -70,12 +72,13 @@ type EventFact struct {
 	named     bool
 }
 
+// appendUnique adds s unless the list has it already, in any case.
 func appendUnique(list []string, s string) []string {
 	if s == "" {
 		return list
 	}
 	for _, x := range list {
-		if x == s {
+		if strings.EqualFold(x, s) {
 			return list
 		}
 	}

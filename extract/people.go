@@ -182,8 +182,8 @@ func (a *analysis) people(spans []Span) []mention {
 					for _, p := range hs {
 						out = append(out, mention{p: p, k0: k, k1: k + 2, name: k + 1})
 					}
-					k++
 				}
+				k++ // the title is part of "hai …", not a reference of its own
 			}
 			reset()
 			last = -1
@@ -192,12 +192,18 @@ func (a *analysis) people(spans []Span) []mention {
 	return out
 }
 
+// hasTitle reports whether a post is of a title, or of a longer title that
+// starts with it ("Bộ trưởng Quốc phòng" is a "Bộ trưởng").
+func hasTitle(pos PositionFact, title string) bool {
+	return pos.Title == title || strings.HasPrefix(Fold(pos.Title), Fold(title)+" ")
+}
+
 // holdersOf lists the people of the article who hold a post with this title.
 func (a *analysis) holdersOf(title string) []*PersonFact {
 	var out []*PersonFact
 	for _, p := range a.facts.Persons {
 		for _, pos := range p.Positions {
-			if pos.Title == title {
+			if hasTitle(pos, title) {
 				out = append(out, p)
 				break
 			}
@@ -227,7 +233,7 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 			// a bare title repeated before a known name ("Bộ trưởng Phùng Quang
 			// Thanh" after "Bộ trưởng Bộ Quốc phòng") is a short reference
 			for _, have := range p.Positions {
-				if have.Title == pos.Title {
+				if hasTitle(have, pos.Title) {
 					dup = true
 				}
 			}
@@ -276,7 +282,7 @@ func (a *analysis) holderOf(title string) *PersonFact {
 	var found *PersonFact
 	for _, p := range a.facts.Persons {
 		for _, pos := range p.Positions {
-			if pos.Title == title {
+			if hasTitle(pos, title) {
 				if found != nil && found != p {
 					return nil
 				}
@@ -305,10 +311,10 @@ func (a *analysis) person(spans []Span, k int, rank string, pending []segment, h
 	}
 	anchored := rank != "" || len(pending) > 0 || honor != ""
 	vietnamese := a.g.Surnames[Fold(words[0])]
-	prefix := ""
+	prefix, titled := "", false
 	switch {
 	case len(pending) > 0 && pending[len(pending)-1].k1 == k && pending[len(pending)-1].org == "" && pending[len(pending)-1].country == "":
-		prefix = a.spanText(spans[pending[len(pending)-1].k0])
+		prefix, titled = a.spanText(spans[pending[len(pending)-1].k0]), true
 	case rank != "" && k > 0 && spans[k-1].Kind == SpanRank:
 		prefix = a.spanText(spans[k-1])
 	case honor != "" && k > 0 && spans[k-1].Kind == SpanHonorific:
@@ -316,7 +322,7 @@ func (a *analysis) person(spans []Span, k int, rank string, pending []segment, h
 	}
 	if p := a.personByKey[Fold(name)]; p != nil {
 		alias := ""
-		if prefix != "" && len(pending) > 0 {
+		if titled {
 			alias = CanonicalTone(prefix + " " + name) // "Bộ trưởng Phùng Quang Thanh"
 		}
 		return p, alias

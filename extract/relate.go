@@ -19,6 +19,7 @@ type analysis struct {
 	resByNumber map[string]*ResolutionFact
 	planByKey   map[string]bool
 	abbrev      map[string]string // the article's own definitions: "QK4" → "Quân khu 4"
+	docAt       map[int]string    // the resolution or plan named at a token
 	current     *EventFact        // the event the text is about at this point
 	diags       []Diagnostic
 }
@@ -29,7 +30,7 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 		g: g, doc: doc, text: t, toks: toks, skip: make([]bool, len(toks)),
 		personByKey: map[string]*PersonFact{}, orgByName: map[string]*OrgFact{},
 		resByNumber: map[string]*ResolutionFact{}, planByKey: map[string]bool{},
-		abbrev: map[string]string{},
+		abbrev: map[string]string{}, docAt: map[int]string{},
 	}
 	a.lines = g.classifyLines(t, toks)
 	kindOf := make([]lineKind, len(toks))

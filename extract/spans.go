@@ -202,6 +202,14 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 			return 0, ""
 		}
 	}
+	// overlapping names make one body: "Trung ương Đảng" + "Đảng Nhân dân Cách
+	// mạng Lào" is "Trung ương Đảng Nhân dân Cách mạng Lào"
+	for k := i + 1; k < i+n; k++ {
+		if m, _ := g.orgLex.longest(toks, k); m > 0 && k+m > i+n {
+			n, v = k+m-i, ""
+			break
+		}
+	}
 	// a country after a body qualifies it: "Bộ Quốc phòng Lào" is a body of its
 	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng
 	if cn, country := g.countryLex.longest(toks, i+n); cn > 0 && v != "" && g.Orgs[v] != nil && g.countryIn(v) == "" {

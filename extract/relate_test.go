@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// summary renders facts compactly for table tests: one line per person, event,
+// resolution and body.
+func summary(f *Facts) []string {
+	var out []string
+	for _, p := range f.Persons {
+		var pos []string
+		for _, ps := range p.Positions {
+			pos = append(pos, ps.Name)
+		}
+		line := "PERSON " + p.Name + " | " + p.Rank + " | " + strings.Join(pos, "; ")
+		if len(p.Aliases) > 0 {
+			line += " | aka " + strings.Join(p.Aliases, "; ")
+		}
+		if p.Nationality != "" {
+			line += " | " + p.Nationality
+		}
+		out = append(out, line)
+	}
+	names := func(ps []*PersonFact) string {
+		var s []string
+		for _, p := range ps {
+			s = append(s, p.Name)
+		}
+		sort.Strings(s)
+		return strings.Join(s, ", ")
+	}
+	for _, e := range f.Events {
+		date := ""
+		if !e.Date.IsZero() {
+			date = e.Date.String()
+		}
+		out = append(out, "EVENT "+e.Kind+" | "+date+" | "+e.Location+" | "+e.Organizer+
+			" | chair "+names(e.Chairs)+" | attend "+names(e.Attendees)+" | speak "+names(e.Speakers)+
+			" | about "+strings.Join(e.About, "; "))
+	}
+	for _, r := range f.Resolutions {
+		out = append(out, "RESOLUTION "+r.Name+" | "+r.Identifier+" | "+r.Issuer+" | aka "+strings.Join(r.Aliases, "; "))
+	}
+	return out
+}
+
+func TestRelate(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name, published, text string
+		want                  []string
+	}{
+		{
+			name: "stacked titles before, appositives after, list with và",
+			text: "Ngày 8/1, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác đối ngoại quốc phòng. " +
+				"Phó Thủ tướng Chính phủ, Bộ trưởng Bộ Ngoại giao Phạm Bình Minh; Bộ trưởng Bộ Quốc phòng, Đại tướng Phùng Quang Thanh và " +
+				"Trưởng Ban Đối ngoại Trung ương Hoàng Bình Quân dự Hội nghị. Phó Thủ tướng Phạm Bình Minh nhấn mạnh vai trò của đối ngoại.",
+			want: []string{
+				"PERSON Phạm Bình Minh |  | Phó Thủ tướng Chính phủ; Bộ trưởng Bộ Ngoại giao | aka Phó Thủ tướng Phạm Bình Minh",
+				"PERSON Phùng Quang Thanh | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"PERSON Hoàng Bình Quân |  | Trưởng Ban Đối ngoại Trung ương",
+				"EVENT hội nghị | --01-08 | Hà Nội | Bộ Quốc phòng | chair  | attend Hoàng Bình Quân, Phùng Quang Thanh, Phạm Bình Minh | speak Phạm Bình Minh | about ",
+			},
+		},
+		{
+			name:      "dash-separated title, chair, short reference, published year",
+			published: "2017-07-28",
+			text: "Sáng 27-7, tại Trụ sở Bộ Quốc phòng đã diễn ra Hội nghị giao ban công tác đối ngoại. " +
+				"Thượng tướng Nguyễn Chí Vịnh – Thứ trưởng Bộ Quốc phòng chủ trì hội nghị. Phát biểu kết luận, Thượng tướng Vịnh đề nghị tăng cường hợp tác.",
+			want: []string{
+				"PERSON Nguyễn Chí Vịnh | Thượng tướng | Thứ trưởng Bộ Quốc phòng | aka Thượng tướng Vịnh",
+				"EVENT hội nghị | 2017-07-27 | Trụ sở Bộ Quốc phòng |  | chair Nguyễn Chí Vịnh | attend  | speak Nguyễn Chí Vịnh | about ",
+			},
+		},
+		{
+			name: "resolution with short form, reviewed by the event",
+			text: "Ngày 17/8, Quân ủy Trung ương tổ chức Hội nghị sơ kết 2 năm triển khai Nghị quyết 806-NQ/QUTW của Quân ủy Trung ương về hội nhập quốc tế. " +
+				"Việc thực hiện Nghị quyết 806 đạt kết quả tốt.",
+			want: []string{
+				"EVENT hội nghị | --08-17 |  | Quân ủy Trung ương | chair  | attend  | speak  | about Nghị quyết 806-NQ/QUTW",
+				"RESOLUTION Nghị quyết 806-NQ/QUTW | 806-NQ/QUTW | Quân ủy Trung ương | aka Nghị quyết 806",
+			},
+		},
+		{
+			name: "reception: host chairs, guest attends",
+			text: "Chiều 12/5, tại Hà Nội, Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng đã tiếp Đại sứ Nhật Bản tại Việt Nam Yamada Takio. " +
+				"Đại sứ Yamada Takio cảm ơn sự đón tiếp.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"PERSON Yamada Takio |  | Đại sứ Nhật Bản tại Việt Nam | aka Đại sứ Yamada Takio | Nhật Bản",
+				"EVENT tiếp xã giao | --05-12 | Hà Nội |  | chair Phan Văn Giang | attend Yamada Takio | speak Yamada Takio | about ",
+			},
+		},
+		{
+			name: "no event: a person mentioned without any meeting",
+			text: "Theo Đại tướng Phan Văn Giang, hợp tác quốc phòng là trụ cột của quan hệ hai nước.",
+			want: []string{"PERSON Phan Văn Giang | Đại tướng | "},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			f, _ := g.relate(Document{ID: "t", Text: tt.text, Published: tt.published}, txt, Tokenize(txt))
+			if diff := cmp.Diff(tt.want, summary(f)); diff != "" {
+				t.Errorf("facts mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
