@@ -60,7 +60,24 @@ func parseDate(toks []Token, j, end int) (Date, int) {
 		return d, 1
 	}
 	day, err := strconv.Atoi(toks[j].Text)
-	if err != nil || j+2 >= end || toks[j+1].Key != "tháng" || toks[j+2].Kind != Number {
+	if err != nil {
+		return Date{}, 0
+	}
+	// a range, "21 đến 23/5" or "21 - 23/5": the first day of it
+	if j+2 < end && (toks[j+1].Key == "đến" || toks[j+1].Key == "tới" || toks[j+1].Kind == Punct && isDash(toks[j+1].Text)) {
+		if last, ok := numericDate(toks[j+2].Text); ok && validDayMonth(day, last.Month) && day <= last.Day {
+			return Date{Year: last.Year, Month: last.Month, Day: day}, 3
+		}
+	}
+	if rng := strings.SplitN(toks[j].Text, "-", 2); len(rng) == 2 {
+		// "21-23/5"
+		if d0, err := strconv.Atoi(rng[0]); err == nil {
+			if last, ok := numericDate(rng[1]); ok && d0 <= last.Day {
+				return Date{Year: last.Year, Month: last.Month, Day: d0}, 1
+			}
+		}
+	}
+	if j+2 >= end || toks[j+1].Key != "tháng" || toks[j+2].Kind != Number {
 		return Date{}, 0
 	}
 	month, err := strconv.Atoi(toks[j+2].Text)

@@ -131,7 +131,7 @@ func parse(file, id, ext string, data []byte, fn func(Document) error, bad func(
 			bad(&InputError{File: file, Err: err})
 			return nil
 		}
-		doc.SourceFile = file
+		doc.SourceFile = filepath.Clean(file)
 		return fn(doc)
 	case ".jsonl":
 		return parseJSONL(file, data, fn, bad)
@@ -284,7 +284,7 @@ func parseJSONL(file string, data []byte, fn func(Document) error, bad func(erro
 			continue
 		}
 		doc := Document{ID: strings.TrimSpace(*rec.ID), Text: *rec.Text, Title: rec.Title,
-			Published: pub, Source: rec.Source, URL: rec.URL, SourceFile: file}
+			Published: pub, Source: rec.Source, URL: rec.URL, SourceFile: filepath.Clean(file)}
 		if err := fn(doc); err != nil {
 			return err
 		}

@@ -106,10 +106,27 @@ func (a *analysis) documents(s sentence, spans []Span) {
 
 // issuerAndSubject reads "của ORG" and "về SUBJECT" after a resolution.
 func (a *analysis) issuerAndSubject(spans []Span, k int) (issuer, subject string) {
+	// "Bộ Chính trị ban hành Nghị quyết …", "Quân ủy Trung ương đã thông qua …"
+	if k >= 3 && spans[k-1].Kind == SpanOther && (spans[k-1].Value == "hành" && spans[k-2].Value == "ban" || spans[k-1].Value == "qua" && spans[k-2].Value == "thông") {
+		o := k - 3
+		for o >= 0 && spans[o].Kind == SpanOther && fillers[spans[o].Value] {
+			o--
+		}
+		if o >= 0 && spans[o].Kind == SpanOrg {
+			issuer = a.org(spans[o].Value, a.spanText(spans[o])).Name
+		}
+	}
 	j := k + 1
 	if j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" && spans[j+1].Kind == SpanOrg {
 		issuer = a.org(spans[j+1].Value, a.spanText(spans[j+1])).Name
 		j += 2
+	}
+	// "ngày 10/4/2013 về …"
+	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "ngày" && j+1 < len(spans) && a.toks[spans[j+1].T0].Kind == Number {
+		j += 2
+	}
+	if j < len(spans) && spans[j].Kind == SpanDate {
+		j++
 	}
 	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "về" {
 		end := clauseEnd(spans, j+1)
@@ -142,8 +159,9 @@ func clauseEnd(spans []Span, k int) int {
 func (a *analysis) resolution(code, issuer string) *ResolutionFact {
 	num := resolutionNumber(code)
 	if r := a.resByNumber[num]; r != nil && r.Identifier == code {
-		if r.Issuer == "" {
-			r.Issuer = issuer
+		if issuer != "" && (r.Issuer == "" || r.issuerFromCode) {
+			// what the text says beats what the code suggests
+			r.Issuer, r.issuerFromCode = issuer, false
 		}
 		return r
 	}
@@ -153,7 +171,7 @@ func (a *analysis) resolution(code, issuer string) *ResolutionFact {
 	} else if c := issuerCode(code); c != "" {
 		if full, ok := a.g.Abbrev[c]; ok {
 			if o := a.g.Orgs[full]; o != nil {
-				r.Issuer = a.org(o.Name, c).Name
+				r.Issuer, r.issuerFromCode = o.Name, true
 			}
 		}
 	}
@@ -285,7 +303,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		for _, x := range spans {
 			hasDate = hasDate || x.Kind == SpanDate
 		}
-		if kind == lineText && meetingKinds[sp.Value] && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
+		if kind == lineText && meetingKinds[sp.Value] && (hasDate || len(ms) > 0) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -456,7 +474,7 @@ func (a *analysis) place(spans []Span, j int) string {
 		i++
 	}
 	start := i
-	for i < len(toks) && !a.skip[i] && (toks[i].Kind == Word && (toks[i].Cap || i > start && !functionWord(toks[i].Key) && toks[i-1].Cap && (a.continuesName(i) || i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].Cap)) || toks[i].Kind == Number && i > start) {
+	for i < len(toks) && !a.skip[i] && (toks[i].Kind == Word && (toks[i].Cap || i > start && !functionWord(toks[i].Key) && toks[i-1].Cap && (a.continuesName(i) || i+1 < len(toks) && (toks[i+1].Kind == Word && toks[i+1].Cap || toks[i+1].Kind == Punct || toks[i+1].Kind == Newline) || i+1 == len(toks))) || toks[i].Kind == Number && i > start) {
 		i++
 	}
 	if i == start || i-t0 > 12 {

@@ -49,7 +49,9 @@ type ResolutionFact struct {
 	Issuer     string
 	Aliases    []string
 	Subject    string
-	number     string
+
+	number         string
+	issuerFromCode bool
 }
 
 // PlanFact is a plan (Đề án).

@@ -87,6 +87,12 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 		}
 		a.sentence(s, spans, kind)
 	}
+	// an issuer known only from a resolution's code ("…/QUTW") is named through it
+	for _, r := range a.facts.Resolutions {
+		if r.issuerFromCode {
+			a.org(r.Issuer, r.Issuer)
+		}
+	}
 	return &a.facts, a.diags
 }
 

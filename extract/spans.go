@@ -292,6 +292,13 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		if j < len(toks) && toks[j].Kind == Word && !toks[j].Cap && !functionWord(toks[j].Key) {
 			if n, _ := g.verbLex.longest(toks, j); n == 0 {
 				j++
+				// two lower-case words in a row: the name goes on in a way the
+				// pattern cannot follow ("Cục Gìn giữ hòa bình"); leave it
+				if j < len(toks) && toks[j].Kind == Word && !toks[j].Cap && !functionWord(toks[j].Key) {
+					if n, _ := g.verbLex.longest(toks, j); n == 0 {
+						return 0, ""
+					}
+				}
 			}
 		}
 	}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
@@ -13,7 +11,7 @@ import (
 // TestMain lets testscript run this binary as the "vnkg" command.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"vnkg": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"vnkg": main,
 	})
 }
 
