@@ -117,7 +117,7 @@ func runRepl(ctx context.Context, e *env, args []string) (err error) {
 	stopTerm := r.onTerminate()
 	defer stopTerm()
 	defer r.term.Close()
-	fmt.Fprintf(e.stderr, "vnkg repl on %s; :help for help, Ctrl-D to leave.\n", *db)
+	fmt.Fprintf(e.stderr, "vnkg repl on %s; :help for help, Ctrl-D to leave.\n", r.store)
 	return r.loop(r.term)
 }
 
