@@ -345,11 +345,11 @@ func subjectIsEvent(spans []Span) bool {
 }
 
 // guestKinds are events whose guests are named after the trigger.
-var guestKinds = map[string]bool{"lễ đón": true, "lễ tiễn": true, "tiếp xã giao": true, "hội đàm": true, "chuyến thăm": true}
+var guestKinds = map[string]bool{"lễ đón": true, "lễ tiễn": true, "tiếp xã giao": true, "hội đàm": true}
 
 // genericBefore are words that make a trigger generic: "các hội nghị",
 // "cơ chế đối thoại".
-var genericBefore = map[string]bool{"các": true, "những": true, "chế": true, "nhiều": true, "mỗi": true, "từng": true, "như": true, "là": true}
+var genericBefore = map[string]bool{"có": true, "đang": true, "các": true, "những": true, "chế": true, "nhiều": true, "mỗi": true, "từng": true, "như": true, "là": true}
 
 func (a *analysis) eventNamed(name string) *EventFact {
 	f := Fold(name)
@@ -474,8 +474,33 @@ func (a *analysis) place(spans []Span, j int) string {
 		i++
 	}
 	start := i
-	for i < len(toks) && !a.skip[i] && (toks[i].Kind == Word && (toks[i].Cap || i > start && !functionWord(toks[i].Key) && toks[i-1].Cap && (a.continuesName(i) || i+1 < len(toks) && (toks[i+1].Kind == Word && toks[i+1].Cap || toks[i+1].Kind == Punct || toks[i+1].Kind == Newline) || i+1 == len(toks))) || toks[i].Kind == Number && i > start) {
-		i++
+	for i < len(toks) && !a.skip[i] {
+		t := toks[i]
+		if t.Kind == Word && t.Cap || t.Kind == Number && i > start {
+			i++
+			continue
+		}
+		if t.Kind != Word || i == start || !toks[i-1].Cap || functionWord(t.Key) {
+			break
+		}
+		// lower-case syllables inside a place's name: "Trụ sở Bộ", "Cửa khẩu
+		// quốc tế Móng Cái", "Cung Hòa bình,"
+		if a.continuesName(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && j < i+3 && toks[j].Kind == Word && !toks[j].Cap && !functionWord(toks[j].Key) {
+			if n, _ := a.g.verbLex.longest(toks, j); n > 0 {
+				break
+			}
+			j++
+		}
+		if j > i && (j == len(toks) || toks[j].Kind == Word && toks[j].Cap || j == i+1 && (toks[j].Kind == Punct || toks[j].Kind == Newline)) {
+			i = j
+			continue
+		}
+		break
 	}
 	if i == start || i-t0 > 12 {
 		return ""
@@ -535,9 +560,11 @@ func (a *analysis) organizer(spans []Span, k, end int) string {
 		if spans[j].Kind == SpanVerb && spans[j].Value == "organize" {
 			// the subject: the first body of the clause that holds the verb
 			// ("Vùng 5 Hải quân phối hợp với … tổ chức")
-			c := j - 1
-			for c >= 0 && !(spans[c].Kind == SpanSep && (spans[c].Value == "," || spans[c].Value == ";")) {
-				c--
+			c := clauseStart(spans, j)
+			// "Bộ Quốc phòng chủ trì, phối hợp với Bộ Ngoại giao tổ chức": the
+			// subject stands before the partner
+			if c+1 < j && spans[c+1].Value == "phối" && c >= 0 {
+				c = clauseStart(spans, c)
 			}
 			for o := c + 1; o < j; o++ {
 				if spans[o].Kind == SpanOrg {
@@ -556,6 +583,16 @@ func (a *analysis) organizer(spans []Span, k, end int) string {
 		}
 	}
 	return ""
+}
+
+// clauseStart is the index of the separator before the clause that holds
+// spans[j] (-1 at the sentence start).
+func clauseStart(spans []Span, j int) int {
+	c := j - 1
+	for c >= 0 && !(spans[c].Kind == SpanSep && (spans[c].Value == "," || spans[c].Value == ";")) {
+		c--
+	}
+	return c
 }
 
 // fillers may stand between a subject and its verb.

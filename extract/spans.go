@@ -267,6 +267,15 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			comps++
 			continue
 		}
+		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
+		if t.Kind == Word && adminWord[t.Key] && comps > 0 && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
+			j++
+			continue
+		}
+		if t.Kind == Word && t.Key == "thành" && comps > 0 && j+2 < len(toks) && toks[j+1].Key == "phố" && toks[j+2].Cap {
+			j += 2
+			continue
+		}
 		if t.Kind != Word || !t.Cap {
 			break
 		}
@@ -315,6 +324,9 @@ var sentenceWords = map[string]bool{
 	"về": true, "trước": true, "nhân": true, "thay": true, "thực": true, "đồng": true, "dịp": true,
 	"tham": true, "cùng": true, "các": true, "những": true, "hai": true, "ba": true, "đây": true,
 }
+
+// adminWord are the administrative units that name a place inside a body's name.
+var adminWord = map[string]bool{"tỉnh": true, "huyện": true, "quận": true, "xã": true, "thị": false}
 
 // functionWords never continue a name.
 var functionWords = map[string]bool{
