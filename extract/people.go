@@ -139,13 +139,25 @@ func (a *analysis) people(spans []Span) []mention {
 			last = -1
 			k = next - 1
 		case SpanHonorific:
+			// "Theo ông, …", "ông nhấn mạnh": the honorific alone refers back to
+			// the person last named
+			if next := k + 1; a.lastPerson != nil && (next == len(spans) || spans[next].Kind == SpanSep && spans[next].Value == "," || spans[next].Kind == SpanVerb) && (k == 0 || spans[k-1].Kind != SpanHonorific) {
+				out = append(out, mention{p: a.lastPerson, k0: k, k1: k + 1, name: k})
+				reset()
+				last = -1
+				continue
+			}
 			honor, honorK = a.spanText(sp), k
 			if chainK < 0 {
 				chainK = k
 			}
 			last = -1
 		case SpanName:
-			p, alias := a.person(spans, k, rank, pending, honor)
+			// a full name with no rank, title or honorific before it is still a
+			// name when its title or a role verb follows: "Hoàng Xuân Chiến,
+			// Thứ trưởng …", "Nguyễn Văn A phát biểu"
+			anchored := rank != "" || len(pending) > 0 || honor != "" || a.looksLikeName(spans, k)
+			p, alias := a.person(spans, k, rank, pending, honor, anchored)
 			if p == nil {
 				reset()
 				last = -1
@@ -166,6 +178,7 @@ func (a *analysis) people(spans []Span) []mention {
 			_ = honorK
 			out = append(out, mention{p: p, k0: k0, k1: k + 1, name: k})
 			last = len(out) - 1
+			a.lastPerson = p
 			reset()
 		case SpanSep:
 			switch sp.Value {
@@ -210,6 +223,20 @@ func (a *analysis) holdersOf(title string) []*PersonFact {
 		}
 	}
 	return out
+}
+
+// looksLikeName reports a capitalized run that is a Vietnamese full name (a
+// family name and two or three more syllables) followed by a title after a
+// comma or dash, or by a role verb.
+func (a *analysis) looksLikeName(spans []Span, k int) bool {
+	sp := spans[k]
+	if n := sp.T1 - sp.T0; n < 3 || n > 4 || !a.g.Surnames[a.toks[sp.T0].Key] {
+		return false
+	}
+	if k+1 < len(spans) && spans[k+1].Kind == SpanVerb {
+		return true
+	}
+	return k+2 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value != "và" && spans[k+1].Value != ";" && spans[k+2].Kind == SpanTitle
 }
 
 // appositives re-reads the segments already attached after a mention's name, so
@@ -297,7 +324,7 @@ func (a *analysis) holderOf(title string) *PersonFact {
 // short reference like "Đại tướng Lịch", "ông Austin"), or a new one when the
 // name is anchored by a rank, a title or an honorific. The alias is the short
 // reference as written, when the mention is one.
-func (a *analysis) person(spans []Span, k int, rank string, pending []segment, honor string) (*PersonFact, string) {
+func (a *analysis) person(spans []Span, k int, rank string, pending []segment, honor string, anchored bool) (*PersonFact, string) {
 	sp := spans[k]
 	words := make([]string, 0, sp.T1-sp.T0)
 	upper := true
@@ -309,7 +336,6 @@ func (a *analysis) person(spans []Span, k int, rank string, pending []segment, h
 	if upper {
 		name = CanonicalTone(properCase(name))
 	}
-	anchored := rank != "" || len(pending) > 0 || honor != ""
 	vietnamese := a.g.Surnames[Fold(words[0])]
 	prefix, titled := "", false
 	switch {

@@ -21,6 +21,7 @@ type analysis struct {
 	abbrev      map[string]string // the article's own definitions: "QK4" → "Quân khu 4"
 	docAt       map[int]string    // the resolution or plan named at a token
 	current     *EventFact        // the event the text is about at this point
+	lastPerson  *PersonFact       // the person last named, for "ông" alone
 	diags       []Diagnostic
 }
 
