@@ -303,7 +303,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		for _, x := range spans {
 			hasDate = hasDate || x.Kind == SpanDate
 		}
-		if kind == lineText && meetingKinds[sp.Value] && (hasDate || len(ms) > 0) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
+		if kind == lineText && meetingKinds[sp.Value] && (hasDate || len(ms) > 0 || bothSides(spans, k)) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -327,6 +327,17 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		}
 	}
 	return ref
+}
+
+// bothSides reports "hai bên", "hai đoàn", "hai Bộ trưởng" before a trigger:
+// the two parties of a meeting the sentence reports.
+func bothSides(spans []Span, k int) bool {
+	for j := 0; j+1 < k; j++ {
+		if spans[j].Value == "hai" && (spans[j+1].Value == "bên" || spans[j+1].Value == "đoàn" || spans[j+1].Kind == SpanTitle) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectIsEvent reports a sentence that opens with an event trigger (after a

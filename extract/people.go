@@ -114,7 +114,7 @@ func (a *analysis) people(spans []Span) []mention {
 			sg, next := a.readSegment(spans, k)
 			if last >= 0 && rank == "" && honor == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName) {
 				m := &out[last]
-				if m.k1 == k || m.k1 == k-1 && spans[k-1].Kind == SpanSep && spans[k-1].Value != "và" && spans[k-1].Value != ";" {
+				if m.k1 == k || m.k1 == k-1 && spans[k-1].Kind == SpanSep && spans[k-1].Value != ";" {
 					a.addPositions(m.p, a.positions(append(m.appositives(a, spans), sg)))
 					m.k1 = next
 					k = next - 1
@@ -186,6 +186,14 @@ func (a *analysis) people(spans []Span) []mention {
 				reset()
 				last = -1
 			case "và":
+				// "Tổng Tham mưu trưởng … và Thứ trưởng Bộ Quốc phòng chủ trì":
+				// a title after "và" that no name follows is the same person's
+				if last >= 0 && k+1 < len(spans) && spans[k+1].Kind == SpanTitle {
+					if _, next := a.readSegment(spans, k+1); next >= len(spans) || spans[next].Kind != SpanName && spans[next].Kind != SpanSep && spans[next].Kind != SpanRank {
+						out[last].k1 = k
+						continue
+					}
+				}
 				last = -1
 			}
 		default:
