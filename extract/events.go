@@ -117,17 +117,20 @@ func (a *analysis) issuerAndSubject(spans []Span, k int) (issuer, subject string
 		}
 	}
 	j := k + 1
+	// "ngày 10-4-2013": the resolution's own date, wherever it stands
+	skipDate := func() {
+		if j < len(spans) && spans[j].Kind == SpanDate {
+			j++
+		} else if j+1 < len(spans) && spans[j].Value == "ngày" && a.toks[spans[j+1].T0].Kind == Number {
+			j += 2
+		}
+	}
+	skipDate()
 	if j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" && spans[j+1].Kind == SpanOrg {
 		issuer = a.org(spans[j+1].Value, a.spanText(spans[j+1])).Name
 		j += 2
 	}
-	// "ngày 10/4/2013 về …"
-	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "ngày" && j+1 < len(spans) && a.toks[spans[j+1].T0].Kind == Number {
-		j += 2
-	}
-	if j < len(spans) && spans[j].Kind == SpanDate {
-		j++
-	}
+	skipDate()
 	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "về" {
 		end := clauseEnd(spans, j+1)
 		if end > j+1 {
@@ -255,11 +258,16 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		}
 	}
 	inName := -1 // spans before this index are inside an event's name
+	planned := plannedSentence(spans)
 	for k, sp := range spans {
 		if sp.Kind != SpanEvent || k < inName {
 			continue
 		}
 		if k > 0 && spans[k-1].Kind == SpanOther && genericBefore[spans[k-1].Value] {
+			continue
+		}
+		// "đang có chuyến thăm": a visit mentioned in passing
+		if k > 1 && spans[k-1].Value == "có" && spans[k-2].Value == "đang" {
 			continue
 		}
 		capital := a.toks[sp.T0].Cap
@@ -277,7 +285,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		if j >= 0 && (spans[j].Kind == SpanVerb && spans[j].Value != "speak" || spans[j].Kind == SpanOther && introWords[spans[j].Value]) {
 			introduced = true
 		}
-		if kind == lineText && capital && end > k+1 && introduced {
+		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			ev := a.eventNamed(name)
 			if ev == nil {
@@ -303,7 +311,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		for _, x := range spans {
 			hasDate = hasDate || x.Kind == SpanDate
 		}
-		if kind == lineText && meetingKinds[sp.Value] && (hasDate || len(ms) > 0 || bothSides(spans, k)) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
+		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || len(ms) > 0 || bothSides(spans, k)) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -326,7 +334,68 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			}
 		}
 	}
+	// "Tại hội nghị, các đại biểu thảo luận, góp ý vào dự thảo Đề án …": a
+	// document that a review verb governs
+	if ref != nil {
+		for t := s.t0; t < s.t1; t++ {
+			if name, ok := a.docAt[t]; ok && a.reviewedAt(t) {
+				ref.About = appendUnique(ref.About, name)
+			}
+		}
+	}
 	return ref
+}
+
+// reviewWords end the verbs that make a document the subject of a meeting:
+// "quán triệt", "thảo luận", "góp ý (vào)", "cho ý kiến (vào)", "thông qua",
+// "xem xét", "sơ kết", "tổng kết".
+var reviewWords = map[string]string{"triệt": "quán", "luận": "thảo", "ý": "góp", "qua": "thông", "xét": "xem", "kết": "", "kiến": "ý"}
+
+// reviewedAt reports whether the document named at token t is the object of a
+// review verb, allowing "vào", "về" and "dự thảo" between them.
+func (a *analysis) reviewedAt(t int) bool {
+	j := t - 1
+	for j >= 1 && (a.toks[j].Key == "vào" || a.toks[j].Key == "về" || a.toks[j].Key == "thảo" && a.toks[j-1].Key == "dự") {
+		if a.toks[j].Key == "thảo" {
+			j--
+		}
+		j--
+	}
+	if j < 1 {
+		return false
+	}
+	before, ok := reviewWords[a.toks[j].Key]
+	if !ok {
+		return false
+	}
+	prev := a.toks[j-1].Key
+	if a.toks[j].Key == "kết" {
+		return prev == "sơ" || prev == "tổng"
+	}
+	return prev == before
+}
+
+// plannedSentence reports a sentence about what will happen: "sẽ", "dự kiến",
+// "sắp", "theo chương trình/kế hoạch": its meetings have not happened.
+func plannedSentence(spans []Span) bool {
+	for j, sp := range spans {
+		if sp.Kind != SpanOther {
+			continue
+		}
+		switch sp.Value {
+		case "sẽ", "sắp":
+			return true
+		case "kiến":
+			if j > 0 && spans[j-1].Value == "dự" {
+				return true
+			}
+		case "trình", "hoạch":
+			if j > 1 && (spans[j-1].Value == "chương" || spans[j-1].Value == "kế") && spans[j-2].Value == "theo" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bothSides reports "hai bên", "hai đoàn", "hai Bộ trưởng" before a trigger:
@@ -360,7 +429,7 @@ var guestKinds = map[string]bool{"lễ đón": true, "lễ tiễn": true, "tiế
 
 // genericBefore are words that make a trigger generic: "các hội nghị",
 // "cơ chế đối thoại".
-var genericBefore = map[string]bool{"có": true, "đang": true, "các": true, "những": true, "chế": true, "nhiều": true, "mỗi": true, "từng": true, "như": true, "là": true}
+var genericBefore = map[string]bool{"đang": true, "các": true, "những": true, "chế": true, "nhiều": true, "mỗi": true, "từng": true, "như": true, "là": true}
 
 func (a *analysis) eventNamed(name string) *EventFact {
 	f := Fold(name)
@@ -611,7 +680,7 @@ var fillers = map[string]bool{
 	"đã": true, "cũng": true, "còn": true, "đều": true, "vừa": true, "sẽ": true, "đồng": true,
 	"thời": true, "trực": true, "tiếp": false, "long": true, "trọng": true, "chính": false, "thức": false,
 	"đang": true, "mới": true, "vẫn": true, "luôn": true, "tiếp tục": true,
-	"tiến": true, "hành": true, "có": false, "cuộc": true, "bắt": true, "đầu": true,
+	"tiến": true, "hành": true, "có": true, "cuộc": true, "bắt": true, "đầu": true,
 }
 
 // roles gives the people of a sentence their part in the event it speaks of.
