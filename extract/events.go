@@ -691,7 +691,11 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 	// group people listed together: "A; B và C dự Hội nghị"
 	roles := make([][]string, len(ms))
 	for i := range ms {
-		roles[i] = a.verbsAfter(spans, ms[i].k1)
+		stop := len(spans)
+		if i+1 < len(ms) {
+			stop = ms[i+1].k0
+		}
+		roles[i] = a.verbsAfter(spans, ms[i].k1, stop)
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
 		if len(roles[i]) == 0 && onlySeps(spans, ms[i].k1, ms[i+1].k0) {
@@ -755,9 +759,18 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 
 // verbsAfter collects the roles of the verbs right after a mention: "chủ trì",
 // "dự và phát biểu chỉ đạo", "đã nhấn mạnh".
-func (a *analysis) verbsAfter(spans []Span, k int) []string {
+func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
 	var out []string
-	for j := k; j < len(spans) && j < k+8; j++ {
+	// the person's verb is the first one of its clause, past any titles and
+	// bodies the chain did not take ("…, Trưởng Ban Chỉ đạo quốc gia về … chủ trì")
+	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
+		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap) && spans[k].Kind != SpanDate {
+		if sp := spans[k]; sp.Kind == SpanOther && !fillers[sp.Value] && k > 0 && spans[k-1].Kind == SpanOther && !fillers[spans[k-1].Value] && a.lowerRun(spans, k) > 6 {
+			return nil // a long stretch of plain words: a new clause, not a title
+		}
+		k++
+	}
+	for j := k; j < len(spans) && j < stop && j < k+8; j++ {
 		sp := spans[j]
 		switch {
 		case sp.Kind == SpanVerb:
@@ -772,6 +785,16 @@ func (a *analysis) verbsAfter(spans []Span, k int) []string {
 		}
 	}
 	return out
+}
+
+// lowerRun counts the plain words before spans[k] back to the last span that is
+// not one.
+func (a *analysis) lowerRun(spans []Span, k int) int {
+	n := 0
+	for j := k; j >= 0 && spans[j].Kind == SpanOther; j-- {
+		n++
+	}
+	return n
 }
 
 // cuesBefore reads roles given before a mention: "Dự hội nghị có A",

@@ -372,7 +372,7 @@ func (a *analysis) person(spans []Span, k int, rank string, pending []segment, h
 			return p, alias
 		}
 	}
-	if !anchored || len(words) < 2 {
+	if !anchored || len(words) < 2 || startsBody(Fold(words[0])) {
 		return nil, ""
 	}
 	// A capitalized run of words after a title that starts with a known body's
@@ -424,4 +424,15 @@ func (a *analysis) shortRef(short, rank string, pending []segment) *PersonFact {
 		return cands[len(cands)-1]
 	}
 	return nil
+}
+
+// startsBody reports a word that opens the name of a body ("Cục", "Bộ"), which
+// no person's name starts with.
+func startsBody(w string) bool {
+	for _, h := range orgHeads {
+		if h[0] == w {
+			return true
+		}
+	}
+	return false
 }
