@@ -30,6 +30,7 @@ func (a *analysis) bodies(spans []Span) {
 			continue
 		}
 		o := a.org(sp.Value, a.spanText(sp))
+		a.sharedSuffix(sp)
 		// "(BQP)": an abbreviation the article defines
 		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
 			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper {
@@ -48,6 +49,32 @@ func (a *analysis) bodies(spans []Span) {
 				o.Aliases = appendUnique(o.Aliases, CanonicalTone(collapseSpaces(a.text.Norm[sp.Start:next.End])))
 			}
 			k++
+		}
+	}
+}
+
+// sharedSuffix reads a body head standing alone before a comma and a body with
+// a head of its own: "Đảng ủy, Bộ Tư lệnh Quân khu 4" names Đảng ủy Quân khu 4
+// too.
+func (a *analysis) sharedSuffix(sp Span) {
+	t := sp.T0
+	if t < 2 || a.toks[t-1].Text != "," {
+		return
+	}
+	hn, _ := a.g.headLex.longest(a.toks, t)
+	if hn == 0 || hn >= sp.T1-t {
+		return
+	}
+	// the lone head: the longest head that ends right before the comma
+	for start := t - 2; start >= 0 && start >= t-5; start-- {
+		if n, _ := a.g.headLex.longest(a.toks[:t-1], start); n > 0 && start+n == t-1 && a.toks[start].Cap && (start == 0 || !a.toks[start-1].Cap) {
+			if on, _ := a.g.orgLex.longest(a.toks[:t-1], start); on > 0 {
+				return // a body of its own, not a lone head
+			}
+			rest := a.tokText(t+hn, sp.T1)
+			written := a.tokText(start, t-1) + " " + rest
+			a.org("", written)
+			return
 		}
 	}
 }
@@ -299,7 +326,10 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			continue
 		}
 		if ev := a.eventOfKind(sp.Value); ev != nil {
-			if ref == nil {
+			// a meeting named as the scene ("tại hội đàm", "Kết thúc hội nghị",
+			// "dự lễ đón") or as the subject; not one named in passing
+			// ("kết quả đối thoại")
+			if ref == nil && sceneAt(spans, k) {
 				ref = ev
 			}
 			if ev.Location == "" && k+1 < len(spans) && spans[k+1].Value == "tại" {
@@ -373,6 +403,24 @@ func (a *analysis) reviewedAt(t int) bool {
 		return prev == "sơ" || prev == "tổng"
 	}
 	return prev == before
+}
+
+// sceneWords before a trigger make it the scene of the sentence.
+var sceneWords = map[string]bool{"tại": true, "trong": true, "sau": true, "thúc": true, "lề": true, "khi": true, "đầu": true, "cuối": true, "buổi": true, "về": false}
+
+// sceneAt reports whether the trigger at spans[k] names the sentence's scene:
+// after "tại", "trong", "sau", "kết thúc", "bên lề" or a role verb, or as the
+// sentence's subject.
+func sceneAt(spans []Span, k int) bool {
+	j := k - 1
+	for j >= 0 && spans[j].Kind == SpanOther && fillers[spans[j].Value] {
+		j--
+	}
+	if j < 0 || spans[j].Kind == SpanDate || spans[j].Kind == SpanSep && spans[j].Value == "," && subjectIsEvent(spans[j+1:]) {
+		return true
+	}
+	sp := spans[j]
+	return sp.Kind == SpanVerb || sp.Kind == SpanOther && sceneWords[sp.Value]
 }
 
 // plannedSentence reports a sentence about what will happen: "sẽ", "dự kiến",
@@ -685,7 +733,7 @@ var fillers = map[string]bool{
 
 // roles gives the people of a sentence their part in the event it speaks of.
 func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, kind lineKind) {
-	if len(ms) == 0 {
+	if len(ms) == 0 || plannedSentence(spans) {
 		return
 	}
 	// group people listed together: "A; B và C dự Hội nghị"

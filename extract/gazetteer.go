@@ -64,6 +64,11 @@ type Gazetteer struct {
 	eventLex   lexicon // value: the event kind
 	verbLex    lexicon // value: the role
 	outletLex  lexicon
+	headLex    lexicon // words that open a body's name
+
+	orgCountry map[string]string // body name → the country it names, "" for none
+	// Duplicates lists keys given twice (file: key); the first one wins.
+	Duplicates []string
 }
 
 // LoadGazetteer reads the gazetteer files at the root of fsys. Every file
@@ -145,6 +150,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		readLines(fsys, "not_verbs.txt", func(l string) { g.verbLex.add(l, notVerb) }),
 		readLines(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),
 		readLines(fsys, "chrome.txt", func(l string) { g.Chrome = append(g.Chrome, Fold(l)) }),
+		readLines(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
 	)
 	if err != nil {
 		return nil, err
@@ -154,6 +160,13 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		if _, ok := g.Orgs[full]; ok {
 			g.orgLex.add(short, full)
 		}
+	}
+	g.orgCountry = make(map[string]string, len(g.Orgs))
+	for name := range g.Orgs {
+		g.orgCountry[name] = g.country(name)
+	}
+	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex} {
+		g.Duplicates = append(g.Duplicates, l.dups...)
 	}
 	return g, nil
 }
@@ -228,6 +241,7 @@ func scanFile(fsys fs.FS, name string, fn func(line string, n int) error) error 
 type lexicon struct {
 	root  trieNode
 	count int
+	dups  []string // phrases added twice with different values
 }
 
 type trieNode struct {
@@ -276,6 +290,8 @@ func (l *lexicon) add(phrase, value string) {
 	if !n.set {
 		n.set, n.value = true, value
 		l.count++
+	} else if n.value != value {
+		l.dups = append(l.dups, phrase+" → "+n.value+" / "+value)
 	}
 }
 

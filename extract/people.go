@@ -94,6 +94,7 @@ func (a *analysis) people(spans []Span) []mention {
 		honorK  = -1
 		chainK  = -1 // where the pending chain started
 		last    = -1 // index in out of the person appositives attach to
+		shared  []segment // a title over a list after ":"
 	)
 	reset := func() {
 		rank, rankK, pending, honor, honorK, chainK = "", -1, nil, "", -1, -1
@@ -122,7 +123,7 @@ func (a *analysis) people(spans []Span) []mention {
 				}
 			}
 			// a bare title that refers back: "Bộ trưởng nhấn mạnh"
-			if sg.org == "" && sg.country == "" && rank == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName && spans[next].Kind != SpanSep && spans[next].Kind != SpanRank && spans[next].Kind != SpanHonorific) {
+			if sg.org == "" && sg.country == "" && rank == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName && spans[next].Kind != SpanSep && spans[next].Kind != SpanRank && spans[next].Kind != SpanHonorific && !quantity[spans[next].Value]) && (k == 0 || !quantity[spans[k-1].Value]) {
 				if p := a.holderOf(sg.title); p != nil {
 					p.Aliases = appendUnique(p.Aliases, CanonicalTone(a.spanText(sp)))
 					out = append(out, mention{p: p, k0: k, k1: next, name: k})
@@ -170,6 +171,9 @@ func (a *analysis) people(spans []Span) []mention {
 				p.Rank = rank
 			}
 			a.addPositions(p, a.positions(pending))
+			if !p.Foreign && honor == "" {
+				a.addPositions(p, a.positions(shared))
+			}
 			k0 := k
 			if chainK >= 0 {
 				k0 = chainK
@@ -184,18 +188,29 @@ func (a *analysis) people(spans []Span) []mention {
 			switch sp.Value {
 			case ";":
 				reset()
+				shared = nil
 				last = -1
 			case "và":
 				// "Tổng Tham mưu trưởng … và Thứ trưởng Bộ Quốc phòng chủ trì":
 				// a title after "và" that no name follows is the same person's
 				if last >= 0 && k+1 < len(spans) && spans[k+1].Kind == SpanTitle {
-					if _, next := a.readSegment(spans, k+1); next >= len(spans) || spans[next].Kind != SpanName && spans[next].Kind != SpanSep && spans[next].Kind != SpanRank {
+					if _, next := a.readSegment(spans, k+1); next >= len(spans) || spans[next].Kind == SpanVerb {
 						out[last].k1 = k
 						continue
 					}
 				}
 				last = -1
 			}
+		case SpanOther:
+			if sp.Value == ":" && len(pending) > 0 && rank == "" {
+				// "các đồng chí Phó Tư lệnh Quân khu 4: Thiếu tướng A, Thiếu
+				// tướng B": the title is each one's
+				shared = pending
+				reset()
+				last = -1
+				continue
+			}
+			fallthrough
 		default:
 			// "hai Bộ trưởng": the two people of the article with that title
 			if sp.Kind == SpanOther && sp.Value == "hai" && k+1 < len(spans) && spans[k+1].Kind == SpanTitle {
@@ -302,10 +317,24 @@ func (a *analysis) countryIn(s string) string { return a.g.countryIn(s) }
 
 // countryIn names the foreign country a name mentions, if any.
 func (g *Gazetteer) countryIn(s string) string {
-	t := Normalize(s)
-	toks := Tokenize(t)
+	if c := g.country(s); c != "Việt Nam" {
+		return c
+	}
+	return ""
+}
+
+// namesCountry reports whether a name mentions any country, Việt Nam included.
+func (g *Gazetteer) namesCountry(s string) bool { return g.country(s) != "" }
+
+// country is the first country a name mentions ("" if none). Names of the
+// gazetteer's bodies are looked up in a table made at load.
+func (g *Gazetteer) country(s string) string {
+	if c, ok := g.orgCountry[s]; ok {
+		return c
+	}
+	toks := Tokenize(Normalize(s))
 	for i := range toks {
-		if n, v := g.countryLex.longest(toks, i); n > 0 && v != "Việt Nam" {
+		if n, v := g.countryLex.longest(toks, i); n > 0 {
 			return v
 		}
 	}
@@ -372,7 +401,7 @@ func (a *analysis) person(spans []Span, k int, rank string, pending []segment, h
 			return p, alias
 		}
 	}
-	if !anchored || len(words) < 2 || startsBody(Fold(words[0])) {
+	if !anchored || len(words) < 2 || a.g.startsBody(Fold(words[0])) {
 		return nil, ""
 	}
 	// A capitalized run of words after a title that starts with a known body's
@@ -428,11 +457,7 @@ func (a *analysis) shortRef(short, rank string, pending []segment) *PersonFact {
 
 // startsBody reports a word that opens the name of a body ("Cục", "Bộ"), which
 // no person's name starts with.
-func startsBody(w string) bool {
-	for _, h := range orgHeads {
-		if h[0] == w {
-			return true
-		}
-	}
-	return false
+func (g *Gazetteer) startsBody(w string) bool {
+	_, ok := g.headLex.root.next[w]
+	return ok && !g.Surnames[w]
 }

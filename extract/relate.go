@@ -214,6 +214,18 @@ func (a *analysis) org(canonical, written string) *OrgFact {
 		}
 		a.orgByName[Fold(name)] = o
 		a.facts.Orgs = append(a.facts.Orgs, o)
+		if o.Parent == "" && a.g.Orgs[name] == nil {
+			// "Bộ Tổng Tham mưu Quân đội nhân dân Lào": a body of a known
+			// foreign body, which is named too
+			words := strings.Fields(name)
+			for i := 1; i < len(words); i++ {
+				suffix := strings.Join(words[i:], " ")
+				if known := a.g.Orgs[suffix]; known != nil && a.g.countryIn(suffix) != "" {
+					o.Parent = a.org(known.Name, suffix).Name
+					break
+				}
+			}
+		}
 	}
 	if written != o.Name {
 		o.Aliases = appendUnique(o.Aliases, written)

@@ -150,6 +150,15 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 		n, v = g.countryLex.longest(window, i)
 		try(SpanCountry, n, v)
 	}
+	if bestKind == SpanOrg {
+		// "Chi đội trưởng Chi đội …": a title followed by a body beats a body
+		// pattern that would swallow both
+		if tn, tv := g.titleLex.longest(window, i); tn > 0 && tn < bestN {
+			if on, _ := g.orgAt(window, i+tn); on > 0 {
+				bestKind, bestN, bestVal = SpanTitle, tn, tv
+			}
+		}
+	}
 	if bestKind == SpanTitle {
 		// "Trưởng Ban Đối ngoại Trung ương": a shorter title leaving a body whole
 		// beats a longer title that eats the body's first word.
@@ -212,7 +221,7 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 	}
 	// a country after a body qualifies it: "Bộ Quốc phòng Lào" is a body of its
 	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng
-	if cn, country := g.countryLex.longest(toks, i+n); cn > 0 && v != "" && g.Orgs[v] != nil && g.countryIn(v) == "" {
+	if cn, country := g.countryLex.longest(toks, i+n); cn > 0 && v != "" && g.Orgs[v] != nil && !g.namesCountry(v) {
 		if country == "Việt Nam" {
 			return n + cn, v
 		}
@@ -222,39 +231,20 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		}
 		return n + cn, v + " " + strings.Join(written, " ")
 	}
+	// a Vietnamese-style body of a foreign armed force is a body of its own:
+	// "Bộ Tổng Tham mưu" + "Quân đội nhân dân Lào"
+	if v != "" && !g.namesCountry(v) {
+		if m, v2 := g.orgLex.longest(toks, i+n); m > 0 && g.countryIn(v2) != "" {
+			return n + m, v + " " + v2
+		}
+	}
 	return n, v
-}
-
-// orgHeads are words that open the name of a body when a capitalized name follows.
-var orgHeads = [][]string{
-	{"bộ", "tư", "lệnh"}, {"bộ", "chỉ", "huy"}, {"bộ", "tham", "mưu"}, {"tổng", "cục"}, {"cục"},
-	{"ban"}, {"ủy", "ban"}, {"văn", "phòng"}, {"học", "viện"}, {"viện"}, {"trường"},
-	{"quân", "khu"}, {"quân", "đoàn"}, {"sư", "đoàn"}, {"lữ", "đoàn"}, {"trung", "đoàn"},
-	{"quân", "chủng"}, {"binh", "chủng"}, {"binh", "đoàn"}, {"hải", "đoàn"}, {"vùng"},
-	{"đảng", "ủy"}, {"bệnh", "viện"}, {"tổng", "công", "ty"}, {"tập", "đoàn"},
-	{"đại", "sứ", "quán"}, {"trung", "tâm"}, {"bộ"}, {"sở"}, {"tổng", "cục"},
-	{"hội"}, {"liên", "hiệp"}, {"hiệp", "hội"}, {"bộ", "đội"}, {"lực", "lượng"},
 }
 
 // orgPatternAt matches head + name components: a capitalized word with at most one
 // following lower-case syllable, a number, or an abbreviation.
 func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
-	head := 0
-	for _, h := range orgHeads {
-		if i+len(h) > len(toks) {
-			continue
-		}
-		ok := true
-		for k, w := range h {
-			if toks[i+k].Key != w {
-				ok = false
-				break
-			}
-		}
-		if ok && len(h) > head {
-			head = len(h)
-		}
-	}
+	head, _ := g.headLex.longest(toks, i)
 	if head == 0 {
 		return 0, ""
 	}
@@ -275,6 +265,18 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		if t.Kind == Word && t.Key == "thành" && comps > 0 && j+2 < len(toks) && toks[j+1].Key == "phố" && toks[j+2].Cap {
 			j += 2
 			continue
+		}
+		// "Đồn Biên phòng cửa khẩu quốc tế Móng Cái": a head that ends in a
+		// capitalized word may be followed by lower-case words, then the name
+		if comps == 0 && j-1 > i && g.plainWord(toks, j) {
+			run := 1
+			for j+run < len(toks) && run < 5 && g.plainWord(toks, j+run) {
+				run++
+			}
+			if run <= 4 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap {
+				j += run
+				continue
+			}
 		}
 		if t.Kind != Word || !t.Cap {
 			break
@@ -298,17 +300,23 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			j += n - 1
 			continue
 		}
-		if j < len(toks) && toks[j].Kind == Word && !toks[j].Cap && !functionWord(toks[j].Key) {
-			if n, _ := g.verbLex.longest(toks, j); n == 0 {
-				j++
-				// two lower-case words in a row: the name goes on in a way the
-				// pattern cannot follow ("Cục Gìn giữ hòa bình"); leave it
-				if j < len(toks) && toks[j].Kind == Word && !toks[j].Cap && !functionWord(toks[j].Key) {
-					if n, _ := g.verbLex.longest(toks, j); n == 0 {
-						return 0, ""
-					}
-				}
-			}
+		// lower-case words inside the name: up to three before another
+		// capitalized word ("Đồn Biên phòng cửa khẩu quốc tế Móng Cái"), or one
+		// that ends a word ("Quốc phòng")
+		run := 0
+		for j+run < len(toks) && run < 4 && g.plainWord(toks, j+run) {
+			run++
+		}
+		switch {
+		case run == 0:
+		case run <= 3 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && !g.Surnames[toks[j+run].Key]:
+			j += run
+		case run == 1:
+			j++
+		default:
+			// the name goes on in a way the pattern cannot follow ("Cục Gìn giữ
+			// hòa bình"); leave it
+			return 0, ""
 		}
 	}
 	if comps == 0 {
@@ -328,6 +336,17 @@ var sentenceWords = map[string]bool{
 // adminWord are the administrative units that name a place inside a body's name.
 var adminWord = map[string]bool{"tỉnh": true, "huyện": true, "quận": true, "xã": true, "thị": false}
 
+// plainWord reports a lower-case word that may continue a name: not a function
+// word, not a role verb.
+func (g *Gazetteer) plainWord(toks []Token, j int) bool {
+	t := toks[j]
+	if t.Kind != Word || t.Cap || functionWord(t.Key) {
+		return false
+	}
+	n, _ := g.verbLex.longest(toks, j)
+	return n == 0
+}
+
 // functionWords never continue a name.
 var functionWords = map[string]bool{
 	"và": true, "của": true, "cho": true, "đã": true, "đang": true, "sẽ": true, "tại": true,
@@ -338,6 +357,7 @@ var functionWords = map[string]bool{
 	"trên": true, "dưới": true, "sau": true, "trước": true, "giữa": true, "đều": true, "vừa": true,
 	"năm": true, "ngày": true, "tháng": true, "sáng": true, "chiều": true, "tối": true, "nay": true,
 	"ông": true, "bà": true, "thăm": true, "tiếp": true, "dự": true, "hai": true, "một": true,
+	"lần": true, "khóa": true, "nhiệm": true, "kỳ": true,
 }
 
 func functionWord(k string) bool { return functionWords[k] }
