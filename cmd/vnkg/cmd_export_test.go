@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/cayleygraph/quad/jsonld"
+
+	"github.com/vnkg/vnkg/queries/querytest"
 )
 
 // builtCorpus builds the bundled corpus into a new bolt store.
@@ -166,28 +168,13 @@ func TestExportExitCodes(t *testing.T) {
 // TestExportCayleyLoad: `cayley load` (the module's tool) reads the N-Quads
 // export into a bolt store of its own, and that store exports the same bytes.
 func TestExportCayleyLoad(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the Cayley CLI; skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("no go command to build the Cayley CLI: %v", err)
-	}
-	out, err := exec.Command(goTool, "tool", "-n", "cayley").Output()
-	if err != nil {
-		t.Fatalf("go tool -n cayley: %v", err)
-	}
-	cayley := strings.TrimSpace(string(out))
-
+	cayley := querytest.CayleyTool(t)
 	db := builtCorpus(t)
 	dir := t.TempDir()
 	nq := filepath.Join(dir, "export.nq")
 	mustRun(t, "export", "--db", db, "-o", nq)
 	loaded := filepath.Join(dir, "cayley.db")
-	cmd := exec.Command(cayley, "load", "--db", "bolt", "--dbpath", loaded, "--init", "--load", nq, "--logtostderr=false")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("cayley load: %v\n%s", err, out)
-	}
+	querytest.RunCayley(t, cayley, "load", "--db", "bolt", "--dbpath", loaded, "--init", "--load", nq, "--logtostderr=false")
 	want, err := os.ReadFile(nq)
 	if err != nil {
 		t.Fatal(err)

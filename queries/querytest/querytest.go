@@ -1,17 +1,23 @@
 // Package querytest loads N-Quads into stores for tests: the query library's
 // fixture graph, and whatever a test writes. It writes through Cayley
 // directly, not through graph's writer, so that it loads any N-Quads (comments,
-// quads of any label) exactly as `cayley load` would.
+// quads of any label) exactly as `cayley load` would. It also finds and runs
+// the Cayley CLI itself, for tests that hold vnkg to what Cayley's own tools
+// do.
 package querytest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad/nquads"
@@ -80,4 +86,39 @@ func Open(t testing.TB, dbPath, nqPath string) *graph.Store {
 func Fixture(t testing.TB) *graph.Store {
 	t.Helper()
 	return Open(t, graph.Memory, FixturePath())
+}
+
+// CayleyTool is the path of the Cayley CLI, a tool of this module (go get
+// -tool github.com/cayleygraph/cayley/cmd/cayley), built if need be. The first
+// build is slow, so the test is skipped with -short.
+func CayleyTool(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the Cayley CLI; skipped with -short")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command to build the Cayley CLI: %v", err)
+	}
+	out, err := exec.Command(gobin, "tool", "-n", "cayley").Output()
+	if err != nil {
+		t.Fatalf("go tool -n cayley: %v", err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// RunCayley runs the Cayley CLI bin with args and returns its stdout; the test
+// fails, with Cayley's stderr, if it exits non-zero or runs over a minute.
+func RunCayley(t testing.TB, bin string, args ...string) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("cayley %s: %v\n%s", strings.Join(args, " "), err, stderr.Bytes())
+	}
+	return out
 }
