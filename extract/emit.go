@@ -37,7 +37,8 @@ func entity(kind, name string) string { return vocab.EntityIRI(kind, CanonicalTo
 
 // emit builds the quads of one article.
 func (g *Gazetteer) emit(doc Document, f *Facts) (quads, background []vocab.Quad) {
-	e := &emitter{label: vocab.DocIRI(doc.ID), seen: map[vocab.Quad]bool{}, g: g, bgSet: map[vocab.Quad]bool{}}
+	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[vocab.Quad]bool, 256), g: g, bgSet: map[vocab.Quad]bool{},
+		quads: make([]vocab.Quad, 0, 256)}
 	d := e.label
 	e.add(d, vocab.Type, vocab.IRI(vocab.NewsArticle))
 	if doc.Title != "" {

@@ -750,8 +750,9 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 			roles[i] = roles[i+1]
 		}
 	}
+	c := sentenceCues(spans)
 	for i, m := range ms {
-		roles[i] = append(roles[i], a.cuesBefore(spans, m.k0)...)
+		roles[i] = append(roles[i], cuesBefore(spans, c, m.k0)...)
 	}
 	target := ev
 	if target == nil {
@@ -811,9 +812,15 @@ func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
 	var out []string
 	// the person's verb is the first one of its clause, past any titles and
 	// bodies the chain did not take ("…, Trưởng Ban Chỉ đạo quốc gia về … chủ trì")
+	plain := 0 // plain words in a row
 	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
 		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap) && spans[k].Kind != SpanDate {
-		if sp := spans[k]; sp.Kind == SpanOther && !fillers[sp.Value] && k > 0 && spans[k-1].Kind == SpanOther && !fillers[spans[k-1].Value] && a.lowerRun(spans, k) > 6 {
+		if spans[k].Kind == SpanOther {
+			plain++
+		} else {
+			plain = 0
+		}
+		if plain > 6 {
 			return nil // a long stretch of plain words: a new clause, not a title
 		}
 		k++
@@ -835,61 +842,49 @@ func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
 	return out
 }
 
-// lowerRun counts the plain words before spans[k] back to the last span that is
-// not one.
-func (a *analysis) lowerRun(spans []Span, k int) int {
-	n := 0
-	for j := k; j >= 0 && spans[j].Kind == SpanOther; j-- {
-		n++
+// cues are the roles a sentence gives before its people: "Dự hội nghị có A",
+// "Phát biểu tại hội nghị, A …", "Về phía Lào có A". Each field is the span index
+// after which a person takes the role (-1: none).
+type cues struct{ attend, speak int }
+
+func sentenceCues(spans []Span) cues {
+	c := cues{attend: -1, speak: -1}
+	attendVerb, phia := false, false
+	firstReal := -1
+	for j, sp := range spans {
+		if firstReal < 0 && sp.Kind != SpanDate && sp.Kind != SpanSep {
+			firstReal = j
+		}
+		switch {
+		case sp.Kind == SpanVerb && sp.Value == "attend":
+			attendVerb = true
+		case sp.Value == "phía" && j > 0 && spans[j-1].Value == "về":
+			phia = true
+		case sp.Kind == SpanOther && sp.Value == "có" && (attendVerb || phia) && c.attend < 0:
+			c.attend = j
+		case sp.Kind == SpanSep && sp.Value == "," && c.speak < 0 && firstReal >= 0 && firstReal < j &&
+			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak":
+			c.speak = j
+		}
 	}
-	return n
+	return c
 }
 
-// cuesBefore reads roles given before a mention: "Dự hội nghị có A",
-// "Phát biểu tại hội nghị, A …", "theo A", "dưới sự chủ trì của A".
-func (a *analysis) cuesBefore(spans []Span, k int) []string {
+// cuesBefore reads the roles given before a mention at spans[k]: the sentence's
+// cues, "theo A" and "dưới sự chủ trì của A", "có sự tham dự của A".
+func cuesBefore(spans []Span, c cues, k int) []string {
 	var out []string
 	if k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "theo" {
 		out = append(out, "speak")
 	}
-	attendAt := -1
-	firstReal := -1
-	for j := 0; j < k; j++ {
-		sp := spans[j]
-		if firstReal < 0 && sp.Kind != SpanDate && sp.Kind != SpanSep {
-			firstReal = j
-		}
-		if sp.Kind == SpanVerb && sp.Value == "attend" && attendAt < 0 {
-			attendAt = j
-		}
-		if attendAt >= 0 && sp.Kind == SpanOther && sp.Value == "có" {
-			out = append(out, "attend")
-			break
-		}
+	if c.attend >= 0 && c.attend < k {
+		out = append(out, "attend")
 	}
-	if firstReal >= 0 && spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak" {
-		for j := firstReal + 1; j < k; j++ {
-			if spans[j].Kind == SpanSep && spans[j].Value == "," {
-				out = append(out, "speak")
-				break
-			}
-		}
+	if c.speak >= 0 && c.speak < k {
+		out = append(out, "speak")
 	}
-	// "dưới sự chủ trì của A", "có sự tham dự của A"
 	if k > 1 && spans[k-1].Value == "của" && spans[k-2].Kind == SpanVerb && (spans[k-2].Value == "chair" || spans[k-2].Value == "attend") {
 		out = append(out, spans[k-2].Value)
-	}
-	// "Về phía Lào có A"
-	for j := 0; j+1 < k; j++ {
-		if spans[j].Value == "phía" && j > 0 && spans[j-1].Value == "về" {
-			for i := j + 1; i < k; i++ {
-				if spans[i].Value == "có" {
-					out = append(out, "attend")
-					break
-				}
-			}
-			break
-		}
 	}
 	return out
 }

@@ -49,22 +49,23 @@ type Country struct {
 
 // Gazetteer holds the closed-class word lists, keyed for matching on tokens.
 type Gazetteer struct {
-	Ranks      map[string]*Rank // by canonical name
-	Titles     map[string]*Title
-	Orgs       map[string]*Org // by canonical name
-	Countries  map[string]*Country
-	Abbrev     map[string]string // short form (as written) → full form
-	Surnames   map[string]bool   // fold keys
-	Chrome     []string          // fold keys of whole lines; a trailing "*" matches a prefix
-	rankLex    lexicon
-	titleLex   lexicon
-	orgLex     lexicon
-	countryLex lexicon
-	honorLex   lexicon
-	eventLex   lexicon // value: the event kind
-	verbLex    lexicon // value: the role
-	outletLex  lexicon
-	headLex    lexicon // words that open a body's name
+	Ranks          map[string]*Rank // by canonical name
+	Titles         map[string]*Title
+	Orgs           map[string]*Org // by canonical name
+	Countries      map[string]*Country
+	Abbrev         map[string]string // short form (as written) → full form
+	Surnames       map[string]bool   // fold keys
+	chromeLines    map[string]bool   // fold keys of whole lines that are page chrome
+	chromePrefixes []string          // fold keys of line beginnings that are page chrome
+	rankLex        lexicon
+	titleLex       lexicon
+	orgLex         lexicon
+	countryLex     lexicon
+	honorLex       lexicon
+	eventLex       lexicon // value: the event kind
+	verbLex        lexicon // value: the role
+	outletLex      lexicon
+	headLex        lexicon // words that open a body's name
 
 	orgCountry map[string]string // body name → the country it names, "" for none
 	// Duplicates lists keys given twice (file: key); the first one wins.
@@ -77,6 +78,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
 		Ranks: map[string]*Rank{}, Titles: map[string]*Title{}, Orgs: map[string]*Org{},
 		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{},
+		chromeLines: map[string]bool{},
 	}
 	err := errors.Join(
 		readTSV(fsys, "ranks.tsv", 5, func(c []string) error {
@@ -149,7 +151,13 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		readLines(fsys, "surnames.txt", func(l string) { g.Surnames[Fold(l)] = true }),
 		readLines(fsys, "not_verbs.txt", func(l string) { g.verbLex.add(l, notVerb) }),
 		readLines(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),
-		readLines(fsys, "chrome.txt", func(l string) { g.Chrome = append(g.Chrome, Fold(l)) }),
+		readLines(fsys, "chrome.txt", func(l string) {
+			if p, ok := strings.CutSuffix(l, "*"); ok {
+				g.chromePrefixes = append(g.chromePrefixes, Fold(p))
+			} else {
+				g.chromeLines[Fold(l)] = true
+			}
+		}),
 		readLines(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
 	)
 	if err != nil {

@@ -19,7 +19,8 @@ const (
 type line struct {
 	t0, t1 int // token range, without the Newline
 	kind   lineKind
-	text   string // trimmed normalized text
+	text   string // normalized text, from its first token to its last
+	fold   string // the same in Text.Fold
 }
 
 var (
@@ -31,6 +32,7 @@ var (
 	theoLine     = regexp.MustCompile(`^\(?\s*[Tt]heo\s+(.+?)\s*\)?\.?$`)
 	breadcrumb   = regexp.MustCompile(`(?i)^(home|trang chủ)\b|\s(>|»|›)\s`)
 	garbageToken = regexp.MustCompile(`^[\p{Ll}\d]*\d[\p{L}\d]*$`)
+	creditSplit  = regexp.MustCompile(`\s*(?:[,;–—-]|\s-\s|\svà\s)\s*`)
 )
 
 // classifyLines splits the tokens into lines and labels each.
@@ -41,7 +43,8 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		if i == len(toks) || toks[i].Kind == Newline {
 			if i > start {
 				l := line{t0: start, t1: i}
-				l.text = strings.TrimSpace(t.Norm[toks[start].Start:toks[i-1].End])
+				l.text = t.Norm[toks[start].Start:toks[i-1].End]
+				l.fold = t.Fold[toks[start].Start:toks[i-1].End]
 				lines = append(lines, l)
 			}
 			start = i + 1
@@ -52,7 +55,7 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 	for k := range lines {
 		l := &lines[k]
 		switch {
-		case g.isChrome(l.text, toks[l.t0:l.t1]):
+		case g.isChrome(l.text, l.fold, toks[l.t0:l.t1]):
 			l.kind = lineChrome
 			afterImage = imageLine.MatchString(l.text) || strings.EqualFold(l.text, "leftcenterrightdel") || afterImage && l.t1-l.t0 == 1
 			continue
@@ -94,20 +97,34 @@ func endsSentence(s string) bool {
 		strings.HasSuffix(s, "\"") || strings.HasSuffix(s, "”")
 }
 
-func (g *Gazetteer) isChrome(text string, toks []Token) bool {
-	f := Fold(text)
-	for _, c := range g.Chrome {
-		if strings.HasSuffix(c, "*") {
-			if strings.HasPrefix(f, strings.TrimSuffix(c, "*")) {
-				return true
-			}
-		} else if f == c {
+func (g *Gazetteer) isChrome(text, fold string, toks []Token) bool {
+	if g.chromeLines[fold] {
+		return true
+	}
+	for _, p := range g.chromePrefixes {
+		if strings.HasPrefix(fold, p) {
 			return true
 		}
 	}
-	if phoneLine.MatchString(text) || imageLine.MatchString(text) || mastheadLine.MatchString(text) ||
-		dateOnlyLine.MatchString(text) || breadcrumb.MatchString(text) {
+	// the patterns, each behind a cheap test of the line's first or last bytes
+	switch c := text[0]; {
+	case c >= '0' && c <= '9' || c == '+' || c == '(':
+		if phoneLine.MatchString(text) || dateOnlyLine.MatchString(text) {
+			return true
+		}
+	case strings.HasPrefix(fold, "thứ") || strings.HasPrefix(fold, "chủ") || strings.HasPrefix(fold, "cn"):
+		if mastheadLine.MatchString(text) {
+			return true
+		}
+	}
+	if i := strings.LastIndexByte(text, '.'); i >= 0 && len(text)-i <= 5 && imageLine.MatchString(text) {
 		return true
+	}
+	if strings.HasPrefix(fold, "home") || strings.HasPrefix(fold, "trang chủ") || strings.Contains(text, " > ") ||
+		strings.Contains(text, "»") || strings.Contains(text, "›") {
+		if breadcrumb.MatchString(text) {
+			return true
+		}
 	}
 	// a lone machine token: "74nn22t12", "bqptkctdn20161"
 	return len(toks) == 1 && garbageToken.MatchString(toks[0].Text)
@@ -139,7 +156,7 @@ func creditNames(text string) []string {
 	if i := strings.Index(text, ":"); i >= 0 {
 		text = text[i+1:]
 	}
-	parts := regexp.MustCompile(`\s*(?:[,;–—-]|\s-\s|\svà\s)\s*`).Split(text, -1)
+	parts := creditSplit.Split(text, -1)
 	var out []string
 	for _, p := range parts {
 		p = strings.TrimSpace(strings.Trim(p, ".()"))

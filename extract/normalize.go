@@ -27,10 +27,12 @@ type shift struct{ norm, delta int }
 // character it came from.
 func (t *Text) SourceOffset(i int) int {
 	k := sort.Search(len(t.shifts), func(j int) bool { return t.shifts[j].norm > i }) - 1
-	if k < 0 {
-		return i
+	o := i
+	if k >= 0 {
+		o += t.shifts[k].delta
 	}
-	return i + t.shifts[k].delta
+	// inside a character that normalization lengthened (U+FFFD for a bad byte)
+	return min(max(o, 0), len(t.Source))
 }
 
 // Normalize prepares src for extraction. It never fails: any string is accepted
@@ -39,6 +41,23 @@ func Normalize(src string) *Text {
 	t := &Text{Source: src}
 	var b strings.Builder
 	b.Grow(len(src))
+	if norm.NFC.IsNormalString(src) {
+		// the common case: already NFC, so characters map one to one and only
+		// spaces, line ends and invisible characters change
+		delta := 0
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRuneInString(src[i:])
+			writeNormalized(&b, src, i, r, n)
+			i += n
+			if d := i - b.Len(); d != delta {
+				delta = d
+				t.shifts = append(t.shifts, shift{norm: b.Len(), delta: d})
+			}
+		}
+		t.Norm = b.String()
+		t.Fold = Fold(t.Norm)
+		return t
+	}
 	delta := 0
 	mark := func(srcPos int) {
 		if d := srcPos - b.Len(); d != delta {
@@ -54,25 +73,10 @@ func Normalize(src string) *Text {
 		mark(pos)
 		for i := 0; i < len(seg); {
 			r, n := utf8.DecodeRune(seg[i:])
-			switch {
-			case r == '\r':
-				// CRLF and lone CR both end a line.
-				if i+n < len(seg) && seg[i+n] == '\n' || i+n == len(seg) && pos+len(seg) < len(src) && src[pos+len(seg)] == '\n' {
-					break
-				}
-				b.WriteByte('\n')
-			case r == '\ufeff' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\u00ad':
-				// BOM, zero-width and soft hyphen: dropped.
-			case r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u205f' || r == '\u3000' || r >= '\u2000' && r <= '\u200a' || r == '\v' || r == '\f':
-				b.WriteByte(' ')
-			case r == '\u2028' || r == '\u2029' || r == '\u0085':
-				b.WriteByte('\n')
-			case r == utf8.RuneError && n == 1:
-				b.WriteRune(utf8.RuneError)
-			case r < 0x20 && r != '\n':
-				b.WriteByte(' ')
-			default:
-				b.Write(seg[i : i+n])
+			if r == '\r' && i+n == len(seg) && pos+len(seg) < len(src) && src[pos+len(seg)] == '\n' {
+				// CR at the end of a segment, LF in the next: CRLF
+			} else {
+				writeNormalized(&b, string(seg), i, r, n)
 			}
 			i += n
 		}
@@ -81,6 +85,30 @@ func Normalize(src string) *Text {
 	t.Norm = b.String()
 	t.Fold = Fold(t.Norm)
 	return t
+}
+
+// writeNormalized writes rune r (n bytes at s[i:]) as normalized text: CRLF and
+// CR become LF, odd spaces a space, invisible characters nothing.
+func writeNormalized(b *strings.Builder, s string, i int, r rune, n int) {
+	switch {
+	case r == '\r':
+		if i+n < len(s) && s[i+n] == '\n' {
+			return // the LF that follows ends the line
+		}
+		b.WriteByte('\n')
+	case r == '\ufeff' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\u00ad':
+		// BOM, zero-width and soft hyphen: dropped.
+	case r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u205f' || r == '\u3000' || r >= '\u2000' && r <= '\u200a' || r == '\v' || r == '\f':
+		b.WriteByte(' ')
+	case r == '\u2028' || r == '\u2029' || r == '\u0085':
+		b.WriteByte('\n')
+	case r == utf8.RuneError && n == 1:
+		b.WriteRune(utf8.RuneError)
+	case r < 0x20 && r != '\n':
+		b.WriteByte(' ')
+	default:
+		b.WriteString(s[i : i+n])
+	}
 }
 
 // oldTone maps the new ("modern") tone placement on oa, oe, uy at the end of a
@@ -96,6 +124,13 @@ var oldTone = map[string]string{
 func Fold(s string) string {
 	b := []byte(s)
 	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
 			utf8.EncodeRune(b[i:], l)
@@ -115,6 +150,11 @@ func CanonicalTone(s string) string {
 // syllable. "qu" + y is left alone: there u is part of the consonant.
 func retone(b []byte) []byte {
 	for i := 0; i < len(b); {
+		// only an ASCII o or u can open a pair to move
+		if c := b[i] | 0x20; c != 'o' && c != 'u' || b[i] >= utf8.RuneSelf {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		lr := unicode.ToLower(r)
 		if (lr == 'o' || lr == 'u') && i+n < len(b) {

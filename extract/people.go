@@ -92,8 +92,8 @@ func (a *analysis) people(spans []Span) []mention {
 		pending []segment
 		honor   string
 		honorK  = -1
-		chainK  = -1 // where the pending chain started
-		last    = -1 // index in out of the person appositives attach to
+		chainK  = -1      // where the pending chain started
+		last    = -1      // index in out of the person appositives attach to
 		shared  []segment // a title over a list after ":"
 	)
 	reset := func() {

@@ -76,7 +76,7 @@ func splitSentences(toks []Token) []sentence {
 // scanSpans turns the tokens of one sentence into spans, longest match first.
 // Tokens that match nothing become SpanOther (one per token).
 func (g *Gazetteer) scanSpans(toks []Token, s sentence) []Span {
-	var spans []Span
+	spans := make([]Span, 0, s.t1-s.t0)
 	emit := func(kind SpanKind, t0, t1 int, val string) {
 		spans = append(spans, Span{Kind: kind, T0: t0, T1: t1, Start: toks[t0].Start, End: toks[t1-1].End, Value: val})
 	}

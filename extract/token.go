@@ -44,7 +44,7 @@ type Token struct {
 // "Chinhphu.vn" and "Cam-pu-chia" are single tokens; spaced dashes are not.
 func Tokenize(t *Text) []Token {
 	s := t.Norm
-	toks := make([]Token, 0, len(s)/4)
+	toks := make([]Token, 0, len(s)/6+8)
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
