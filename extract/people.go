@@ -202,6 +202,12 @@ func (a *analysis) people(spans []Span) []mention {
 				last = -1
 			}
 		case SpanOther:
+			// "Trung tướng A (Tư lệnh Quân khu 7)": a title in brackets after a
+			// name is an appositive
+			if (sp.Value == "(" || sp.Value == ")") && last >= 0 && out[last].k1 == k {
+				out[last].k1 = k + 1
+				continue
+			}
 			if sp.Value == ":" && len(pending) > 0 && rank == "" {
 				// "các đồng chí Phó Tư lệnh Quân khu 4: Thiếu tướng A, Thiếu
 				// tướng B": the title is each one's
@@ -363,11 +369,10 @@ func (a *analysis) holderOf(title string) *PersonFact {
 // reference as written, when the mention is one.
 func (a *analysis) person(spans []Span, k int, rank string, pending []segment, honor string, anchored bool) (*PersonFact, string) {
 	sp := spans[k]
-	words := make([]string, 0, sp.T1-sp.T0)
+	words := strings.Fields(a.spanText(sp))
 	upper := true
 	for i := sp.T0; i < sp.T1; i++ {
-		words = append(words, a.toks[i].Text)
-		upper = upper && a.toks[i].Upper
+		upper = upper && (a.toks[i].Upper || a.toks[i].Kind == Punct)
 	}
 	name := CanonicalTone(strings.Join(words, " "))
 	if upper {

@@ -112,3 +112,48 @@ func TestRelate(t *testing.T) {
 		})
 	}
 }
+
+func TestRelateVariants(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			name: "lower-case rank and title, dash",
+			text: "Sáng 9/10, đại tướng Phan Văn Giang - bộ trưởng Bộ Quốc phòng chủ trì Hội nghị quân chính toàn quân.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"EVENT hội nghị | --10-09 |  |  | chair Phan Văn Giang | attend  | speak  | about ",
+			},
+		},
+		{
+			name: "initial in a foreign name, title in brackets",
+			text: "Ngày 5/6, Bộ trưởng Quốc phòng Mỹ Lloyd J. Austin hội đàm với Trung tướng Nguyễn Văn Nam (Tư lệnh Quân khu 7).",
+			want: []string{
+				"PERSON Lloyd J. Austin |  | Bộ trưởng Quốc phòng Mỹ | Mỹ",
+				"PERSON Nguyễn Văn Nam | Trung tướng | Tư lệnh Quân khu 7",
+				"EVENT hội đàm | --06-05 |  |  | chair  | attend Lloyd J. Austin, Nguyễn Văn Nam | speak  | about ",
+			},
+		},
+		{
+			name: "academic title between rank and name; shared title over a list",
+			text: "Dự hội nghị có Thiếu tướng, PGS.TS Trần Văn Bình; các đồng chí Phó Tư lệnh Quân khu 4: Thiếu tướng Lê Văn Hải, Đại tá Võ Văn Nam.",
+			want: []string{
+				"PERSON Trần Văn Bình | Thiếu tướng | ",
+				"PERSON Lê Văn Hải | Thiếu tướng | Phó Tư lệnh Quân khu 4",
+				"PERSON Võ Văn Nam | Đại tá | Phó Tư lệnh Quân khu 4",
+				"EVENT hội nghị |  |  |  | chair  | attend Lê Văn Hải, Trần Văn Bình, Võ Văn Nam | speak  | about ",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			f, _ := g.relate(Document{ID: "t", Text: tt.text}, txt, Tokenize(txt))
+			if diff := cmp.Diff(tt.want, summary(f)); diff != "" {
+				t.Errorf("facts mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -56,7 +56,9 @@ func splitSentences(toks []Token) []sentence {
 			end = true
 		case tok.Kind == Punct:
 			switch tok.Text {
-			case ".", "!", "?", "…":
+			case ".":
+				end = !isAbbrevDot(toks, i)
+			case "!", "?", "…":
 				end = true
 			}
 		}
@@ -149,6 +151,17 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 		try(SpanOrg, n, v)
 		n, v = g.countryLex.longest(window, i)
 		try(SpanCountry, n, v)
+	} else if toks[i].Kind == Word {
+		// some outlets write ranks and titles in lower case: "đại tướng Phan
+		// Văn Giang - bộ trưởng Bộ Quốc phòng"; they count when a name or a
+		// body follows
+		capAfter := func(n int) bool { return i+n < end && toks[i+n].Kind == Word && toks[i+n].Cap }
+		if n, v := g.rankLex.longest(window, i); n > 0 && capAfter(n) {
+			try(SpanRank, n, v)
+		}
+		if n, v := g.titleLex.longest(window, i); n > 0 && capAfter(n) {
+			try(SpanTitle, n, v)
+		}
 	}
 	if bestKind == SpanOrg {
 		// "Chi đội trưởng Chi đội …": a title followed by a body beats a body
@@ -369,8 +382,13 @@ func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
 		return 0
 	}
 	j := i
-	for j < end && j-i < 5 {
+	for j < end && j-i < 6 {
 		t := toks[j]
+		// an initial: "Lloyd J. Austin"
+		if j > i && t.Kind == Punct && t.Text == "." && isAbbrevDot(toks, j) && j+1 < end {
+			j++
+			continue
+		}
 		if t.Kind != Word || !(t.Cap || t.Upper) || !nameWord(t.Text) {
 			break
 		}

@@ -112,6 +112,25 @@ func isJoiner(r rune) bool {
 	return false
 }
 
+// isAbbrevDot reports a full stop that ends an initial or an abbreviation
+// rather than a sentence: "Lloyd J. Austin", "TP. Hồ Chí Minh".
+func isAbbrevDot(toks []Token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || toks[i-1].Kind != Word || toks[i+1].Kind != Word || !toks[i+1].Cap {
+		return false
+	}
+	prev := toks[i-1].Text
+	if toks[i-1].End != toks[i].Start {
+		return false
+	}
+	switch prev {
+	case "TP", "Tp", "TX", "GS", "PGS", "TS", "ThS":
+		return true
+	}
+	// an initial inside a foreign name: "Lloyd J. Austin"
+	r := []rune(prev)
+	return len(r) == 1 && unicode.IsUpper(r[0]) && i >= 2 && toks[i-2].Kind == Word && toks[i-2].Cap
+}
+
 // isDash reports whether a punctuation token is a dash used as a separator.
 func isDash(s string) bool {
 	switch s {
