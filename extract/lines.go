@@ -32,7 +32,9 @@ var (
 	theoLine     = regexp.MustCompile(`^\(?\s*[Tt]heo\s+(.+?)\s*\)?\.?$`)
 	breadcrumb   = regexp.MustCompile(`(?i)^(home|trang chủ)\b|\s(>|»|›)\s`)
 	garbageToken = regexp.MustCompile(`^[\p{Ll}\d]*\d[\p{L}\d]*$`)
-	creditSplit  = regexp.MustCompile(`\s*(?:[,;–—-]|\s-\s|\svà\s)\s*`)
+	// "Thu Hà (TTXVN)", "THÀNH ĐẠT (TTXVN)": a name and the outlet it writes for
+	bylineWithSource = regexp.MustCompile(`^\p{Lu}[\p{L}]*(\s+\p{Lu}[\p{L}]*){1,4}\s*\([^()]{2,40}\)\.?$`)
+	creditSplit      = regexp.MustCompile(`\s*(?:[,;–—-]|\s-\s|\svà\s)\s*`)
 )
 
 // classifyLines splits the tokens into lines and labels each.
@@ -80,7 +82,7 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		if l.kind == lineChrome {
 			continue
 		}
-		if theoLine.MatchString(l.text) && l.t1-l.t0 <= 12 || g.isBylineName(toks[l.t0:l.t1]) {
+		if theoLine.MatchString(l.text) && l.t1-l.t0 <= 12 || g.isBylineName(toks[l.t0:l.t1]) || bylineWithSource.MatchString(l.text) {
 			l.kind = lineCredit
 			continue
 		}
@@ -153,6 +155,9 @@ func creditNames(text string) []string {
 	if m := theoLine.FindStringSubmatch(text); m != nil {
 		return nil
 	}
+	if i := strings.IndexByte(text, '('); i > 0 && bylineWithSource.MatchString(text) {
+		text = text[:i]
+	}
 	if i := strings.Index(text, ":"); i >= 0 {
 		text = text[i+1:]
 	}
@@ -183,4 +188,13 @@ func sourceOf(text string) string {
 		return strings.TrimSpace(m[1])
 	}
 	return ""
+}
+
+// bylineSource is the outlet in brackets after a byline: "Thu Hà (TTXVN)".
+func bylineSource(text string) string {
+	if !bylineWithSource.MatchString(text) {
+		return ""
+	}
+	i, j := strings.LastIndexByte(text, '('), strings.LastIndexByte(text, ')')
+	return strings.TrimSpace(text[i+1 : j])
 }

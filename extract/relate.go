@@ -49,6 +49,9 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 			if src := sourceOf(l.text); src != "" {
 				a.setPublisher(src)
 			} else {
+				if src := bylineSource(l.text); src != "" {
+					a.setPublisher(src)
+				}
 				for _, n := range creditNames(l.text) {
 					a.facts.Authors = appendUnique(a.facts.Authors, n)
 				}
@@ -171,6 +174,14 @@ func (a *analysis) leadCredit(l line) {
 		}
 		paren := prefix[0].Text == "(" && prefix[len(prefix)-1].Text == ")"
 		garbage := garbageToken.MatchString(prefix[0].Text)
+		// "TTO -", "NDO -", "VOV.VN -": an outlet's short name in capitals
+		short := len(prefix) <= 2
+		for _, t := range prefix {
+			short = short && t.Kind == Word && (t.Upper || strings.Contains(t.Text, "."))
+		}
+		if outlet == "" && short {
+			outlet = a.text.Norm[prefix[0].Start:prefix[len(prefix)-1].End]
+		}
 		if outlet == "" && !paren && !garbage {
 			return
 		}
