@@ -41,8 +41,11 @@ func (g *Gazetteer) emit(doc Document, f *Facts) (quads, background []vocab.Quad
 		quads: make([]vocab.Quad, 0, 256)}
 	d := e.label
 	e.add(d, vocab.Type, vocab.IRI(vocab.NewsArticle))
-	if doc.Title != "" {
+	switch {
+	case doc.Title != "":
 		e.add(d, vocab.Name, vocab.String(collapseSpaces(doc.Title)))
+	case f.Headline != "":
+		e.add(d, vocab.Name, vocab.String(f.Headline))
 	}
 	if _, _, _, ok := isoDate(doc.Published); ok {
 		e.add(d, vocab.DatePublished, vocab.Typed(doc.Published, vocab.XSDDate))

@@ -13,6 +13,7 @@ type Facts struct {
 	Events      []*EventFact
 	Authors     []string
 	Publisher   string
+	Headline    string // the article's title line, when the text opens with one
 }
 
 // PersonFact is a person as one article presents them.

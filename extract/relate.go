@@ -63,6 +63,9 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 		if l.kind == lineText || l.kind == lineHeadline {
 			a.leadCredit(l)
 		}
+		if l.kind == lineHeadline && a.facts.Headline == "" {
+			a.facts.Headline = CanonicalTone(collapseSpaces(l.text))
+		}
 	}
 	if doc.Source != "" {
 		a.setPublisher(doc.Source)
