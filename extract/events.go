@@ -10,6 +10,21 @@ import (
 // sentence relates the spans of one sentence: bodies, resolutions and plans,
 // people, the event it speaks of, and who did what there.
 func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
+	if kind == lineText && !a.lead.seen {
+		for j, sp := range spans {
+			if sp.Kind == SpanDate {
+				a.lead.seen = true
+				a.lead.date = resolveYear(spanDate(a.toks, sp), a.doc.Published, statedYear(a.toks, s))
+				for _, x := range spans[j:] {
+					if x.Kind == SpanOther && x.Value == "tại" {
+						a.lead.place = a.place(spans, indexOf(spans, x))
+						break
+					}
+				}
+				break
+			}
+		}
+	}
 	a.bodies(spans)
 	a.documents(s, spans)
 	ms := a.people(spans)
@@ -18,6 +33,16 @@ func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
 	}
 	ev := a.events(s, spans, ms, kind)
 	a.roles(s, spans, ms, ev, kind)
+}
+
+// indexOf is the index of a span in spans.
+func indexOf(spans []Span, x Span) int {
+	for i, sp := range spans {
+		if sp.Start == x.Start && sp.Kind == x.Kind {
+			return i
+		}
+	}
+	return -1
 }
 
 // bodies records every body of the sentence, the abbreviations it defines
@@ -325,6 +350,20 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			inName = end
 			continue
 		}
+		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil {
+			// "Bộ Quốc phòng tổ chức lễ tiễn …", "Ngày 5/8, … tổ chức hội đàm":
+			// a meeting the sentence opens, named by what follows or not at all
+			ev := &EventFact{Kind: sp.Value}
+			if end > k+1 {
+				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+			}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, end, end > k+1)
+			open(ev)
+			ref = ev
+			inName = end
+			continue
+		}
 		if ev := a.eventOfKind(sp.Value); ev != nil {
 			// a meeting named as the scene ("tại hội đàm", "Kết thúc hội nghị",
 			// "dự lễ đón") or as the subject; not one named in passing
@@ -559,6 +598,14 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Span, k, end int, nam
 	}
 	if ev.Date.IsZero() && a.current != nil && a.current != ev {
 		ev.Date = a.current.Date
+	}
+	if ev.Date.IsZero() && a.current == nil && !a.lead.date.IsZero() {
+		// the article's dateline ("Chiều ngày 2-11, tại Hà Nội, …") dates its
+		// first event when that one is named later
+		ev.Date = a.lead.date
+		if ev.Location == "" {
+			ev.Location = a.lead.place
+		}
 	}
 	for j, sp := range spans {
 		if sp.Kind == SpanOther && sp.Value == "tại" {

@@ -22,7 +22,12 @@ type analysis struct {
 	docAt       map[int]string    // the resolution or plan named at a token
 	current     *EventFact        // the event the text is about at this point
 	lastPerson  *PersonFact       // the person last named, for "ông" alone
-	diags       []Diagnostic
+	lead        struct {          // the article's dateline: its first date and place
+		seen  bool
+		date  Date
+		place string
+	}
+	diags []Diagnostic
 }
 
 // relate finds the facts of an article.
