@@ -638,6 +638,12 @@ var placeLead = map[string]bool{"trụ": true, "sở": true, "thủ": true, "đ�
 // place reads the place after "tại" at spans[j]: capitalized words, bodies,
 // countries and numbers, skipping "điểm cầu".
 func (a *analysis) place(spans []Span, j int) string {
+	p, _ := a.placeEnd(spans, j)
+	return p
+}
+
+// placeEnd is place with the token index where the place ends.
+func (a *analysis) placeEnd(spans []Span, j int) (string, int) {
 	t0 := spans[j].T1
 	i := t0
 	toks := a.toks
@@ -678,12 +684,12 @@ func (a *analysis) place(spans []Span, j int) string {
 		break
 	}
 	if i == start || i-t0 > 12 {
-		return ""
+		return "", 0
 	}
 	if n, _ := a.g.titleLex.longest(toks, start); n > 0 {
-		return ""
+		return "", 0
 	}
-	return upperFirst(CanonicalTone(collapseSpaces(a.tokText(t0, i))))
+	return upperFirst(CanonicalTone(collapseSpaces(a.tokText(t0, i)))), i
 }
 
 // plainPlace reads a place written in lower case after "tại" when it runs to a

@@ -44,17 +44,38 @@ func (a *analysis) readSegment(spans []Span, k int) (segment, int) {
 			j++
 			continue
 		}
-		// "Đại sứ Lào tại Việt Nam"
-		if sp.Kind == SpanOther && sp.Value == "tại" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanCountry {
-			parts = append(parts, "tại", a.spanText(spans[j+1]))
-			j += 2
-			continue
+		// "Đại sứ Lào tại Việt Nam", "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng": a
+		// diplomat's post names where it is
+		if sp.Kind == SpanOther && sp.Value == "tại" && j+1 < len(spans) && (len(parts) > 0 || diplomatic(sg.title)) {
+			if next := spans[j+1]; next.Kind == SpanCountry || diplomatic(sg.title) && (next.Kind == SpanName || next.Kind == SpanOrg) {
+				parts = append(parts, "tại", a.spanText(next))
+				j += 2
+				continue
+			}
+			if p, end := a.placeEnd(spans, j); p != "" && diplomatic(sg.title) && strings.HasPrefix(Fold(p), "thành phố") {
+				parts = append(parts, "tại", p)
+				for j++; j < len(spans) && spans[j].T0 < end; j++ {
+				}
+				continue
+			}
 		}
 		break
 	}
 	sg.k1 = j
 	sg.written = strings.Join(parts, " ")
 	return sg, j
+}
+
+// diplomatic reports a title whose post is somewhere: ambassadors, consuls,
+// attachés, representatives.
+func diplomatic(title string) bool {
+	f := Fold(title)
+	for _, w := range []string{"đại sứ", "lãnh sự", "tùy viên", "đại diện", "điều phối viên"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // orgName is the canonical name of an ORG span (recording the body).
@@ -194,7 +215,7 @@ func (a *analysis) people(spans []Span) []mention {
 				// "Tổng Tham mưu trưởng … và Thứ trưởng Bộ Quốc phòng chủ trì":
 				// a title after "và" that no name follows is the same person's
 				if last >= 0 && k+1 < len(spans) && spans[k+1].Kind == SpanTitle {
-					if _, next := a.readSegment(spans, k+1); next >= len(spans) || spans[next].Kind == SpanVerb {
+					if _, next := a.readSegment(spans, k+1); next >= len(spans) || spans[next].Kind == SpanVerb || spans[next].Kind == SpanSep && spans[next].Value == ";" || spans[next].Value == "." {
 						out[last].k1 = k
 						continue
 					}
