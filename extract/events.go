@@ -290,6 +290,7 @@ var introWords = map[string]bool{"diễn": true, "khai": true, "bế": true, "ti
 var meetingKinds = map[string]bool{
 	"hội đàm": true, "tiếp xã giao": true, "chuyến thăm": true, "đối thoại": true,
 	"lễ đón": true, "hội nghị": true, "tuần tra chung": true, "giao ban": true,
+	"lễ tiễn": true, "lễ kỷ niệm": true,
 }
 
 // events finds the event a sentence speaks of, opening a new one when the
@@ -311,8 +312,18 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 	}
 	inName := -1 // spans before this index are inside an event's name
 	planned := plannedSentence(spans)
+	purpose := false // past "để", "nhằm": what follows is aimed at, not done
 	for k, sp := range spans {
+		if sp.Kind == SpanOther && (sp.Value == "để" || sp.Value == "nhằm") {
+			purpose = true
+		}
 		if sp.Kind != SpanEvent || k < inName {
+			continue
+		}
+		if purpose {
+			if ev := a.eventOfKind(sp.Value); ev != nil && ref == nil && sceneAt(spans, k) {
+				ref = ev
+			}
 			continue
 		}
 		if k > 0 && spans[k-1].Kind == SpanOther && genericBefore[spans[k-1].Value] {
@@ -350,7 +361,10 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			inName = end
 			continue
 		}
-		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil {
+		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil &&
+			(meetingKinds[sp.Value] || len(a.facts.Events) == 0) {
+			// other kinds (lễ ký, hội thảo, diễn tập) are events when they are
+			// the story itself, not a sequel to its meeting
 			// "Bộ Quốc phòng tổ chức lễ tiễn …", "Ngày 5/8, … tổ chức hội đàm":
 			// a meeting the sentence opens, named by what follows or not at all
 			ev := &EventFact{Kind: sp.Value}
@@ -545,6 +559,11 @@ func (a *analysis) eventOfKind(kind string) *EventFact {
 // eventNameEnd is the span index where a named event's name ends.
 func (a *analysis) eventNameEnd(spans []Span, k int) int {
 	j := k + 1
+	// "Đại hội có 450 đại biểu", "Hội nghị đã …": a trigger followed by a
+	// function word has no name after it
+	if j < len(spans) && spans[j].Kind == SpanOther && functionWord(spans[j].Value) {
+		return j
+	}
 	for ; j < len(spans); j++ {
 		sp := spans[j]
 		switch sp.Kind {
@@ -608,7 +627,9 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Span, k, end int, nam
 		}
 	}
 	for j, sp := range spans {
-		if sp.Kind == SpanOther && sp.Value == "tại" {
+		// "Tùy viên Quốc phòng Ấn Độ tại Việt Nam" says where a post is, not
+		// where the event was
+		if sp.Kind == SpanOther && sp.Value == "tại" && !(j > 0 && (spans[j-1].Kind == SpanCountry || spans[j-1].Kind == SpanTitle)) {
 			p := a.place(spans, j)
 			if p == "" {
 				p = a.plainPlace(spans, j)
@@ -805,7 +826,12 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 	}
 	c := sentenceCues(spans)
 	for i, m := range ms {
-		roles[i] = append(roles[i], cuesBefore(spans, c, m.k0)...)
+		cue := cuesBefore(spans, c, m.k0)
+		// "dưới sự chứng kiến của A và B": a list shares the cue before it
+		if len(cue) == 0 && i > 0 && onlySeps(spans, ms[i-1].k1, m.k0) {
+			cue = cuesBefore(spans, c, ms[i-1].k0)
+		}
+		roles[i] = append(roles[i], cue...)
 	}
 	target := ev
 	if target == nil {
