@@ -333,6 +333,11 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		if k > 1 && spans[k-1].Value == "có" && spans[k-2].Value == "đang" {
 			continue
 		}
+		// "hơn 1.200 cuộc hội đàm": a count of meetings, not one
+		if q := k - 1; q >= 0 && (spans[q].Value == "cuộc" || spans[q].Value == "buổi") && q > 0 && (a.toks[spans[q-1].T0].Kind == Number || quantity[spans[q-1].Value]) ||
+			k > 0 && a.toks[spans[k-1].T0].Kind == Number {
+			continue
+		}
 		capital := a.toks[sp.T0].Cap
 		end := a.eventNameEnd(spans, k)
 		// introduced: a date earlier in the sentence, or right before the trigger
@@ -394,7 +399,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		for _, x := range spans {
 			hasDate = hasDate || x.Kind == SpanDate
 		}
-		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || len(ms) > 0 || bothSides(spans, k)) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
+		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || bothSides(spans, k) || actorBefore(spans, k, ms)) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -494,6 +499,24 @@ func plannedSentence(spans []Span) bool {
 			if j > 1 && (spans[j-1].Value == "chương" || spans[j-1].Value == "kế") && spans[j-2].Value == "theo" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// actorBefore reports a person right before the trigger, as its subject: "Đại
+// tướng A hội đàm với …", "A đã có cuộc gặp song phương với …".
+func actorBefore(spans []Span, k int, ms []mention) bool {
+	for _, m := range ms {
+		if m.k1 > k {
+			continue
+		}
+		j := m.k1
+		for j < k && spans[j].Kind == SpanOther && fillers[spans[j].Value] {
+			j++
+		}
+		if j == k {
+			return true
 		}
 	}
 	return false
