@@ -34,11 +34,12 @@ func newExtractor(t testing.TB) *extract.Extractor {
 	return extractor
 }
 
-// articleDirs are the article sets with gold facts: the bundled seeds and the
-// project's own test articles.
+// articleDirs are the article sets with gold facts: the bundled seeds, the
+// project's own test articles, and articles written blind to the extractor.
 var articleDirs = []struct{ name, corpus, gold string }{
 	{"seeds", "../data/corpus", "testdata/seeds-gold"},
 	{"own", "testdata/corpus", "testdata/gold"},
+	{"holdout", "testdata/holdout/corpus", "testdata/holdout/gold"},
 }
 
 // extractDir extracts every article under dir into N-Quads, as `vnkg extract`
@@ -127,7 +128,9 @@ func TestScore(t *testing.T) {
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Fatal("python3 is needed to run the scorer")
 	}
-	floors := map[string]float64{"seeds": 0.95, "own": 0.85}
+	// The seeds and our own articles were tuned on; the held-out articles were
+	// written blind to the extractor, so their floor is the hidden set's bar.
+	floors := map[string]float64{"seeds": 0.97, "own": 0.95, "holdout": 0.90}
 	for _, set := range articleDirs {
 		t.Run(set.name, func(t *testing.T) {
 			docs := extractDir(t, set.corpus)
