@@ -334,7 +334,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			continue
 		}
 		// "hơn 1.200 cuộc hội đàm": a count of meetings, not one
-		if q := k - 1; q >= 0 && (spans[q].Value == "cuộc" || spans[q].Value == "buổi") && q > 0 && (a.toks[spans[q-1].T0].Kind == Number || quantity[spans[q-1].Value]) ||
+		if q := k - 1; q >= 0 && (spans[q].Value == "cuộc" || spans[q].Value == "buổi" || spans[q].Value == "đợt" || spans[q].Value == "lượt") && q > 0 && (a.toks[spans[q-1].T0].Kind == Number || quantity[spans[q-1].Value]) ||
 			k > 0 && a.toks[spans[k-1].T0].Kind == Number {
 			continue
 		}
@@ -960,7 +960,7 @@ func sentenceCues(spans []Span) cues {
 		switch {
 		case sp.Kind == SpanVerb && sp.Value == "attend":
 			attendVerb = true
-		case sp.Value == "phía" && j > 0 && spans[j-1].Value == "về":
+		case sp.Value == "phía" && (j == 0 || spans[j-1].Value == "về"):
 			phia = true
 		case sp.Kind == SpanOther && sp.Value == "có" && (attendVerb || phia) && c.attend < 0:
 			c.attend = j

@@ -47,12 +47,13 @@ func (a *analysis) readSegment(spans []Span, k int) (segment, int) {
 		// "Đại sứ Lào tại Việt Nam", "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng": a
 		// diplomat's post names where it is
 		if sp.Kind == SpanOther && sp.Value == "tại" && j+1 < len(spans) && (len(parts) > 0 || diplomatic(sg.title)) {
-			if next := spans[j+1]; next.Kind == SpanCountry || diplomatic(sg.title) && (next.Kind == SpanName || next.Kind == SpanOrg) {
+			next := spans[j+1]
+			if next.Kind == SpanCountry {
 				parts = append(parts, "tại", a.spanText(next))
 				j += 2
 				continue
 			}
-			if p, end := a.placeEnd(spans, j); p != "" && diplomatic(sg.title) && strings.HasPrefix(Fold(p), "thành phố") {
+			if p, end := a.placeEnd(spans, j); p != "" && diplomatic(sg.title) && (next.Kind == SpanName || next.Kind == SpanOrg) {
 				parts = append(parts, "tại", p)
 				for j++; j < len(spans) && spans[j].T0 < end; j++ {
 				}

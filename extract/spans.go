@@ -344,6 +344,7 @@ var sentenceWords = map[string]bool{
 	"thời": true, "đến": true, "qua": true, "chiều": true, "sáng": true, "ngày": true, "với": true,
 	"về": true, "trước": true, "nhân": true, "thay": true, "thực": true, "đồng": true, "dịp": true,
 	"tham": true, "cùng": true, "các": true, "những": true, "hai": true, "ba": true, "đây": true,
+	"phía": true, "khi": true, "ngoài": true, "trên": true,
 }
 
 // adminWord are the administrative units that name a place inside a body's name.
