@@ -161,7 +161,7 @@ func (a *analysis) issuerAndSubject(spans []Span, k int) (issuer, subject string
 	// "Bộ Chính trị ban hành Nghị quyết …", "Quân ủy Trung ương đã thông qua …"
 	if k >= 3 && spans[k-1].Kind == SpanOther && (spans[k-1].Value == "hành" && spans[k-2].Value == "ban" || spans[k-1].Value == "qua" && spans[k-2].Value == "thông") {
 		o := k - 3
-		for o >= 0 && spans[o].Kind == SpanOther && fillers[spans[o].Value] {
+		for o >= 0 && spans[o].Kind == SpanOther && a.g.is(spans[o].Value, wFiller) {
 			o--
 		}
 		if o >= 0 && spans[o].Kind == SpanOrg {
@@ -282,9 +282,6 @@ func (a *analysis) plans(s sentence) {
 	}
 }
 
-// introWords open an event in the sentence before its trigger.
-var introWords = map[string]bool{"diễn": true, "khai": true, "bế": true, "tiến": true, "triệu": true, "mạc": true}
-
 // meetingKinds are event kinds that may be opened by a lower-case trigger (a verb
 // in the text: "hai bên hội đàm", "Đại tướng A tiếp B").
 var meetingKinds = map[string]bool{
@@ -321,12 +318,12 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			continue
 		}
 		if purpose {
-			if ev := a.eventOfKind(sp.Value); ev != nil && ref == nil && sceneAt(spans, k) {
+			if ev := a.eventOfKind(sp.Value); ev != nil && ref == nil && a.sceneAt(spans, k) {
 				ref = ev
 			}
 			continue
 		}
-		if k > 0 && spans[k-1].Kind == SpanOther && genericBefore[spans[k-1].Value] {
+		if k > 0 && spans[k-1].Kind == SpanOther && a.g.is(spans[k-1].Value, wGenericBefore) {
 			continue
 		}
 		// "đang có chuyến thăm": a visit mentioned in passing
@@ -334,7 +331,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			continue
 		}
 		// "hơn 1.200 cuộc hội đàm": a count of meetings, not one
-		if q := k - 1; q >= 0 && (spans[q].Value == "cuộc" || spans[q].Value == "buổi" || spans[q].Value == "đợt" || spans[q].Value == "lượt") && q > 0 && (a.toks[spans[q-1].T0].Kind == Number || quantity[spans[q-1].Value]) ||
+		if q := k - 1; q >= 0 && (spans[q].Value == "cuộc" || spans[q].Value == "buổi" || spans[q].Value == "đợt" || spans[q].Value == "lượt") && q > 0 && (a.toks[spans[q-1].T0].Kind == Number || a.g.is(spans[q-1].Value, wQuantity)) ||
 			k > 0 && a.toks[spans[k-1].T0].Kind == Number {
 			continue
 		}
@@ -347,10 +344,10 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			introduced = introduced || spans[j].Kind == SpanDate
 		}
 		j := k - 1
-		for j >= 0 && spans[j].Kind == SpanOther && (fillers[spans[j].Value] || spans[j].Value == "ra" || spans[j].Value == "mạc") {
+		for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || spans[j].Value == "ra" || spans[j].Value == "mạc") {
 			j--
 		}
-		if j >= 0 && (spans[j].Kind == SpanVerb && spans[j].Value != "speak" || spans[j].Kind == SpanOther && introWords[spans[j].Value]) {
+		if j >= 0 && (spans[j].Kind == SpanVerb && spans[j].Value != "speak" || spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wIntro)) {
 			introduced = true
 		}
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
@@ -387,7 +384,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			// a meeting named as the scene ("tại hội đàm", "Kết thúc hội nghị",
 			// "dự lễ đón") or as the subject; not one named in passing
 			// ("kết quả đối thoại")
-			if ref == nil && sceneAt(spans, k) {
+			if ref == nil && a.sceneAt(spans, k) {
 				ref = ev
 			}
 			if ev.Location == "" && k+1 < len(spans) && spans[k+1].Value == "tại" {
@@ -399,7 +396,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		for _, x := range spans {
 			hasDate = hasDate || x.Kind == SpanDate
 		}
-		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || bothSides(spans, k) || actorBefore(spans, k, ms)) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
+		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || bothSides(spans, k) || a.actorBefore(spans, k, ms)) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -463,22 +460,19 @@ func (a *analysis) reviewedAt(t int) bool {
 	return prev == before
 }
 
-// sceneWords before a trigger make it the scene of the sentence.
-var sceneWords = map[string]bool{"tại": true, "trong": true, "sau": true, "thúc": true, "lề": true, "khi": true, "đầu": true, "cuối": true, "buổi": true, "về": false}
-
 // sceneAt reports whether the trigger at spans[k] names the sentence's scene:
 // after "tại", "trong", "sau", "kết thúc", "bên lề" or a role verb, or as the
 // sentence's subject.
-func sceneAt(spans []Span, k int) bool {
+func (a *analysis) sceneAt(spans []Span, k int) bool {
 	j := k - 1
-	for j >= 0 && spans[j].Kind == SpanOther && fillers[spans[j].Value] {
+	for j >= 0 && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j--
 	}
 	if j < 0 || spans[j].Kind == SpanDate || spans[j].Kind == SpanSep && spans[j].Value == "," && subjectIsEvent(spans[j+1:]) {
 		return true
 	}
 	sp := spans[j]
-	return sp.Kind == SpanVerb || sp.Kind == SpanOther && sceneWords[sp.Value]
+	return sp.Kind == SpanVerb || sp.Kind == SpanOther && a.g.is(sp.Value, wScene)
 }
 
 // plannedSentence reports a sentence about what will happen: "sẽ", "dự kiến",
@@ -506,13 +500,13 @@ func plannedSentence(spans []Span) bool {
 
 // actorBefore reports a person right before the trigger, as its subject: "Đại
 // tướng A hội đàm với …", "A đã có cuộc gặp song phương với …".
-func actorBefore(spans []Span, k int, ms []mention) bool {
+func (a *analysis) actorBefore(spans []Span, k int, ms []mention) bool {
 	for _, m := range ms {
 		if m.k1 > k {
 			continue
 		}
 		j := m.k1
-		for j < k && spans[j].Kind == SpanOther && fillers[spans[j].Value] {
+		for j < k && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 			j++
 		}
 		if j == k {
@@ -551,10 +545,6 @@ func subjectIsEvent(spans []Span) bool {
 // guestKinds are events whose guests are named after the trigger.
 var guestKinds = map[string]bool{"lễ đón": true, "lễ tiễn": true, "tiếp xã giao": true, "hội đàm": true}
 
-// genericBefore are words that make a trigger generic: "các hội nghị",
-// "cơ chế đối thoại".
-var genericBefore = map[string]bool{"đang": true, "các": true, "những": true, "chế": true, "nhiều": true, "mỗi": true, "từng": true, "như": true, "là": true}
-
 func (a *analysis) eventNamed(name string) *EventFact {
 	f := Fold(name)
 	for _, ev := range a.facts.Events {
@@ -584,7 +574,7 @@ func (a *analysis) eventNameEnd(spans []Span, k int) int {
 	j := k + 1
 	// "Đại hội có 450 đại biểu", "Hội nghị đã …": a trigger followed by a
 	// function word has no name after it
-	if j < len(spans) && spans[j].Kind == SpanOther && functionWord(spans[j].Value) {
+	if j < len(spans) && spans[j].Kind == SpanOther && a.g.isFunction(spans[j].Value) {
 		return j
 	}
 	for ; j < len(spans); j++ {
@@ -597,7 +587,7 @@ func (a *analysis) eventNameEnd(spans []Span, k int) int {
 			if sp.Value == "," && j+1 < len(spans) && spans[j+1].Kind != SpanOther {
 				return j
 			}
-			if sp.Value == "," && j+1 < len(spans) && functionWord(spans[j+1].Value) {
+			if sp.Value == "," && j+1 < len(spans) && a.g.isFunction(spans[j+1].Value) {
 				return j
 			}
 		case SpanVerb, SpanDate, SpanRank, SpanHonorific:
@@ -676,9 +666,6 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Span, k, end int, nam
 	}
 }
 
-// placeLead are lower-case words that may open a place name after "tại".
-var placeLead = map[string]bool{"trụ": true, "sở": true, "thủ": true, "đô": true, "thành": true, "phố": true, "tỉnh": true, "nhà": true, "khách": true, "hội": true, "trường": true, "khu": true, "vực": true}
-
 // place reads the place after "tại" at spans[j]: capitalized words, bodies,
 // countries and numbers, skipping "điểm cầu".
 func (a *analysis) place(spans []Span, j int) string {
@@ -695,7 +682,7 @@ func (a *analysis) placeEnd(spans []Span, j int) (string, int) {
 		i += 2
 		t0 = i
 	}
-	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap && placeLead[toks[i].Key] {
+	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap && a.g.is(toks[i].Key, wPlaceLead) {
 		i++
 	}
 	start := i
@@ -705,7 +692,7 @@ func (a *analysis) placeEnd(spans []Span, j int) (string, int) {
 			i++
 			continue
 		}
-		if t.Kind != Word || i == start || !toks[i-1].Cap || functionWord(t.Key) {
+		if t.Kind != Word || i == start || !toks[i-1].Cap || a.g.isFunction(t.Key) {
 			break
 		}
 		// lower-case syllables inside a place's name: "Trụ sở Bộ", "Cửa khẩu
@@ -715,7 +702,7 @@ func (a *analysis) placeEnd(spans []Span, j int) (string, int) {
 			continue
 		}
 		j := i
-		for j < len(toks) && j < i+3 && toks[j].Kind == Word && !toks[j].Cap && !functionWord(toks[j].Key) {
+		for j < len(toks) && j < i+3 && toks[j].Kind == Word && !toks[j].Cap && !a.g.isFunction(toks[j].Key) {
 			if n, _ := a.g.verbLex.longest(toks, j); n > 0 {
 				break
 			}
@@ -744,7 +731,7 @@ func (a *analysis) plainPlace(spans []Span, j int) string {
 		return ""
 	}
 	first := spans[j+1]
-	if first.Kind != SpanOther || a.toks[first.T0].Kind != Word || quantity[first.Value] || functionWord(first.Value) {
+	if first.Kind != SpanOther || a.toks[first.T0].Kind != Word || a.g.is(first.Value, wQuantity) || a.g.isFunction(first.Value) {
 		return ""
 	}
 	end := j + 1
@@ -763,9 +750,6 @@ func (a *analysis) plainPlace(spans []Span, j int) string {
 	}
 	return CanonicalTone(collapseSpaces(a.text.Norm[first.Start:spans[end-1].End]))
 }
-
-// quantity words open amounts, not places.
-var quantity = map[string]bool{"nhiều": true, "các": true, "những": true, "một": true, "hai": true, "ba": true, "mỗi": true, "từng": true, "đây": true, "đó": true, "này": true}
 
 // continuesName reports whether a lower-case token at i belongs to the body name
 // before it ("Bộ Quốc phòng": "phòng").
@@ -818,14 +802,6 @@ func clauseStart(spans []Span, j int) int {
 		c--
 	}
 	return c
-}
-
-// fillers may stand between a subject and its verb.
-var fillers = map[string]bool{
-	"đã": true, "cũng": true, "còn": true, "đều": true, "vừa": true, "sẽ": true, "đồng": true,
-	"thời": true, "trực": true, "tiếp": false, "long": true, "trọng": true, "chính": false, "thức": false,
-	"đang": true, "mới": true, "vẫn": true, "luôn": true, "tiếp tục": true,
-	"tiến": true, "hành": true, "có": true, "cuộc": true, "bắt": true, "đầu": true,
 }
 
 // roles gives the people of a sentence their part in the event it speaks of.
@@ -932,7 +908,7 @@ func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
 		switch {
 		case sp.Kind == SpanVerb:
 			out = append(out, sp.Value)
-		case sp.Kind == SpanOther && fillers[sp.Value]:
+		case sp.Kind == SpanOther && a.g.is(sp.Value, wFiller):
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
 		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại" || sp.Value == "tuần tra chung") && !a.toks[sp.T0].Cap:
 			out = append(out, "attend")

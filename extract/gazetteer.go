@@ -67,6 +67,8 @@ type Gazetteer struct {
 	outletLex      lexicon
 	headLex        lexicon // words that open a body's name
 
+	words map[string]wordClass // closed-class words, by fold key
+
 	orgCountry map[string]string // body name → the country it names, "" for none
 	// Duplicates lists keys given twice (file: key); the first one wins.
 	Duplicates []string
@@ -78,7 +80,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
 		Ranks: map[string]*Rank{}, Titles: map[string]*Title{}, Orgs: map[string]*Org{},
 		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{},
-		chromeLines: map[string]bool{},
+		chromeLines: map[string]bool{}, words: map[string]wordClass{},
 	}
 	err := errors.Join(
 		readTSV(fsys, "ranks.tsv", 5, func(c []string) error {
@@ -159,6 +161,18 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			}
 		}),
 		readLines(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
+		readTSV(fsys, "words.tsv", 2, func(c []string) error {
+			var cls wordClass
+			for _, name := range splitMulti(c[1]) {
+				k, ok := wordClasses[name]
+				if !ok {
+					return fmt.Errorf("unknown word class %q", name)
+				}
+				cls |= k
+			}
+			g.words[Fold(c[0])] |= cls
+			return nil
+		}),
 	)
 	if err != nil {
 		return nil, err
@@ -336,3 +350,30 @@ func (l *lexicon) all(toks []Token, i int) (lens []int, vals []string) {
 	}
 	return lens, vals
 }
+
+// wordClass is a set of the classes of words.tsv.
+type wordClass uint16
+
+const (
+	wFunction wordClass = 1 << iota
+	wSentenceStart
+	wFiller
+	wQuantity
+	wGenericBefore
+	wIntro
+	wPlaceLead
+	wAdmin
+	wScene
+)
+
+var wordClasses = map[string]wordClass{
+	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
+	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
+	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene,
+}
+
+// is reports whether a word (a token's fold key) is of a class.
+func (g *Gazetteer) is(word string, c wordClass) bool { return g.words[word]&c != 0 }
+
+// isFunction reports a function word, which never continues a name.
+func (g *Gazetteer) isFunction(word string) bool { return g.is(word, wFunction) }

@@ -145,7 +145,7 @@ func (a *analysis) people(spans []Span) []mention {
 				}
 			}
 			// a bare title that refers back: "Bộ trưởng nhấn mạnh"
-			if sg.org == "" && sg.country == "" && rank == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName && spans[next].Kind != SpanSep && spans[next].Kind != SpanRank && spans[next].Kind != SpanHonorific && !quantity[spans[next].Value]) && (k == 0 || !quantity[spans[k-1].Value]) {
+			if sg.org == "" && sg.country == "" && rank == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName && spans[next].Kind != SpanSep && spans[next].Kind != SpanRank && spans[next].Kind != SpanHonorific && !a.g.is(spans[next].Value, wQuantity)) && (k == 0 || !a.g.is(spans[k-1].Value, wQuantity)) {
 				if p := a.holderOf(sg.title); p != nil {
 					p.Aliases = appendUnique(p.Aliases, CanonicalTone(a.spanText(sp)))
 					out = append(out, mention{p: p, k0: k, k1: next, name: k})

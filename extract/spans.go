@@ -271,7 +271,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			continue
 		}
 		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
-		if t.Kind == Word && adminWord[t.Key] && comps > 0 && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
+		if t.Kind == Word && g.is(t.Key, wAdmin) && comps > 0 && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
 			j++
 			continue
 		}
@@ -338,48 +338,21 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	return j - i, ""
 }
 
-// sentenceWords open sentences capitalized but never start a name.
-var sentenceWords = map[string]bool{
-	"tại": true, "sau": true, "trong": true, "theo": true, "phát": true, "hội": false, "bên": true,
-	"thời": true, "đến": true, "qua": true, "chiều": true, "sáng": true, "ngày": true, "với": true,
-	"về": true, "trước": true, "nhân": true, "thay": true, "thực": true, "đồng": true, "dịp": true,
-	"tham": true, "cùng": true, "các": true, "những": true, "hai": true, "ba": true, "đây": true,
-	"phía": true, "khi": true, "ngoài": true, "trên": true,
-}
-
-// adminWord are the administrative units that name a place inside a body's name.
-var adminWord = map[string]bool{"tỉnh": true, "huyện": true, "quận": true, "xã": true, "thị": false}
-
 // plainWord reports a lower-case word that may continue a name: not a function
 // word, not a role verb.
 func (g *Gazetteer) plainWord(toks []Token, j int) bool {
 	t := toks[j]
-	if t.Kind != Word || t.Cap || functionWord(t.Key) {
+	if t.Kind != Word || t.Cap || g.isFunction(t.Key) {
 		return false
 	}
 	n, _ := g.verbLex.longest(toks, j)
 	return n == 0
 }
 
-// functionWords never continue a name.
-var functionWords = map[string]bool{
-	"và": true, "của": true, "cho": true, "đã": true, "đang": true, "sẽ": true, "tại": true,
-	"với": true, "về": true, "trong": true, "là": true, "có": true, "được": true, "các": true,
-	"những": true, "này": true, "đó": true, "để": true, "từ": true, "đến": true, "tới": true,
-	"theo": true, "cùng": true, "cũng": true, "còn": true, "do": true, "bị": true, "vào": true,
-	"ra": true, "như": true, "nhằm": true, "nhưng": true, "thì": true, "mà": true, "khi": true,
-	"trên": true, "dưới": true, "sau": true, "trước": true, "giữa": true, "đều": true, "vừa": true,
-	"năm": true, "ngày": true, "tháng": true, "sáng": true, "chiều": true, "tối": true, "nay": true,
-	"ông": true, "bà": true, "thăm": true, "tiếp": true, "dự": true, "hai": true, "một": true,
-	"lần": true, "khóa": true, "nhiệm": true, "kỳ": true,
-}
-
-func functionWord(k string) bool { return functionWords[k] }
-
 // nameAt matches a run of capitalized words that may be a person's name: up to
 // five words, none of which opens a gazetteer phrase.
 func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
-	if functionWord(toks[i].Key) || sentenceWords[toks[i].Key] {
+	if g.isFunction(toks[i].Key) || g.is(toks[i].Key, wSentenceStart) {
 		return 0
 	}
 	j := i
