@@ -516,11 +516,14 @@ func (a *analysis) actorBefore(spans []Span, k int, ms []mention) bool {
 	return false
 }
 
+// bothSideWords follow "hai" to name the two parties of a meeting.
+var bothSideWords = map[string]bool{"bên": true, "đoàn": true, "bộ": true, "phía": true, "nước": true, "quân": true, "lực": true}
+
 // bothSides reports "hai bên", "hai đoàn", "hai Bộ trưởng" before a trigger:
 // the two parties of a meeting the sentence reports.
 func bothSides(spans []Span, k int) bool {
 	for j := 0; j+1 < k; j++ {
-		if spans[j].Value == "hai" && (spans[j+1].Value == "bên" || spans[j+1].Value == "đoàn" || spans[j+1].Kind == SpanTitle) {
+		if next := spans[j+1]; spans[j].Value == "hai" && (next.Kind == SpanTitle || next.Kind == SpanOther && bothSideWords[next.Value]) {
 			return true
 		}
 	}

@@ -54,6 +54,7 @@ func Tokenize(t *Text) []Token {
 		case r == ' ':
 			i += n
 		case isAlnum(r):
+			first := r
 			j := i + n
 			for j < len(s) {
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
@@ -61,7 +62,9 @@ func Tokenize(t *Text) []Token {
 					j += n2
 					continue
 				}
-				if isJoiner(r2) && j+n2 < len(s) {
+				// a slash joins only codes and dates ("806-NQ/QUTW", "8/1"); between
+				// words it separates ("Cục Đối ngoại/BQP", "da cam/dioxin")
+				if isJoiner(r2) && j+n2 < len(s) && (r2 != '/' || unicode.IsDigit(first)) {
 					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
 					if isAlnum(r3) {
 						j += n2

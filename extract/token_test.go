@@ -17,6 +17,7 @@ func TestTokenize(t *testing.T) {
 		{"(Chinhphu.vn) -", []string{"Punct:(", "Word:Chinhphu.vn", "Punct:)", "Punct:-"}},
 		{"Cam-pu-chia\nQK3", []string{"Word:Cam-pu-chia", "Newline:\n", "Word:QK3"}},
 		{"Vịnh – Thứ trưởng", []string{"Word:Vịnh", "Punct:–", "Word:Thứ", "Word:trưởng"}},
+		{"Cục Đối ngoại/BQP, 14/04/2022", []string{"Word:Cục", "Word:Đối", "Word:ngoại", "Punct:/", "Word:BQP", "Punct:,", "Number:14/04/2022"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
