@@ -67,6 +67,15 @@ func (a *analysis) readSegment(spans []Span, k int) (segment, int) {
 	return sg, j
 }
 
+// titleNamed is the gazetteer's spelling of a title, or the title as given.
+func (g *Gazetteer) titleNamed(t string) string {
+	toks := Tokenize(Normalize(t))
+	if n, v := g.titleLex.longest(toks, 0); n == len(toks) {
+		return v
+	}
+	return CanonicalTone(t)
+}
+
 // diplomatic reports a title whose post is somewhere: ambassadors, consuls,
 // attachés, representatives.
 func diplomatic(title string) bool {
@@ -96,11 +105,15 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 				org, written = segs[i+1].org, segs[i+1].written
 			}
 		}
-		name := sg.title
+		name, title := sg.title, sg.title
 		if written != "" {
 			name += " " + a.expandAbbrev(written)
+			// "Trưởng" + "phòng Đối ngoại …": the title is "Trưởng phòng"
+			if head, _, _ := strings.Cut(written, " "); head != "" && strings.ToLower(head) == head {
+				title = a.g.titleNamed(title + " " + head)
+			}
 		}
-		out = append(out, PositionFact{Name: CanonicalTone(collapseSpaces(name)), Title: sg.title, Org: org})
+		out = append(out, PositionFact{Name: CanonicalTone(collapseSpaces(name)), Title: title, Org: org})
 	}
 	return out
 }

@@ -223,7 +223,7 @@ func (a *analysis) org(canonical, written string) *OrgFact {
 	written = CanonicalTone(collapseSpaces(written))
 	name := canonical
 	if name == "" {
-		name = a.expandAbbrev(written)
+		name = upperFirst(a.expandAbbrev(written))
 	}
 	o := a.orgByName[Fold(name)]
 	if o == nil {

@@ -151,6 +151,8 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 		try(SpanOrg, n, v)
 		n, v = g.countryLex.longest(window, i)
 		try(SpanCountry, n, v)
+	} else if n := g.lowerBodyAt(window, i); n > 0 && g.titleEndsAt(window, i) {
+		try(SpanOrg, n, "")
 	} else if toks[i].Kind == Word {
 		// some outlets write ranks and titles in lower case: "đại tướng Phan
 		// Văn Giang - bộ trưởng Bộ Quốc phòng"; they count when a name or a
@@ -180,7 +182,13 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 			if lens[k] >= bestN {
 				break
 			}
-			if on, _ := g.orgAt(window, i+lens[k]); on > 0 && i+lens[k]+on > i+bestN {
+			on, _ := g.orgAt(window, i+lens[k])
+			if on == 0 {
+				// "Trưởng phòng Đối ngoại Quân khu 5": the title's last word heads
+				// the body
+				on = g.lowerBodyAt(window, i+lens[k])
+			}
+			if on > 0 && i+lens[k]+on > i+bestN {
 				bestN, bestVal = lens[k], vals[k]
 				break
 			}
@@ -202,6 +210,31 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 		}
 	}
 	return bestKind, bestN, bestVal
+}
+
+// lowerBodyAt matches a body whose head word is written in lower case after a
+// title ("Trưởng phòng Đối ngoại Quân khu 5"): the head and a capitalized name.
+func (g *Gazetteer) lowerBodyAt(toks []Token, i int) int {
+	if i >= len(toks) || toks[i].Cap || toks[i].Kind != Word {
+		return 0
+	}
+	if n, _ := g.orgPatternAt(toks, i); n > 1 {
+		return n
+	}
+	return 0
+}
+
+// titleEndsAt reports a title that ends right before toks[i].
+func (g *Gazetteer) titleEndsAt(toks []Token, i int) bool {
+	for j := max(i-4, 0); j < i; j++ {
+		lens, _ := g.titleLex.all(toks, j)
+		for _, n := range lens {
+			if j+n == i && toks[j].Cap {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // capitalStartsName guards verbs that are also given names ("Tiếp", "Dự") when
