@@ -310,6 +310,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 	inName := -1 // spans before this index are inside an event's name
 	planned := plannedSentence(spans)
 	purpose := false // past "để", "nhằm": what follows is aimed at, not done
+	sc := a.scanSentence(spans, ms)
 	for k, sp := range spans {
 		if sp.Kind == SpanOther && (sp.Value == "để" || sp.Value == "nhằm") {
 			purpose = true
@@ -339,10 +340,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		end := a.eventNameEnd(spans, k)
 		// introduced: a date earlier in the sentence, or right before the trigger
 		// a verb that opens it ("tổ chức", "chủ trì", "dự", "diễn ra", "khai mạc")
-		introduced := false
-		for j := 0; j < k; j++ {
-			introduced = introduced || spans[j].Kind == SpanDate
-		}
+		introduced := sc.firstDate >= 0 && sc.firstDate < k
 		j := k - 1
 		for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || spans[j].Value == "ra" || spans[j].Value == "mạc") {
 			j--
@@ -392,11 +390,8 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			}
 			continue
 		}
-		hasDate := false
-		for _, x := range spans {
-			hasDate = hasDate || x.Kind == SpanDate
-		}
-		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || bothSides(spans, k) || a.actorBefore(spans, k, ms)) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
+		hasDate := sc.firstDate >= 0
+		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || sc.bothSides >= 0 && sc.bothSides < k || sc.afterActor[k]) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -498,36 +493,40 @@ func plannedSentence(spans []Span) bool {
 	return false
 }
 
-// actorBefore reports a person right before the trigger, as its subject: "Đại
-// tướng A hội đàm với …", "A đã có cuộc gặp song phương với …".
-func (a *analysis) actorBefore(spans []Span, k int, ms []mention) bool {
-	for _, m := range ms {
-		if m.k1 > k {
-			continue
-		}
-		j := m.k1
-		for j < k && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
-			j++
-		}
-		if j == k {
-			return true
-		}
-	}
-	return false
-}
-
 // bothSideWords follow "hai" to name the two parties of a meeting.
 var bothSideWords = map[string]bool{"bên": true, "đoàn": true, "bộ": true, "phía": true, "nước": true, "quân": true, "lực": true}
 
-// bothSides reports "hai bên", "hai đoàn", "hai Bộ trưởng" before a trigger:
-// the two parties of a meeting the sentence reports.
-func bothSides(spans []Span, k int) bool {
-	for j := 0; j+1 < k; j++ {
-		if next := spans[j+1]; spans[j].Value == "hai" && (next.Kind == SpanTitle || next.Kind == SpanOther && bothSideWords[next.Value]) {
-			return true
+// sentenceScan is what the event rules ask of a whole sentence, read once so
+// that a sentence with many triggers stays linear.
+type sentenceScan struct {
+	firstDate  int    // index of the first date, -1 if none
+	bothSides  int    // index of "hai bên", "hai Bộ trưởng" …: a meeting's two parties; -1 if none
+	afterActor []bool // a span right after a person (and fillers): "Đại tướng A hội đàm …"
+}
+
+func (a *analysis) scanSentence(spans []Span, ms []mention) sentenceScan {
+	sc := sentenceScan{firstDate: -1, bothSides: -1, afterActor: make([]bool, len(spans)+1)}
+	for j, sp := range spans {
+		if sp.Kind == SpanDate && sc.firstDate < 0 {
+			sc.firstDate = j
+		}
+		if j+1 < len(spans) && sc.bothSides < 0 && sp.Value == "hai" {
+			if next := spans[j+1]; next.Kind == SpanTitle || next.Kind == SpanOther && bothSideWords[next.Value] {
+				sc.bothSides = j + 1
+			}
 		}
 	}
-	return false
+	for _, m := range ms {
+		j := m.k1
+		for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+			sc.afterActor[j] = true
+			j++
+		}
+		if j <= len(spans) {
+			sc.afterActor[j] = true
+		}
+	}
+	return sc
 }
 
 // subjectIsEvent reports a sentence that opens with an event trigger (after a
