@@ -256,6 +256,12 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		if n == 0 {
 			return 0, ""
 		}
+	} else if i+n < len(toks) && g.plainWord(toks, i+n) {
+		// a known name that goes on in lower case is another body's longer
+		// name: "Cục Chính sách" vs "Cục Chính sách quốc tế Bộ Quốc phòng Hàn Quốc"
+		if pn, pv := g.orgPatternAt(toks, i); pn > n && (toks[i+pn-1].Cap || toks[i+pn-1].Kind == Number) {
+			n, v = pn, pv
+		}
 	}
 	// overlapping names make one body: "Trung ương Đảng" + "Đảng Nhân dân Cách
 	// mạng Lào" is "Trung ương Đảng Nhân dân Cách mạng Lào"
@@ -326,6 +332,13 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		}
 		if t.Kind != Word || !t.Cap {
 			break
+		}
+		// a country qualifies the body ("… Hàn Quốc"), even one that starts
+		// like a family name
+		if cn, _ := g.countryLex.longest(toks, j); cn > 0 && comps > 0 {
+			j += cn
+			comps++
+			continue
 		}
 		// a person's name after a body ("Bộ Ngoại giao Phạm Bình Minh") ends it
 		if g.Surnames[t.Key] && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap && comps > 0 {
