@@ -391,7 +391,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			continue
 		}
 		hasDate := sc.firstDate >= 0
-		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || sc.bothSides >= 0 && sc.bothSides < k || sc.afterActor[k]) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
+		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || sc.bothSides >= 0 && sc.bothSides < k && k-sc.bothSides <= 4 || sc.afterActor[k]) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -480,6 +480,11 @@ func plannedSentence(spans []Span) bool {
 		switch sp.Value {
 		case "sẽ", "sắp":
 			return true
+		case "tới":
+			// "lần tới", "thời gian tới": the next one
+			if j > 0 && (spans[j-1].Value == "lần" || spans[j-1].Value == "gian" || spans[j-1].Value == "kỳ") {
+				return true
+			}
 		case "kiến":
 			if j > 0 && spans[j-1].Value == "dự" {
 				return true
@@ -808,9 +813,12 @@ func clauseStart(spans []Span, j int) int {
 
 // roles gives the people of a sentence their part in the event it speaks of.
 func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, kind lineKind) {
-	if len(ms) == 0 || plannedSentence(spans) {
+	if len(ms) == 0 {
 		return
 	}
+	// in a sentence about what will happen, what people say is said now, but
+	// who will chair or attend has not happened
+	planned := plannedSentence(spans)
 	// group people listed together: "A; B và C dự Hội nghị"
 	roles := make([][]string, len(ms))
 	for i := range ms {
@@ -852,9 +860,15 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 	}
 	for i, m := range ms {
 		for _, r := range roles[i] {
-			if r == "host" {
+			if r == "host" && !planned {
 				// "A tiếp B": a reception, A the host, those after the verb its guests
+				// a reception on another day, or with another host, is another
 				rec := target
+				if rec != nil && rec.Kind == "tiếp xã giao" && len(rec.Chairs) > 0 {
+					if d := a.sentenceDate(s, spans); !d.IsZero() && d != rec.Date || !hasPerson(rec.Chairs, m.p) {
+						rec = nil
+					}
+				}
 				if rec == nil || rec.Kind != "tiếp xã giao" {
 					rec = &EventFact{Kind: "tiếp xã giao"}
 					a.facts.Events = append(a.facts.Events, rec)
@@ -874,6 +888,9 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 	}
 	for i, m := range ms {
 		for _, r := range roles[i] {
+			if planned && r != "speak" {
+				continue
+			}
 			switch r {
 			case "chair":
 				target.Chairs = appendPerson(target.Chairs, m.p)
@@ -884,6 +901,25 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 			}
 		}
 	}
+}
+
+// sentenceDate is the first date a sentence gives, with its year resolved.
+func (a *analysis) sentenceDate(s sentence, spans []Span) Date {
+	for _, sp := range spans {
+		if sp.Kind == SpanDate {
+			return resolveYear(spanDate(a.toks, sp), a.doc.Published, statedYear(a.toks, s))
+		}
+	}
+	return Date{}
+}
+
+func hasPerson(list []*PersonFact, p *PersonFact) bool {
+	for _, x := range list {
+		if x == p {
+			return true
+		}
+	}
+	return false
 }
 
 // verbsAfter collects the roles of the verbs right after a mention: "chủ trì",
