@@ -51,7 +51,7 @@ func indexOf(spans []Span, x Span) int {
 func (a *analysis) bodies(spans []Span) {
 	for k := 0; k < len(spans); k++ {
 		sp := spans[k]
-		if sp.Kind != SpanOrg {
+		if sp.Kind != SpanOrg || sp.Value == loneHead {
 			continue
 		}
 		o := a.org(sp.Value, a.spanText(sp))

@@ -19,6 +19,7 @@ type segment struct {
 	org     string // canonical
 	written string // the body (and country) as written
 	country string
+	lone    bool // the body is a head alone ("Đảng ủy"), completed by the next segment's
 }
 
 // readSegment reads TITLE [ORG|COUNTRY]... from spans[k].
@@ -29,7 +30,9 @@ func (a *analysis) readSegment(spans []Span, k int) (segment, int) {
 	for j < len(spans) {
 		sp := spans[j]
 		if sp.Kind == SpanOrg {
-			if sg.org == "" {
+			if sp.Value == loneHead {
+				sg.lone = true
+			} else if sg.org == "" {
 				sg.org = a.orgName(sp)
 			}
 			parts = append(parts, a.spanText(sp))
@@ -100,6 +103,26 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 	var out []PositionFact
 	for i, sg := range segs {
 		org, written := sg.org, sg.written
+		if sg.lone {
+			// "Đảng ủy" + the next body's name after its own head: "Đảng ủy Quân khu 7"
+			org, written = "", ""
+			if i+1 < len(segs) && segs[i+1].written != "" {
+				// the next body is the unit ("Quân khu 7") or the unit's organ
+				// ("Bộ Tư lệnh Quân khu 4"), whose head gives way
+				next := segs[i+1].written
+				toks := Tokenize(Normalize(next))
+				if hn, _ := a.g.headLex.longest(toks, 0); hn > 0 && hn < len(toks) {
+					if rn, _ := a.g.headLex.longest(toks, hn); rn > 0 {
+						next = next[toks[hn].Start:]
+					}
+				}
+				written = sg.written + " " + next
+				org = a.org("", written).Name
+			}
+			if written == "" {
+				written = sg.written
+			}
+		}
 		if org == "" && written == "" && i+1 < len(segs) && segs[i+1].k0 == sg.k1+1 {
 			if t := a.g.Titles[sg.title]; t == nil || t.NeedsOrg != "no" {
 				org, written = segs[i+1].org, segs[i+1].written

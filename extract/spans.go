@@ -151,6 +151,15 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 		try(SpanOrg, n, v)
 		n, v = g.countryLex.longest(window, i)
 		try(SpanCountry, n, v)
+	}
+	// "Phó Bí thư Đảng ủy, Tư lệnh Quân khu 7": a body's head alone after a
+	// title, its name given by the next title's body
+	if capital && bestN == 0 && g.titleEndsAt(window, i) {
+		if hn, _ := g.headLex.longest(window, i); hn > 0 && i+hn < end && (toks[i+hn].Text == "," || toks[i+hn].Key == "và") {
+			try(SpanOrg, hn, loneHead)
+		}
+	}
+	if capital {
 	} else if n := g.lowerBodyAt(window, i); n > 0 && g.titleEndsAt(window, i) {
 		try(SpanOrg, n, "")
 	} else if toks[i].Kind == Word {
@@ -211,6 +220,10 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 	}
 	return bestKind, bestN, bestVal
 }
+
+// loneHead is the value of a body span that is only a head word ("Đảng ủy"),
+// whose name the next body in the chain completes.
+const loneHead = "\x00head"
 
 // lowerBodyAt matches a body whose head word is written in lower case after a
 // title ("Trưởng phòng Đối ngoại Quân khu 5"): the head and a capitalized name.
