@@ -54,7 +54,7 @@ func (a *analysis) bodies(spans []Span) {
 		if sp.Kind != SpanOrg || sp.Value == loneHead {
 			continue
 		}
-		o := a.org(sp.Value, a.spanText(sp))
+		o := a.orgOf(sp)
 		a.sharedSuffix(sp)
 		// "(BQP)": an abbreviation the article defines
 		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
@@ -62,10 +62,20 @@ func (a *analysis) bodies(spans []Span) {
 			abbr := a.toks[spans[k+2].T0].Text
 			a.abbrev[abbr] = o.Name
 			o.Aliases = appendUnique(o.Aliases, abbr)
+			// "Bộ đội Biên phòng (BĐBP) tỉnh An Giang": the name goes on after
+			// the brackets
+			if t := spans[k+3].T1; t+1 < len(a.toks) && a.g.is(a.toks[t].Key, wAdmin) && a.toks[t+1].Cap {
+				e := t + 1
+				for e < len(a.toks) && a.toks[e].Kind == Word && a.toks[e].Cap {
+					e++
+				}
+				full := a.org("", a.spanText(sp)+" "+a.tokText(t, e))
+				a.orgAt[sp.Start] = full
+			}
 		}
 		if k+1 < len(spans) && spans[k+1].Kind == SpanOrg && spans[k+1].T0 == sp.T1 {
 			next := spans[k+1]
-			b := a.org(next.Value, a.spanText(next))
+			b := a.orgOf(next)
 			if c := a.countryIn(b.Name); c != "" {
 				// a foreign armed force's body is a body of its own
 				combined := a.org(o.Name+" "+b.Name, a.text.Norm[sp.Start:next.End])
@@ -165,7 +175,7 @@ func (a *analysis) issuerAndSubject(spans []Span, k int) (issuer, subject string
 			o--
 		}
 		if o >= 0 && spans[o].Kind == SpanOrg {
-			issuer = a.org(spans[o].Value, a.spanText(spans[o])).Name
+			issuer = a.orgOf(spans[o]).Name
 		}
 	}
 	j := k + 1
@@ -179,7 +189,7 @@ func (a *analysis) issuerAndSubject(spans []Span, k int) (issuer, subject string
 	}
 	skipDate()
 	if j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" && spans[j+1].Kind == SpanOrg {
-		issuer = a.org(spans[j+1].Value, a.spanText(spans[j+1])).Name
+		issuer = a.orgOf(spans[j+1]).Name
 		j += 2
 	}
 	skipDate()
@@ -784,7 +794,7 @@ func (a *analysis) organizer(spans []Span, k, end int) string {
 			}
 			for o := c + 1; o < j; o++ {
 				if spans[o].Kind == SpanOrg {
-					return a.org(spans[o].Value, a.spanText(spans[o])).Name
+					return a.orgOf(spans[o]).Name
 				}
 				if spans[o].Kind == SpanName || spans[o].Kind == SpanRank || spans[o].Kind == SpanTitle {
 					break
@@ -795,7 +805,7 @@ func (a *analysis) organizer(spans []Span, k, end int) string {
 	}
 	for j := end; j+2 < len(spans); j++ {
 		if spans[j].Kind == SpanOther && spans[j].Value == "do" && spans[j+1].Kind == SpanOrg && spans[j+2].Kind == SpanVerb && spans[j+2].Value == "organize" {
-			return a.org(spans[j+1].Value, a.spanText(spans[j+1])).Name
+			return a.orgOf(spans[j+1]).Name
 		}
 	}
 	return ""

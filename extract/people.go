@@ -92,8 +92,15 @@ func diplomatic(title string) bool {
 }
 
 // orgName is the canonical name of an ORG span (recording the body).
-func (a *analysis) orgName(sp Span) string {
-	return a.org(sp.Value, a.spanText(sp)).Name
+func (a *analysis) orgName(sp Span) string { return a.orgOf(sp).Name }
+
+// orgOf records the body an ORG span names: the one the article's own
+// definition extends it to, else its gazetteer name or its text.
+func (a *analysis) orgOf(sp Span) *OrgFact {
+	if o := a.orgAt[sp.Start]; o != nil {
+		return o
+	}
+	return a.org(sp.Value, a.spanText(sp))
 }
 
 // positions turns a chain's segments into posts. A title with no body of its own
