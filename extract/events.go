@@ -958,7 +958,7 @@ func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
 			out = append(out, sp.Value)
 		case sp.Kind == SpanOther && a.g.is(sp.Value, wFiller):
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
-		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại" || sp.Value == "tuần tra chung") && !a.toks[sp.T0].Cap:
+		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại" || sp.Value == "tuần tra chung" || sp.Value == "chuyến thăm") && !a.toks[sp.T0].Cap:
 			out = append(out, "attend")
 			return out
 		default:
@@ -971,23 +971,31 @@ func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
 // cues are the roles a sentence gives before its people: "Dự hội nghị có A",
 // "Phát biểu tại hội nghị, A …", "Về phía Lào có A". Each field is the span index
 // after which a person takes the role (-1: none).
-type cues struct{ attend, speak int }
+type cues struct {
+	attend, speak int
+	role          string // the role "có" gives: the verb before it ("Đồng chủ trì … có")
+}
 
 func sentenceCues(spans []Span) cues {
 	c := cues{attend: -1, speak: -1}
-	attendVerb, phia := false, false
+	verb, phia := "", false
 	firstReal := -1
 	for j, sp := range spans {
 		if firstReal < 0 && sp.Kind != SpanDate && sp.Kind != SpanSep {
 			firstReal = j
 		}
 		switch {
-		case sp.Kind == SpanVerb && sp.Value == "attend":
-			attendVerb = true
-		case sp.Value == "phía" && (j == 0 || spans[j-1].Value == "về"):
+		case sp.Kind == SpanVerb && verb == "" && (sp.Value == "attend" || sp.Value == "speak" || sp.Value == "chair"):
+			verb = sp.Value
+		case sp.Value == "phía" && (j == 0 || spans[j-1].Value == "về"),
+			// "Tại điểm cầu Seoul có A": those at a venue of the meeting
+			sp.Value == "cầu" && j > 1 && spans[j-1].Value == "điểm" && spans[j-2].Value == "tại":
 			phia = true
-		case sp.Kind == SpanOther && sp.Value == "có" && (attendVerb || phia) && c.attend < 0:
-			c.attend = j
+		case sp.Kind == SpanOther && sp.Value == "có" && (verb != "" || phia) && c.attend < 0:
+			c.attend, c.role = j, verb
+			if c.role == "" {
+				c.role = "attend"
+			}
 		case sp.Kind == SpanSep && sp.Value == "," && c.speak < 0 && firstReal >= 0 && firstReal < j &&
 			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak":
 			c.speak = j
@@ -1004,7 +1012,7 @@ func cuesBefore(spans []Span, c cues, k int) []string {
 		out = append(out, "speak")
 	}
 	if c.attend >= 0 && c.attend < k {
-		out = append(out, "attend")
+		out = append(out, c.role)
 	}
 	if c.speak >= 0 && c.speak < k {
 		out = append(out, "speak")
