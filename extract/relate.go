@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // analysis is the relate stage's working state for one article.
@@ -276,3 +278,40 @@ func isUpperWord(w string) bool {
 }
 
 func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// sentence relates the spans of one sentence: bodies, resolutions and plans,
+// people, the event it speaks of, and who did what there.
+func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
+	if kind == lineText && !a.lead.seen {
+		for j, sp := range spans {
+			if sp.Kind == SpanDate {
+				a.lead.seen = true
+				a.lead.date = resolveYear(spanDate(a.toks, sp), a.doc.Published, statedYear(a.toks, s))
+				for _, x := range spans[j:] {
+					if x.Kind == SpanOther && x.Value == "tại" {
+						a.lead.place = a.place(spans, indexOf(spans, x))
+						break
+					}
+				}
+				break
+			}
+		}
+	}
+	a.bodies(spans)
+	a.documents(s, spans)
+	ms := a.people(spans)
+	if kind == lineHeadline {
+		return
+	}
+	ev := a.events(s, spans, ms, kind)
+	a.roles(s, spans, ms, ev, kind)
+}
+
+// upperFirst capitalizes the first letter.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

@@ -1,0 +1,208 @@
+package extract
+
+// documents records the resolutions and plans of a sentence.
+func (a *analysis) documents(s sentence, spans []Span) {
+	for k, sp := range spans {
+		if sp.Kind != SpanResolution {
+			continue
+		}
+		written := CanonicalTone(collapseSpaces(a.spanText(sp)))
+		issuer, subject := a.issuerAndSubject(spans, k)
+		switch {
+		case sp.Value == "":
+			// "Nghị quyết của Quân ủy Trung ương về …": named by issuer and subject
+			end := clauseEnd(spans, k+1)
+			name := CanonicalTone(collapseSpaces(a.text.Norm[sp.Start:spans[end-1].End]))
+			if issuer == "" {
+				continue
+			}
+			r := a.resolutionNamed(name)
+			r.Issuer, r.Subject = issuer, subject
+			a.docAt[sp.T0] = r.Name
+		case isDigits(sp.Value):
+			if r := a.resByNumber[sp.Value]; r != nil {
+				a.docAt[sp.T0] = r.Name
+				r.Aliases = appendUnique(r.Aliases, written)
+				if r.Issuer == "" {
+					r.Issuer = issuer
+				}
+				if r.Subject == "" {
+					r.Subject = subject
+				}
+				continue
+			}
+			r := a.resolutionNamed(written)
+			a.docAt[sp.T0] = r.Name
+			r.number = sp.Value
+			a.resByNumber[sp.Value] = r
+			if issuer != "" {
+				r.Issuer = issuer
+			}
+		default:
+			r := a.resolution(sp.Value, issuer)
+			a.docAt[sp.T0] = r.Name
+			if r.Subject == "" {
+				r.Subject = subject
+			}
+			if written != r.Name {
+				r.Aliases = appendUnique(r.Aliases, written)
+			}
+		}
+	}
+	a.plans(s)
+}
+
+// issuerAndSubject reads "của ORG" and "về SUBJECT" after a resolution.
+func (a *analysis) issuerAndSubject(spans []Span, k int) (issuer, subject string) {
+	// "Bộ Chính trị ban hành Nghị quyết …", "Quân ủy Trung ương đã thông qua …"
+	if k >= 3 && spans[k-1].Kind == SpanOther && (spans[k-1].Value == "hành" && spans[k-2].Value == "ban" || spans[k-1].Value == "qua" && spans[k-2].Value == "thông") {
+		o := k - 3
+		for o >= 0 && spans[o].Kind == SpanOther && a.g.is(spans[o].Value, wFiller) {
+			o--
+		}
+		if o >= 0 && spans[o].Kind == SpanOrg {
+			issuer = a.orgOf(spans[o]).Name
+		}
+	}
+	j := k + 1
+	// "ngày 10-4-2013": the resolution's own date, wherever it stands
+	skipDate := func() {
+		if j < len(spans) && spans[j].Kind == SpanDate {
+			j++
+		} else if j+1 < len(spans) && spans[j].Value == "ngày" && a.toks[spans[j+1].T0].Kind == Number {
+			j += 2
+		}
+	}
+	skipDate()
+	if j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" && spans[j+1].Kind == SpanOrg {
+		issuer = a.orgOf(spans[j+1]).Name
+		j += 2
+	}
+	skipDate()
+	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "về" {
+		end := clauseEnd(spans, j+1)
+		if end > j+1 {
+			subject = CanonicalTone(collapseSpaces(a.text.Norm[spans[j+1].Start:spans[end-1].End]))
+		}
+	}
+	return issuer, subject
+}
+
+// clauseEnd is the index after the last span of the clause starting at k: up to
+// ; , . ( or a quotation mark.
+func clauseEnd(spans []Span, k int) int {
+	for j := k; j < len(spans); j++ {
+		sp := spans[j]
+		if sp.Kind == SpanSep && sp.Value != "và" && !isDash(sp.Value) {
+			return j
+		}
+		if sp.Kind == SpanOther {
+			switch sp.Value {
+			case ".", "(", "\"", "“", "”", ":", "!", "?", "…":
+				return j
+			}
+		}
+	}
+	return len(spans)
+}
+
+// resolution records a numbered resolution by identifier.
+func (a *analysis) resolution(code, issuer string) *ResolutionFact {
+	num := resolutionNumber(code)
+	if r := a.resByNumber[num]; r != nil && r.Identifier == code {
+		if issuer != "" && (r.Issuer == "" || r.issuerFromCode) {
+			// what the text says beats what the code suggests
+			r.Issuer, r.issuerFromCode = issuer, false
+		}
+		return r
+	}
+	r := &ResolutionFact{Name: "Nghị quyết " + code, Identifier: code, number: num}
+	if issuer != "" {
+		r.Issuer = issuer
+	} else if c := issuerCode(code); c != "" {
+		if full, ok := a.g.Abbrev[c]; ok {
+			if o := a.g.Orgs[full]; o != nil {
+				r.Issuer, r.issuerFromCode = o.Name, true
+			}
+		}
+	}
+	a.resByNumber[num] = r
+	a.facts.Resolutions = append(a.facts.Resolutions, r)
+	return r
+}
+
+func (a *analysis) resolutionNamed(name string) *ResolutionFact {
+	for _, r := range a.facts.Resolutions {
+		if Fold(r.Name) == Fold(name) {
+			return r
+		}
+	}
+	r := &ResolutionFact{Name: name}
+	a.facts.Resolutions = append(a.facts.Resolutions, r)
+	return r
+}
+
+// plans records "Đề án …" (or "đề án" followed by a capitalized name) up to the
+// end of its clause or closing quotation mark.
+func (a *analysis) plans(s sentence) {
+	toks := a.toks
+	for i := s.t0; i+2 < s.t1; i++ {
+		if a.skip[i] || toks[i].Key != "đề" || toks[i+1].Key != "án" {
+			continue
+		}
+		if !toks[i].Cap && !toks[i+2].Cap {
+			continue
+		}
+		quoted := i > s.t0 && (toks[i-1].Text == "“" || toks[i-1].Text == "\"")
+		j := i + 2
+		for ; j < s.t1; j++ {
+			t := toks[j]
+			if t.Kind == Newline || t.Kind == Punct && (t.Text == "”" || t.Text == "\"" || t.Text == ";" || t.Text == "." || t.Text == "(") {
+				break
+			}
+			if !quoted && t.Kind == Punct && t.Text == "," && !(j+2 < s.t1 && toks[j+1].Key == "tầm" && toks[j+2].Key == "nhìn") {
+				break
+			}
+		}
+		if j-i < 3 {
+			continue
+		}
+		name := CanonicalTone(collapseSpaces(a.tokText(i, j)))
+		name = upperFirst(name)
+		a.docAt[i] = name
+		if !a.planByKey[Fold(name)] {
+			a.planByKey[Fold(name)] = true
+			a.facts.Plans = append(a.facts.Plans, &PlanFact{Name: name})
+		}
+		i = j
+	}
+}
+
+// reviewWords end the verbs that make a document the subject of a meeting:
+// "quán triệt", "thảo luận", "góp ý (vào)", "cho ý kiến (vào)", "thông qua",
+// "xem xét", "sơ kết", "tổng kết".
+var reviewWords = map[string]string{"triệt": "quán", "luận": "thảo", "ý": "góp", "qua": "thông", "xét": "xem", "kết": "", "kiến": "ý"}
+
+// reviewedAt reports whether the document named at token t is the object of a
+// review verb, allowing "vào", "về" and "dự thảo" between them.
+func (a *analysis) reviewedAt(t int) bool {
+	j := t - 1
+	for j >= 1 && (a.toks[j].Key == "vào" || a.toks[j].Key == "về" || a.toks[j].Key == "thảo" && a.toks[j-1].Key == "dự") {
+		if a.toks[j].Key == "thảo" {
+			j--
+		}
+		j--
+	}
+	if j < 1 {
+		return false
+	}
+	before, ok := reviewWords[a.toks[j].Key]
+	if !ok {
+		return false
+	}
+	prev := a.toks[j-1].Key
+	if a.toks[j].Key == "kết" {
+		return prev == "sơ" || prev == "tổng"
+	}
+	return prev == before
+}

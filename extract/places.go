@@ -1,0 +1,97 @@
+package extract
+
+// place reads the place after "tại" at spans[j]: capitalized words, bodies,
+// countries and numbers, skipping "điểm cầu".
+func (a *analysis) place(spans []Span, j int) string {
+	p, _ := a.placeEnd(spans, j)
+	return p
+}
+
+// placeEnd is place with the token index where the place ends.
+func (a *analysis) placeEnd(spans []Span, j int) (string, int) {
+	t0 := spans[j].T1
+	i := t0
+	toks := a.toks
+	if i+1 < len(toks) && toks[i].Key == "điểm" && toks[i+1].Key == "cầu" {
+		i += 2
+		t0 = i
+	}
+	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap && a.g.is(toks[i].Key, wPlaceLead) {
+		i++
+	}
+	start := i
+	for i < len(toks) && !a.skip[i] {
+		t := toks[i]
+		if t.Kind == Word && t.Cap || t.Kind == Number && i > start {
+			i++
+			continue
+		}
+		if t.Kind != Word || i == start || !toks[i-1].Cap || a.g.isFunction(t.Key) {
+			break
+		}
+		// lower-case syllables inside a place's name: "Trụ sở Bộ", "Cửa khẩu
+		// quốc tế Móng Cái", "Cung Hòa bình,"
+		if a.continuesName(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && j < i+3 && toks[j].Kind == Word && !toks[j].Cap && !a.g.isFunction(toks[j].Key) {
+			if n, _ := a.g.verbLex.longest(toks, j); n > 0 {
+				break
+			}
+			j++
+		}
+		if j > i && (j == len(toks) || toks[j].Kind == Word && toks[j].Cap || j == i+1 && (toks[j].Kind == Punct || toks[j].Kind == Newline)) {
+			i = j
+			continue
+		}
+		break
+	}
+	if i == start || i-t0 > 12 {
+		return "", 0
+	}
+	if n, _ := a.g.titleLex.longest(toks, start); n > 0 {
+		return "", 0
+	}
+	return upperFirst(CanonicalTone(collapseSpaces(a.tokText(t0, i)))), i
+}
+
+// plainPlace reads a place written in lower case after "tại" when it runs to a
+// comma or the sentence end: "tại vùng nước lịch sử chung giữa hai nước,".
+// Quantities ("tại 23 điểm cầu", "tại nhiều nơi") are not places.
+func (a *analysis) plainPlace(spans []Span, j int) string {
+	if j+1 >= len(spans) {
+		return ""
+	}
+	first := spans[j+1]
+	if first.Kind != SpanOther || a.toks[first.T0].Kind != Word || a.g.is(first.Value, wQuantity) || a.g.isFunction(first.Value) {
+		return ""
+	}
+	end := j + 1
+	for end < len(spans) && end-j <= 10 {
+		sp := spans[end]
+		if sp.Kind == SpanSep && sp.Value == "," || sp.Kind == SpanOther && (sp.Value == "." || sp.Value == ";") {
+			break
+		}
+		if sp.Kind != SpanOther && sp.Kind != SpanCountry && sp.Kind != SpanName || sp.Kind == SpanOther && a.toks[sp.T0].Kind != Word {
+			return ""
+		}
+		end++
+	}
+	if end == len(spans) || end-j > 10 {
+		return ""
+	}
+	return CanonicalTone(collapseSpaces(a.text.Norm[first.Start:spans[end-1].End]))
+}
+
+// continuesName reports whether a lower-case token at i belongs to the body name
+// before it ("Bộ Quốc phòng": "phòng").
+func (a *analysis) continuesName(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if n, _ := a.g.orgLex.longest(a.toks, k); n > 0 && k+n > i {
+			return true
+		}
+	}
+	return false
+}

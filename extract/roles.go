@@ -1,0 +1,215 @@
+package extract
+
+// roles gives the people of a sentence their part in the event it speaks of.
+func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, kind lineKind) {
+	if len(ms) == 0 {
+		return
+	}
+	// in a sentence about what will happen, what people say is said now, but
+	// who will chair or attend has not happened
+	planned := plannedSentence(spans)
+	// group people listed together: "A; B và C dự Hội nghị"
+	roles := make([][]string, len(ms))
+	for i := range ms {
+		stop := len(spans)
+		if i+1 < len(ms) {
+			stop = ms[i+1].k0
+		}
+		roles[i] = a.verbsAfter(spans, ms[i].k1, stop)
+	}
+	for i := len(ms) - 2; i >= 0; i-- {
+		if len(roles[i]) == 0 && onlySeps(spans, ms[i].k1, ms[i+1].k0) {
+			roles[i] = roles[i+1]
+		}
+	}
+	c := sentenceCues(spans)
+	for i, m := range ms {
+		cue := cuesBefore(spans, c, m.k0)
+		// "dưới sự chứng kiến của A và B": a list shares the cue before it
+		if len(cue) == 0 && i > 0 && onlySeps(spans, ms[i-1].k1, m.k0) {
+			cue = cuesBefore(spans, c, ms[i-1].k0)
+		}
+		roles[i] = append(roles[i], cue...)
+	}
+	target := ev
+	if target == nil {
+		target = a.current
+	}
+	// "A chủ trì lễ đón B", "A hội đàm với B": those named after the trigger are
+	// its guests
+	for _, sp := range spans {
+		if sp.Kind != SpanEvent || !guestKinds[sp.Value] || ev == nil || ev.Kind != sp.Value {
+			continue
+		}
+		for i, m := range ms {
+			if spans[m.k0].T0 >= sp.T1 && len(roles[i]) == 0 {
+				roles[i] = []string{"attend"}
+			}
+		}
+	}
+	for i, m := range ms {
+		for _, r := range roles[i] {
+			if r == "host" && !planned {
+				// "A tiếp B": a reception, A the host, those after the verb its guests
+				// a reception on another day, or with another host, is another
+				rec := target
+				if rec != nil && rec.Kind == "tiếp xã giao" && len(rec.Chairs) > 0 {
+					if d := a.sentenceDate(s, spans); !d.IsZero() && d != rec.Date || !hasPerson(rec.Chairs, m.p) {
+						rec = nil
+					}
+				}
+				if rec == nil || rec.Kind != "tiếp xã giao" {
+					rec = &EventFact{Kind: "tiếp xã giao"}
+					a.facts.Events = append(a.facts.Events, rec)
+					a.fill(rec, s, spans, m.k1, m.k1, false)
+					a.current = rec
+				}
+				rec.Chairs = appendPerson(rec.Chairs, m.p)
+				for _, g := range ms[i+1:] {
+					rec.Attendees = appendPerson(rec.Attendees, g.p)
+				}
+				target = rec
+			}
+		}
+	}
+	if target == nil {
+		return
+	}
+	for i, m := range ms {
+		for _, r := range roles[i] {
+			if planned && r != "speak" {
+				continue
+			}
+			switch r {
+			case "chair":
+				target.Chairs = appendPerson(target.Chairs, m.p)
+			case "attend", "lead":
+				target.Attendees = appendPerson(target.Attendees, m.p)
+			case "speak":
+				target.Speakers = appendPerson(target.Speakers, m.p)
+			}
+		}
+	}
+}
+
+// sentenceDate is the first date a sentence gives, with its year resolved.
+func (a *analysis) sentenceDate(s sentence, spans []Span) Date {
+	for _, sp := range spans {
+		if sp.Kind == SpanDate {
+			return resolveYear(spanDate(a.toks, sp), a.doc.Published, statedYear(a.toks, s))
+		}
+	}
+	return Date{}
+}
+
+func hasPerson(list []*PersonFact, p *PersonFact) bool {
+	for _, x := range list {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
+// verbsAfter collects the roles of the verbs right after a mention: "chủ trì",
+// "dự và phát biểu chỉ đạo", "đã nhấn mạnh".
+func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
+	var out []string
+	// the person's verb is the first one of its clause, past any titles and
+	// bodies the chain did not take ("…, Trưởng Ban Chỉ đạo quốc gia về … chủ trì")
+	plain := 0 // plain words in a row
+	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
+		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap) && spans[k].Kind != SpanDate {
+		if spans[k].Kind == SpanOther {
+			plain++
+		} else {
+			plain = 0
+		}
+		if plain > 6 {
+			return nil // a long stretch of plain words: a new clause, not a title
+		}
+		k++
+	}
+	for j := k; j < len(spans) && j < stop && j < k+8; j++ {
+		sp := spans[j]
+		switch {
+		case sp.Kind == SpanVerb:
+			out = append(out, sp.Value)
+		case sp.Kind == SpanOther && a.g.is(sp.Value, wFiller):
+		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
+		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại" || sp.Value == "tuần tra chung" || sp.Value == "chuyến thăm") && !a.toks[sp.T0].Cap:
+			out = append(out, "attend")
+			return out
+		default:
+			return out
+		}
+	}
+	return out
+}
+
+// cues are the roles a sentence gives before its people: "Dự hội nghị có A",
+// "Phát biểu tại hội nghị, A …", "Về phía Lào có A". Each field is the span index
+// after which a person takes the role (-1: none).
+type cues struct {
+	attend, speak int
+	role          string // the role "có" gives: the verb before it ("Đồng chủ trì … có")
+}
+
+func sentenceCues(spans []Span) cues {
+	c := cues{attend: -1, speak: -1}
+	verb, phia := "", false
+	firstReal := -1
+	for j, sp := range spans {
+		if firstReal < 0 && sp.Kind != SpanDate && sp.Kind != SpanSep {
+			firstReal = j
+		}
+		switch {
+		case sp.Kind == SpanVerb && verb == "" && (sp.Value == "attend" || sp.Value == "speak" || sp.Value == "chair"):
+			verb = sp.Value
+		case sp.Value == "phía" && (j == 0 || spans[j-1].Value == "về"),
+			// "Tại điểm cầu Seoul có A": those at a venue of the meeting
+			sp.Value == "cầu" && j > 1 && spans[j-1].Value == "điểm" && spans[j-2].Value == "tại":
+			phia = true
+		case sp.Kind == SpanOther && sp.Value == "có" && (verb != "" || phia) && c.attend < 0:
+			c.attend, c.role = j, verb
+			if c.role == "" {
+				c.role = "attend"
+			}
+		case sp.Kind == SpanSep && sp.Value == "," && c.speak < 0 && firstReal >= 0 && firstReal < j &&
+			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak":
+			c.speak = j
+		}
+	}
+	return c
+}
+
+// cuesBefore reads the roles given before a mention at spans[k]: the sentence's
+// cues, "theo A" and "dưới sự chủ trì của A", "có sự tham dự của A".
+func cuesBefore(spans []Span, c cues, k int) []string {
+	var out []string
+	if k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "theo" {
+		out = append(out, "speak")
+	}
+	if c.attend >= 0 && c.attend < k {
+		out = append(out, c.role)
+	}
+	if c.speak >= 0 && c.speak < k {
+		out = append(out, "speak")
+	}
+	if k > 1 && spans[k-1].Value == "của" && spans[k-2].Kind == SpanVerb && (spans[k-2].Value == "chair" || spans[k-2].Value == "attend") {
+		out = append(out, spans[k-2].Value)
+	}
+	return out
+}
+
+func onlySeps(spans []Span, from, to int) bool {
+	if to <= from {
+		return false
+	}
+	for j := from; j < to; j++ {
+		if spans[j].Kind != SpanSep {
+			return false
+		}
+	}
+	return true
+}
