@@ -67,7 +67,8 @@ type Gazetteer struct {
 	outletLex      lexicon
 	headLex        lexicon // words that open a body's name
 
-	words map[string]wordClass // closed-class words, by fold key
+	words  map[string]wordClass // closed-class words, by fold key
+	starts map[string]bool      // first words of every list's phrases
 
 	orgCountry map[string]string // body name → the country it names, "" for none
 	// Duplicates lists keys given twice (file: key); the first one wins.
@@ -187,8 +188,12 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	for name := range g.Orgs {
 		g.orgCountry[name] = g.country(name)
 	}
+	g.starts = map[string]bool{}
 	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex} {
 		g.Duplicates = append(g.Duplicates, l.dups...)
+		for k := range l.root.next {
+			g.starts[k] = true
+		}
 	}
 	return g, nil
 }

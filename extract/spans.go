@@ -141,6 +141,9 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 			bestKind, bestN, bestVal = kind, n, val
 		}
 	}
+	if !g.starts[matchKey(toks[i])] {
+		return SpanOther, 0, "" // no phrase of any list starts with this word
+	}
 	capital := toks[i].Cap
 	if capital {
 		n, v := g.rankLex.longest(window, i)
@@ -159,10 +162,11 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 			try(SpanOrg, hn, loneHead)
 		}
 	}
-	if capital {
-	} else if n := g.lowerBodyAt(window, i); n > 0 && g.titleEndsAt(window, i) {
+	switch n := g.lowerBodyAt(window, i); {
+	case capital:
+	case n > 0 && g.titleEndsAt(window, i):
 		try(SpanOrg, n, "")
-	} else if toks[i].Kind == Word {
+	case toks[i].Kind == Word:
 		// some outlets write ranks and titles in lower case: "đại tướng Phan
 		// Văn Giang - bộ trưởng Bộ Quốc phòng"; they count when a name or a
 		// body follows
