@@ -170,6 +170,9 @@ func (a *analysis) plans(s sentence) {
 		name := CanonicalTone(collapseSpaces(a.tokText(i, j)))
 		name = upperFirst(name)
 		a.docAt[i] = name
+		for t := i; t < j; t++ {
+			a.inDoc[t] = true // a meeting word here names the plan, not an event
+		}
 		if !a.planByKey[Fold(name)] {
 			a.planByKey[Fold(name)] = true
 			a.facts.Plans = append(a.facts.Plans, &PlanFact{Name: name})

@@ -38,7 +38,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		if sp.Kind == SpanOther && (sp.Value == "để" || sp.Value == "nhằm") {
 			purpose = true
 		}
-		if sp.Kind != SpanEvent || k < inName {
+		if sp.Kind != SpanEvent || k < inName || a.inDoc[sp.T0] {
 			continue
 		}
 		if purpose {

@@ -23,6 +23,7 @@ type analysis struct {
 	abbrev      map[string]string // the article's own definitions: "QK4" → "Quân khu 4"
 	docAt       map[int]string    // the resolution or plan named at a token
 	orgAt       map[int]*OrgFact  // bodies whose name goes on past their span, by span start
+	inDoc       map[int]bool      // tokens inside the name of a plan
 	current     *EventFact        // the event the text is about at this point
 	lastPerson  *PersonFact       // the person last named, for "ông" alone
 	lead        struct {          // the article's dateline: its first date and place
@@ -39,7 +40,7 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 		g: g, doc: doc, text: t, toks: toks, skip: make([]bool, len(toks)),
 		personByKey: map[string]*PersonFact{}, orgByName: map[string]*OrgFact{},
 		resByNumber: map[string]*ResolutionFact{}, planByKey: map[string]bool{},
-		abbrev: map[string]string{}, docAt: map[int]string{}, orgAt: map[int]*OrgFact{},
+		abbrev: map[string]string{}, docAt: map[int]string{}, orgAt: map[int]*OrgFact{}, inDoc: map[int]bool{},
 	}
 	a.lines = g.classifyLines(t, toks)
 	kindOf := make([]lineKind, len(toks))
