@@ -13,7 +13,8 @@ func indexOf(spans []Span, x Span) int {
 // bodies records every body of the sentence, the abbreviations it defines
 // ("Bộ Quốc phòng (BQP)") and bodies qualified by an armed force
 // ("Bộ Tổng Tham mưu Quân đội nhân dân Lào").
-func (a *analysis) bodies(spans []Span) {
+func (a *analysis) bodies(spans []Span) []Span {
+	spans = a.bracketedBodies(spans)
 	for k := 0; k < len(spans); k++ {
 		sp := spans[k]
 		if sp.Kind != SpanOrg || sp.Value == loneHead {
@@ -27,16 +28,6 @@ func (a *analysis) bodies(spans []Span) {
 			abbr := a.toks[spans[k+2].T0].Text
 			a.abbrev[abbr] = o.Name
 			o.Aliases = appendUnique(o.Aliases, abbr)
-			// "Bộ đội Biên phòng (BĐBP) tỉnh An Giang": the name goes on after
-			// the brackets
-			if t := spans[k+3].T1; t+1 < len(a.toks) && a.g.is(a.toks[t].Key, wAdmin) && a.toks[t+1].Cap {
-				e := t + 1
-				for e < len(a.toks) && a.toks[e].Kind == Word && a.toks[e].Cap {
-					e++
-				}
-				full := a.org("", a.spanText(sp)+" "+a.tokText(t, e))
-				a.orgAt[sp.Start] = full
-			}
 		}
 		if k+1 < len(spans) && spans[k+1].Kind == SpanOrg && spans[k+1].T0 == sp.T1 {
 			next := spans[k+1]
@@ -51,6 +42,50 @@ func (a *analysis) bodies(spans []Span) {
 			k++
 		}
 	}
+	return spans
+}
+
+// bracketedBodies merges a body whose name goes on after the abbreviation it
+// defines into one span: "Bộ đội Biên phòng (BĐBP) tỉnh An Giang", "Ủy ban nhân
+// dân (UBND) tỉnh Nghệ An" (a head word alone before the brackets). The
+// abbreviation names the part before the brackets.
+func (a *analysis) bracketedBodies(spans []Span) []Span {
+	for k := 0; k+2 < len(spans); k++ {
+		open, abbr, closing := spans[k], spans[k+1], spans[k+2]
+		if open.Value != "(" || closing.Value != ")" || abbr.T1-abbr.T0 != 1 || !a.toks[abbr.T0].Upper {
+			continue
+		}
+		// what the brackets follow: a body, or a head word alone
+		first, t0 := k-1, -1
+		if first >= 0 && spans[first].Kind == SpanOrg {
+			t0 = spans[first].T0
+		} else if t0 = a.headEndingAt(open.T0); t0 >= 0 {
+			for first = k - 1; first > 0 && spans[first].T0 > t0; first-- {
+			}
+		}
+		if t0 < 0 || first < 0 {
+			continue
+		}
+		full, e := a.bracketedBody(t0, open.T0, closing.T1)
+		if full == nil {
+			continue
+		}
+		short := a.toks[abbr.T0].Text
+		if spans[first].Kind == SpanOrg {
+			a.abbrev[short] = a.orgOf(spans[first]).Name
+		} else {
+			a.abbrev[short] = upperFirst(a.tokText(t0, open.T0))
+		}
+		last := k + 2
+		for last+1 < len(spans) && spans[last+1].T0 < e {
+			last++
+		}
+		merged := Span{Kind: SpanOrg, T0: t0, T1: e, Start: a.toks[t0].Start, End: a.toks[e-1].End, Value: full.Name}
+		a.orgAt[merged.Start] = full
+		spans = append(spans[:first], append([]Span{merged}, spans[last+1:]...)...)
+		k = first
+	}
+	return spans
 }
 
 // sharedSuffix reads a body head standing alone before a comma and a body with
@@ -77,4 +112,38 @@ func (a *analysis) sharedSuffix(sp Span) {
 			return
 		}
 	}
+}
+
+// bracketedBody reads a body whose name goes on after the abbreviation it
+// defines: tokens t0..t1 name it, the brackets close before t, and an
+// administrative unit and a capitalized name follow ("Bộ đội Biên phòng (BĐBP)
+// tỉnh An Giang"). It returns the body and the token after its name, or nil
+// when no such continuation follows.
+func (a *analysis) bracketedBody(t0, t1, t int) (*OrgFact, int) {
+	if t+1 >= len(a.toks) || !a.g.is(a.toks[t].Key, wAdmin) || !a.toks[t+1].Cap {
+		return nil, 0
+	}
+	e := t + 1
+	for e < len(a.toks) && a.toks[e].Kind == Word && a.toks[e].Cap {
+		e++
+	}
+	written := a.tokText(t0, t1) + " " + a.tokText(t, e)
+	canonical := ""
+	if toks := Tokenize(Normalize(written)); len(toks) > 0 {
+		if n, v := a.g.orgLex.longest(toks, 0); n == len(toks) {
+			canonical = v
+		}
+	}
+	return a.org(canonical, written), e
+}
+
+// headEndingAt finds a body's head word that ends right before token t, written
+// capitalized; it returns its first token, or -1.
+func (a *analysis) headEndingAt(t int) int {
+	for start := t - 1; start >= 0 && start >= t-4; start-- {
+		if n, _ := a.g.headLex.longest(a.toks[:t], start); n > 0 && start+n == t && a.toks[start].Cap {
+			return start
+		}
+	}
+	return -1
 }

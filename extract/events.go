@@ -128,6 +128,20 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 	if opened != nil {
 		ref = opened
 	}
+	// "SDD năm nay do Bộ Quốc phòng Hàn Quốc tổ chức": an organizer named later
+	if ev := ref; opened == nil && (ev != nil || a.current != nil) {
+		if ev == nil {
+			ev = a.current
+		}
+		if ev.Organizer == "" {
+			for j := 0; j+2 < len(spans); j++ {
+				if spans[j].Value == "do" && spans[j+1].Kind == SpanOrg && spans[j+2].Kind == SpanVerb && spans[j+2].Value == "organize" {
+					ev.Organizer = a.orgOf(spans[j+1]).Name
+					break
+				}
+			}
+		}
+	}
 	// "Hội nghị đã quán triệt Nghị quyết …": the event, as the sentence's subject,
 	// reviewed the resolutions and plans the sentence names
 	if ref != nil && opened == nil && subjectIsEvent(spans) {
@@ -379,6 +393,11 @@ func (a *analysis) organizer(spans []Span, k, end int) string {
 			// subject stands before the partner
 			if c+1 < j && spans[c+1].Value == "phối" && c >= 0 {
 				c = clauseStart(spans, c)
+			}
+			// "Đồn Biên phòng Na Mèo, Bộ đội Biên phòng tỉnh Thanh Hóa tổ chức":
+			// a unit named before its parent is the subject
+			for c >= 1 && spans[c-1].Kind == SpanOrg && (c < 2 || spans[c-2].Kind == SpanSep && spans[c-2].Value == ",") {
+				c -= 2
 			}
 			for o := c + 1; o < j; o++ {
 				if spans[o].Kind == SpanOrg {

@@ -26,6 +26,11 @@ func (a *analysis) placeEnd(spans []Span, j int) (string, int) {
 			i++
 			continue
 		}
+		// "Việt – Lào": a dash between two capitalized words
+		if t.Kind == Punct && isDash(t.Text) && i > start && toks[i-1].Cap && i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].Cap {
+			i++
+			continue
+		}
 		if t.Kind != Word || i == start || !toks[i-1].Cap || a.g.isFunction(t.Key) {
 			break
 		}
@@ -36,7 +41,7 @@ func (a *analysis) placeEnd(spans []Span, j int) (string, int) {
 			continue
 		}
 		j := i
-		for j < len(toks) && j < i+3 && toks[j].Kind == Word && !toks[j].Cap && !a.g.isFunction(toks[j].Key) {
+		for j < len(toks) && j < i+5 && toks[j].Kind == Word && !toks[j].Cap && !a.g.isFunction(toks[j].Key) {
 			if n, _ := a.g.verbLex.longest(toks, j); n > 0 {
 				break
 			}

@@ -298,7 +298,7 @@ func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
 			}
 		}
 	}
-	a.bodies(spans)
+	spans = a.bodies(spans)
 	a.documents(s, spans)
 	ms := a.people(spans)
 	if kind == lineHeadline {

@@ -170,6 +170,9 @@ func sentenceCues(spans []Span) cues {
 			// "Tại điểm cầu Seoul có A": those at a venue of the meeting
 			sp.Value == "cầu" && j > 1 && spans[j-1].Value == "điểm" && spans[j-2].Value == "tại":
 			phia = true
+		case sp.Kind == SpanOther && sp.Value == "gồm" && j > 0 && (spans[j-1].Value == "đoàn" || j > 1 && spans[j-2].Value == "đoàn") && c.attend < 0:
+			// "Đoàn gồm Đại tá A, …": the delegation's members attend
+			c.attend, c.role = j, "attend"
 		case sp.Kind == SpanOther && sp.Value == "có" && (verb != "" || phia) && c.attend < 0:
 			c.attend, c.role = j, verb
 			if c.role == "" {
