@@ -385,7 +385,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		}
 		switch {
 		case run == 0:
-		case run <= 3 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && !g.Surnames[toks[j+run].Key]:
+		case run <= 3 && j+run < len(toks) && (toks[j+run].Kind == Word && toks[j+run].Cap && !g.Surnames[toks[j+run].Key] || toks[j+run].Kind == Number && isDigits(toks[j+run].Text)):
 			j += run
 		case run == 1:
 			j++
