@@ -147,3 +147,32 @@ func (a *analysis) headEndingAt(t int) int {
 	}
 	return -1
 }
+
+// numberedBodies reads a head word over a list of numbers: "các quân khu 1, 2,
+// 4 và 9" names Quân khu 1, Quân khu 2, Quân khu 4 and Quân khu 9.
+func (a *analysis) numberedBodies(s sentence) {
+	toks := a.toks[:s.t1]
+	for i := s.t0; i < s.t1; i++ {
+		if a.skip[i] {
+			continue
+		}
+		hn, _ := a.g.headLex.longest(toks, i)
+		if hn == 0 || i+hn >= s.t1 || !isDigits(toks[i+hn].Text) {
+			continue
+		}
+		head := upperFirst(CanonicalTone(a.tokText(i, i+hn)))
+		nums := []string{toks[i+hn].Text}
+		j := i + hn + 1
+		for j+1 < s.t1 && (toks[j].Text == "," || toks[j].Key == "và") && isDigits(toks[j+1].Text) {
+			nums = append(nums, toks[j+1].Text)
+			j += 2
+		}
+		if len(nums) < 2 || j < s.t1 && toks[j].Kind == Word && toks[j].Cap {
+			continue // one number is an ordinary name; a name after the list qualifies it
+		}
+		for _, n := range nums {
+			a.org("", head+" "+n)
+		}
+		i = j - 1
+	}
+}

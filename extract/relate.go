@@ -299,6 +299,7 @@ func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
 		}
 	}
 	spans = a.bodies(spans)
+	a.numberedBodies(s)
 	a.documents(s, spans)
 	ms := a.people(spans)
 	if kind == lineHeadline {

@@ -157,3 +157,35 @@ func TestRelateVariants(t *testing.T) {
 		})
 	}
 }
+
+func TestRelateBodies(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name, text string
+		want       []string // names of the bodies found, in order
+	}{
+		{"numbered list", "Đại diện các quân khu 1, 2, 4 và 9 dự hội nghị.", []string{"Quân khu 1", "Quân khu 2", "Quân khu 4", "Quân khu 9"}},
+		{"shared suffix", "Thay mặt Đảng ủy, Bộ Tư lệnh Quân khu 4, đồng chí cảm ơn.", []string{"Đảng ủy Quân khu 4", "Bộ Tư lệnh Quân khu 4"}},
+		{"abbreviation inside the name", "Bộ đội Biên phòng (BĐBP) tỉnh An Giang tổ chức tuần tra.", []string{"Bộ đội Biên phòng", "Bộ đội Biên phòng tỉnh An Giang"}},
+		{"foreign army's body", "Cục Tác chiến, đơn vị trực thuộc Bộ Tổng Tham mưu Quân đội nhân dân Lào.", []string{"Cục Tác chiến", "Bộ Tổng Tham mưu Quân đội nhân dân Lào", "Quân đội nhân dân Lào"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			f, _ := g.relate(Document{ID: "t", Text: tt.text}, txt, Tokenize(txt))
+			var got []string
+			for _, o := range f.Orgs {
+				got = append(got, o.Name)
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, g := range got {
+					found = found || g == w
+				}
+				if !found {
+					t.Errorf("no body %q among %q", w, got)
+				}
+			}
+		})
+	}
+}
