@@ -369,12 +369,13 @@ const (
 	wPlaceLead
 	wAdmin
 	wScene
+	wMemorial
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
-	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene,
+	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial,
 }
 
 // is reports whether a word (a token's fold key) is of a class.

@@ -219,6 +219,13 @@ func (a *analysis) people(spans []Span) []mention {
 			}
 			last = -1
 		case SpanName:
+			// "Lăng Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh": a name inside
+			// the name of a place or a doctrine is no one present
+			if chainK > 0 && a.g.is(a.toks[spans[chainK-1].T1-1].Key, wMemorial) || chainK < 0 && k > 0 && a.g.is(a.toks[spans[k-1].T1-1].Key, wMemorial) {
+				reset()
+				last = -1
+				continue
+			}
 			// a full name with no rank, title or honorific before it is still a
 			// name when its title or a role verb follows: "Hoàng Xuân Chiến,
 			// Thứ trưởng …", "Nguyễn Văn A phát biểu"

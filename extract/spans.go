@@ -235,6 +235,10 @@ func (g *Gazetteer) lowerBodyAt(toks []Token, i int) int {
 	if i >= len(toks) || toks[i].Cap || toks[i].Kind != Word {
 		return 0
 	}
+	// "Phó Trưởng ban Nguyễn Thị Lan Phương": a name after the head is a person's
+	if h, _ := g.headLex.longest(toks, i); h > 0 && i+h+1 < len(toks) && g.Surnames[toks[i+h].Key] && toks[i+h+1].Cap {
+		return 0
+	}
 	if n, _ := g.orgPatternAt(toks, i); n > 1 {
 		return n
 	}
