@@ -160,6 +160,8 @@ func (a *analysis) people(spans []Span) []mention {
 		chainK  = -1      // where the pending chain started
 		last    = -1      // index in out of the person appositives attach to
 		shared  []segment // a title over a list after ":"
+
+		sharedBySemicolon bool // the list's items are separated by ";"
 	)
 	reset := func() {
 		rank, rankK, pending, honor, honorK, chainK = "", -1, nil, "", -1, -1
@@ -181,6 +183,10 @@ func (a *analysis) people(spans []Span) []mention {
 			if last >= 0 && rank == "" && honor == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName) {
 				m := &out[last]
 				if m.k1 == k || m.k1 == k-1 && spans[k-1].Kind == SpanSep && spans[k-1].Value != ";" {
+					if shared != nil {
+						// list items with titles of their own are separated by ";"
+						sharedBySemicolon = true
+					}
 					a.addPositions(m.p, a.positions(append(m.appositives(a, spans), sg)))
 					m.k1 = next
 					k = next - 1
@@ -260,7 +266,10 @@ func (a *analysis) people(spans []Span) []mention {
 			switch sp.Value {
 			case ";":
 				reset()
-				shared = nil
+				// the list goes on past ";" while it is a list of people
+				if !sharedBySemicolon || k+1 < len(spans) && spans[k+1].Kind != SpanRank && spans[k+1].Kind != SpanHonorific && spans[k+1].Kind != SpanName {
+					shared, sharedBySemicolon = nil, false
+				}
 				last = -1
 			case "và":
 				// "Tổng Tham mưu trưởng … và Thứ trưởng Bộ Quốc phòng chủ trì":
@@ -283,7 +292,7 @@ func (a *analysis) people(spans []Span) []mention {
 			if sp.Value == ":" && len(pending) > 0 && rank == "" {
 				// "các đồng chí Phó Tư lệnh Quân khu 4: Thiếu tướng A, Thiếu
 				// tướng B": the title is each one's
-				shared = pending
+				shared, sharedBySemicolon = pending, false
 				reset()
 				last = -1
 				continue
