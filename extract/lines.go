@@ -61,7 +61,9 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			l.kind = lineChrome
 			afterImage = imageLine.MatchString(l.text) || strings.EqualFold(l.text, "leftcenterrightdel") || afterImage && l.t1-l.t0 == 1
 			continue
-		case creditPrefix.MatchString(l.text) && l.t1-l.t0 <= 16:
+		case creditPrefix.MatchString(l.text) && l.t1-l.t0 <= 16,
+			// "Theo Cổng TTĐT BQP" alone on a line names the source wherever it stands
+			theoLine.MatchString(l.text) && l.t1-l.t0 <= 8 && g.outletAt(toks[l.t0+1:l.t1]):
 			l.kind = lineCredit
 		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(strings.ToLower(l.text), "(ảnh)"):
 			l.kind = lineCaption
@@ -91,6 +93,12 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		}
 	}
 	return lines
+}
+
+// outletAt reports a known outlet's name at the start of toks.
+func (g *Gazetteer) outletAt(toks []Token) bool {
+	n, _ := g.outletLex.longest(toks, 0)
+	return n > 0
 }
 
 func endsSentence(s string) bool {
