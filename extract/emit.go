@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -53,7 +54,7 @@ func (g *Gazetteer) emit(doc Document, f *Facts) (quads, background []vocab.Quad
 	if doc.SourceFile != "" {
 		e.add(d, vocab.SourceFile, vocab.String(doc.SourceFile))
 	}
-	if doc.URL != "" {
+	if u, err := url.Parse(doc.URL); doc.URL != "" && err == nil && (u.Scheme == "http" || u.Scheme == "https") && !strings.ContainsAny(doc.URL, " <>\"{}|\\^`") {
 		e.add(d, vocab.URL, vocab.IRI(doc.URL))
 	}
 	if f.Publisher != "" {
