@@ -487,6 +487,9 @@ func (a *analysis) person(spans []Span, k int, rank string, pending []segment, h
 			return p, alias
 		}
 	}
+	if anchored && len(words) == 1 && (rank != "" || len(pending) > 0) && !a.g.startsBody(Fold(words[0])) {
+		a.diagnose(sp.Start, sp.End, "short reference %q names no one the article named before", prefix+" "+name)
+	}
 	if !anchored || len(words) < 2 || a.g.startsBody(Fold(words[0])) {
 		return nil, ""
 	}

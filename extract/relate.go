@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,6 +111,15 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 		}
 	}
 	return &a.facts, a.diags
+}
+
+// diagnose records a problem in the text at Norm offsets start..end, reported
+// with the source offsets.
+func (a *analysis) diagnose(start, end int, format string, args ...any) {
+	a.diags = append(a.diags, Diagnostic{
+		Start: a.text.SourceOffset(start), End: a.text.SourceOffset(end),
+		Message: fmt.Sprintf(format, args...),
+	})
 }
 
 // scan finds the spans of a sentence, leaving out skipped tokens and applying the
@@ -298,6 +308,7 @@ func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
 			}
 		}
 	}
+	a.badDates(s)
 	spans = a.bodies(spans)
 	a.numberedBodies(s)
 	a.documents(s, spans)
@@ -316,4 +327,18 @@ func upperFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// badDates reports a date word followed by a number that is no date: "ngày
+// 31/2", "ngày 12/13".
+func (a *analysis) badDates(s sentence) {
+	for i := s.t0; i+1 < s.t1; i++ {
+		t, next := a.toks[i], a.toks[i+1]
+		if a.skip[i] || t.Key != "ngày" || next.Kind != Number || !strings.ContainsAny(next.Text, "/-.") {
+			continue
+		}
+		if _, n := parseDate(a.toks, i+1, s.t1); n == 0 {
+			a.diagnose(t.Start, next.End, "%q is not a date", a.tokText(i, i+2))
+		}
+	}
 }

@@ -189,3 +189,21 @@ func TestRelateBodies(t *testing.T) {
 		})
 	}
 }
+
+func TestDiagnostics(t *testing.T) {
+	g := testGazetteer(t)
+	src := "Ngày 31/2, Đại tướng Lịch phát biểu tại hội nghị."
+	txt := Normalize(src)
+	_, diags := g.relate(Document{ID: "t", Text: src}, txt, Tokenize(txt))
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Message+" @"+src[d.Start:d.End])
+	}
+	want := []string{
+		`"Ngày 31/2" is not a date @Ngày 31/2`,
+		`short reference "Đại tướng Lịch" names no one the article named before @Lịch`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -166,6 +166,7 @@ loop:
 			}
 			res = r
 		}
+		logDiagnostics(e, res)
 		label := vocab.DocIRI(res.Doc.ID)
 		b.files[label] = res.Doc.SourceFile
 		if err := w.Put(wctx, label, res.Quads, res.Background); err != nil {

@@ -41,6 +41,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	werr := walkDocuments(ctx, e, paths, &failed, func(doc extract.Document) error {
 		res := x.Extract(doc)
 		docs++
+		logDiagnostics(e, res)
 		for _, q := range res.Quads {
 			out.WriteString(q.NQuad())
 			out.WriteByte('\n')
@@ -68,6 +69,14 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: %d of %d inputs could not be read", errPartial, failed, failed+docs)
 	}
 	return nil
+}
+
+// logDiagnostics reports, at debug level (-v), what the extractor found odd in
+// an article's text, with byte offsets into the file.
+func logDiagnostics(e *env, res extract.Result) {
+	for _, d := range res.Diagnostics {
+		e.log.Debug("text", "file", res.Doc.SourceFile, "doc", res.Doc.ID, "start", d.Start, "end", d.End, "problem", d.Message)
+	}
 }
 
 // newExtractor loads the gazetteers: the embedded ones, or --gazetteer's.
