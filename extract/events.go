@@ -5,6 +5,11 @@ import (
 	"strings"
 )
 
+// personStart reports a span kind that opens a person's mention.
+func personStart(k SpanKind) bool {
+	return k == SpanHonorific || k == SpanRank || k == SpanTitle || k == SpanName
+}
+
 // meetingKinds are event kinds that may be opened by a lower-case trigger (a verb
 // in the text: "hai bên hội đàm", "Đại tướng A tiếp B").
 var meetingKinds = map[string]bool{
@@ -52,6 +57,11 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 		}
 		// "đang có chuyến thăm": a visit mentioned in passing
 		if k > 1 && spans[k-1].Value == "có" && spans[k-2].Value == "đang" {
+			continue
+		}
+		// "gặp" is a meeting only when a person is met: "gặp ông Park", not
+		// "gặp khó khăn"
+		if sp.T1-sp.T0 == 1 && a.toks[sp.T0].Key == "gặp" && (k+1 >= len(spans) || !personStart(spans[k+1].Kind)) {
 			continue
 		}
 		// "hơn 1.200 cuộc hội đàm": a count of meetings, not one

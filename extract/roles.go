@@ -137,7 +137,8 @@ func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
 			out = append(out, sp.Value)
 		case sp.Kind == SpanOther && a.g.is(sp.Value, wFiller):
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
-		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại" || sp.Value == "tuần tra chung" || sp.Value == "chuyến thăm") && !a.toks[sp.T0].Cap:
+		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại" || sp.Value == "tuần tra chung" || sp.Value == "chuyến thăm") && !a.toks[sp.T0].Cap &&
+			!(a.toks[sp.T0].Key == "gặp" && (j+1 >= len(spans) || !personStart(spans[j+1].Kind))):
 			out = append(out, "attend")
 			return out
 		default:

@@ -354,6 +354,17 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		if t.Kind != Word || !t.Cap {
 			break
 		}
+		// "Ấn Độ Dương - Thái Bình Dương": a dash between two capitalized words
+		// of one name, unless a rank, a title or a person follows it
+		if t.Kind == Punct && isDash(t.Text) && comps > 0 && toks[j-1].Kind == Word && toks[j-1].Cap && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
+			rn, _ := g.rankLex.longest(toks, j+1)
+			tn, _ := g.titleLex.longest(toks, j+1)
+			person := g.Surnames[toks[j+1].Key] && j+2 < len(toks) && toks[j+2].Cap && !(j+3 < len(toks) && toks[j+3].Cap)
+			if rn == 0 && tn == 0 && !person {
+				j++
+				continue
+			}
+		}
 		// a country qualifies the body ("… Hàn Quốc"), even one that starts
 		// like a family name
 		if cn, _ := g.countryLex.longest(toks, j); cn > 0 && comps > 0 {
