@@ -138,6 +138,25 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 	if opened != nil {
 		ref = opened
 	}
+	// "Thành phần dự hội đàm … như tại lễ đón": the current meeting's attendees
+	// are the earlier one's
+	for k := 0; k+1 < len(spans); k++ {
+		if spans[k].Value != "như" {
+			continue
+		}
+		j := k + 1
+		if spans[j].Value == "tại" && j+1 < len(spans) {
+			j++
+		}
+		if spans[j].Kind != SpanEvent || a.current == nil {
+			continue
+		}
+		if src := a.eventOfKind(spans[j].Value); src != nil && src != a.current {
+			for _, p := range src.Attendees {
+				a.current.Attendees = appendPerson(a.current.Attendees, p)
+			}
+		}
+	}
 	// "SDD năm nay do Bộ Quốc phòng Hàn Quốc tổ chức": an organizer named later
 	if ev := ref; opened == nil && (ev != nil || a.current != nil) {
 		if ev == nil {
