@@ -117,7 +117,10 @@ func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
 	var out []string
 	// the person's verb is the first one of its clause, past any titles and
 	// bodies the chain did not take ("…, Trưởng Ban Chỉ đạo quốc gia về … chủ trì")
-	plain := 0 // plain words in a row
+	// The verb must not end a long stretch of plain words: that is a clause of
+	// its own ("…, lần đầu ra nước ngoài làm nhiệm vụ, cho biết" passes: the
+	// commas close the aside).
+	plain := 0
 	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
 		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap) && spans[k].Kind != SpanDate {
 		if spans[k].Kind == SpanOther {
@@ -125,10 +128,10 @@ func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
 		} else {
 			plain = 0
 		}
-		if plain > 6 {
-			return nil // a long stretch of plain words: a new clause, not a title
-		}
 		k++
+	}
+	if plain > 6 {
+		return nil
 	}
 	for j := k; j < len(spans) && j < stop && j < k+8; j++ {
 		sp := spans[j]
