@@ -124,7 +124,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 			continue
 		}
 		hasDate := sc.firstDate >= 0
-		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || sc.bothSides >= 0 && sc.bothSides < k && k-sc.bothSides <= 4 || sc.afterActor[k]) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
+		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || sc.afterBoth[k] || sc.afterActor[k]) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -242,19 +242,23 @@ var bothSideWords = map[string]bool{"bên": true, "đoàn": true, "bộ": true, 
 // that a sentence with many triggers stays linear.
 type sentenceScan struct {
 	firstDate  int    // index of the first date, -1 if none
-	bothSides  int    // index of "hai bên", "hai Bộ trưởng" …: a meeting's two parties; -1 if none
 	afterActor []bool // a span right after a person (and fillers): "Đại tướng A hội đàm …"
+	afterBoth  []bool // a span right after "hai bên", "hai Bộ trưởng" (and fillers): the meeting of the two
 }
 
 func (a *analysis) scanSentence(spans []Span, ms []mention) sentenceScan {
-	sc := sentenceScan{firstDate: -1, bothSides: -1, afterActor: make([]bool, len(spans)+1)}
+	sc := sentenceScan{firstDate: -1, afterActor: make([]bool, len(spans)+1), afterBoth: make([]bool, len(spans)+1)}
 	for j, sp := range spans {
 		if sp.Kind == SpanDate && sc.firstDate < 0 {
 			sc.firstDate = j
 		}
-		if j+1 < len(spans) && sc.bothSides < 0 && sp.Value == "hai" {
+		if j+1 < len(spans) && sp.Value == "hai" {
 			if next := spans[j+1]; next.Kind == SpanTitle || next.Kind == SpanOther && bothSideWords[next.Value] {
-				sc.bothSides = j + 1
+				k := j + 2
+				for k < len(spans) && spans[k].Kind == SpanOther && a.g.is(spans[k].Value, wFiller) {
+					k++
+				}
+				sc.afterBoth[k] = true
 			}
 		}
 	}
