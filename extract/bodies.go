@@ -176,3 +176,64 @@ func (a *analysis) numberedBodies(s sentence) {
 		i = j - 1
 	}
 }
+
+// provinceLists reads a body over a list of provinces: "Bộ Chỉ huy Quân sự các
+// tỉnh An Giang, Kiên Giang" names Bộ Chỉ huy Quân sự tỉnh An Giang and Bộ Chỉ
+// huy Quân sự tỉnh Kiên Giang.
+func (a *analysis) provinceLists(s sentence) {
+	toks := a.toks[:s.t1]
+	for i := s.t0 + 1; i+2 < s.t1; i++ {
+		// "các" or "hai" + an administrative unit, after a body's name
+		if a.skip[i] || toks[i].Key != "các" && toks[i].Key != "hai" || !a.g.is(toks[i+1].Key, wAdmin) {
+			continue
+		}
+		start := a.bodyEndingAt(i)
+		if start < 0 {
+			continue
+		}
+		body := a.tokText(start, i)
+		unit := toks[i+1].Text
+		var names []string
+		j := i + 2
+		for j < s.t1 && toks[j].Kind == Word && toks[j].Cap {
+			if hn, _ := a.g.headLex.longest(toks, j); hn > 0 {
+				break // "… và Đồn Biên phòng X": another body ends the list
+			}
+			e := j
+			for e < s.t1 && toks[e].Kind == Word && toks[e].Cap {
+				e++
+			}
+			names = append(names, a.tokText(j, e))
+			j = e
+			if j+1 < s.t1 && (toks[j].Text == "," || toks[j].Key == "và") && toks[j+1].Cap {
+				j++
+				continue
+			}
+			break
+		}
+		if len(names) < 2 {
+			continue
+		}
+		for _, n := range names {
+			a.org("", body+" "+unit+" "+n)
+		}
+		i = j
+	}
+}
+
+// bodyEndingAt finds a body's name (known, or a head and its name) that ends
+// right before token t; it returns its first token, or -1.
+func (a *analysis) bodyEndingAt(t int) int {
+	for start := max(t-8, 0); start < t; start++ { // the longest name first
+		if !a.toks[start].Cap {
+			continue
+		}
+		if n, _ := a.g.orgLex.longest(a.toks[:t], start); start+n == t {
+			return start
+		}
+		if n, _ := a.g.headLex.longest(a.toks[:t], start); start+n == t {
+			return start
+		}
+	}
+	return -1
+}

@@ -311,6 +311,7 @@ func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
 	a.badDates(s)
 	spans = a.bodies(spans)
 	a.numberedBodies(s)
+	a.provinceLists(s)
 	a.documents(s, spans)
 	ms := a.people(spans)
 	if kind == lineHeadline {

@@ -164,6 +164,7 @@ func TestRelateBodies(t *testing.T) {
 		name, text string
 		want       []string // names of the bodies found, in order
 	}{
+		{"provinces", "Dự có lãnh đạo Bộ Chỉ huy Quân sự các tỉnh An Giang, Kiên Giang và Cà Mau.", []string{"Bộ Chỉ huy Quân sự tỉnh An Giang", "Bộ Chỉ huy Quân sự tỉnh Kiên Giang", "Bộ Chỉ huy Quân sự tỉnh Cà Mau"}},
 		{"numbered list", "Đại diện các quân khu 1, 2, 4 và 9 dự hội nghị.", []string{"Quân khu 1", "Quân khu 2", "Quân khu 4", "Quân khu 9"}},
 		{"shared suffix", "Thay mặt Đảng ủy, Bộ Tư lệnh Quân khu 4, đồng chí cảm ơn.", []string{"Đảng ủy Quân khu 4", "Bộ Tư lệnh Quân khu 4"}},
 		{"abbreviation inside the name", "Bộ đội Biên phòng (BĐBP) tỉnh An Giang tổ chức tuần tra.", []string{"Bộ đội Biên phòng", "Bộ đội Biên phòng tỉnh An Giang"}},
