@@ -64,7 +64,7 @@ func parseDate(toks []Token, j, end int) (Date, int) {
 		return Date{}, 0
 	}
 	// a range, "21 đến 23/5" or "21 - 23/5": the first day of it
-	if j+2 < end && (toks[j+1].Key == "đến" || toks[j+1].Key == "tới" || toks[j+1].Kind == Punct && isDash(toks[j+1].Text)) {
+	if j+2 < end && (toks[j+1].Key == "đến" || toks[j+1].Key == "tới" || toks[j+1].Key == "và" || toks[j+1].Kind == Punct && isDash(toks[j+1].Text)) {
 		if last, ok := numericDate(toks[j+2].Text); ok && validDayMonth(day, last.Month) && day <= last.Day {
 			return Date{Year: last.Year, Month: last.Month, Day: day}, 3
 		}
