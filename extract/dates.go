@@ -189,3 +189,14 @@ func statedYear(toks []Token, s sentence) int {
 	}
 	return year
 }
+
+// reviewYear reports a year stated as the one a meeting reviews ("tổng kết công
+// tác năm 2023", "sơ kết năm 2023"): such meetings are held after that year.
+func reviewYear(toks []Token, s sentence) bool {
+	for i := s.t0 + 1; i < s.t1; i++ {
+		if toks[i].Key == "kết" && (toks[i-1].Key == "tổng" || toks[i-1].Key == "sơ") {
+			return true
+		}
+	}
+	return false
+}

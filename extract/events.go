@@ -372,7 +372,7 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Span, k, end int, nam
 	for _, sp := range spans {
 		if sp.Kind == SpanDate {
 			d := spanDate(a.toks, sp)
-			ev.Date = resolveYear(d, a.doc.Published, statedYear(a.toks, s))
+			ev.Date = a.resolveDate(d, s)
 			break
 		}
 	}

@@ -297,7 +297,7 @@ func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
 		for j, sp := range spans {
 			if sp.Kind == SpanDate {
 				a.lead.seen = true
-				a.lead.date = resolveYear(spanDate(a.toks, sp), a.doc.Published, statedYear(a.toks, s))
+				a.lead.date = a.resolveDate(spanDate(a.toks, sp), s)
 				for _, x := range spans[j:] {
 					if x.Kind == SpanOther && x.Value == "tại" {
 						a.lead.place = a.place(spans, indexOf(spans, x))
@@ -342,4 +342,15 @@ func (a *analysis) badDates(s sentence) {
 			a.diagnose(t.Start, next.End, "%q is not a date", a.tokText(i, i+2))
 		}
 	}
+}
+
+// resolveDate gives a sentence's date its year: the article's publication
+// year, else a year the sentence states, except the year a January or
+// February review looks back on ("Ngày 8/1 … tổng kết năm 2023" is not 2023).
+func (a *analysis) resolveDate(d Date, s sentence) Date {
+	y := statedYear(a.toks, s)
+	if d.Month <= 2 && reviewYear(a.toks, s) {
+		y = 0
+	}
+	return resolveYear(d, a.doc.Published, y)
 }

@@ -208,3 +208,20 @@ func TestDiagnostics(t *testing.T) {
 		t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)
 	}
 }
+
+func TestRelateDates(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct{ text, published, want string }{
+		{"Sáng 27-7, tại Hà Nội đã diễn ra Hội nghị giao ban 6 tháng đầu năm 2017.", "", "2017-07-27"},
+		{"Ngày 8/1, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác năm 2023.", "", "--01-08"},
+		{"Ngày 8/1, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác năm 2023.", "2024-01-09", "2024-01-08"},
+		{"Ngày 17/8, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị triển khai nhiệm vụ đến năm 2020.", "", "--08-17"},
+	}
+	for _, tt := range tests {
+		txt := Normalize(tt.text)
+		f, _ := g.relate(Document{ID: "t", Text: tt.text, Published: tt.published}, txt, Tokenize(txt))
+		if len(f.Events) != 1 || f.Events[0].Date.String() != tt.want {
+			t.Errorf("%q (published %q): events %v, want one dated %s", tt.text, tt.published, summary(f), tt.want)
+		}
+	}
+}

@@ -96,7 +96,7 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 func (a *analysis) sentenceDate(s sentence, spans []Span) Date {
 	for _, sp := range spans {
 		if sp.Kind == SpanDate {
-			return resolveYear(spanDate(a.toks, sp), a.doc.Published, statedYear(a.toks, s))
+			return a.resolveDate(spanDate(a.toks, sp), s)
 		}
 	}
 	return Date{}
