@@ -46,7 +46,7 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			if i > start {
 				l := line{t0: start, t1: i}
 				l.text = t.Norm[toks[start].Start:toks[i-1].End]
-				l.fold = t.Fold[toks[start].Start:toks[i-1].End]
+				l.fold = refold(t.Fold[toks[start].Start:toks[i-1].End])
 				lines = append(lines, l)
 			}
 			start = i + 1

@@ -10,9 +10,10 @@ import (
 )
 
 // Text is an article body after normalization: NFC, one kind of space and line
-// end, no BOM or zero-width characters. Fold is the matching key of Norm: lower
-// case with the old tone placement (hòa, thủy), byte for byte aligned with Norm,
-// so an offset into one is an offset into the other.
+// end, no BOM or zero-width characters. Fold is Norm in lower case with the old
+// tone placement where that keeps bytes in place (hòa, thủy), byte for byte
+// aligned with Norm, so an offset into one is an offset into the other; token
+// keys finish the folding (Fold).
 type Text struct {
 	Source string
 	Norm   string
@@ -55,7 +56,7 @@ func Normalize(src string) *Text {
 			}
 		}
 		t.Norm = b.String()
-		t.Fold = Fold(t.Norm)
+		t.Fold = foldAligned(t.Norm)
 		return t
 	}
 	delta := 0
@@ -83,7 +84,7 @@ func Normalize(src string) *Text {
 		mark(it.Pos())
 	}
 	t.Norm = b.String()
-	t.Fold = Fold(t.Norm)
+	t.Fold = foldAligned(t.Norm)
 	return t
 }
 
@@ -119,9 +120,15 @@ var oldTone = map[string]string{
 	"uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 
-// Fold lower-cases s and moves tone marks to the old placement, keeping every
-// character's byte length so that offsets stay valid. s must be NFC.
-func Fold(s string) string {
+// Fold is the matching key of s (NFC): lower case, tone marks in the old
+// placement (hoà → hòa, thuỷ → thủy, tuỳ → tùy).
+func Fold(s string) string { return refold(foldAligned(s)) }
+
+// foldAligned lower-cases s and moves tone marks to the old placement where that
+// keeps every byte in place, so that offsets into s are offsets into the result.
+// Three pairs cannot move in place (uỳ, uỹ, oẽ: the marked y or e is a byte
+// longer than the marked u or o); refold finishes them.
+func foldAligned(s string) string {
 	b := []byte(s)
 	for i := 0; i < len(b); {
 		if c := b[i]; c < utf8.RuneSelf {
@@ -143,7 +150,33 @@ func Fold(s string) string {
 // CanonicalTone moves tone marks to the old placement keeping case: Thuỷ → Thủy,
 // Uỷ → Ủy. It is used for names, so one entity has one spelling.
 func CanonicalTone(s string) string {
-	return string(retone([]byte(s)))
+	return refold(string(retone([]byte(s))))
+}
+
+// longPairs are the new-placement pairs whose old placement is a byte shorter.
+var longPairs = map[string]string{"uỳ": "ùy", "uỹ": "ũy", "oẽ": "õe", "Uỳ": "Ùy", "Uỹ": "Ũy", "Oẽ": "Õe", "UỲ": "ÙY", "UỸ": "ŨY", "OẼ": "ÕE"}
+
+// refold moves the tone marks of the pairs retone cannot move in place, at the
+// end of a syllable and not after "q" (quỳ keeps its mark).
+func refold(s string) string {
+	if !strings.ContainsAny(s, "ỳỹẽỲỸẼ") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == 'u' || r == 'o' || r == 'U' || r == 'O') && i+n < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[i+n:])
+			if repl, ok := longPairs[string(r)+string(r2)]; ok && !letterAt([]byte(s), i+n+n2) && !(i > 0 && (s[i-1] == 'q' || s[i-1] == 'Q')) {
+				b.WriteString(repl)
+				i += n + n2
+				continue
+			}
+		}
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
 }
 
 // retone rewrites, in place, vowel pairs with the new tone placement that end a

@@ -15,6 +15,7 @@ func TestNormalize(t *testing.T) {
 		{"ascii", "Hello World", "Hello World", "hello world"},
 		{"nfd composed", norm.NFD.String("Phùng Quang Thanh"), "Phùng Quang Thanh", "phùng quang thanh"},
 		{"new tone placement folds to old", "hoà bình, Uỷ viên, thuỷ quân", "hoà bình, Uỷ viên, thuỷ quân", "hòa bình, ủy viên, thủy quân"},
+		{"pairs that cannot move in place fold in keys", "Tuỳ viên, khoẽ", "Tuỳ viên, khoẽ", "tuỳ viên, khoẽ"},
 		{"tone inside a syllable is left", "hoàn thành, khuya", "hoàn thành, khuya", "hoàn thành, khuya"},
 		{"qu keeps its y", "quý", "quý", "quý"},
 		{"crlf and cr", "a\r\nb\rc", "a\nb\nc", "a\nb\nc"},
@@ -63,7 +64,17 @@ func TestSourceOffset(t *testing.T) {
 }
 
 func TestCanonicalTone(t *testing.T) {
-	for in, want := range map[string]string{"Thuỷ": "Thủy", "Uỷ viên": "Ủy viên", "HOÀ": "HÒA", "Quý": "Quý", "hoàng": "hoàng"} {
+	for in, want := range map[string]string{"Thuỷ": "Thủy", "Uỷ viên": "Ủy viên", "HOÀ": "HÒA", "Quý": "Quý", "hoàng": "hoàng", "Tuỳ viên": "Tùy viên", "Quỳnh": "Quỳnh", "khoẽ": "khõe"} {
+		if got := CanonicalTone(in); got != want {
+			t.Errorf("CanonicalTone(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"Tuỳ viên": "tùy viên", "THUỲ": "thùy", "quỳ": "quỳ"} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{} {
 		if got := CanonicalTone(in); got != want {
 			t.Errorf("CanonicalTone(%q) = %q, want %q", in, got, want)
 		}

@@ -284,10 +284,14 @@ func (a *analysis) people(spans []Span) []mention {
 			}
 		case SpanOther:
 			// "Trung tướng A (Tư lệnh Quân khu 7)": a title in brackets after a
-			// name is an appositive
-			if (sp.Value == "(" || sp.Value == ")") && last >= 0 && out[last].k1 == k {
+			// name is an appositive; "Phó Tổng Tư lệnh X kiêm Tư lệnh Y": one
+			// person's two posts
+			if (sp.Value == "(" || sp.Value == ")" || sp.Value == "kiêm") && last >= 0 && out[last].k1 == k {
 				out[last].k1 = k + 1
 				continue
+			}
+			if sp.Value == "kiêm" && len(pending) > 0 {
+				continue // "Phó Thủ tướng kiêm Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn"
 			}
 			if sp.Value == ":" && len(pending) > 0 && rank == "" {
 				// "các đồng chí Phó Tư lệnh Quân khu 4: Thiếu tướng A, Thiếu

@@ -84,7 +84,7 @@ func Tokenize(t *Text) []Token {
 }
 
 func makeWord(t *Text, i, j int) Token {
-	tok := Token{Kind: Word, Start: i, End: j, Text: t.Norm[i:j], Key: t.Fold[i:j]}
+	tok := Token{Kind: Word, Start: i, End: j, Text: t.Norm[i:j], Key: refold(t.Fold[i:j])}
 	first, _ := utf8.DecodeRuneInString(tok.Text)
 	if unicode.IsDigit(first) {
 		tok.Kind = Number
