@@ -11,8 +11,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vnkg/vnkg/extract"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/queries"
+	"golang.org/x/text/unicode/norm"
 )
 
 func init() {
@@ -87,7 +89,7 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 		if err != nil {
 			return fmt.Errorf("%w: unknown query %q (vnkg query --list shows the library)", errUsage, pos[0])
 		}
-		if src, err = q.Script(pos[1:]); err != nil {
+		if src, err = q.Script(canonicalArgs(pos[1:])); err != nil {
 			return fmt.Errorf("%w: %s takes %d argument(s): %s", errUsage, q.Name, len(q.Params), q.Usage())
 		}
 		named, columns = &q, q.Columns
@@ -212,4 +214,19 @@ func writeLibrary(w io.Writer, asJSON bool) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// canonicalArgs writes names given to a library query with the tone placement
+// the graph uses (the extractor's), so "Nguyễn Thị Thuỷ" finds "Nguyễn Thị
+// Thủy"; IRIs are left as given.
+func canonicalArgs(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if strings.HasPrefix(a, "<") || strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
+			out[i] = a
+			continue
+		}
+		out[i] = extract.CanonicalTone(norm.NFC.String(a))
+	}
+	return out
 }

@@ -291,7 +291,7 @@ func (r *repl) command(line string) error {
 			fmt.Fprintf(r.e.stderr, "error: unknown query %q (:list shows the library)\n", args[0])
 			return nil
 		}
-		src, err := q.Script(args[1:])
+		src, err := q.Script(canonicalArgs(args[1:]))
 		if err != nil {
 			fmt.Fprintf(r.e.stderr, "usage: :run %s\n", q.Usage())
 			return nil
