@@ -398,7 +398,7 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 			p.Positions = append(p.Positions, pos)
 		}
 		if p.Foreign && p.Nationality == "" {
-			p.Nationality = a.countryIn(pos.Name)
+			p.Nationality = a.nationOf(a.countryIn(pos.Name))
 		}
 	}
 }
@@ -414,6 +414,15 @@ func (g *Gazetteer) countryIn(s string) string {
 	return ""
 }
 
+// nationOf is a country's name as a nationality: "" for the oceans and seas
+// that the country list holds only to qualify names.
+func (a *analysis) nationOf(country string) string {
+	if c := a.g.Countries[country]; c == nil || c.Nationality == "" {
+		return ""
+	}
+	return country
+}
+
 // namesCountry reports whether a name mentions any country, Việt Nam included.
 func (g *Gazetteer) namesCountry(s string) bool { return g.country(s) != "" }
 
@@ -425,7 +434,8 @@ func (g *Gazetteer) country(s string) string {
 	}
 	toks := Tokenize(Normalize(s))
 	for i := range toks {
-		if n, v := g.countryLex.longest(toks, i); n > 0 {
+		// oceans and seas qualify names but are no one's country
+		if n, v := g.countryLex.longest(toks, i); n > 0 && g.Countries[v] != nil && g.Countries[v].Nationality != "" {
 			return v
 		}
 	}
@@ -507,7 +517,7 @@ func (a *analysis) person(spans []Span, k int, rank string, pending []segment, h
 		p.Foreign = true
 		for _, sg := range pending {
 			if sg.country != "" && sg.country != "Việt Nam" {
-				p.Nationality = sg.country
+				p.Nationality = a.nationOf(sg.country)
 			}
 		}
 	}

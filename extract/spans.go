@@ -351,9 +351,6 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 				continue
 			}
 		}
-		if t.Kind != Word || !t.Cap {
-			break
-		}
 		// "Ấn Độ Dương - Thái Bình Dương": a dash between two capitalized words
 		// of one name, unless a rank, a title or a person follows it
 		if t.Kind == Punct && isDash(t.Text) && comps > 0 && toks[j-1].Kind == Word && toks[j-1].Cap && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
@@ -364,6 +361,9 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 				j++
 				continue
 			}
+		}
+		if t.Kind != Word || !t.Cap {
+			break
 		}
 		// a country qualifies the body ("… Hàn Quốc"), even one that starts
 		// like a family name
