@@ -19,6 +19,12 @@ func TestGazetteerFiles(t *testing.T) {
 			t.Errorf("orgs.tsv: %s has parent %q, which is not a body of the gazetteer", name, o.Parent)
 		}
 	}
+	for name, c := range g.Countries {
+		oceans := map[string]bool{"Thái Bình Dương": true, "Ấn Độ Dương": true, "Đại Tây Dương": true, "Biển Đông": true}
+		if c.Nationality == "" && !oceans[name] {
+			t.Errorf("countries.tsv: %s has no nationality", name)
+		}
+	}
 	for _, want := range []string{"Đại tướng", "Thiếu úy", "Đô đốc", "Phó Đô đốc", "Chuẩn Đô đốc"} {
 		if g.Ranks[want] == nil {
 			t.Errorf("ranks.tsv lacks %s", want)
