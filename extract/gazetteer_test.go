@@ -19,6 +19,13 @@ func TestGazetteerFiles(t *testing.T) {
 			t.Errorf("orgs.tsv: %s has parent %q, which is not a body of the gazetteer", name, o.Parent)
 		}
 	}
+	for name, o := range g.Orgs {
+		for _, al := range o.Aliases {
+			if strings.ContainsAny(al, ";\t") {
+				t.Errorf("orgs.tsv: %s has a malformed alias %q", name, al)
+			}
+		}
+	}
 	for name, c := range g.Countries {
 		oceans := map[string]bool{"Thái Bình Dương": true, "Ấn Độ Dương": true, "Đại Tây Dương": true, "Biển Đông": true}
 		if c.Nationality == "" && !oceans[name] {
