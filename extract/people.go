@@ -47,6 +47,12 @@ func (a *analysis) readSegment(spans []Span, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Phó Tỉnh trưởng tỉnh Bolikhamxay": a province names where the post is
+		if sp.Kind == SpanOther && a.g.is(sp.Value, wAdmin) && j+1 < len(spans) && spans[j+1].Kind == SpanName && sp.T1 == spans[j+1].T0 {
+			parts = append(parts, a.spanText(sp), a.spanText(spans[j+1]))
+			j += 2
+			continue
+		}
 		// "Đại sứ Lào tại Việt Nam", "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng": a
 		// diplomat's post names where it is
 		if sp.Kind == SpanOther && sp.Value == "tại" && j+1 < len(spans) && (len(parts) > 0 || diplomatic(sg.title)) {
