@@ -1,15 +1,5 @@
 package extract
 
-// indexOf is the index of a span in spans.
-func indexOf(spans []Span, x Span) int {
-	for i, sp := range spans {
-		if sp.Start == x.Start && sp.Kind == x.Kind {
-			return i
-		}
-	}
-	return -1
-}
-
 // bodies records every body of the sentence, the abbreviations it defines
 // ("Bộ Quốc phòng (BQP)") and bodies qualified by an armed force
 // ("Bộ Tổng Tham mưu Quân đội nhân dân Lào").

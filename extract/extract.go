@@ -10,35 +10,24 @@ package extract
 
 import (
 	"io/fs"
-	"log/slog"
 
 	"github.com/vnkg/vnkg/graph/vocab"
 )
 
-// Extractor holds the loaded gazetteers; it is safe for concurrent use.
+// Extractor holds the loaded gazetteers; it is safe for concurrent use. It logs
+// nothing: problems in a text come back as Result.Diagnostics.
 type Extractor struct {
 	gaz *Gazetteer
-	log *slog.Logger
 }
-
-// Option configures an Extractor.
-type Option func(*Extractor)
-
-// WithLogger sets the logger for diagnostics (default: discard).
-func WithLogger(l *slog.Logger) Option { return func(x *Extractor) { x.log = l } }
 
 // New loads the gazetteer files at the root of fsys (data.GazetteerFS, or a
 // directory of the user's own).
-func New(fsys fs.FS, opts ...Option) (*Extractor, error) {
+func New(fsys fs.FS) (*Extractor, error) {
 	gaz, err := LoadGazetteer(fsys)
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{gaz: gaz, log: slog.New(slog.DiscardHandler)}
-	for _, o := range opts {
-		o(x)
-	}
-	return x, nil
+	return &Extractor{gaz: gaz}, nil
 }
 
 // Result is what one document yields.

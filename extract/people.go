@@ -159,10 +159,8 @@ func (a *analysis) people(spans []Span) []mention {
 	var (
 		out     []mention
 		rank    string
-		rankK   = -1
 		pending []segment
 		honor   string
-		honorK  = -1
 		chainK  = -1      // where the pending chain started
 		last    = -1      // index in out of the person appositives attach to
 		shared  []segment // a title over a list after ":"
@@ -170,7 +168,7 @@ func (a *analysis) people(spans []Span) []mention {
 		sharedBySemicolon bool // the list's items are separated by ";"
 	)
 	reset := func() {
-		rank, rankK, pending, honor, honorK, chainK = "", -1, nil, "", -1, -1
+		rank, pending, honor, chainK = "", nil, "", -1
 	}
 	for k := 0; k < len(spans); k++ {
 		sp := spans[k]
@@ -179,7 +177,7 @@ func (a *analysis) people(spans []Span) []mention {
 			if rank != "" || last >= 0 && chainK < 0 && len(pending) > 0 {
 				reset()
 			}
-			rank, rankK = sp.Value, k
+			rank = sp.Value
 			if chainK < 0 {
 				chainK = k
 			}
@@ -225,7 +223,7 @@ func (a *analysis) people(spans []Span) []mention {
 				last = -1
 				continue
 			}
-			honor, honorK = a.spanText(sp), k
+			honor = a.spanText(sp)
 			if chainK < 0 {
 				chainK = k
 			}
@@ -262,8 +260,6 @@ func (a *analysis) people(spans []Span) []mention {
 			if chainK >= 0 {
 				k0 = chainK
 			}
-			_ = rankK
-			_ = honorK
 			out = append(out, mention{p: p, k0: k0, k1: k + 1, name: k})
 			last = len(out) - 1
 			a.lastPerson = p

@@ -62,10 +62,11 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 				if src := bylineSource(l.text); src != "" {
 					a.setPublisher(src)
 				}
-				for _, n := range creditNames(l.text) {
+				names := creditNames(l.text)
+				for _, n := range names {
 					a.facts.Authors = appendUnique(a.facts.Authors, n)
 				}
-				if len(creditNames(l.text)) == 0 && a.g.isBylineName(toks[l.t0:l.t1]) {
+				if len(names) == 0 && a.g.isBylineName(toks[l.t0:l.t1]) {
 					a.facts.Authors = appendUnique(a.facts.Authors, CanonicalTone(properCase(l.text)))
 				}
 			}
@@ -88,7 +89,7 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 			if a.skip[i] {
 				continue
 			}
-			if n, code := resolutionAt(toks, i, s.t1); n > 0 && strings.Contains(code, "NQ") || n > 0 && resolutionCode.MatchString(code) {
+			if n, code := resolutionAt(toks, i, s.t1); n > 0 && code != "" && !isDigits(code) {
 				a.resolution(code, "")
 			}
 		}
@@ -298,9 +299,9 @@ func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
 			if sp.Kind == SpanDate {
 				a.lead.seen = true
 				a.lead.date = a.resolveDate(spanDate(a.toks, sp), s)
-				for _, x := range spans[j:] {
-					if x.Kind == SpanOther && x.Value == "tại" {
-						a.lead.place = a.place(spans, indexOf(spans, x))
+				for k := j; k < len(spans); k++ {
+					if spans[k].Kind == SpanOther && spans[k].Value == "tại" {
+						a.lead.place = a.place(spans, k)
 						break
 					}
 				}

@@ -207,7 +207,7 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 			}
 		}
 	}
-	if n, v := g.verbLex.longest(window, i); n > bestN && !capitalStartsName(toks, i, end, capital) {
+	if n, v := g.verbLex.longest(window, i); n > bestN && !capitalStartsName(toks, i, capital) {
 		bestKind, bestN, bestVal = SpanVerb, n, v
 		if v == notVerb {
 			// "tiếp tục", "dự báo": words that start like a role verb but are not
@@ -260,7 +260,7 @@ func (g *Gazetteer) titleEndsAt(toks []Token, i int) bool {
 
 // capitalStartsName guards verbs that are also given names ("Tiếp", "Dự") when
 // written capitalized inside a run of capitalized words.
-func capitalStartsName(toks []Token, i, end int, capital bool) bool {
+func capitalStartsName(toks []Token, i int, capital bool) bool {
 	return capital && i > 0 && toks[i-1].Kind == Word && toks[i-1].Cap
 }
 

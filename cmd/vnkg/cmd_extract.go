@@ -85,7 +85,7 @@ func newExtractor(e *env) (*extract.Extractor, error) {
 	if e.gazetteerDir != "" {
 		fsys = os.DirFS(e.gazetteerDir)
 	}
-	x, err := extract.New(fsys, extract.WithLogger(e.log))
+	x, err := extract.New(fsys)
 	if err != nil {
 		return nil, fmt.Errorf("loading gazetteers: %w", err)
 	}
