@@ -42,13 +42,13 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "build", "PATH...", buildDoc)
 	db := addDBFlag(fs)
 	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction")
+	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout (instead of a line on stderr)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return errUsage
+		return missingArgs("build", "PATH... (files or directories of articles, or - for stdin)")
 	}
 	if *batch < 1 {
 		return fmt.Errorf("%w: --batch must be at least 1", errUsage)
@@ -69,7 +69,13 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	err = b.run(ctx, x, paths, *batch)
 	b.prog.finish()
 	if err == nil || ctx.Err() != nil {
-		b.summary(time.Since(start))
+		if *asJSON {
+			if jerr := b.summaryJSON(time.Since(start), ctx.Err() != nil); jerr != nil && err == nil {
+				err = jerr
+			}
+		} else {
+			b.summary(time.Since(start))
+		}
 	}
 	if err != nil {
 		return err
@@ -229,6 +235,33 @@ func (b *builder) count(res extract.Result) {
 			b.events[q.Subject.Value] = true
 		}
 	}
+}
+
+// buildSummary is the --json summary; its field names are a stable interface.
+type buildSummary struct {
+	Store       string  `json:"store"`
+	Articles    int     `json:"articles"`
+	New         int     `json:"new"`
+	Changed     int     `json:"changed"`
+	Unchanged   int     `json:"unchanged"`
+	Added       int     `json:"quads_added"`
+	Removed     int     `json:"quads_removed"`
+	Background  int     `json:"background_added"`
+	Persons     int     `json:"persons"`
+	Orgs        int     `json:"organizations"`
+	Events      int     `json:"events"`
+	Errors      int     `json:"errors"`
+	Interrupted bool    `json:"interrupted"`
+	Seconds     float64 `json:"seconds"`
+}
+
+func (b *builder) summaryJSON(elapsed time.Duration, interrupted bool) error {
+	return writeJSONLine(b.e.stdout, buildSummary{
+		Store: b.store.String(), Articles: b.stored, New: b.created, Changed: b.changed, Unchanged: b.unchanged,
+		Added: b.added, Removed: b.removed, Background: b.background,
+		Persons: len(b.persons), Orgs: len(b.orgs), Events: len(b.events), Errors: b.failed,
+		Interrupted: interrupted, Seconds: elapsed.Seconds(),
+	})
 }
 
 func (b *builder) summary(elapsed time.Duration) {

@@ -22,13 +22,13 @@ N-Quads, each labelled with its article's IRI. Nothing is stored.`
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "PATH...", extractDoc)
 	noBackground := fs.Bool("no-gazetteer", false, "omit the gazetteer's background quads (rank order, parents, English names)")
+	asJSON := fs.Bool("json", false, "print a summary as one JSON object on stderr at the end (stdout carries the N-Quads)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return errUsage
+		return missingArgs("extract", "PATH... (files or directories of articles, or - for stdin)")
 	}
 	x, err := newExtractor(e)
 	if err != nil {
@@ -37,11 +37,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
 	seenBackground := map[string]bool{}
 	failed := 0
-	docs := 0
+	docs, quads := 0, 0
 	werr := walkDocuments(ctx, e, paths, &failed, func(doc extract.Document) error {
 		res := x.Extract(doc)
 		docs++
 		logDiagnostics(e, res)
+		quads += len(res.Quads)
 		for _, q := range res.Quads {
 			out.WriteString(q.NQuad())
 			out.WriteByte('\n')
@@ -65,6 +66,15 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return werr
 	}
 	e.log.Debug("extracted", "documents", docs, "failed", failed)
+	if *asJSON {
+		if err := writeJSONLine(e.stderr, struct {
+			Articles int `json:"articles"`
+			Quads    int `json:"quads"`
+			Failed   int `json:"failed"`
+		}{docs, quads, failed}); err != nil {
+			return err
+		}
+	}
 	if failed > 0 {
 		return fmt.Errorf("%w: %d of %d inputs could not be read", errPartial, failed, failed+docs)
 	}

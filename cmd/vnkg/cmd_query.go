@@ -82,8 +82,7 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 		}
 		src = string(b)
 	case len(pos) == 0:
-		fs.Usage()
-		return errUsage
+		return missingArgs("query", "QUERY (Gizmo code, -f FILE, or a library query name: vnkg query --list)")
 	case looksLikeName(pos[0]):
 		q, err := queries.Lookup(pos[0])
 		if err != nil {
