@@ -272,7 +272,7 @@ func (c *corpus) article(i int) string {
 	month, day := 1+c.rng.IntN(12), 1+c.rng.IntN(28)
 	used := map[*person]bool{}
 	var host *person
-	if c.rng.IntN(100) < 35 {
+	if c.rng.IntN(1000) < 25 {
 		// Hubs recur: the first ones far more often than the last.
 		h := c.hubs[int(float64(len(c.hubs))*c.rng.Float64()*c.rng.Float64())]
 		host = h
@@ -283,6 +283,10 @@ func (c *corpus) article(i int) string {
 	}
 	used[host] = true
 	others := c.cast(year, 1+c.rng.IntN(4), used)
+	if h := c.hubs[int(float64(len(c.hubs))*c.rng.Float64()*c.rng.Float64())]; !used[h] && c.rng.IntN(1000) < 20 {
+		used[h] = true // a hub attends too, now and then
+		others = append(others, h)
+	}
 	for p := range used {
 		p.articles++
 	}

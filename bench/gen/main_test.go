@@ -58,45 +58,37 @@ func TestDeterministic(t *testing.T) {
 // people, a few hubs far more connected than the rest, the resolution
 // 806-NQ/QUTW recurring, every article with a header and a date.
 func TestShape(t *testing.T) {
-	dir := t.TempDir()
-	if err := generate(dir, 2000, 1); err != nil {
-		t.Fatal(err)
-	}
-	tree := readTree(t, dir)
-	var people, hubs, maxOther, maxHub int
-	for _, line := range strings.Split(strings.TrimSpace(string(tree["people.tsv"])), "\n")[1:] {
-		f := strings.Split(line, "\t")
-		var n int
-		for _, r := range f[2] {
-			n = n*10 + int(r-'0')
-		}
-		people++
-		if f[1] == "true" {
-			hubs++
-			maxHub = max(maxHub, n)
-		} else {
-			maxOther = max(maxOther, n)
-		}
-	}
-	if people < 1500 {
-		t.Errorf("%d distinct people in 2000 articles, want at least 1500", people)
-	}
-	if hubs == 0 || maxHub < 5*maxOther {
-		t.Errorf("best hub in %d articles, best other person in %d: hubs do not stand out", maxHub, maxOther)
-	}
+	const n = 5000
+	c := newCorpus(n, 1)
 	var n806 int
-	for name, body := range tree {
-		if name == "people.tsv" {
-			continue
+	for i := 0; i < n; i++ {
+		body := c.article(i)
+		if !strings.HasPrefix(body, "---\ntitle: ") || !strings.Contains(body, "\npublished: ") {
+			t.Fatalf("article %d: no header", i)
 		}
-		if !bytes.HasPrefix(body, []byte("---\ntitle: ")) || !bytes.Contains(body, []byte("\npublished: ")) {
-			t.Fatalf("%s: no header", name)
-		}
-		if bytes.Contains(body, []byte("806-NQ/QUTW")) {
+		if strings.Contains(body, "806-NQ/QUTW") {
 			n806++
 		}
 	}
-	if n806 < 50 {
+	var people, maxHub, maxOther int
+	for _, p := range c.people {
+		if p.articles == 0 {
+			continue
+		}
+		people++
+		if p.hub {
+			maxHub = max(maxHub, p.articles)
+		} else {
+			maxOther = max(maxOther, p.articles)
+		}
+	}
+	if people < 4000 {
+		t.Errorf("%d distinct people in %d articles, want at least 4000", people, n)
+	}
+	if maxHub < 3*maxOther {
+		t.Errorf("best hub in %d articles, best other person in %d: hubs do not stand out", maxHub, maxOther)
+	}
+	if n806 < 100 {
 		t.Errorf("806-NQ/QUTW in %d articles, want it to recur", n806)
 	}
 }
