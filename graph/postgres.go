@@ -35,6 +35,14 @@ func (s *Store) openPostgres(o options) error {
 		return fmt.Errorf("opening store %s: %w", where, err)
 	}
 	s.qs = qs
+	if !o.readOnly {
+		// sql.Open connects at first use; Cayley's store above has just
+		// shown that the database answers.
+		if s.pg, err = sql.Open("postgres", s.path); err != nil {
+			qs.Close()
+			return fmt.Errorf("opening store %s: %w", where, err)
+		}
+	}
 	return nil
 }
 
