@@ -215,3 +215,28 @@ func TestPostgresCayleyWrites(t *testing.T) {
 		t.Fatalf("removed %s still holds %d quads", lb, len(got))
 	}
 }
+
+// TestPostgresConcurrentInit: stores opened at once on a new database (two
+// builds starting together) all open; the tables are created once.
+func TestPostgresConcurrentInit(t *testing.T) {
+	dsn := pgtest.Database(t)
+	errs := make([]error, 4)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := graph.Open(context.Background(), dsn)
+			if err == nil {
+				s.Close()
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("open %d: %v", i, err)
+		}
+	}
+}
