@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 	"github.com/vnkg/vnkg/extract"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/queries"
@@ -108,8 +109,16 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 			err = cerr
 		}
 	}()
+	// The query runs in a worker process, so that one that panics inside
+	// Cayley or overflows the stack ends with an error, not a stack trace
+	// (see package gizmoproc).
+	pool, err := gizmoproc.New(*db, 1, e.log)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
 	start := time.Now()
-	res, err := s.Query(ctx, src, graph.QueryOptions{Timeout: opts.timeout, Limit: opts.limit})
+	res, err := pool.Query(ctx, src, graph.QueryOptions{Timeout: opts.timeout, Limit: opts.limit})
 	if err != nil {
 		return queryError(err, opts.timeout)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/peterh/liner"
 
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/graph/vocab"
 	"github.com/vnkg/vnkg/queries"
@@ -63,6 +64,7 @@ short forms: "schema:name", "vnkg:rank"). Ctrl-C stops a running query.
 type repl struct {
 	e           *env
 	store       *graph.Store
+	pool        *gizmoproc.Pool // runs the queries, in a worker process
 	base        context.Context
 	timeout     time.Duration
 	limit       int
@@ -97,6 +99,11 @@ func runRepl(ctx context.Context, e *env, args []string) (err error) {
 			err = cerr
 		}
 	}()
+
+	if r.pool, err = gizmoproc.New(*db, 1, e.log); err != nil {
+		return err
+	}
+	defer r.pool.Close()
 
 	r.interactive = e.stdin == os.Stdin && isTerminal(os.Stdin) && isTerminal(os.Stdout) && liner.TerminalSupported()
 	if !r.interactive {
@@ -237,7 +244,7 @@ func (r *repl) run(src string, columns []string) {
 	}
 	r.ran++
 	start := time.Now()
-	res, err := r.store.Query(ctx, src, graph.QueryOptions{Timeout: r.timeout, Limit: r.limit})
+	res, err := r.pool.Query(ctx, src, graph.QueryOptions{Timeout: r.timeout, Limit: r.limit})
 	elapsed := time.Since(start).Round(time.Millisecond)
 	if err != nil {
 		r.failed++
