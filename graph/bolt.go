@@ -68,6 +68,12 @@ func (s *Store) openBolt(o options) error {
 		}
 		return fmt.Errorf("opening store %s: %w", file, err)
 	}
+	if !o.readOnly {
+		if err := s.ensureNames(context.Background()); err != nil {
+			s.qs.Close()
+			return err
+		}
+	}
 	return nil
 }
 

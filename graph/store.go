@@ -221,7 +221,10 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err := s.apply(dels); err != nil {
 		return err
 	}
-	return s.apply(adds)
+	if err := s.apply(adds); err != nil {
+		return err
+	}
+	return s.indexNames(adds)
 }
 
 func (s *Store) apply(deltas []cgraph.Delta) error {

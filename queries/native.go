@@ -196,21 +196,27 @@ func resolve(ctx context.Context, r *graph.Reader, arg string, types, preds []gr
 		}
 	}
 	if len(found) == 0 {
-		// No exact name: names equal ignoring case. No index holds names
-		// folded, so this reads every node, as the script does.
-		re, err := regexp.Compile("(?i)^" + regexp.QuoteMeta(arg) + "$")
+		// No exact name: names equal ignoring case, from the folded-name
+		// index.
+		matches, indexed, err := r.FoldedNames(ctx, arg)
 		if err != nil {
 			return nil, err
 		}
-		var matches []graph.Node
-		err = r.Nodes(ctx, func(n graph.Node) error {
-			if n.Kind == graph.LiteralNode && re.MatchString(n.Value) {
-				matches = append(matches, n)
+		if !indexed {
+			// No folded-name index: read every node, as the script does.
+			re, err := regexp.Compile("(?i)^" + regexp.QuoteMeta(arg) + "$")
+			if err != nil {
+				return nil, err
 			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
+			err = r.Nodes(ctx, func(n graph.Node) error {
+				if n.Kind == graph.LiteralNode && re.MatchString(n.Value) {
+					matches = append(matches, n)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
 		}
 		for _, m := range matches {
 			subs, err := r.Subjects(ctx, m, preds...)

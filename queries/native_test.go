@@ -164,9 +164,6 @@ func TestCostFollowsAnswer(t *testing.T) {
 	buildCorpus(t, "", corpus.New(3*n, 6), 3*n, "x", large)
 	ctx := context.Background()
 	for _, p := range probes(c) {
-		if strings.ToLower(p[1]) == p[1] && p[0] != "events-about" && p[0] != "chairs-of-resolution" {
-			continue // a name in other case reads every node (docs/queries.md)
-		}
 		q, _ := queries.Lookup(p[0])
 		cost := func(s *graph.Store) (quads, rows int) {
 			res, r, err := q.RunNative(ctx, s, p[1:], graph.QueryOptions{})
