@@ -52,7 +52,7 @@ type Step struct {
 
 // ReadStats is what a Reader touched, by kind of lookup, in first-use order.
 type ReadStats struct {
-	Steps []Step
+	Steps []*Step
 	// Nodes is how many node values were read from the store (a cache keeps
 	// each node's value once read).
 	Nodes int
@@ -77,13 +77,14 @@ func (st *ReadStats) Calls() int {
 }
 
 func (st *ReadStats) step(op, index string) *Step {
-	for i := range st.Steps {
-		if st.Steps[i].Op == op && st.Steps[i].Index == index {
-			return &st.Steps[i]
+	for _, s := range st.Steps {
+		if s.Op == op && s.Index == index {
+			return s
 		}
 	}
-	st.Steps = append(st.Steps, Step{Op: op, Index: index})
-	return &st.Steps[len(st.Steps)-1]
+	s := &Step{Op: op, Index: index}
+	st.Steps = append(st.Steps, s)
+	return s
 }
 
 // Reader reads the graph through its indexes, caching node values and
@@ -96,6 +97,7 @@ type Reader struct {
 	idx   map[string]bool
 	refs  map[string]refs.Ref
 	names map[any]quad.Value
+	first map[[2]Node]Link // First's answers
 	Stats ReadStats
 }
 
@@ -107,7 +109,7 @@ var (
 
 // NewReader starts a Reader on the store.
 func (s *Store) NewReader(ctx context.Context) (*Reader, error) {
-	r := &Reader{s: s, qs: s.qs, refs: map[string]refs.Ref{}, names: map[any]quad.Value{}, idx: map[string]bool{}}
+	r := &Reader{s: s, qs: s.qs, refs: map[string]refs.Ref{}, names: map[any]quad.Value{}, idx: map[string]bool{}, first: map[[2]Node]Link{}}
 	if kq, ok := s.qs.(*ckv.QuadStore); ok && s.shared != nil {
 		var indexes []ckv.QuadIndex
 		err := hkv.View(ctx, s.shared, func(tx hkv.Tx) error {
@@ -145,12 +147,22 @@ func dirsKey(dirs []quad.Direction) string {
 func (r *Reader) has(ind ckv.QuadIndex) bool { return r.kv != nil && r.idx[dirsKey(ind.Dirs)] }
 
 // ref is the store's reference of a node, nil if the store does not hold it.
-func (r *Reader) ref(n Node) (refs.Ref, error) {
+func (r *Reader) ref(ctx context.Context, n Node) (refs.Ref, error) {
 	key := n.NQuad()
 	if ref, ok := r.refs[key]; ok {
 		return ref, nil
 	}
-	ref, err := r.qs.ValueOf(toQuadValue(n))
+	var ref refs.Ref
+	var err error
+	if r.kv != nil {
+		// With ctx, so that the query's read transaction serves it.
+		var rs []refs.Ref
+		if rs, err = r.kv.RefsOf(ctx, []quad.Value{toQuadValue(n)}); err == nil && rs[0] != ckv.Int64Value(0) {
+			ref = rs[0]
+		}
+	} else {
+		ref, err = r.qs.ValueOf(toQuadValue(n))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("looking up %s in store %s: %w", n.NQuad(), r.s, err)
 	}
@@ -159,12 +171,21 @@ func (r *Reader) ref(n Node) (refs.Ref, error) {
 }
 
 // value is the node a reference stands for.
-func (r *Reader) value(ref refs.Ref) (quad.Value, error) {
+func (r *Reader) value(ctx context.Context, ref refs.Ref) (quad.Value, error) {
 	k := refs.ToKey(ref)
 	if v, ok := r.names[k]; ok {
 		return v, nil
 	}
-	v, err := r.qs.NameOf(ref)
+	var v quad.Value
+	var err error
+	if r.kv != nil {
+		var vs []quad.Value
+		if vs, err = r.kv.ValuesOf(ctx, []refs.Ref{ref}); err == nil {
+			v = vs[0]
+		}
+	} else {
+		v, err = r.qs.NameOf(ref)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading a node of store %s: %w", r.s, err)
 	}
@@ -175,7 +196,7 @@ func (r *Reader) value(ref refs.Ref) (quad.Value, error) {
 
 // Has reports whether the store holds the node (in any quad).
 func (r *Reader) Has(ctx context.Context, n Node) (bool, error) {
-	ref, err := r.ref(n)
+	ref, err := r.ref(ctx, n)
 	return ref != nil, err
 }
 
@@ -194,27 +215,36 @@ func (r *Reader) In(ctx context.Context, n Node, preds ...Node) ([]Link, error) 
 // First is the object of the first quad from n with predicate pred, as
 // Gizmo's g.V(n).out(pred).toValue() gives it; ok is false if there is none.
 func (r *Reader) First(ctx context.Context, n Node, pred Node) (v Node, ok bool, err error) {
+	key := [2]Node{n, pred}
+	if l, seen := r.first[key]; seen {
+		return l.Node, l.Label != (Node{}) || l.Predicate != (Node{}), nil
+	}
 	ls, err := r.links(ctx, quad.Subject, quad.Object, n, []Node{pred}, 1)
-	if err != nil || len(ls) == 0 {
+	if err != nil {
 		return Node{}, false, err
 	}
+	if len(ls) == 0 {
+		r.first[key] = Link{}
+		return Node{}, false, nil
+	}
+	r.first[key] = ls[0]
 	return ls[0].Node, true, nil
 }
 
 func (r *Reader) links(ctx context.Context, from, to quad.Direction, n Node, preds []Node, limit int) ([]Link, error) {
-	ref, err := r.ref(n)
+	ref, err := r.ref(ctx, n)
 	if err != nil || ref == nil {
 		return nil, err
 	}
 	var out []Link
 	if len(preds) == 0 {
 		err = r.scanDir(ctx, strings.ToLower(from.String()[:1])+" *", from, ref, nil, limit, func(q quadRefs) error {
-			return r.appendLink(&out, q, to)
+			return r.appendLink(ctx, &out, q, to)
 		})
 		return out, err
 	}
 	for _, p := range preds {
-		pref, err := r.ref(p)
+		pref, err := r.ref(ctx, p)
 		if err != nil {
 			return nil, err
 		}
@@ -226,7 +256,7 @@ func (r *Reader) links(ctx context.Context, from, to quad.Direction, n Node, pre
 			op = "in " + p.NQuad()
 		}
 		err = r.scanDir(ctx, op, from, ref, pref, limit, func(q quadRefs) error {
-			return r.appendLink(&out, q, to)
+			return r.appendLink(ctx, &out, q, to)
 		})
 		if err != nil {
 			return nil, err
@@ -235,7 +265,7 @@ func (r *Reader) links(ctx context.Context, from, to quad.Direction, n Node, pre
 	return out, nil
 }
 
-func (r *Reader) appendLink(out *[]Link, q quadRefs, to quad.Direction) error {
+func (r *Reader) appendLink(ctx context.Context, out *[]Link, q quadRefs, to quad.Direction) error {
 	var l Link
 	for _, d := range []struct {
 		ref refs.Ref
@@ -244,7 +274,7 @@ func (r *Reader) appendLink(out *[]Link, q quadRefs, to quad.Direction) error {
 		if d.ref == nil {
 			continue
 		}
-		v, err := r.value(d.ref)
+		v, err := r.value(ctx, d.ref)
 		if err != nil {
 			return err
 		}
@@ -338,7 +368,7 @@ func (r *Reader) run(ctx context.Context, op, index string, sh iterator.Shape, l
 // or object, without repeats and sorted as Gizmo's strings sort — what
 // g.V(n).labels() gives, uniq'd and sorted.
 func (r *Reader) Labels(ctx context.Context, n Node) ([]Node, error) {
-	ref, err := r.ref(n)
+	ref, err := r.ref(ctx, n)
 	if err != nil || ref == nil {
 		return nil, err
 	}
@@ -350,7 +380,7 @@ func (r *Reader) Labels(ctx context.Context, n Node) ([]Node, error) {
 				return nil
 			}
 			seen[refs.ToKey(q.l)] = true
-			v, err := r.value(q.l)
+			v, err := r.value(ctx, q.l)
 			if err != nil {
 				return err
 			}
@@ -491,13 +521,13 @@ func (r *Reader) Subjects(ctx context.Context, o Node, preds ...Node) ([]Node, e
 		}
 		return out, nil
 	}
-	oref, err := r.ref(o)
+	oref, err := r.ref(ctx, o)
 	if err != nil || oref == nil {
 		return nil, err
 	}
 	var out []Node
 	for _, p := range preds {
-		pref, err := r.ref(p)
+		pref, err := r.ref(ctx, p)
 		if err != nil {
 			return nil, err
 		}
@@ -509,7 +539,7 @@ func (r *Reader) Subjects(ctx context.Context, o Node, preds ...Node) ([]Node, e
 			return nil, err
 		}
 		for _, sid := range subs {
-			v, err := r.value(ckv.Int64Value(sid))
+			v, err := r.value(ctx, ckv.Int64Value(sid))
 			if err != nil {
 				return nil, err
 			}
@@ -567,15 +597,15 @@ func (r *Reader) keys(ctx context.Context, op string, ind ckv.QuadIndex, vals []
 
 // HasQuad reports whether some document states (s, pred, o).
 func (r *Reader) HasQuad(ctx context.Context, s, pred, o Node) (bool, error) {
-	sref, err := r.ref(s)
+	sref, err := r.ref(ctx, s)
 	if err != nil || sref == nil {
 		return false, err
 	}
-	pref, err := r.ref(pred)
+	pref, err := r.ref(ctx, pred)
 	if err != nil || pref == nil {
 		return false, err
 	}
-	oref, err := r.ref(o)
+	oref, err := r.ref(ctx, o)
 	if err != nil || oref == nil {
 		return false, err
 	}

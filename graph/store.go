@@ -18,6 +18,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	hkv "github.com/hidal-go/hidalgo/kv"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Memory is the --db value for an in-memory store.
@@ -89,6 +90,7 @@ type Store struct {
 	// store is reopened with reset.
 	wmu    sync.Mutex
 	shared *sharedKV // bolt: the database, whose writes share a transaction
+	bdb    *bolt.DB  // bolt: the same database, for its statistics
 	reset  func() (cgraph.QuadStore, error)
 }
 

@@ -50,6 +50,11 @@ func (q Query) RunNative(ctx context.Context, s *graph.Store, args []string, opt
 	if len(args) != len(q.Params) {
 		return graph.Results{}, nil, fmt.Errorf("%w: %s takes %d, got %d (usage: %s)", ErrArgs, q.Name, len(q.Params), len(args), q.Usage())
 	}
+	ctx, end, err := s.Snapshot(ctx)
+	if err != nil {
+		return graph.Results{}, nil, fmt.Errorf("%s: %w", q.Name, err)
+	}
+	defer end()
 	r, err := s.NewReader(ctx)
 	if err != nil {
 		return graph.Results{}, nil, fmt.Errorf("%s: %w", q.Name, err)
