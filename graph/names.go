@@ -27,11 +27,45 @@ import (
 // `vnkg rm` and changed articles. A store without the index (made by an older
 // vnkg, or by `cayley load`) gets it when vnkg next opens it for writing; until
 // then lookups read every node, as Gizmo does.
+//
+// The index is current when its marker holds the store's horizon (Cayley's
+// count of ids given out, which every added quad or node moves): quads
+// written past vnkg (by `cayley load`, say) move the horizon and not the
+// marker, and the index is then not used until it is rebuilt.
 var (
 	namesBucket = []byte("vnkg_names")
 	keyNamesOK  = hkv.Key{[]byte("vnkg_meta"), []byte("names")}
+	keyHorizon  = hkv.Key{[]byte("meta"), []byte("horizon")}
 	namesValue  = []byte{1}
 )
+
+// namesCurrent reports whether the index's marker holds the horizon.
+func namesCurrent(ctx context.Context, tx hkv.Tx) (bool, error) {
+	mark, err := tx.Get(ctx, keyNamesOK)
+	if errors.Is(err, hkv.ErrNotFound) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	h, err := tx.Get(ctx, keyHorizon)
+	if errors.Is(err, hkv.ErrNotFound) {
+		h = nil
+	} else if err != nil {
+		return false, err
+	}
+	return string(mark) == string(h), nil
+}
+
+// markNames records the horizon as the one the index is current for.
+func markNames(ctx context.Context, tx hkv.Tx) error {
+	h, err := tx.Get(ctx, keyHorizon)
+	if errors.Is(err, hkv.ErrNotFound) {
+		h = nil
+	} else if err != nil {
+		return err
+	}
+	return tx.Put(ctx, keyNamesOK, append([]byte{}, h...))
+}
 
 // foldRune maps r to the least rune of its simple case folding orbit, so two
 // strings fold equal exactly when (?i) matches one against the other.
@@ -57,9 +91,19 @@ func nameKey(lit string) hkv.Key {
 	return hkv.Key{namesBucket, []byte(FoldName(lit) + "\x00" + lit)}
 }
 
+// namesBefore reports, in the open shared transaction before a write,
+// whether the folded-name index is current.
+func (s *Store) namesBefore() (bool, error) {
+	if s.shared == nil || s.shared.tx == nil {
+		return false, nil
+	}
+	return namesCurrent(context.Background(), s.shared.tx)
+}
+
 // indexNames adds the plain string objects of added quads to the folded-name
-// index, in the open shared transaction.
-func (s *Store) indexNames(adds []cgraph.Delta) error {
+// index, in the open shared transaction, and if the index was current before
+// the write marks it current after.
+func (s *Store) indexNames(adds []cgraph.Delta, current bool) error {
 	if s.shared == nil || s.shared.tx == nil {
 		return nil
 	}
@@ -70,6 +114,11 @@ func (s *Store) indexNames(adds []cgraph.Delta) error {
 			continue
 		}
 		if err := s.shared.tx.Put(ctx, nameKey(string(lit)), namesValue); err != nil {
+			return fmt.Errorf("writing the name index of %s: %w", s, err)
+		}
+	}
+	if current {
+		if err := markNames(ctx, s.shared.tx); err != nil {
 			return fmt.Errorf("writing the name index of %s: %w", s, err)
 		}
 	}
@@ -106,7 +155,7 @@ func (s *Store) ensureNames(ctx context.Context) error {
 		if err := it.Err(); err != nil {
 			return err
 		}
-		return s.shared.tx.Put(ctx, keyNamesOK, namesValue)
+		return markNames(ctx, s.shared.tx)
 	})
 	if err != nil {
 		return fmt.Errorf("building the name index of %s: %w", s, err)
@@ -121,11 +170,8 @@ func (s *Store) hasNameIndex(ctx context.Context) (bool, error) {
 	}
 	found := false
 	err := hkv.View(ctx, s.shared, func(tx hkv.Tx) error {
-		_, err := tx.Get(ctx, keyNamesOK)
-		if errors.Is(err, hkv.ErrNotFound) {
-			return nil
-		}
-		found = err == nil
+		var err error
+		found, err = namesCurrent(ctx, tx)
 		return err
 	})
 	return found, err
@@ -134,7 +180,7 @@ func (s *Store) hasNameIndex(ctx context.Context) (bool, error) {
 // FoldedNames returns the plain string literals of the store that equal name
 // ignoring case (Unicode simple case folding, as the regexp flag (?i)), some
 // perhaps no longer stated by any quad; ok is false when the store has no
-// folded-name index (then only a read of every node answers).
+// current folded-name index (then only a read of every node answers).
 func (r *Reader) FoldedNames(ctx context.Context, name string) (lits []Node, ok bool, err error) {
 	if r.s.shared == nil {
 		return nil, false, nil

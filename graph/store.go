@@ -220,13 +220,17 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 			adds = append(adds, d)
 		}
 	}
+	names, err := s.namesBefore()
+	if err != nil {
+		return err
+	}
 	if err := s.apply(dels); err != nil {
 		return err
 	}
 	if err := s.apply(adds); err != nil {
 		return err
 	}
-	return s.indexNames(adds)
+	return s.indexNames(adds, names)
 }
 
 func (s *Store) apply(deltas []cgraph.Delta) error {
