@@ -631,3 +631,41 @@ func (r *Reader) HasQuad(ctx context.Context, s, pred, o Node) (bool, error) {
 	}
 	return found, err
 }
+
+// Objects returns the distinct objects of the quads (n, pred, ?) for each
+// of preds in turn, in the index's order (what uniq(g.V(n).out(pred)) gives),
+// reading each object's value once and no label.
+func (r *Reader) Objects(ctx context.Context, n Node, preds ...Node) ([]Node, error) {
+	ref, err := r.ref(ctx, n)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	var out []Node
+	seen := map[any]bool{}
+	for _, p := range preds {
+		pref, err := r.ref(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		if pref == nil {
+			continue
+		}
+		err = r.scanDir(ctx, "objects of "+p.NQuad(), quad.Subject, ref, pref, 0, func(q quadRefs) error {
+			k := refs.ToKey(q.o)
+			if seen[k] {
+				return nil
+			}
+			seen[k] = true
+			v, err := r.value(ctx, q.o)
+			if err != nil {
+				return err
+			}
+			out = append(out, NodeOf(v))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

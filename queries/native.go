@@ -451,11 +451,11 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 	preds := []graph.Node{pChair, pAttendee, pSpeaker}
 	var rows []*row
 	for _, p := range people {
-		ls, err := r.In(ctx, p, preds...)
+		events, err := r.Subjects(ctx, p, preds...)
 		if err != nil {
 			return nil, err
 		}
-		events := uniqNodes(nodes(ls))
+		events = uniqNodes(events)
 		graph.SortNodes(events)
 		for _, ev := range events {
 			start, err := first(ctx, r, ev, pStart)
@@ -469,11 +469,11 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 			var order []graph.Node
 			others := map[graph.Node][]string{}
 			for _, role := range roles {
-				ls, err := r.Out(ctx, ev, role.pred)
+				os, err := r.Objects(ctx, ev, role.pred)
 				if err != nil {
 					return nil, err
 				}
-				for _, o := range uniqNodes(nodes(ls)) {
+				for _, o := range os {
 					if o == p {
 						continue
 					}
@@ -659,11 +659,11 @@ func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (foun
 		return nil, nil, err
 	}
 	for _, res := range found {
-		ls, err := r.In(ctx, res, pAbout)
+		subs, err := r.Subjects(ctx, res, pAbout)
 		if err != nil {
 			return nil, nil, err
 		}
-		evs, err := ofTypes(ctx, r, uniqNodes(nodes(ls)), []graph.Node{tEvent})
+		evs, err := ofTypes(ctx, r, uniqNodes(subs), []graph.Node{tEvent})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -684,11 +684,11 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 			if err != nil {
 				return nil, err
 			}
-			ls, err := r.Out(ctx, ev, pChair)
+			cs, err := r.Objects(ctx, ev, pChair)
 			if err != nil {
 				return nil, err
 			}
-			chairs, err := namesOf(ctx, r, nodes(ls))
+			chairs, err := namesOf(ctx, r, cs)
 			if err != nil {
 				return nil, err
 			}
@@ -737,11 +737,11 @@ func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 			if err != nil {
 				return nil, err
 			}
-			ls, err := r.Out(ctx, ev, pChair)
+			cs, err := r.Objects(ctx, ev, pChair)
 			if err != nil {
 				return nil, err
 			}
-			chairs, err := namesOf(ctx, r, nodes(ls))
+			chairs, err := namesOf(ctx, r, cs)
 			if err != nil {
 				return nil, err
 			}
@@ -775,11 +775,11 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 		var order []graph.Node
 		found := map[graph.Node][]string{}
 		for _, role := range roles {
-			ls, err := r.In(ctx, p, role.pred)
+			evs, err := r.Subjects(ctx, p, role.pred)
 			if err != nil {
 				return nil, err
 			}
-			for _, ev := range uniqNodes(nodes(ls)) {
+			for _, ev := range evs {
 				if _, ok := found[ev]; !ok {
 					order = append(order, ev)
 				}
@@ -857,12 +857,12 @@ func orgTree(ctx context.Context, r *graph.Reader, args []string) ([]graph.Resul
 		if err != nil {
 			return err
 		}
-		ls, err := r.Out(ctx, n, pAltName)
+		alts, err := r.Objects(ctx, n, pAltName)
 		if err != nil {
 			return err
 		}
 		var abbr []string
-		for _, a := range uniqNodes(nodes(ls)) {
+		for _, a := range alts {
 			abbr = append(abbr, lex(a))
 		}
 		sort.SliceStable(abbr, func(i, j int) bool { return graph.JSLess(abbr[i], abbr[j]) })
