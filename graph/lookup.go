@@ -14,10 +14,12 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
+	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hopts "github.com/hidal-go/hidalgo/kv/options"
+	"google.golang.org/protobuf/proto"
 )
 
 // The fast paths: graph-level lookups that start from one node and follow
@@ -218,6 +220,33 @@ func (r *Reader) First(ctx context.Context, n Node, pred Node) (v Node, ok bool,
 	key := [2]Node{n, pred}
 	if l, seen := r.first[key]; seen {
 		return l.Node, l.Label != (Node{}) || l.Predicate != (Node{}), nil
+	}
+	if r.has(indexSP) {
+		nref, err := r.ref(ctx, n)
+		if err != nil {
+			return Node{}, false, err
+		}
+		pref, err := r.ref(ctx, pred)
+		if err != nil {
+			return Node{}, false, err
+		}
+		var prim *cproto.Primitive
+		if nref != nil && pref != nil {
+			if prim, err = r.firstLive(ctx, "first "+pred.NQuad(), indexSP, []uint64{id64(nref), id64(pref)}); err != nil {
+				return Node{}, false, err
+			}
+		}
+		if prim == nil {
+			r.first[key] = Link{}
+			return Node{}, false, nil
+		}
+		v, err := r.value(ctx, ckv.Int64Value(prim.Object))
+		if err != nil {
+			return Node{}, false, err
+		}
+		l := Link{Node: NodeOf(v), Predicate: pred}
+		r.first[key] = l
+		return l.Node, true, nil
 	}
 	ls, err := r.links(ctx, quad.Subject, quad.Object, n, []Node{pred}, 1)
 	if err != nil {
@@ -578,16 +607,11 @@ func (r *Reader) keys(ctx context.Context, op string, ind ckv.QuadIndex, vals []
 	}
 	var out []uint64
 	for _, id := range cands {
-		live := false
-		sh := ckv.IndexScan{Index: ind, Values: append(slices.Clone(vals), id)}.BuildIterator(r.qs)
-		err := r.run(ctx, "confirm "+op, dirsKey(ind.Dirs), sh, 1, func(quadRefs) bool { return true }, func(quadRefs) error {
-			live = true
-			return nil
-		})
+		prim, err := r.firstLive(ctx, "confirm "+op, ind, append(slices.Clone(vals), id))
 		if err != nil {
 			return nil, err
 		}
-		if live {
+		if prim != nil {
 			out = append(out, id)
 		}
 	}
@@ -611,13 +635,8 @@ func (r *Reader) HasQuad(ctx context.Context, s, pred, o Node) (bool, error) {
 	}
 	found := false
 	if r.has(indexOPS) {
-		vals := []uint64{uint64(oref.(ckv.Int64Value)), uint64(pref.(ckv.Int64Value)), uint64(sref.(ckv.Int64Value))}
-		sh := ckv.IndexScan{Index: indexOPS, Values: vals}.BuildIterator(r.qs)
-		err = r.run(ctx, "has "+pred.NQuad(), dirsKey(indexOPS.Dirs), sh, 1, func(quadRefs) bool { return true }, func(quadRefs) error {
-			found = true
-			return nil
-		})
-		return found, err
+		prim, err := r.firstLive(ctx, "has "+pred.NQuad(), indexOPS, []uint64{id64(oref), id64(pref), id64(sref)})
+		return prim != nil, err
 	}
 	err = r.scanDir(ctx, "has "+pred.NQuad(), quad.Subject, sref, pref, 0, func(q quadRefs) error {
 		if refs.ToKey(q.o) == refs.ToKey(oref) {
@@ -669,3 +688,55 @@ func (r *Reader) Objects(ctx context.Context, n Node, preds ...Node) ([]Node, er
 	}
 	return out, nil
 }
+
+// firstLive reads the exact index key vals (every direction of ind given)
+// and returns the first live quad it lists, fetching quads one at a time:
+// Cayley's iterator fetches a hundred at once, which for a node named in
+// every article is a hundred quads read to learn one. ok is false if none.
+func (r *Reader) firstLive(ctx context.Context, op string, ind ckv.QuadIndex, vals []uint64) (p *cproto.Primitive, err error) {
+	start := time.Now()
+	st := r.Stats.step(op, dirsKey(ind.Dirs))
+	st.Calls++
+	defer func() { st.Time += time.Since(start) }()
+	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
+		list, err := tx.Get(ctx, ind.Key(vals))
+		if errors.Is(err, hkv.ErrNotFound) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		var idb [8]byte
+		for len(list) > 0 {
+			id, n := binary.Uvarint(list)
+			if n <= 0 {
+				return fmt.Errorf("a malformed index entry")
+			}
+			list = list[n:]
+			st.Quads++
+			binary.BigEndian.PutUint64(idb[:], id)
+			b, err := tx.Get(ctx, hkv.Key{[]byte("log"), idb[:]})
+			if errors.Is(err, hkv.ErrNotFound) {
+				continue
+			} else if err != nil {
+				return err
+			}
+			var prim cproto.Primitive
+			if err := proto.Unmarshal(b, &prim); err != nil {
+				return err
+			}
+			if prim.Deleted {
+				continue
+			}
+			st.Rows++
+			p = &prim
+			return nil
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading store %s: %w", r.s, err)
+	}
+	return p, nil
+}
+
+func id64(ref refs.Ref) uint64 { return uint64(ref.(ckv.Int64Value)) }

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -32,12 +33,25 @@ func main() {
 	n := flag.Int("n", 100, "runs of each query through the Go path")
 	gizmoRuns := flag.Int("gizmo", 5, "runs of each query as its Gizmo script (0: none)")
 	scripts := flag.String("scripts", "", "write each probe's Gizmo script and arguments to this directory")
+	only := flag.String("only", "", "run only the probes of this query")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the Go runs to this file")
 	flag.Parse()
+	onlyQuery = *only
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "qbench: %v\n", err)
+			os.Exit(1)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	if *db == "" || *people == "" {
 		fmt.Fprintln(os.Stderr, "usage: qbench -db STORE -people people.tsv [-n N] [-gizmo N] [-scripts DIR]")
 		os.Exit(2)
 	}
 	if err := run(*db, *people, *n, *gizmoRuns, *scripts); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintf(os.Stderr, "qbench: %v\n", err)
 		os.Exit(1)
 	}
@@ -49,6 +63,8 @@ type probe struct {
 	query string
 	args  []string
 }
+
+var onlyQuery string
 
 func probes(hub, plain string) []probe {
 	return []probe{
@@ -125,6 +141,9 @@ func run(db, peoplePath string, n, gizmoRuns int, scripts string) error {
 	fmt.Println("| query | probe | rows | quads read | Go p50 ms | Go p99 ms | Gizmo p50 ms | Gizmo/Go | same rows |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	for i, p := range probes(hub, plain) {
+		if onlyQuery != "" && p.query != onlyQuery {
+			continue
+		}
 		q, err := queries.Lookup(p.query)
 		if err != nil {
 			return err
