@@ -10,7 +10,10 @@
 #   STORE       a bolt store (vnkg build --db STORE CORPUS)
 #   PEOPLE.tsv  the corpus's people.tsv (the best-connected person is its first)
 #   RUNS        whole-process runs of each vnkg query (default 15)
-#   CAYLEY_RUNS runs of each cayley query (default 3; each opens the store anew)
+#   CAYLEY_RUNS runs of each cayley query (default 3; each opens the store anew;
+#               $CAYLEY_TIMEOUT, default 60s, stops one — its time is then that)
+#   $QBENCH_RUNS, $QBENCH_GIZMO: in-process runs of the Go path (100) and of
+#               each Gizmo script (3)
 #
 # e.g. go run ./bench/gen -n 10000 -seed 1 -o /tmp/c10k &&
 #      go run ./cmd/vnkg -q build --db /tmp/s10k /tmp/c10k &&
@@ -30,7 +33,7 @@ go build -o "$work/cayley" github.com/cayleygraph/cayley/cmd/cayley
 
 echo "## In process ($(basename "$store"))"
 echo
-"$work/qbench" -db "$store" -people "$people" -n 100 -gizmo 3 -scripts "$work/scripts"
+"$work/qbench" -db "$store" -people "$people" -n "${QBENCH_RUNS:-100}" -gizmo "${QBENCH_GIZMO:-3}" -scripts "$work/scripts"
 echo
 
 now() { date +%s%N; }
@@ -53,7 +56,7 @@ row() { # name, then the vnkg command's arguments after --db; cayley script file
   : >"$work/c"
   for ((i = 0; i < cruns; i++)); do
     t0=$(now)
-    "$work/cayley" query --logtostderr=false --db bolt --dbpath "$store" "$(cat "$script")" >/dev/null 2>&1 || true
+    "$work/cayley" query --logtostderr=false --limit=-1 --timeout="${CAYLEY_TIMEOUT:-60s}" --db bolt --dbpath "$store" "$(cat "$script")" >/dev/null 2>&1 || true
     t1=$(now)
     echo $((t1 - t0)) >>"$work/c"
   done
