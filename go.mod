@@ -3,7 +3,6 @@ module github.com/vnkg/vnkg
 go 1.26.0
 
 require (
-	github.com/boltdb/bolt v1.3.1
 	github.com/cayleygraph/cayley v0.7.7-0.20240706181042-81dcd7d73e45
 	github.com/cayleygraph/quad v1.3.0
 	github.com/chromedp/chromedp v0.24.0
@@ -13,6 +12,8 @@ require (
 	github.com/piprate/json-gold v0.5.0
 	golang.org/x/text v0.43.0
 )
+
+require github.com/boltdb/bolt v1.3.1 // indirect
 
 require (
 	github.com/chromedp/cdproto v0.160.1 // indirect
@@ -95,7 +96,7 @@ require (
 	github.com/xdg-go/scram v1.1.1 // indirect
 	github.com/xdg-go/stringprep v1.0.3 // indirect
 	github.com/youmark/pkcs8 v0.0.0-20201027041543-1326539a0a0a // indirect
-	go.etcd.io/bbolt v1.3.10 // indirect
+	go.etcd.io/bbolt v1.3.10
 	go.mongodb.org/mongo-driver v1.8.4 // indirect
 	go.uber.org/atomic v1.9.0 // indirect
 	go.uber.org/multierr v1.9.0 // indirect

@@ -25,11 +25,13 @@ exports of the same graph are byte-identical.
 
 Formats: nquads (RDF 1.1 N-Quads, each statement labelled with its article's
 IRI; "cayley load" and any RDF parser read it), jsonld (expanded JSON-LD, a
-named graph per article), dot (a Graphviz digraph: "dot -Tsvg" draws it) and
-graphml (for Gephi, yEd, Cytoscape). In dot and graphml, entities are nodes
-labelled with their names, with their type, kind, IRI and the ids of the
-articles that state them as attributes; relations are edges, with the
-predicate and the articles' ids.
+named graph per article), jsonld-compact (the same compacted with vnkg's
+@context, embedded: terms such as "name" and "rank", entities as "id:person/…";
+docs/context.jsonld is that context), dot (a Graphviz digraph: "dot -Tsvg"
+draws it) and graphml (for Gephi, yEd, Cytoscape). In dot and graphml,
+entities are nodes labelled with their names, with their type, kind, IRI and
+the ids of the articles that state them as attributes; relations are edges,
+with the predicate and the articles' ids.
 
 --focus NAME exports the neighbourhood of one entity (a name, matched as
 vnkg query matches names, or an IRI): the entities within --depth edges of
@@ -44,7 +46,7 @@ left as it was); 2 usage.`
 func runExport(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "export", "", exportDoc)
 	db := addDBFlag(fs)
-	formatName := fs.String("format", string(graph.FormatNQuads), "output format: nquads, jsonld, dot or graphml")
+	formatName := fs.String("format", string(graph.FormatNQuads), "output format: nquads, jsonld, jsonld-compact, dot or graphml")
 	doc := fs.String("doc", "", "export only this article's facts (document id or IRI)")
 	out := fs.String("o", "-", "output `file` (\"-\" for stdout)")
 	withText := fs.Bool("with-text", false, "include the articles' text (schema:articleBody)")

@@ -369,6 +369,31 @@ func TestEntity(t *testing.T) {
 	if ranks["Đại tướng"] != "004_f95817d2fbfabc6e" || ranks["Thượng tướng"] != "000_aa4540ad7a50da76" {
 		t.Errorf("ranks and their articles: %v", ranks)
 	}
+	// Evidence: the sentence that states his rank in 004, his name marked.
+	found := false
+	for _, fact := range e.Facts {
+		if fact.Short != "vnkg:rank" || fact.Node.Name != "Đại tướng" {
+			continue
+		}
+		ev := fact.Sources[0].Evidence
+		if ev.Status != "ok" {
+			t.Fatalf("evidence of Đại tướng: %+v", ev)
+		}
+		var sent, marks strings.Builder
+		for _, seg := range ev.Sentence {
+			sent.WriteString(seg.T)
+			if seg.Mark {
+				marks.WriteString("[" + seg.T + "]")
+			}
+		}
+		if !strings.Contains(sent.String(), "Đại tướng Ngô Xuân Lịch") || !strings.Contains(marks.String(), "[Ngô Xuân Lịch]") {
+			t.Errorf("the sentence of Đại tướng: %q, marks %s", sent.String(), marks.String())
+		}
+		found = true
+	}
+	if !found {
+		t.Error("no rank Đại tướng")
+	}
 	if positions < 2 || attended < 1 {
 		t.Errorf("%d positions, %d events attended", positions, attended)
 	}
@@ -383,6 +408,57 @@ func TestEntity(t *testing.T) {
 	}
 	if code, _, _ := f.do(t, "GET", "/api/entity?iri=https://w3id.org/vnkg/id/person/nobody", ""); code != 404 {
 		t.Errorf("an unknown entity: %d", code)
+	}
+}
+
+// TestStaleEvidence: a fact that the extractor does not draw from the
+// stored text (another binary's rules, say) shows no sentence but "rebuild";
+// the article page then draws no mentions.
+func TestStaleEvidence(t *testing.T) {
+	x := newExtractor(t)
+	db := filepath.Join(t.TempDir(), "db")
+	docs := bundled(t)
+	buildCorpus(t, x, db, docs)
+	ctx := context.Background()
+	s, err := graph.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	label := vocab.DocIRI("004_f95817d2fbfabc6e")
+	quads, err := s.Labelled(ctx, label)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quads = append(quads, vocab.Quad{Subject: vocab.IRI(lich), Predicate: vocab.IRI(vocab.Rank), Object: vocab.IRI("https://w3id.org/vnkg/id/rank/thiếu-tướng"), Label: label})
+	if _, _, err := s.ReplaceDocument(ctx, label, quads); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	f := startOn(t, db, x, serve.Options{})
+	var e entity
+	f.getJSON(t, "/api/entity?iri="+url.QueryEscape(lich), &e)
+	statuses := map[string]string{}
+	for _, fact := range e.Facts {
+		if fact.Short == "vnkg:rank" {
+			for _, src := range fact.Sources {
+				statuses[fact.Node.Name+" "+src.Doc] = src.Evidence.Status
+				if src.Evidence.Status == "stale" && !strings.Contains(src.Evidence.Note, "rebuild") {
+					t.Errorf("a stale fact's note: %q", src.Evidence.Note)
+				}
+			}
+		}
+	}
+	if statuses["Thiếu tướng 004_f95817d2fbfabc6e"] != "stale" || statuses["Đại tướng 004_f95817d2fbfabc6e"] != "ok" {
+		t.Errorf("evidence statuses: %v", statuses)
+	}
+	var art struct{ Status string }
+	f.getJSON(t, "/api/article?doc=004_f95817d2fbfabc6e", &art)
+	if art.Status != "stale" {
+		t.Errorf("the article of a stale fact: status %q", art.Status)
+	}
+	f.getJSON(t, "/api/article?doc=000_aa4540ad7a50da76", &art)
+	if art.Status != "ok" {
+		t.Errorf("an article built by this extractor: status %q", art.Status)
 	}
 }
 

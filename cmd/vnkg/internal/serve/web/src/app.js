@@ -24,6 +24,7 @@ const KINDS = {
   plan: { label: "Plan", color: "#ffc8dd", shape: "tag" },
   place: { label: "Place", color: "#b7e4c7", shape: "round-triangle" },
   doc: { label: "Article", color: "#dddddd", shape: "barrel" },
+  date: { label: "Date", color: "#e3e3f0", shape: "ellipse" },
   other: { label: "Other", color: "#ffffff", shape: "ellipse" },
 };
 const kindOf = (k) => (KINDS[k] ? k : "other");
