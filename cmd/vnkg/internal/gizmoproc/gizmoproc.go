@@ -326,6 +326,7 @@ func (p *Pool) start(ctx context.Context) (*worker, error) {
 	w.cmd = exec.Command(p.exe, "gizmo-worker")
 	w.cmd.Env = append(os.Environ(), envWorker+"=1", envDB+"="+p.db)
 	w.cmd.ExtraFiles = []*os.File{reqR, respW}
+	detach(w.cmd)
 	w.cmd.Stdout = w.output
 	w.cmd.Stderr = w.output
 	err = w.cmd.Start()
