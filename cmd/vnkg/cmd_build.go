@@ -43,6 +43,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	db := addDBFlag(fs)
 	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout (instead of a line on stderr)")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the store ends the same for any number")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -52,6 +53,9 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	}
 	if *batch < 1 {
 		return fmt.Errorf("%w: --batch must be at least 1", errUsage)
+	}
+	if *workers < 1 {
+		return fmt.Errorf("%w: --workers must be at least 1", errUsage)
 	}
 	x, err := newExtractor(e)
 	if err != nil {
@@ -64,7 +68,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	defer closeStore(s, &err)
 
 	b := &builder{e: e, store: s, prog: newProgress(e), files: map[string]string{},
-		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}}
+		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}, workers: *workers}
 	start := time.Now()
 	err = b.run(ctx, x, paths, *batch)
 	b.prog.finish()
@@ -88,9 +92,10 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 
 // builder is one build: the pipeline's state and its counts.
 type builder struct {
-	e     *env
-	store *graph.Store
-	prog  *progress
+	e       *env
+	store   *graph.Store
+	prog    *progress
+	workers int // extracting goroutines
 
 	files map[string]string // label → source file, until committed
 
@@ -130,7 +135,7 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		})
 	}()
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range max(b.workers, 1) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -175,7 +180,17 @@ loop:
 		logDiagnostics(e, res)
 		label := vocab.DocIRI(res.Doc.ID)
 		b.files[label] = res.Doc.SourceFile
-		if err := w.Put(wctx, label, res.Quads, res.Background); err != nil {
+		quads := res.Quads
+		if res.Doc.Text != "" {
+			// The article's text, under its own label like its facts (so
+			// that rm and a rebuild keep it exact): the viewer re-reads it
+			// for the sentence that states each fact (docs/evidence.md).
+			quads = append(quads[:len(quads):len(quads)], vocab.Quad{
+				Subject: vocab.IRI(label), Predicate: vocab.IRI(vocab.ArticleBody),
+				Object: vocab.String(res.Doc.Text), Label: label,
+			})
+		}
+		if err := w.Put(wctx, label, quads, res.Background); err != nil {
 			if !errors.Is(err, graph.ErrInvalidQuad) {
 				return err
 			}

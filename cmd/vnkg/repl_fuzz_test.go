@@ -23,7 +23,7 @@ func FuzzIncomplete(f *testing.F) {
 		}
 		// Closing every bracket cannot make a balanced program need more lines.
 		if !strings.ContainsAny(src, "\"'`/\\") && !a {
-			if incomplete(src + "\n" + ")") && strings.Count(src, "(") <= strings.Count(src, ")") {
+			if incomplete(src+"\n"+")") && strings.Count(src, "(") <= strings.Count(src, ")") {
 				t.Fatalf("%q is complete but %q is not", src, src+"\n)")
 			}
 		}

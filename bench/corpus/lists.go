@@ -1,4 +1,4 @@
-package main
+package corpus
 
 // The word lists the generator draws from. Names are built from parts, so no
 // real person is listed.
