@@ -3,7 +3,9 @@ package graph
 import (
 	"fmt"
 	"log/slog"
+	"reflect"
 	"regexp"
+	"sync"
 
 	"github.com/cayleygraph/cayley/clog"
 )
@@ -12,8 +14,23 @@ import (
 // Cayley logs as errors things that vnkg handles (opening a store that already
 // exists, for one), so nothing of it is worth more than debug; the errors that
 // matter come back as values.
+// Stores opened at once with the same handler (two writers in one process,
+// say) set it once: the logger is a global Cayley reads unguarded.
 func setCayleyLogger(l *slog.Logger) {
+	cayleyLogger.Lock()
+	defer cayleyLogger.Unlock()
+	h := l.Handler()
+	if cayleyLogger.set && reflect.TypeOf(h).Comparable() && reflect.TypeOf(cayleyLogger.h) == reflect.TypeOf(h) && cayleyLogger.h == h {
+		return
+	}
+	cayleyLogger.h, cayleyLogger.set = h, true
 	clog.SetLogger(clogAdapter{l})
+}
+
+var cayleyLogger struct {
+	sync.Mutex
+	h   slog.Handler
+	set bool
 }
 
 type clogAdapter struct{ l *slog.Logger }
