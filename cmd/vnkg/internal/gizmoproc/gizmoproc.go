@@ -52,10 +52,10 @@ const (
 	envDB     = "VNKG_GIZMO_WORKER_DB" // the store; in the environment, not argv, so that ps shows no password
 )
 
-// workerMaxStack bounds a worker's goroutine stacks (Go's default is 1 GB;
-// 16 MB is far more than any Gizmo script needs, and a cyclic result then dies
-// in a tenth of a second, not seconds, which matters to a pool under load):
-// a runaway recursion then dies within a second instead of eating memory.
+// workerMaxStack bounds a worker's goroutine stacks (Go's default is 1 GB):
+// a runaway recursion (a cyclic result) then dies in a tenth of a second
+// instead of eating memory and a worker of the pool for seconds; 16 MB is far
+// more than any Gizmo script needs.
 const workerMaxStack = 16 << 20
 
 // grace is how long after its timeout a query's worker is given to answer
