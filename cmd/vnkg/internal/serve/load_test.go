@@ -112,7 +112,9 @@ func TestLoad(t *testing.T) {
 				took := time.Since(t0)
 				requests.Add(1)
 				var code int
+				var body []byte
 				if err == nil {
+					body, _ = io.ReadAll(io.LimitReader(resp.Body, 300))
 					io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()
 					code = resp.StatusCode
@@ -121,7 +123,7 @@ func TestLoad(t *testing.T) {
 				latencies[r.name] = append(latencies[r.name], took)
 				if err != nil || !r.ok(code) {
 					if len(failures) < 20 {
-						failures = append(failures, fmt.Sprintf("%s: status %d, error %v", r.name, code, err))
+						failures = append(failures, fmt.Sprintf("%s: status %d, error %v: %s", r.name, code, err, body))
 					}
 				}
 				mu.Unlock()
