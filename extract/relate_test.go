@@ -198,11 +198,11 @@ func TestDiagnostics(t *testing.T) {
 	_, diags := g.relate(Document{ID: "t", Text: src}, txt, Tokenize(txt))
 	var got []string
 	for _, d := range diags {
-		got = append(got, d.Message+" @"+src[d.Start:d.End])
+		got = append(got, d.Rule+": "+d.Message+" @"+src[d.Start:d.End])
 	}
 	want := []string{
-		`"Ngày 31/2" is not a date @Ngày 31/2`,
-		`short reference "Đại tướng Lịch" names no one the article named before @Lịch`,
+		`bad-dates: "Ngày 31/2" is not a date @Ngày 31/2`,
+		`people: short reference "Đại tướng Lịch" names no one the article named before @Lịch`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)
@@ -223,5 +223,24 @@ func TestRelateDates(t *testing.T) {
 		if len(f.Events) != 1 || f.Events[0].Date.String() != tt.want {
 			t.Errorf("%q (published %q): events %v, want one dated %s", tt.text, tt.published, summary(f), tt.want)
 		}
+	}
+}
+
+func TestPassesDeclared(t *testing.T) {
+	if err := checkPasses(append(sentencePasses, evidencePass)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(sentencePasses, evidencePass) {
+		if p.Doc == "" || p.Run == nil {
+			t.Errorf("pass %q lacks its doc or its run", p.Name)
+		}
+	}
+	// the check catches a pass moved before what it reads, and a name used twice
+	bad := []pass{{Name: "people", Requires: []string{"bodies"}}, {Name: "bodies"}}
+	if err := checkPasses(bad); err == nil || !strings.Contains(err.Error(), `"people" requires "bodies"`) {
+		t.Errorf("out-of-order passes: got %v", err)
+	}
+	if err := checkPasses([]pass{{Name: "x"}, {Name: "x"}}); err == nil {
+		t.Error("a pass declared twice passes the check")
 	}
 }
