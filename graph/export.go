@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/piprate/json-gold/ld"
@@ -29,7 +30,7 @@ const (
 )
 
 // Formats lists the export formats.
-var Formats = []Format{FormatNQuads, FormatJSONLD}
+var Formats = []Format{FormatNQuads, FormatJSONLD, FormatJSONLDCompact}
 
 // ParseFormat checks a format name.
 func ParseFormat(s string) (Format, error) {
@@ -38,7 +39,11 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown export format %q (want nquads or jsonld)", s)
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown export format %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
 // Export writes the quads stored under label, or the whole store when label
@@ -59,6 +64,8 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format Format, label st
 		err = writeNQuads(w, quads)
 	case FormatJSONLD:
 		err = writeJSONLD(w, quads)
+	case FormatJSONLDCompact:
+		err = writeJSONLDCompact(w, quads)
 	default:
 		_, err = ParseFormat(string(format))
 	}
@@ -112,6 +119,18 @@ func writeNQuads(w io.Writer, quads []sortedQuad) error {
 // writeJSONLD writes quads as expanded JSON-LD through json-gold's RDF
 // conversion, which orders nodes and graphs by IRI.
 func writeJSONLD(w io.Writer, quads []sortedQuad) error {
+	doc, err := expandedJSONLD(quads)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	return enc.Encode(doc)
+}
+
+// expandedJSONLD is quads as an expanded JSON-LD document.
+func expandedJSONLD(quads []sortedQuad) (any, error) {
 	ds := ld.NewRDFDataset()
 	for _, sq := range quads {
 		q := sq.q
@@ -122,14 +141,7 @@ func writeJSONLD(w io.Writer, quads []sortedQuad) error {
 		ds.Graphs[graph] = append(ds.Graphs[graph],
 			ld.NewQuad(ldTerm(q.Subject), ldTerm(q.Predicate), ldTerm(q.Object), graph))
 	}
-	doc, err := ld.NewJsonLdApi().FromRDF(ds, ld.NewJsonLdOptions(""))
-	if err != nil {
-		return err
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	return enc.Encode(doc)
+	return ld.NewJsonLdApi().FromRDF(ds, ld.NewJsonLdOptions(""))
 }
 
 func ldTerm(t vocab.Term) ld.Node {

@@ -18,6 +18,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	hkv "github.com/hidal-go/hidalgo/kv"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Memory is the --db value for an in-memory store.
@@ -89,6 +90,7 @@ type Store struct {
 	// store is reopened with reset.
 	wmu    sync.Mutex
 	shared *sharedKV // bolt: the database, whose writes share a transaction
+	bdb    *bolt.DB  // bolt: the same database, for its statistics
 	reset  func() (cgraph.QuadStore, error)
 }
 
@@ -218,10 +220,17 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 			adds = append(adds, d)
 		}
 	}
+	names, err := s.namesBefore()
+	if err != nil {
+		return err
+	}
 	if err := s.apply(dels); err != nil {
 		return err
 	}
-	return s.apply(adds)
+	if err := s.apply(adds); err != nil {
+		return err
+	}
+	return s.indexNames(adds, names)
 }
 
 func (s *Store) apply(deltas []cgraph.Delta) error {

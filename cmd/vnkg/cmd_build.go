@@ -42,16 +42,20 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "build", "PATH...", buildDoc)
 	db := addDBFlag(fs)
 	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction")
+	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout (instead of a line on stderr)")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the store ends the same for any number")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return errUsage
+		return missingArgs("build", "PATH... (files or directories of articles, or - for stdin)")
 	}
 	if *batch < 1 {
 		return fmt.Errorf("%w: --batch must be at least 1", errUsage)
+	}
+	if *workers < 1 {
+		return fmt.Errorf("%w: --workers must be at least 1", errUsage)
 	}
 	x, err := newExtractor(e)
 	if err != nil {
@@ -64,12 +68,18 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	defer closeStore(s, &err)
 
 	b := &builder{e: e, store: s, prog: newProgress(e), files: map[string]string{},
-		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}}
+		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}, workers: *workers}
 	start := time.Now()
 	err = b.run(ctx, x, paths, *batch)
 	b.prog.finish()
 	if err == nil || ctx.Err() != nil {
-		b.summary(time.Since(start))
+		if *asJSON {
+			if jerr := b.summaryJSON(time.Since(start), ctx.Err() != nil); jerr != nil && err == nil {
+				err = jerr
+			}
+		} else {
+			b.summary(time.Since(start))
+		}
 	}
 	if err != nil {
 		return err
@@ -82,9 +92,10 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 
 // builder is one build: the pipeline's state and its counts.
 type builder struct {
-	e     *env
-	store *graph.Store
-	prog  *progress
+	e       *env
+	store   *graph.Store
+	prog    *progress
+	workers int // extracting goroutines
 
 	files map[string]string // label → source file, until committed
 
@@ -124,7 +135,7 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		})
 	}()
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range max(b.workers, 1) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -229,6 +240,33 @@ func (b *builder) count(res extract.Result) {
 			b.events[q.Subject.Value] = true
 		}
 	}
+}
+
+// buildSummary is the --json summary; its field names are a stable interface.
+type buildSummary struct {
+	Store       string  `json:"store"`
+	Articles    int     `json:"articles"`
+	New         int     `json:"new"`
+	Changed     int     `json:"changed"`
+	Unchanged   int     `json:"unchanged"`
+	Added       int     `json:"quads_added"`
+	Removed     int     `json:"quads_removed"`
+	Background  int     `json:"background_added"`
+	Persons     int     `json:"persons"`
+	Orgs        int     `json:"organizations"`
+	Events      int     `json:"events"`
+	Errors      int     `json:"errors"`
+	Interrupted bool    `json:"interrupted"`
+	Seconds     float64 `json:"seconds"`
+}
+
+func (b *builder) summaryJSON(elapsed time.Duration, interrupted bool) error {
+	return writeJSONLine(b.e.stdout, buildSummary{
+		Store: b.store.String(), Articles: b.stored, New: b.created, Changed: b.changed, Unchanged: b.unchanged,
+		Added: b.added, Removed: b.removed, Background: b.background,
+		Persons: len(b.persons), Orgs: len(b.orgs), Events: len(b.events), Errors: b.failed,
+		Interrupted: interrupted, Seconds: elapsed.Seconds(),
+	})
 }
 
 func (b *builder) summary(elapsed time.Duration) {

@@ -24,7 +24,9 @@ exports of the same graph are byte-identical.
 
 Formats: nquads (RDF 1.1 N-Quads, each statement labelled with its article's
 IRI; "cayley load" and any RDF parser read it), jsonld (expanded JSON-LD, a
-named graph per article).
+named graph per article), jsonld-compact (the same compacted with vnkg's
+@context, embedded: terms such as "name" and "rank", entities as "id:person/…";
+docs/context.jsonld is that context).
 
 Exit status: 0 written; 1 error (no store, no such article; -o's file is
 left as it was); 2 usage.`
@@ -32,7 +34,7 @@ left as it was); 2 usage.`
 func runExport(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "export", "", exportDoc)
 	db := addDBFlag(fs)
-	formatName := fs.String("format", string(graph.FormatNQuads), "output format: nquads or jsonld")
+	formatName := fs.String("format", string(graph.FormatNQuads), "output format: nquads, jsonld or jsonld-compact")
 	doc := fs.String("doc", "", "export only this article's facts (document id or IRI)")
 	out := fs.String("o", "-", "output `file` (\"-\" for stdout)")
 	rest, err := parseFlags(fs, args)
