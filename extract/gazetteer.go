@@ -79,6 +79,7 @@ type Gazetteer struct {
 	Frames         map[string]*Frame // by event kind
 	chromeLines    map[string]bool   // fold keys of whole lines that are page chrome
 	chromePrefixes []string          // fold keys of line beginnings that are page chrome
+	linkHeadings   map[string]bool   // fold keys of related-article list headings
 	rankLex        lexicon
 	titleLex       lexicon
 	orgLex         lexicon
@@ -103,7 +104,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
 		Ranks: map[string]*Rank{}, Titles: map[string]*Title{}, Orgs: map[string]*Org{},
 		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{}, Frames: map[string]*Frame{},
-		chromeLines: map[string]bool{}, words: map[string]wordClass{},
+		chromeLines: map[string]bool{}, linkHeadings: map[string]bool{}, words: map[string]wordClass{},
 	}
 	kinds := map[string]bool{} // the kinds event_kinds.tsv gives
 	err := errors.Join(
@@ -205,6 +206,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 				g.chromeLines[Fold(l)] = true
 			}
 		}),
+		readLines(fsys, "link_headings.txt", func(l string) { g.linkHeadings[Fold(l)] = true }),
 		readLines(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
