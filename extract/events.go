@@ -282,7 +282,6 @@ func subjectIsEvent(spans []Chunk) bool {
 	return false
 }
 
-
 func (a *analysis) eventNamed(name string) *EventFact {
 	f := Fold(name)
 	for _, ev := range a.facts.Events {
