@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"regexp"
 	"strings"
 	"time"
@@ -160,7 +161,12 @@ func (s *Store) ensureNames(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("building the name index of %s: %w", s, err)
 	}
-	s.log.Info("built the name index", "store", s.String(), "names", n, "took", time.Since(start).Round(time.Millisecond))
+	// Worth saying only when a store built before the index had names to index.
+	level := slog.LevelDebug
+	if n > 0 {
+		level = slog.LevelInfo
+	}
+	s.log.Log(ctx, level, "built the name index", "store", s.String(), "names", n, "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -92,6 +93,7 @@ type Store struct {
 	shared *sharedKV // bolt: the database, whose writes share a transaction
 	bdb    *bolt.DB  // bolt: the same database, for its statistics
 	reset  func() (cgraph.QuadStore, error)
+	pg     *sql.DB // PostgreSQL: the bulk write path's connections (pgwrite.go)
 }
 
 // Open opens (creating if needed) the store at path: Memory, a postgres:// or
@@ -155,6 +157,9 @@ func (s *Store) Backend() Backend { return s.backend }
 
 // Close closes the store.
 func (s *Store) Close() error {
+	if s.pg != nil {
+		s.pg.Close()
+	}
 	if err := s.qs.Close(); err != nil {
 		return fmt.Errorf("closing store %s: %w", s, err)
 	}

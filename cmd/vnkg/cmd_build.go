@@ -180,7 +180,17 @@ loop:
 		logDiagnostics(e, res)
 		label := vocab.DocIRI(res.Doc.ID)
 		b.files[label] = res.Doc.SourceFile
-		if err := w.Put(wctx, label, res.Quads, res.Background); err != nil {
+		quads := res.Quads
+		if res.Doc.Text != "" {
+			// The article's text, under its own label like its facts (so
+			// that rm and a rebuild keep it exact): the viewer re-reads it
+			// for the sentence that states each fact (docs/evidence.md).
+			quads = append(quads[:len(quads):len(quads)], vocab.Quad{
+				Subject: vocab.IRI(label), Predicate: vocab.IRI(vocab.ArticleBody),
+				Object: vocab.String(res.Doc.Text), Label: label,
+			})
+		}
+		if err := w.Put(wctx, label, quads, res.Background); err != nil {
 			if !errors.Is(err, graph.ErrInvalidQuad) {
 				return err
 			}

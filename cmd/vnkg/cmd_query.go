@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 	"github.com/vnkg/vnkg/extract"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/queries"
@@ -132,7 +133,16 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	if named != nil && named.HasNative() && !opts.gizmo {
 		res, reader, err = named.RunNative(ctx, s, qargs, qopts)
 	} else {
-		res, err = s.Query(ctx, src, qopts)
+		// Gizmo runs in a worker process, so that a query that panics
+		// inside Cayley or overflows the stack ends with an error, not a
+		// stack trace (see package gizmoproc). The native queries are Go
+		// code over the store's indexes, run here.
+		var pool *gizmoproc.Pool
+		if pool, err = gizmoproc.New(*db, 1, e.log); err != nil {
+			return err
+		}
+		defer pool.Close()
+		res, err = pool.Query(ctx, src, qopts)
 	}
 	elapsed := time.Since(start)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/peterh/liner"
 
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/graph/vocab"
 	"github.com/vnkg/vnkg/queries"
@@ -63,6 +64,7 @@ short forms: "schema:name", "vnkg:rank"). Ctrl-C stops a running query.
 type repl struct {
 	e           *env
 	store       *graph.Store
+	pool        *gizmoproc.Pool // runs the queries, in a worker process
 	base        context.Context
 	timeout     time.Duration
 	limit       int
@@ -97,6 +99,11 @@ func runRepl(ctx context.Context, e *env, args []string) (err error) {
 			err = cerr
 		}
 	}()
+
+	if r.pool, err = gizmoproc.New(*db, 1, e.log); err != nil {
+		return err
+	}
+	defer r.pool.Close()
 
 	r.interactive = e.stdin == os.Stdin && isTerminal(os.Stdin) && isTerminal(os.Stdout) && liner.TerminalSupported()
 	if !r.interactive {
@@ -220,7 +227,7 @@ func (r *repl) end() error {
 // run runs one query and prints its results or its error.
 func (r *repl) run(src string, columns []string) {
 	r.runWith(columns, func(ctx context.Context, opts graph.QueryOptions) (graph.Results, error) {
-		return r.store.Query(ctx, src, opts)
+		return r.pool.Query(ctx, src, opts)
 	})
 }
 

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 )
 
 // Exit statuses, decided in one place (exitCode).
@@ -59,6 +61,7 @@ var commands = map[string]command{}
 func register(c command) { commands[c.name] = c }
 
 func main() {
+	gizmoproc.MaybeServe() // a query worker started by a Pool never returns from here
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
