@@ -63,7 +63,11 @@ func (g *Gazetteer) emit(doc Document, f *Facts) (quads, background []vocab.Quad
 		e.add(pub, vocab.Name, vocab.String(f.Publisher))
 		e.add(d, vocab.Publisher, vocab.IRI(pub))
 	}
-	for _, name := range f.Authors {
+	authors := f.Authors
+	for _, a := range doc.Authors { // the metadata's (a header's author:, a page's JSON-LD)
+		authors = append(authors, CanonicalTone(collapseSpaces(a)))
+	}
+	for _, name := range authors {
 		p := entity(vocab.KindPerson, name)
 		e.add(p, vocab.Type, vocab.IRI(vocab.Person))
 		e.add(p, vocab.Name, vocab.String(name))
