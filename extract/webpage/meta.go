@@ -13,21 +13,21 @@ import (
 
 // pageMeta is every metadata source of a page, before precedence is applied.
 type pageMeta struct {
-	ld                        ldArticle
-	metaPublished             string // article:published_time, itemprop/name datePublished, pubdate
-	metaAuthor                string
-	ogTitle, ogSite, ogURL    string
-	timeDatetime              string
-	canonical                 string
-	h1, title                 string
-	ldErrors                  int
+	ld                     ldArticle
+	metaPublished          string // article:published_time, itemprop/name datePublished, pubdate
+	metaAuthor             string
+	ogTitle, ogSite, ogURL string
+	timeDatetime           string
+	canonical              string
+	h1, title              string
+	ldErrors               int
 }
 
 type ldArticle struct {
-	found                 bool
-	headline, published   string
-	authors               []string
-	publisher, url        string
+	found               bool
+	headline, published string
+	authors             []string
+	publisher, url      string
 }
 
 var articleTypes = map[string]bool{"NewsArticle": true, "Article": true, "ReportageNewsArticle": true,
