@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vnkg/vnkg/extract"
+	"github.com/vnkg/vnkg/extract/input"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/graph/vocab"
 )
@@ -19,8 +20,8 @@ func init() {
 	register(command{name: "build", summary: "extract facts from articles and store them", run: runBuild})
 }
 
-const buildDoc = `Reads articles as extract does (.txt files, .jsonl records, directories,
-"-" for stdin) and stores their facts in the store named by --db: a bolt
+const buildDoc = `Reads articles as extract does (.txt files, .jsonl and .jsonl.gz records,
+saved pages .html/.htm, WARC crawls .warc/.warc.gz, directories, "-" for stdin) and stores their facts in the store named by --db: a bolt
 directory (created if needed), ":memory:" (for trying things out: gone at
 exit), or a postgres:// URL.
 
@@ -42,6 +43,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "build", "PATH...", buildDoc)
 	db := addDBFlag(fs)
 	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction")
+	in := addInputFlags(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -66,7 +68,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	b := &builder{e: e, store: s, prog: newProgress(e), files: map[string]string{},
 		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}}
 	start := time.Now()
-	err = b.run(ctx, x, paths, *batch)
+	err = b.run(ctx, x, paths, in, *batch)
 	b.prog.finish()
 	if err == nil || ctx.Err() != nil {
 		b.summary(time.Since(start))
@@ -94,29 +96,40 @@ type builder struct {
 	failed                              int // inputs unreadable, refused or not stored
 	persons, orgs, events               map[string]bool
 	background                          int
+	copies                              int         // second copies of a document read (skipped)
+	skipped                             input.Stats // WARC records that are not articles
+}
+
+// built is one input after the worker pool: its extraction, or why it failed.
+type built struct {
+	res   extract.Result
+	where string
+	err   error
 }
 
 // run walks the inputs, extracts on every core, and writes from this
 // goroutine. Cancelling ctx stops reading; what was extracted is committed.
-func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string, batch int) error {
+func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string, in inputFlags, batch int) error {
 	e := b.e
 	walkCtx, stopWalk := context.WithCancel(ctx)
 	defer stopWalk()
-	docs := make(chan extract.Document, 64)
-	results := make(chan extract.Result, 64)
+	items := make(chan input.Item, 64)
+	results := make(chan built, 64)
 	var known atomic.Int64
 	walkFailed := 0 // the walker's until walkDone is closed
+	var walkStats input.Stats
 	walkDone := make(chan struct{})
 	// The walker reports bad inputs through the progress line.
 	we := *e
 	we.stderr = b.prog
+	var walkErr error
 	go func() {
-		defer close(docs)
+		defer close(items)
 		defer close(walkDone)
-		walkDocuments(walkCtx, &we, paths, &walkFailed, func(d extract.Document) error {
+		walkStats, walkErr = walkInputs(walkCtx, &we, paths, in, &walkFailed, func(it input.Item) error {
 			known.Add(1)
 			select {
-			case docs <- d:
+			case items <- it:
 				return nil
 			case <-walkCtx.Done():
 				return walkCtx.Err()
@@ -128,8 +141,14 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for d := range docs {
-				results <- x.Extract(d)
+			for it := range items {
+				// pages are read here, on every core, as files are extracted
+				doc, err := it.Document()
+				if err != nil {
+					results <- built{where: it.Where(), err: err}
+					continue
+				}
+				results <- built{res: x.Extract(doc), where: it.Where()}
 			}
 		}()
 	}
@@ -146,9 +165,11 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		select {
 		case <-walkDone:
 			b.failed += walkFailed
+			b.skipped = walkStats
 		default:
 		}
 	}()
+	dd := newDedup()
 
 	// Writes go on after an interrupt until the batch is committed.
 	wctx := context.WithoutCancel(ctx)
@@ -164,7 +185,21 @@ loop:
 			if !ok {
 				break loop
 			}
-			res = r
+			if r.err != nil {
+				fmt.Fprintf(b.prog, "vnkg: %v\n", r.err)
+				b.failed++
+				continue
+			}
+			if prev, err := dd.check(r.res.Doc, r.where); err != nil {
+				fmt.Fprintf(b.prog, "vnkg: %v\n", err)
+				b.failed++
+				continue
+			} else if prev != "" {
+				b.copies++
+				e.log.Debug("same document", "at", r.where, "first", prev, "doc", r.res.Doc.ID)
+				continue
+			}
+			res = r.res
 		}
 		logDiagnostics(e, res)
 		label := vocab.DocIRI(res.Doc.ID)
@@ -187,7 +222,14 @@ loop:
 		return err
 	}
 	b.background = w.BackgroundAdded()
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	<-walkDone
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return walkErr
+	}
+	return nil
 }
 
 // committed counts a batch's results and reports documents that failed.
@@ -235,7 +277,14 @@ func (b *builder) summary(elapsed time.Duration) {
 	if !b.e.log.Enabled(context.Background(), slog.LevelInfo) {
 		return
 	}
-	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors; %s in %s\n",
+	skipped := ""
+	if b.copies > 0 {
+		skipped += fmt.Sprintf("; %d copies of articles already read", b.copies)
+	}
+	if n := b.skipped.Total(); n > 0 {
+		skipped += fmt.Sprintf("; %d records not articles (%s)", n, b.skipped)
+	}
+	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors%s; %s in %s\n",
 		b.stored, b.created, b.changed, b.unchanged, b.added, b.removed, b.background,
-		len(b.persons), len(b.orgs), len(b.events), b.failed, elapsed.Round(time.Millisecond), b.store)
+		len(b.persons), len(b.orgs), len(b.events), b.failed, skipped, elapsed.Round(time.Millisecond), b.store)
 }
