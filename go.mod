@@ -11,15 +11,19 @@ require (
 	github.com/google/go-cmp v0.6.0
 	github.com/hidal-go/hidalgo v0.3.0
 	github.com/lib/pq v1.10.9
+	github.com/nlnwa/gowarc v1.6.0
 	github.com/piprate/json-gold v0.5.0
 	golang.org/x/text v0.44.0
 )
 
 require (
+	github.com/bits-and-blooms/bitset v1.5.0 // indirect
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c // indirect
 	github.com/gogs/chardet v0.0.0-20211120154057-b7413eaefb8f // indirect
 	github.com/itlightning/dateparse v0.2.1 // indirect
 	github.com/montanaflynn/stats v0.0.0-20171201202039-1bf9dbcd8cbe // indirect
+	github.com/nlnwa/whatwg-url v0.4.0 // indirect
+	github.com/prometheus/prometheus v0.40.3 // indirect
 )
 
 require (
