@@ -221,6 +221,10 @@ func (r *Reader) readHeader(off int64) (*Record, error) {
 			return nil, io.EOF
 		}
 		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) && !strings.HasPrefix(strings.TrimSpace(line), "WARC/") {
+				r.done = !r.gz
+				break // reported below as what it is: not a record
+			}
 			return nil, r.fail(off, "", err)
 		}
 		if strings.TrimSpace(line) != "" {
