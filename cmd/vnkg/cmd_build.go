@@ -105,6 +105,12 @@ type built struct {
 	res   extract.Result
 	where string
 	err   error
+	seq   int // the input's place in the walk: results are written in this order
+}
+
+type seqItem struct {
+	it  input.Item
+	seq int
 }
 
 // run walks the inputs, extracts on every core, and writes from this
@@ -113,7 +119,7 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 	e := b.e
 	walkCtx, stopWalk := context.WithCancel(ctx)
 	defer stopWalk()
-	items := make(chan input.Item, 64)
+	items := make(chan seqItem, 64)
 	results := make(chan built, 64)
 	var known atomic.Int64
 	walkFailed := 0 // the walker's until walkDone is closed
@@ -127,9 +133,9 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		defer close(items)
 		defer close(walkDone)
 		walkStats, walkErr = walkInputs(walkCtx, &we, paths, in, &walkFailed, func(it input.Item) error {
-			known.Add(1)
+			seq := int(known.Add(1)) - 1
 			select {
-			case items <- it:
+			case items <- seqItem{it, seq}:
 				return nil
 			case <-walkCtx.Done():
 				return walkCtx.Err()
@@ -141,14 +147,14 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for it := range items {
+			for si := range items {
 				// pages are read here, on every core, as files are extracted
-				doc, err := it.Document()
+				doc, err := si.it.Document()
 				if err != nil {
-					results <- built{where: it.Where(), err: err}
+					results <- built{where: si.it.Where(), err: err, seq: si.seq}
 					continue
 				}
-				results <- built{res: x.Extract(doc), where: it.Where()}
+				results <- built{res: x.Extract(doc), where: si.it.Where(), seq: si.seq}
 			}
 		}()
 	}
@@ -175,32 +181,26 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 	wctx := context.WithoutCancel(ctx)
 	w := b.store.NewWriter(graph.BatchDocs(batch), graph.OnCommit(b.committed))
 	done := 0
-loop:
-	for {
-		var res extract.Result
-		select {
-		case <-ctx.Done():
-			break loop
-		case r, ok := <-results:
-			if !ok {
-				break loop
-			}
-			if r.err != nil {
-				fmt.Fprintf(b.prog, "vnkg: %v\n", r.err)
-				b.failed++
-				continue
-			}
-			if prev, err := dd.check(r.res.Doc, r.where); err != nil {
-				fmt.Fprintf(b.prog, "vnkg: %v\n", err)
-				b.failed++
-				continue
-			} else if prev != "" {
-				b.copies++
-				e.log.Debug("same document", "at", r.where, "first", prev, "doc", r.res.Doc.ID)
-				continue
-			}
-			res = r.res
+	// Results are written in the walk's order, whatever order the workers
+	// finish in, so that of two copies of one article the first read is kept.
+	pending := map[int]built{}
+	next := 0
+	write := func(r built) error {
+		if r.err != nil {
+			fmt.Fprintf(b.prog, "vnkg: %v\n", r.err)
+			b.failed++
+			return nil
 		}
+		if prev, err := dd.check(r.res.Doc, r.where); err != nil {
+			fmt.Fprintf(b.prog, "vnkg: %v\n", err)
+			b.failed++
+			return nil
+		} else if prev != "" {
+			b.copies++
+			e.log.Debug("same document", "at", r.where, "first", prev, "doc", r.res.Doc.ID)
+			return nil
+		}
+		res := r.res
 		logDiagnostics(e, res)
 		label := vocab.DocIRI(res.Doc.ID)
 		b.files[label] = res.Doc.SourceFile
@@ -212,11 +212,35 @@ loop:
 			fmt.Fprintf(b.prog, "vnkg: %s: %v\n", res.Doc.SourceFile, err)
 			delete(b.files, label)
 			b.failed++
-			continue
+			return nil
 		}
 		b.count(res)
 		done++
 		b.prog.update(done, int(known.Load()))
+		return nil
+	}
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case r, ok := <-results:
+			if !ok {
+				break loop
+			}
+			pending[r.seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				if err := write(r); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	if err := w.Flush(wctx); err != nil {
 		return err
