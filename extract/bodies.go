@@ -3,7 +3,7 @@ package extract
 // bodies records every body of the sentence, the abbreviations it defines
 // ("Bộ Quốc phòng (BQP)") and bodies qualified by an armed force
 // ("Bộ Tổng Tham mưu Quân đội nhân dân Lào").
-func (a *analysis) bodies(spans []Span) []Span {
+func (a *analysis) bodies(spans []Chunk) []Chunk {
 	spans = a.bracketedBodies(spans)
 	for k := 0; k < len(spans); k++ {
 		sp := spans[k]
@@ -39,7 +39,7 @@ func (a *analysis) bodies(spans []Span) []Span {
 // defines into one span: "Bộ đội Biên phòng (BĐBP) tỉnh An Giang", "Ủy ban nhân
 // dân (UBND) tỉnh Nghệ An" (a head word alone before the brackets). The
 // abbreviation names the part before the brackets.
-func (a *analysis) bracketedBodies(spans []Span) []Span {
+func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 	for k := 0; k+2 < len(spans); k++ {
 		open, abbr, closing := spans[k], spans[k+1], spans[k+2]
 		if open.Value != "(" || closing.Value != ")" || abbr.T1-abbr.T0 != 1 || !a.toks[abbr.T0].Upper {
@@ -70,9 +70,9 @@ func (a *analysis) bracketedBodies(spans []Span) []Span {
 		for last+1 < len(spans) && spans[last+1].T0 < e {
 			last++
 		}
-		merged := Span{Kind: SpanOrg, T0: t0, T1: e, Start: a.toks[t0].Start, End: a.toks[e-1].End, Value: full.Name}
+		merged := Chunk{Kind: SpanOrg, T0: t0, T1: e, Start: a.toks[t0].Start, End: a.toks[e-1].End, Value: full.Name}
 		a.orgAt[merged.Start] = full
-		spans = append(spans[:first], append([]Span{merged}, spans[last+1:]...)...)
+		spans = append(spans[:first], append([]Chunk{merged}, spans[last+1:]...)...)
 		k = first
 	}
 	return spans
@@ -81,7 +81,7 @@ func (a *analysis) bracketedBodies(spans []Span) []Span {
 // sharedSuffix reads a body head standing alone before a comma and a body with
 // a head of its own: "Đảng ủy, Bộ Tư lệnh Quân khu 4" names Đảng ủy Quân khu 4
 // too.
-func (a *analysis) sharedSuffix(sp Span) {
+func (a *analysis) sharedSuffix(sp Chunk) {
 	t := sp.T0
 	if t < 2 || a.toks[t-1].Text != "," {
 		return

@@ -131,7 +131,7 @@ func validDayMonth(d, m int) bool {
 }
 
 // spanDate re-reads the date inside a SpanDate.
-func spanDate(toks []Token, sp Span) Date {
+func spanDate(toks []Token, sp Chunk) Date {
 	j := sp.T0
 	for j < sp.T1 && (toks[j].Kind == Word && dateCues[toks[j].Key] || toks[j].Text == "(") {
 		j++

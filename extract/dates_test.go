@@ -32,7 +32,7 @@ func TestDateAt(t *testing.T) {
 			got := ""
 			for i := range toks {
 				if n := dateAt(toks, i, len(toks)); n > 0 {
-					d := spanDate(toks, Span{T0: i, T1: i + n})
+					d := spanDate(toks, Chunk{T0: i, T1: i + n})
 					got = resolveYear(d, tt.published, 0).String()
 					break
 				}

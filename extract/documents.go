@@ -1,7 +1,7 @@
 package extract
 
 // documents records the resolutions and plans of a sentence.
-func (a *analysis) documents(s sentence, spans []Span) {
+func (a *analysis) documents(s sentence, spans []Chunk) {
 	for k, sp := range spans {
 		if sp.Kind != SpanResolution {
 			continue
@@ -53,7 +53,7 @@ func (a *analysis) documents(s sentence, spans []Span) {
 }
 
 // issuerAndSubject reads "của ORG" and "về SUBJECT" after a resolution.
-func (a *analysis) issuerAndSubject(spans []Span, k int) (issuer, subject string) {
+func (a *analysis) issuerAndSubject(spans []Chunk, k int) (issuer, subject string) {
 	// "Bộ Chính trị ban hành Nghị quyết …", "Quân ủy Trung ương đã thông qua …"
 	if k >= 3 && spans[k-1].Kind == SpanOther && (spans[k-1].Value == "hành" && spans[k-2].Value == "ban" || spans[k-1].Value == "qua" && spans[k-2].Value == "thông") {
 		o := k - 3
@@ -90,7 +90,7 @@ func (a *analysis) issuerAndSubject(spans []Span, k int) (issuer, subject string
 
 // clauseEnd is the index after the last span of the clause starting at k: up to
 // ; , . ( or a quotation mark.
-func clauseEnd(spans []Span, k int) int {
+func clauseEnd(spans []Chunk, k int) int {
 	for j := k; j < len(spans); j++ {
 		sp := spans[j]
 		if sp.Kind == SpanSep && sp.Value != "và" && !isDash(sp.Value) {

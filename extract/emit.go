@@ -16,12 +16,30 @@ type emitter struct {
 	g     *Gazetteer
 	bg    []vocab.Quad
 	bgSet map[vocab.Quad]bool
+
+	f        *Facts
+	at       cite       // where the quads being added are stated
+	evidence []Evidence // in Text.Norm offsets until Extract maps them
+	iris     map[any]string
+}
+
+// from sets where the next quads are stated: the statement's own cite, else
+// the fact's first mention.
+func (e *emitter) from(fact any, sl slot, i int) {
+	c, ok := e.f.cites[citeKey{fact, sl, i}]
+	if !ok || c.zero() {
+		c = e.f.cites[citeKey{fact, slotFirst, 0}]
+	}
+	e.at = c
 }
 
 func (e *emitter) add(s string, p string, o vocab.Term) {
 	q := vocab.Quad{Subject: vocab.IRI(s), Predicate: vocab.IRI(p), Object: o, Label: e.label}
 	if !e.seen[q] {
 		e.seen[q] = true
+		if !e.at.zero() {
+			e.evidence = append(e.evidence, Evidence{Quad: len(e.quads), Sentence: e.at.sent, Mentions: e.at.marks})
+		}
 		e.quads = append(e.quads, q)
 	}
 }
@@ -37,16 +55,18 @@ func (e *emitter) background(s string, p string, o vocab.Term) {
 func entity(kind, name string) string { return vocab.EntityIRI(kind, CanonicalTone(name)) }
 
 // emit builds the quads of one article.
-func (g *Gazetteer) emit(doc Document, f *Facts) (quads, background []vocab.Quad) {
+func (g *Gazetteer) emit(doc Document, f *Facts) *emitter {
 	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[vocab.Quad]bool, 256), g: g, bgSet: map[vocab.Quad]bool{},
-		quads: make([]vocab.Quad, 0, 256)}
+		quads: make([]vocab.Quad, 0, 256), f: f, iris: map[any]string{}}
 	d := e.label
 	e.add(d, vocab.Type, vocab.IRI(vocab.NewsArticle))
 	switch {
 	case doc.Title != "":
 		e.add(d, vocab.Name, vocab.String(collapseSpaces(doc.Title)))
 	case f.Headline != "":
+		e.from(f, slotHeadline, 0)
 		e.add(d, vocab.Name, vocab.String(f.Headline))
+		e.at = cite{}
 	}
 	if _, _, _, ok := isoDate(doc.Published); ok {
 		e.add(d, vocab.DatePublished, vocab.Typed(doc.Published, vocab.XSDDate))
@@ -58,16 +78,22 @@ func (g *Gazetteer) emit(doc Document, f *Facts) (quads, background []vocab.Quad
 		e.add(d, vocab.URL, vocab.IRI(doc.URL))
 	}
 	if f.Publisher != "" {
+		e.from(f, slotPublisher, 0)
 		pub := entity(vocab.KindOrg, f.Publisher)
 		e.add(pub, vocab.Type, vocab.IRI(vocab.Organization))
 		e.add(pub, vocab.Name, vocab.String(f.Publisher))
 		e.add(d, vocab.Publisher, vocab.IRI(pub))
 	}
-	authors := f.Authors
-	for _, a := range doc.Authors { // the metadata's (a header's author:, a page's JSON-LD)
-		authors = append(authors, CanonicalTone(collapseSpaces(a)))
+	for i, name := range f.Authors {
+		e.from(f, slotAuthor, i)
+		p := entity(vocab.KindPerson, name)
+		e.add(p, vocab.Type, vocab.IRI(vocab.Person))
+		e.add(p, vocab.Name, vocab.String(name))
+		e.add(d, vocab.Author, vocab.IRI(p))
 	}
-	for _, name := range authors {
+	for _, a := range doc.Authors { // the metadata's (a header's author:, a page's JSON-LD)
+		e.at = cite{} // stated by no sentence
+		name := CanonicalTone(collapseSpaces(a))
 		p := entity(vocab.KindPerson, name)
 		e.add(p, vocab.Type, vocab.IRI(vocab.Person))
 		e.add(p, vocab.Name, vocab.String(name))
@@ -83,30 +109,37 @@ func (g *Gazetteer) emit(doc Document, f *Facts) (quads, background []vocab.Quad
 		e.resolution(r)
 	}
 	for _, p := range f.Plans {
+		e.from(p, slotFirst, 0)
 		iri := entity(vocab.KindPlan, p.Name)
+		e.iris[p] = iri
 		e.add(iri, vocab.Type, vocab.IRI(vocab.Plan))
 		e.add(iri, vocab.Name, vocab.String(p.Name))
 	}
 	for i, ev := range f.Events {
 		e.event(doc, i, ev)
 	}
-	return e.quads, e.bg
+	e.at = cite{}
+	return e
 }
 
 func (e *emitter) org(o *OrgFact) string {
+	e.from(o, slotFirst, 0)
 	iri := entity(vocab.KindOrg, o.Name)
+	e.iris[o] = iri
 	typ := vocab.Organization
 	if o.Gov {
 		typ = vocab.GovernmentOrganization
 	}
 	e.add(iri, vocab.Type, vocab.IRI(typ))
 	e.add(iri, vocab.Name, vocab.String(o.Name))
-	for _, al := range o.Aliases {
+	for i, al := range o.Aliases {
+		e.from(o, slotAlias, i)
 		if Fold(al) != Fold(o.Name) || al != o.Name {
 			e.add(iri, vocab.AlternateName, vocab.String(al))
 		}
 	}
 	if o.Parent != "" {
+		e.from(o, slotParent, 0)
 		parent := entity(vocab.KindOrg, o.Parent)
 		if known := e.g.Orgs[o.Name]; known != nil && known.Parent == o.Parent {
 			// the gazetteer's hierarchy is background knowledge
@@ -125,18 +158,23 @@ func (e *emitter) org(o *OrgFact) string {
 }
 
 func (e *emitter) person(p *PersonFact) {
+	e.from(p, slotFirst, 0)
 	iri := entity(vocab.KindPerson, p.Name)
+	e.iris[p] = iri
 	e.add(iri, vocab.Type, vocab.IRI(vocab.Person))
 	e.add(iri, vocab.Name, vocab.String(p.Name))
-	for _, al := range p.Aliases {
+	for i, al := range p.Aliases {
+		e.from(p, slotAlias, i)
 		if al != p.Name {
 			e.add(iri, vocab.AlternateName, vocab.String(al))
 		}
 	}
 	if p.Nationality != "" {
+		e.from(p, slotNationality, 0)
 		e.add(iri, vocab.Nationality, vocab.String(p.Nationality))
 	}
 	if p.Rank != "" {
+		e.from(p, slotRank, 0)
 		r := entity(vocab.KindRank, p.Rank)
 		e.add(r, vocab.Type, vocab.IRI(vocab.MilitaryRank))
 		e.add(r, vocab.Name, vocab.String(p.Rank))
@@ -153,7 +191,8 @@ func (e *emitter) person(p *PersonFact) {
 			}
 		}
 	}
-	for _, pos := range p.Positions {
+	for i, pos := range p.Positions {
+		e.from(p, slotPosition, i)
 		pi := entity(vocab.KindPosition, pos.Name)
 		e.add(pi, vocab.Type, vocab.IRI(vocab.Position))
 		e.add(pi, vocab.Name, vocab.String(pos.Name))
@@ -166,21 +205,27 @@ func (e *emitter) person(p *PersonFact) {
 }
 
 func (e *emitter) resolution(r *ResolutionFact) {
+	e.from(r, slotFirst, 0)
 	iri := entity(vocab.KindResolution, r.Name)
+	e.iris[r] = iri
 	e.add(iri, vocab.Type, vocab.IRI(vocab.Resolution))
 	e.add(iri, vocab.Name, vocab.String(r.Name))
 	if r.Identifier != "" {
+		e.from(r, slotIdentifier, 0)
 		e.add(iri, vocab.LegislationIdentifier, vocab.String(r.Identifier))
 	}
 	if r.Issuer != "" {
+		e.from(r, slotIssuer, 0)
 		e.add(iri, vocab.LegislationPassedBy, vocab.IRI(entity(vocab.KindOrg, r.Issuer)))
 	}
-	for _, al := range r.Aliases {
+	for i, al := range r.Aliases {
+		e.from(r, slotAlias, i)
 		if al != r.Name {
 			e.add(iri, vocab.AlternateName, vocab.String(al))
 		}
 	}
 	if r.Subject != "" {
+		e.from(r, slotSubject, 0)
 		e.add(iri, vocab.About, vocab.String(r.Subject))
 	}
 }
@@ -208,6 +253,8 @@ func (e *emitter) event(doc Document, i int, ev *EventFact) {
 			name += " " + ev.Date.String()
 		}
 	}
+	e.iris[ev] = iri
+	e.from(ev, slotFirst, 0)
 	e.add(iri, vocab.Type, vocab.IRI(vocab.Event))
 	e.add(iri, vocab.Name, vocab.String(name))
 	e.add(e.label, vocab.About, vocab.IRI(iri))
@@ -215,6 +262,7 @@ func (e *emitter) event(doc Document, i int, ev *EventFact) {
 		e.add(iri, vocab.EventKind, vocab.String(ev.Kind))
 	}
 	if !ev.Date.IsZero() {
+		e.from(ev, slotDate, 0)
 		dt := vocab.XSDDate
 		if ev.Date.Year == 0 {
 			dt = vocab.XSDGMonthDay
@@ -222,27 +270,34 @@ func (e *emitter) event(doc Document, i int, ev *EventFact) {
 		e.add(iri, vocab.StartDate, vocab.Typed(ev.Date.String(), dt))
 	}
 	if ev.Location != "" {
+		e.from(ev, slotLocation, 0)
 		pl := entity(vocab.KindPlace, ev.Location)
 		e.add(pl, vocab.Type, vocab.IRI(vocab.Place))
 		e.add(pl, vocab.Name, vocab.String(ev.Location))
 		e.add(iri, vocab.Location, vocab.IRI(pl))
 	}
 	if ev.Organizer != "" {
+		e.from(ev, slotOrganizer, 0)
 		e.add(iri, vocab.Organizer, vocab.IRI(entity(vocab.KindOrg, ev.Organizer)))
 	}
 	if ev.Period != "" {
+		e.from(ev, slotPeriod, 0)
 		e.add(iri, vocab.Period, vocab.String(ev.Period))
 	}
-	for _, p := range ev.Chairs {
+	for i, p := range ev.Chairs {
+		e.from(ev, slotChair, i)
 		e.add(iri, vocab.Chair, vocab.IRI(entity(vocab.KindPerson, p.Name)))
 	}
-	for _, p := range ev.Attendees {
+	for i, p := range ev.Attendees {
+		e.from(ev, slotAttendee, i)
 		e.add(iri, vocab.Attendee, vocab.IRI(entity(vocab.KindPerson, p.Name)))
 	}
-	for _, p := range ev.Speakers {
+	for i, p := range ev.Speakers {
+		e.from(ev, slotSpeaker, i)
 		e.add(iri, vocab.Speaker, vocab.IRI(entity(vocab.KindPerson, p.Name)))
 	}
-	for _, ab := range ev.About {
+	for i, ab := range ev.About {
+		e.from(ev, slotAbout, i)
 		e.add(iri, vocab.About, vocab.IRI(aboutIRI(ab)))
 	}
 }

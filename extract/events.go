@@ -21,7 +21,7 @@ var meetingKinds = map[string]bool{
 // events finds the event a sentence speaks of, opening a new one when the
 // sentence introduces it (a date, an organizer or a verb like "diễn ra" before a
 // named meeting).
-func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind) *EventFact {
+func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind) *EventFact {
 	// The sentence speaks of the first event it opens, else of the last one it
 	// refers to ("Phát biểu tại hội đàm, …").
 	var ref, opened *EventFact
@@ -195,7 +195,7 @@ func (a *analysis) events(s sentence, spans []Span, ms []mention, kind lineKind)
 // sceneAt reports whether the trigger at spans[k] names the sentence's scene:
 // after "tại", "trong", "sau", "kết thúc", "bên lề" or a role verb, or as the
 // sentence's subject.
-func (a *analysis) sceneAt(spans []Span, k int) bool {
+func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 	j := k - 1
 	for j >= 0 && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j--
@@ -209,7 +209,7 @@ func (a *analysis) sceneAt(spans []Span, k int) bool {
 
 // plannedSentence reports a sentence about what will happen: "sẽ", "dự kiến",
 // "sắp", "theo chương trình/kế hoạch": its meetings have not happened.
-func plannedSentence(spans []Span) bool {
+func plannedSentence(spans []Chunk) bool {
 	for j, sp := range spans {
 		if sp.Kind != SpanOther {
 			continue
@@ -246,7 +246,7 @@ type sentenceScan struct {
 	afterBoth  []bool // a span right after "hai bên", "hai Bộ trưởng" (and fillers): the meeting of the two
 }
 
-func (a *analysis) scanSentence(spans []Span, ms []mention) sentenceScan {
+func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 	sc := sentenceScan{firstDate: -1, afterActor: make([]bool, len(spans)+1), afterBoth: make([]bool, len(spans)+1)}
 	for j, sp := range spans {
 		if sp.Kind == SpanDate && sc.firstDate < 0 {
@@ -277,7 +277,7 @@ func (a *analysis) scanSentence(spans []Span, ms []mention) sentenceScan {
 
 // subjectIsEvent reports a sentence that opens with an event trigger (after a
 // date or separators): "Hội nghị đã quán triệt …".
-func subjectIsEvent(spans []Span) bool {
+func subjectIsEvent(spans []Chunk) bool {
 	for _, sp := range spans {
 		switch sp.Kind {
 		case SpanDate, SpanSep:
@@ -318,7 +318,7 @@ func (a *analysis) eventOfKind(kind string) *EventFact {
 }
 
 // eventNameEnd is the span index where a named event's name ends.
-func (a *analysis) eventNameEnd(spans []Span, k int) int {
+func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 	j := k + 1
 	// "Đại hội có 450 đại biểu", "Hội nghị đã …": a trigger followed by a
 	// function word has no name after it
@@ -368,7 +368,7 @@ var periodRe = regexp.MustCompile(`giai đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})`
 
 // fill reads an event's date, place, organizer, period and subjects from the
 // sentence that introduces it.
-func (a *analysis) fill(ev *EventFact, s sentence, spans []Span, k, end int, named bool) {
+func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, named bool) {
 	for _, sp := range spans {
 		if sp.Kind == SpanDate {
 			d := spanDate(a.toks, sp)
@@ -416,7 +416,7 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Span, k, end int, nam
 
 // organizer is the body that "tổ chức" the event: "ORG tổ chức EVENT" or
 // "EVENT do ORG tổ chức".
-func (a *analysis) organizer(spans []Span, k, end int) string {
+func (a *analysis) organizer(spans []Chunk, k, end int) string {
 	for j := k - 1; j >= 0; j-- {
 		if spans[j].Kind == SpanVerb && spans[j].Value == "organize" {
 			// the subject: the first body of the clause that holds the verb
@@ -453,7 +453,7 @@ func (a *analysis) organizer(spans []Span, k, end int) string {
 
 // clauseStart is the index of the separator before the clause that holds
 // spans[j] (-1 at the sentence start).
-func clauseStart(spans []Span, j int) int {
+func clauseStart(spans []Chunk, j int) int {
 	c := j - 1
 	for c >= 0 && !(spans[c].Kind == SpanSep && (spans[c].Value == "," || spans[c].Value == ";")) {
 		c--

@@ -38,6 +38,11 @@ type Result struct {
 	// bodies) about the entities the quads mention, labelled vocab.GazetteerLabel.
 	Background  []vocab.Quad
 	Diagnostics []Diagnostic
+	// Evidence ties each quad that comes from the text to the sentence and
+	// words that state it, in the order of Quads.
+	Evidence []Evidence
+	// Mentions are the entities' mentions in the text, sorted by Start.
+	Mentions []Mention
 }
 
 // Diagnostic is a problem found in a text, with its byte offsets in the source.

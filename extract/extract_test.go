@@ -39,6 +39,29 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("invalid N-Quads statement: %s", l)
 			}
 		}
+		// every span of the evidence and the mentions lies in the text
+		inText := func(what string, s extract.Span) {
+			if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+				t.Fatalf("%s span %v out of range (text of %d bytes)", what, s, len(text))
+			}
+		}
+		last := -1
+		for _, e := range res.Evidence {
+			if e.Quad <= last || e.Quad >= len(res.Quads) {
+				t.Fatalf("evidence for quad %d out of order or range", e.Quad)
+			}
+			last = e.Quad
+			inText("sentence", e.Sentence)
+			for _, m := range e.Mentions {
+				inText("mention", m)
+			}
+		}
+		for i, m := range res.Mentions {
+			inText("mention", m.Span)
+			if i > 0 && res.Mentions[i-1].Start > m.Start {
+				t.Fatalf("mentions not sorted at %d", i)
+			}
+		}
 	})
 }
 

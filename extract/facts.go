@@ -14,6 +14,9 @@ type Facts struct {
 	Authors     []string
 	Publisher   string
 	Headline    string // the article's title line, when the text opens with one
+
+	cites map[citeKey]cite // where each statement is made
+	marks []mark           // the mentions of entities, in reading order
 }
 
 // PersonFact is a person as one article presents them.

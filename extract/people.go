@@ -23,7 +23,7 @@ type segment struct {
 }
 
 // readSegment reads TITLE [ORG|COUNTRY]... from spans[k].
-func (a *analysis) readSegment(spans []Span, k int) (segment, int) {
+func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 	sg := segment{k0: k, title: spans[k].Value}
 	j := k + 1
 	var parts []string
@@ -98,15 +98,17 @@ func diplomatic(title string) bool {
 }
 
 // orgName is the canonical name of an ORG span (recording the body).
-func (a *analysis) orgName(sp Span) string { return a.orgOf(sp).Name }
+func (a *analysis) orgName(sp Chunk) string { return a.orgOf(sp).Name }
 
 // orgOf records the body an ORG span names: the one the article's own
 // definition extends it to, else its gazetteer name or its text.
-func (a *analysis) orgOf(sp Span) *OrgFact {
-	if o := a.orgAt[sp.Start]; o != nil {
-		return o
+func (a *analysis) orgOf(sp Chunk) *OrgFact {
+	o := a.orgAt[sp.Start]
+	if o == nil {
+		o = a.org(sp.Value, a.spanText(sp))
 	}
-	return a.org(sp.Value, a.spanText(sp))
+	a.marks = append(a.marks, mark{Span: chunkSpan(sp), kind: "org", fact: o})
+	return o
 }
 
 // positions turns a chain's segments into posts. A title with no body of its own
@@ -155,7 +157,7 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 }
 
 // people finds the persons of a sentence and what the sentence says they are.
-func (a *analysis) people(spans []Span) []mention {
+func (a *analysis) people(spans []Chunk) []mention {
 	var (
 		out     []mention
 		rank    string
@@ -344,7 +346,7 @@ func (a *analysis) holdersOf(title string) []*PersonFact {
 // looksLikeName reports a capitalized run that is a Vietnamese full name (a
 // family name and two or three more syllables) followed by a title after a
 // comma or dash, or by a role verb.
-func (a *analysis) looksLikeName(spans []Span, k int) bool {
+func (a *analysis) looksLikeName(spans []Chunk, k int) bool {
 	sp := spans[k]
 	if n := sp.T1 - sp.T0; n < 3 || n > 4 || !a.g.Surnames[a.toks[sp.T0].Key] {
 		return false
@@ -357,7 +359,7 @@ func (a *analysis) looksLikeName(spans []Span, k int) bool {
 
 // appositives re-reads the segments already attached after a mention's name, so
 // that a title without a body can share the next one's.
-func (m *mention) appositives(a *analysis, spans []Span) []segment {
+func (m *mention) appositives(a *analysis, spans []Chunk) []segment {
 	var segs []segment
 	for k := m.name + 1; k < m.k1; k++ {
 		if spans[k].Kind == SpanTitle {
@@ -464,7 +466,7 @@ func (a *analysis) holderOf(title string) *PersonFact {
 // short reference like "Đại tướng Lịch", "ông Austin"), or a new one when the
 // name is anchored by a rank, a title or an honorific. The alias is the short
 // reference as written, when the mention is one.
-func (a *analysis) person(spans []Span, k int, rank string, pending []segment, honor string, anchored bool) (*PersonFact, string) {
+func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, honor string, anchored bool) (*PersonFact, string) {
 	sp := spans[k]
 	words := strings.Fields(a.spanText(sp))
 	upper := true

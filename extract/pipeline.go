@@ -1,12 +1,25 @@
 package extract
 
 // Extract runs the pipeline over one document: normalize, tokenize, find spans
-// and relate them into facts, emit quads. It never fails: problems in the text
-// are diagnostics.
+// and relate them into facts, emit quads with their evidence. It never fails:
+// problems in the text are diagnostics.
 func (x *Extractor) Extract(doc Document) Result {
-	facts, diags := x.Facts(doc)
-	quads, bg := x.gaz.emit(doc, facts)
-	return Result{Doc: doc, Quads: quads, Background: bg, Diagnostics: diags}
+	t := Normalize(doc.Text)
+	facts, diags := x.gaz.relate(doc, t, Tokenize(t))
+	e := x.gaz.emit(doc, facts)
+	r := Result{Doc: doc, Quads: e.quads, Background: e.bg, Diagnostics: diags}
+	r.Evidence = e.evidence
+	for i := range r.Evidence {
+		ev := &r.Evidence[i]
+		ev.Sentence = sourceSpan(t, ev.Sentence)
+		marks := make([]Span, len(ev.Mentions))
+		for j, m := range ev.Mentions {
+			marks[j] = sourceSpan(t, m)
+		}
+		ev.Mentions = marks
+	}
+	r.Mentions = e.mentions(t)
+	return r
 }
 
 // Facts runs the pipeline up to the relate stage.

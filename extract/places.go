@@ -2,13 +2,13 @@ package extract
 
 // place reads the place after "tại" at spans[j]: capitalized words, bodies,
 // countries and numbers, skipping "điểm cầu".
-func (a *analysis) place(spans []Span, j int) string {
+func (a *analysis) place(spans []Chunk, j int) string {
 	p, _ := a.placeEnd(spans, j)
 	return p
 }
 
 // placeEnd is place with the token index where the place ends.
-func (a *analysis) placeEnd(spans []Span, j int) (string, int) {
+func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 	t0 := spans[j].T1
 	i := t0
 	toks := a.toks
@@ -65,7 +65,7 @@ func (a *analysis) placeEnd(spans []Span, j int) (string, int) {
 // plainPlace reads a place written in lower case after "tại" when it runs to a
 // comma or the sentence end: "tại vùng nước lịch sử chung giữa hai nước,".
 // Quantities ("tại 23 điểm cầu", "tại nhiều nơi") are not places.
-func (a *analysis) plainPlace(spans []Span, j int) string {
+func (a *analysis) plainPlace(spans []Chunk, j int) string {
 	if j+1 >= len(spans) {
 		return ""
 	}

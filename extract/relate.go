@@ -33,6 +33,8 @@ type analysis struct {
 		place string
 	}
 	diags []Diagnostic
+	track tracker // what of the facts has been cited
+	marks []mark
 }
 
 // relate finds the facts of an article.
@@ -77,6 +79,9 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 		if l.kind == lineHeadline && a.facts.Headline == "" {
 			a.facts.Headline = CanonicalTone(collapseSpaces(l.text))
 		}
+		if l.kind != lineChrome {
+			a.noteLine(l)
+		}
 	}
 	if doc.Source != "" {
 		a.setPublisher(doc.Source)
@@ -85,13 +90,18 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 	// Resolutions first, so that a short form ("Nghị quyết 806") finds its full
 	// form wherever the article gives it.
 	for _, s := range sents {
+		var found []Chunk
 		for i := s.t0; i < s.t1; i++ {
 			if a.skip[i] {
 				continue
 			}
 			if n, code := resolutionAt(toks, i, s.t1); n > 0 && code != "" && !isDigits(code) {
 				a.resolution(code, "")
+				found = append(found, Chunk{Kind: SpanResolution, T0: i, T1: i + n, Start: toks[i].Start, End: toks[i+n-1].End, Value: code})
 			}
+		}
+		if found != nil {
+			a.note(s, found, nil, nil)
 		}
 	}
 	for _, s := range sents {
@@ -108,9 +118,11 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 	// an issuer known only from a resolution's code ("…/QUTW") is named through it
 	for _, r := range a.facts.Resolutions {
 		if r.issuerFromCode {
-			a.org(r.Issuer, r.Issuer)
+			o := a.org(r.Issuer, r.Issuer)
+			a.cite(citeKey{o, slotFirst, 0}, a.facts.cites[citeKey{r, slotFirst, 0}])
 		}
 	}
+	a.facts.marks = a.marks
 	return &a.facts, a.diags
 }
 
@@ -125,9 +137,9 @@ func (a *analysis) diagnose(start, end int, format string, args ...any) {
 
 // scan finds the spans of a sentence, leaving out skipped tokens and applying the
 // article's own abbreviations.
-func (a *analysis) scan(s sentence) []Span {
+func (a *analysis) scan(s sentence) []Chunk {
 	// cut the sentence into runs of kept tokens
-	var out []Span
+	var out []Chunk
 	i := s.t0
 	for i < s.t1 {
 		for i < s.t1 && a.skip[i] {
@@ -230,7 +242,7 @@ func (a *analysis) tokText(t0, t1 int) string {
 }
 
 // spanText is the normalized text of a span.
-func (a *analysis) spanText(sp Span) string { return a.text.Norm[sp.Start:sp.End] }
+func (a *analysis) spanText(sp Chunk) string { return a.text.Norm[sp.Start:sp.End] }
 
 // org records a body mentioned as written; the canonical name comes from the
 // gazetteer (or is the written name with canonical tones).
@@ -293,7 +305,7 @@ func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " 
 
 // sentence relates the spans of one sentence: bodies, resolutions and plans,
 // people, the event it speaks of, and who did what there.
-func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
+func (a *analysis) sentence(s sentence, spans []Chunk, kind lineKind) {
 	if kind == lineText && !a.lead.seen {
 		for j, sp := range spans {
 			if sp.Kind == SpanDate {
@@ -316,10 +328,12 @@ func (a *analysis) sentence(s sentence, spans []Span, kind lineKind) {
 	a.documents(s, spans)
 	ms := a.people(spans)
 	if kind == lineHeadline {
+		a.note(s, spans, ms, nil)
 		return
 	}
 	ev := a.events(s, spans, ms, kind)
 	a.roles(s, spans, ms, ev, kind)
+	a.note(s, spans, ms, ev)
 }
 
 // upperFirst capitalizes the first letter.

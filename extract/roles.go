@@ -1,7 +1,7 @@
 package extract
 
 // roles gives the people of a sentence their part in the event it speaks of.
-func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, kind lineKind) {
+func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact, kind lineKind) {
 	if len(ms) == 0 {
 		return
 	}
@@ -93,7 +93,7 @@ func (a *analysis) roles(s sentence, spans []Span, ms []mention, ev *EventFact, 
 }
 
 // sentenceDate is the first date a sentence gives, with its year resolved.
-func (a *analysis) sentenceDate(s sentence, spans []Span) Date {
+func (a *analysis) sentenceDate(s sentence, spans []Chunk) Date {
 	for _, sp := range spans {
 		if sp.Kind == SpanDate {
 			return a.resolveDate(spanDate(a.toks, sp), s)
@@ -113,7 +113,7 @@ func hasPerson(list []*PersonFact, p *PersonFact) bool {
 
 // verbsAfter collects the roles of the verbs right after a mention: "chủ trì",
 // "dự và phát biểu chỉ đạo", "đã nhấn mạnh".
-func (a *analysis) verbsAfter(spans []Span, k, stop int) []string {
+func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 	var out []string
 	// the person's verb is the first one of its clause, past any titles and
 	// bodies the chain did not take ("…, Trưởng Ban Chỉ đạo quốc gia về … chủ trì")
@@ -159,7 +159,7 @@ type cues struct {
 	role          string // the role "có" gives: the verb before it ("Đồng chủ trì … có")
 }
 
-func sentenceCues(spans []Span) cues {
+func sentenceCues(spans []Chunk) cues {
 	c := cues{attend: -1, speak: -1}
 	verb, phia := "", false
 	firstReal := -1
@@ -192,7 +192,7 @@ func sentenceCues(spans []Span) cues {
 
 // cuesBefore reads the roles given before a mention at spans[k]: the sentence's
 // cues, "theo A" and "dưới sự chủ trì của A", "có sự tham dự của A".
-func cuesBefore(spans []Span, c cues, k int) []string {
+func cuesBefore(spans []Chunk, c cues, k int) []string {
 	var out []string
 	if k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "theo" {
 		out = append(out, "speak")
@@ -209,7 +209,7 @@ func cuesBefore(spans []Span, c cues, k int) []string {
 	return out
 }
 
-func onlySeps(spans []Span, from, to int) bool {
+func onlySeps(spans []Chunk, from, to int) bool {
 	if to <= from {
 		return false
 	}

@@ -33,9 +33,9 @@ func (k SpanKind) String() string {
 	return "?"
 }
 
-// Span is a recognized piece of a sentence. T0..T1 is its token range; Start and
+// Chunk is a recognized piece of a sentence. T0..T1 is its token range; Start and
 // End are byte offsets in Text.Norm (use Text.SourceOffset for the source).
-type Span struct {
+type Chunk struct {
 	Kind       SpanKind
 	T0, T1     int
 	Start, End int
@@ -77,10 +77,10 @@ func splitSentences(toks []Token) []sentence {
 
 // scanSpans turns the tokens of one sentence into spans, longest match first.
 // Tokens that match nothing become SpanOther (one per token).
-func (g *Gazetteer) scanSpans(toks []Token, s sentence) []Span {
-	spans := make([]Span, 0, s.t1-s.t0)
+func (g *Gazetteer) scanSpans(toks []Token, s sentence) []Chunk {
+	spans := make([]Chunk, 0, s.t1-s.t0)
 	emit := func(kind SpanKind, t0, t1 int, val string) {
-		spans = append(spans, Span{Kind: kind, T0: t0, T1: t1, Start: toks[t0].Start, End: toks[t1-1].End, Value: val})
+		spans = append(spans, Chunk{Kind: kind, T0: t0, T1: t1, Start: toks[t0].Start, End: toks[t1-1].End, Value: val})
 	}
 	for i := s.t0; i < s.t1; {
 		tok := toks[i]

@@ -120,6 +120,9 @@ func (w *Writer) Flush(ctx context.Context) error {
 	if len(w.pending) == 0 && len(w.background) == 0 {
 		return nil
 	}
+	if w.s.pg != nil {
+		return w.flushPostgres(ctx)
+	}
 	s := w.s
 	s.wmu.Lock()
 	defer s.wmu.Unlock()

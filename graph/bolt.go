@@ -10,13 +10,13 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	hopts "github.com/hidal-go/hidalgo/kv/options"
+	bolt "go.etcd.io/bbolt"
 )
 
 // kvOptions turns off the kv store's in-memory bloom filters: they cost a scan
@@ -52,6 +52,7 @@ func (s *Store) openBolt(o options) error {
 	if err != nil {
 		return fmt.Errorf("opening store %s: %w", file, err)
 	}
+	s.bdb = db
 	kv := &sharedKV{KV: hbolt.New(db)}
 	if !o.readOnly {
 		if err := initBolt(kv); err != nil {
@@ -67,6 +68,12 @@ func (s *Store) openBolt(o options) error {
 			return fmt.Errorf("opening store %s: %w (not a vnkg store, or never written)", file, ErrNoStore)
 		}
 		return fmt.Errorf("opening store %s: %w", file, err)
+	}
+	if !o.readOnly {
+		if err := s.ensureNames(context.Background()); err != nil {
+			s.qs.Close()
+			return err
+		}
 	}
 	return nil
 }
@@ -121,6 +128,9 @@ type sharedKV struct {
 }
 
 func (k *sharedKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
+	if tx, ok := ctx.Value(readTxKey{}).(hkv.Tx); ok && !rw {
+		return sharedTx{tx}, nil
+	}
 	if k.tx != nil {
 		return sharedTx{k.tx}, nil
 	}
@@ -141,3 +151,48 @@ type sharedTx struct{ hkv.Tx }
 
 func (sharedTx) Commit(context.Context) error { return nil }
 func (sharedTx) Close() error                 { return nil }
+
+// IOStats counts what a bolt store has read since it was opened: read
+// transactions, cursors (one an index scan or lookup), and B+tree nodes
+// dereferenced. Two readings' difference is what the reads between them cost.
+type IOStats struct {
+	Transactions int64
+	Cursors      int64
+	NodeDerefs   int64
+}
+
+// IOStats reads the store's counters; ok is false except on bolt.
+func (s *Store) IOStats() (st IOStats, ok bool) {
+	if s.bdb == nil {
+		return IOStats{}, false
+	}
+	bs := s.bdb.Stats()
+	return IOStats{
+		Transactions: int64(bs.TxN),
+		Cursors:      bs.TxStats.GetCursorCount(),
+		NodeDerefs:   bs.TxStats.GetNodeDeref(),
+	}, true
+}
+
+// Sub is the counters of a from which b's are taken away.
+func (a IOStats) Sub(b IOStats) IOStats {
+	return IOStats{a.Transactions - b.Transactions, a.Cursors - b.Cursors, a.NodeDerefs - b.NodeDerefs}
+}
+
+// readTxKey is the context key of a snapshot's read transaction.
+type readTxKey struct{}
+
+// Snapshot starts a read transaction that every read of a bolt store made
+// with the returned context shares (Reader's lookups, Cayley's iterators), so
+// that a query pays for one transaction rather than one a lookup, and sees
+// one state of the store. end finishes it; on other backends it does nothing.
+func (s *Store) Snapshot(ctx context.Context) (_ context.Context, end func(), err error) {
+	if s.shared == nil || s.shared.tx != nil {
+		return ctx, func() {}, nil
+	}
+	tx, err := s.shared.KV.Tx(ctx, false)
+	if err != nil {
+		return ctx, func() {}, fmt.Errorf("reading store %s: %w", s, err)
+	}
+	return context.WithValue(ctx, readTxKey{}, tx), func() { tx.Close() }, nil
+}

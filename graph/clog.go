@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"log/slog"
+	"regexp"
 
 	"github.com/cayleygraph/cayley/clog"
 )
@@ -17,22 +18,36 @@ func setCayleyLogger(l *slog.Logger) {
 
 type clogAdapter struct{ l *slog.Logger }
 
+// Cayley's SQL backend logs the connection string it opens, password and
+// all; every line of Cayley's goes through redactSecrets first.
+var (
+	urlPassword = regexp.MustCompile(`(://[^:/@\s]*:)[^@\s]*@`)
+	dsnPassword = regexp.MustCompile(`(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s]+)`)
+)
+
+// redactSecrets hides the passwords of database URLs (postgres://u:p@h) and
+// of key=value connection strings (password=p) in a log line.
+func redactSecrets(msg string) string {
+	msg = urlPassword.ReplaceAllString(msg, "${1}xxxxx@")
+	return dsnPassword.ReplaceAllString(msg, "${1}xxxxx")
+}
+
 func (a clogAdapter) Infof(format string, args ...any) {
-	a.l.Debug(fmt.Sprintf(format, args...), "from", "cayley")
+	a.l.Debug(redactSecrets(fmt.Sprintf(format, args...)), "from", "cayley")
 }
 
 func (a clogAdapter) Warningf(format string, args ...any) {
-	a.l.Debug(fmt.Sprintf(format, args...), "from", "cayley", "cayley_level", "warning")
+	a.l.Debug(redactSecrets(fmt.Sprintf(format, args...)), "from", "cayley", "cayley_level", "warning")
 }
 
 func (a clogAdapter) Errorf(format string, args ...any) {
-	a.l.Debug(fmt.Sprintf(format, args...), "from", "cayley", "cayley_level", "error")
+	a.l.Debug(redactSecrets(fmt.Sprintf(format, args...)), "from", "cayley", "cayley_level", "error")
 }
 
 // Fatalf is never called by the Cayley packages vnkg uses; should it be, it
 // logs and panics rather than exiting behind the caller's back.
 func (a clogAdapter) Fatalf(format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
+	msg := redactSecrets(fmt.Sprintf(format, args...))
 	a.l.Error(msg, "from", "cayley")
 	panic("cayley: " + msg)
 }

@@ -196,10 +196,18 @@ func toQuadValue(n Node) quad.Value {
 // been interrupted (by a timeout, a cancellation, or merely by closing its
 // results) every later query on that VM fails with "iterator closed".
 //
+// Query first runs CheckQuery. It runs the script in this process: a query
+// that panics inside Cayley's goroutine (g.V(iri(5))), or overflows the stack
+// (a cyclic result), ends the process. Run untrusted queries through a
+// worker process instead (cmd/vnkg/internal/gizmoproc does).
+//
 // The query stops when ctx ends, when opts.Timeout passes (ErrTimeout), or
 // after opts.Limit results; stopping interrupts the VM, so a runaway script
 // (while(true){}) ends too, and Query returns only once the script has.
 func (s *Store) Query(ctx context.Context, src string, opts QueryOptions) (Results, error) {
+	if err := CheckQuery(src); err != nil {
+		return Results{}, err
+	}
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, ErrTimeout)

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -18,6 +19,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	hkv "github.com/hidal-go/hidalgo/kv"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Memory is the --db value for an in-memory store.
@@ -89,7 +91,9 @@ type Store struct {
 	// store is reopened with reset.
 	wmu    sync.Mutex
 	shared *sharedKV // bolt: the database, whose writes share a transaction
+	bdb    *bolt.DB  // bolt: the same database, for its statistics
 	reset  func() (cgraph.QuadStore, error)
+	pg     *sql.DB // PostgreSQL: the bulk write path's connections (pgwrite.go)
 }
 
 // Open opens (creating if needed) the store at path: Memory, a postgres:// or
@@ -153,6 +157,9 @@ func (s *Store) Backend() Backend { return s.backend }
 
 // Close closes the store.
 func (s *Store) Close() error {
+	if s.pg != nil {
+		s.pg.Close()
+	}
 	if err := s.qs.Close(); err != nil {
 		return fmt.Errorf("closing store %s: %w", s, err)
 	}
@@ -218,10 +225,17 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 			adds = append(adds, d)
 		}
 	}
+	names, err := s.namesBefore()
+	if err != nil {
+		return err
+	}
 	if err := s.apply(dels); err != nil {
 		return err
 	}
-	return s.apply(adds)
+	if err := s.apply(adds); err != nil {
+		return err
+	}
+	return s.indexNames(adds, names)
 }
 
 func (s *Store) apply(deltas []cgraph.Delta) error {

@@ -114,6 +114,13 @@ func (s *Store) ReplaceDocument(ctx context.Context, label string, quads []vocab
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if s.pg != nil {
+		r, err := s.pgWriteOne(ctx, label, quads)
+		if err != nil {
+			return 0, 0, fmt.Errorf("replacing %s: %w", label, err)
+		}
+		return r.Added, r.Removed, nil
+	}
 	c, err := s.diff(ctx, label, quads)
 	if err != nil {
 		return 0, 0, err
@@ -133,6 +140,16 @@ func (s *Store) RemoveDocument(ctx context.Context, label string) (removed int, 
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if s.pg != nil {
+		r, err := s.pgWriteOne(ctx, label, nil)
+		if err != nil {
+			return 0, fmt.Errorf("removing %s: %w", label, err)
+		}
+		if r.Before == 0 {
+			return 0, fmt.Errorf("removing %s: %w", label, ErrNoDocument)
+		}
+		return r.Removed, nil
+	}
 	c, err := s.diff(ctx, label, nil)
 	if err != nil {
 		return 0, err

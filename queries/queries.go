@@ -134,8 +134,19 @@ func (q Query) Script(args []string) (string, error) {
 	return b.String(), nil
 }
 
-// Run runs the query with args against s.
+// Run runs the query with args against s: its Go implementation where it
+// has one (all of the library's queries do; they answer as the script
+// would), else its script.
 func (q Query) Run(ctx context.Context, s *graph.Store, args []string, opts graph.QueryOptions) (graph.Results, error) {
+	if q.HasNative() {
+		res, _, err := q.RunNative(ctx, s, args, opts)
+		return res, err
+	}
+	return q.RunGizmo(ctx, s, args, opts)
+}
+
+// RunGizmo runs the query's Gizmo script with args against s.
+func (q Query) RunGizmo(ctx context.Context, s *graph.Store, args []string, opts graph.QueryOptions) (graph.Results, error) {
 	src, err := q.Script(args)
 	if err != nil {
 		return graph.Results{}, err

@@ -44,16 +44,20 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	db := addDBFlag(fs)
 	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction")
 	in := addInputFlags(fs)
+	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout (instead of a line on stderr)")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the store ends the same for any number")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return errUsage
+		return missingArgs("build", "PATH... (files or directories of articles, or - for stdin)")
 	}
 	if *batch < 1 {
 		return fmt.Errorf("%w: --batch must be at least 1", errUsage)
+	}
+	if *workers < 1 {
+		return fmt.Errorf("%w: --workers must be at least 1", errUsage)
 	}
 	x, err := newExtractor(e)
 	if err != nil {
@@ -66,12 +70,18 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	defer closeStore(s, &err)
 
 	b := &builder{e: e, store: s, prog: newProgress(e), files: map[string]string{},
-		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}}
+		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}, workers: *workers}
 	start := time.Now()
 	err = b.run(ctx, x, paths, in, *batch)
 	b.prog.finish()
 	if err == nil || ctx.Err() != nil {
-		b.summary(time.Since(start))
+		if *asJSON {
+			if jerr := b.summaryJSON(time.Since(start), ctx.Err() != nil); jerr != nil && err == nil {
+				err = jerr
+			}
+		} else {
+			b.summary(time.Since(start))
+		}
 	}
 	if err != nil {
 		return err
@@ -84,9 +94,10 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 
 // builder is one build: the pipeline's state and its counts.
 type builder struct {
-	e     *env
-	store *graph.Store
-	prog  *progress
+	e       *env
+	store   *graph.Store
+	prog    *progress
+	workers int // extracting goroutines
 
 	files map[string]string // label → source file, until committed
 
@@ -143,7 +154,7 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		})
 	}()
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range max(b.workers, 1) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -204,7 +215,17 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		logDiagnostics(e, res)
 		label := vocab.DocIRI(res.Doc.ID)
 		b.files[label] = res.Doc.SourceFile
-		if err := w.Put(wctx, label, res.Quads, res.Background); err != nil {
+		quads := res.Quads
+		if res.Doc.Text != "" {
+			// The article's text, under its own label like its facts (so
+			// that rm and a rebuild keep it exact): the viewer re-reads it
+			// for the sentence that states each fact (docs/evidence.md).
+			quads = append(quads[:len(quads):len(quads)], vocab.Quad{
+				Subject: vocab.IRI(label), Predicate: vocab.IRI(vocab.ArticleBody),
+				Object: vocab.String(res.Doc.Text), Label: label,
+			})
+		}
+		if err := w.Put(wctx, label, quads, res.Background); err != nil {
 			if !errors.Is(err, graph.ErrInvalidQuad) {
 				return err
 			}
@@ -295,6 +316,33 @@ func (b *builder) count(res extract.Result) {
 			b.events[q.Subject.Value] = true
 		}
 	}
+}
+
+// buildSummary is the --json summary; its field names are a stable interface.
+type buildSummary struct {
+	Store       string  `json:"store"`
+	Articles    int     `json:"articles"`
+	New         int     `json:"new"`
+	Changed     int     `json:"changed"`
+	Unchanged   int     `json:"unchanged"`
+	Added       int     `json:"quads_added"`
+	Removed     int     `json:"quads_removed"`
+	Background  int     `json:"background_added"`
+	Persons     int     `json:"persons"`
+	Orgs        int     `json:"organizations"`
+	Events      int     `json:"events"`
+	Errors      int     `json:"errors"`
+	Interrupted bool    `json:"interrupted"`
+	Seconds     float64 `json:"seconds"`
+}
+
+func (b *builder) summaryJSON(elapsed time.Duration, interrupted bool) error {
+	return writeJSONLine(b.e.stdout, buildSummary{
+		Store: b.store.String(), Articles: b.stored, New: b.created, Changed: b.changed, Unchanged: b.unchanged,
+		Added: b.added, Removed: b.removed, Background: b.background,
+		Persons: len(b.persons), Orgs: len(b.orgs), Events: len(b.events), Errors: b.failed,
+		Interrupted: interrupted, Seconds: elapsed.Seconds(),
+	})
 }
 
 func (b *builder) summary(elapsed time.Duration) {

@@ -8,7 +8,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -32,13 +34,17 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "PATH...", extractDoc)
 	noBackground := fs.Bool("no-gazetteer", false, "omit the gazetteer's background quads (rank order, parents, English names)")
 	in := addInputFlags(fs)
+	asJSON := fs.Bool("json", false, "print a summary as one JSON object on stderr at the end (stdout carries the N-Quads)")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the output is the same for any number")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return errUsage
+		return missingArgs("extract", "PATH... (files or directories of articles, or - for stdin)")
+	}
+	if *workers < 1 {
+		return fmt.Errorf("%w: --workers must be at least 1", errUsage)
 	}
 	x, err := newExtractor(e)
 	if err != nil {
@@ -47,28 +53,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
 	seenBackground := map[string]bool{}
 	failed := 0
-	docs := 0
-	copies := 0
-	dd := newDedup()
-	stats, werr := walkInputs(ctx, e, paths, in, &failed, func(it input.Item) error {
-		doc, err := it.Document()
-		if err != nil {
-			failed++
-			fmt.Fprintf(e.stderr, "vnkg: %v\n", err)
-			return nil
-		}
-		if prev, err := dd.check(doc, it.Where()); err != nil {
-			failed++
-			fmt.Fprintf(e.stderr, "vnkg: %v\n", err)
-			return nil
-		} else if prev != "" {
-			copies++
-			e.log.Debug("same document", "at", it.Where(), "first", prev, "doc", doc.ID)
-			return nil
-		}
-		res := x.Extract(doc)
+	docs, quads := 0, 0
+	stats, werr := extractInOrder(ctx, e, x, paths, in, *workers, &failed, func(res extract.Result) {
 		docs++
 		logDiagnostics(e, res)
+		quads += len(res.Quads)
 		for _, q := range res.Quads {
 			out.WriteString(q.NQuad())
 			out.WriteByte('\n')
@@ -83,7 +72,6 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 				}
 			}
 		}
-		return nil
 	})
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
@@ -91,11 +79,106 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if werr != nil {
 		return werr
 	}
-	e.log.Debug("extracted", "documents", docs, "failed", failed, "copies", copies, "skipped", stats.String())
+	e.log.Debug("extracted", "documents", docs, "failed", failed, "skipped", stats.String())
+	if *asJSON {
+		if err := writeJSONLine(e.stderr, struct {
+			Articles int `json:"articles"`
+			Quads    int `json:"quads"`
+			Failed   int `json:"failed"`
+		}{docs, quads, failed}); err != nil {
+			return err
+		}
+	}
 	if failed > 0 {
 		return fmt.Errorf("%w: %d of %d inputs could not be read", errPartial, failed, failed+docs)
 	}
 	return nil
+}
+
+// extractInOrder extracts the documents of paths on workers goroutines and
+// hands the results to fn in input order, on the calling goroutine, so that
+// what fn writes is the same for any number of workers. At most 4×workers
+// documents are in flight (read, being extracted, or waiting for an earlier
+// one), so memory does not grow with the corpus.
+func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []string, in inputFlags, workers int, failed *int, fn func(extract.Result)) (input.Stats, error) {
+	type job struct {
+		seq int
+		it  input.Item
+	}
+	type done struct {
+		seq   int
+		where string
+		res   extract.Result
+		err   error
+	}
+	jobs := make(chan job, workers)
+	results := make(chan done, workers)
+	tokens := make(chan struct{}, 4*workers)
+	var walkErr error
+	var stats input.Stats
+	walkFailed := 0
+	go func() {
+		defer close(jobs)
+		seq := 0
+		stats, walkErr = walkInputs(ctx, e, paths, in, &walkFailed, func(it input.Item) error {
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			jobs <- job{seq, it}
+			seq++
+			return nil
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				doc, err := j.it.Document()
+				if err != nil {
+					results <- done{seq: j.seq, err: err}
+					continue
+				}
+				results <- done{j.seq, j.it.Where(), x.Extract(doc), nil}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	pending := map[int]done{}
+	next := 0
+	dd := newDedup()
+	for d := range results {
+		pending[d.seq] = d
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-tokens
+			if r.err != nil {
+				*failed++
+				fmt.Fprintf(e.stderr, "vnkg: %v\n", r.err)
+				continue
+			}
+			if prev, err := dd.check(r.res.Doc, r.where); err != nil {
+				*failed++
+				fmt.Fprintf(e.stderr, "vnkg: %v\n", err)
+				continue
+			} else if prev != "" {
+				e.log.Debug("same document", "at", r.where, "first", prev, "doc", r.res.Doc.ID)
+				continue
+			}
+			fn(r.res)
+		}
+	}
+	// results is closed: the walker and the workers are done.
+	*failed += walkFailed
+	return stats, walkErr
 }
 
 // logDiagnostics reports, at debug level (-v), what the extractor found odd in

@@ -26,9 +26,9 @@ func TestExtractExitCodes(t *testing.T) {
 		{"ok", []string{"extract", good}, exitOK, "id/doc/good>", ""},
 		{"partial", []string{"extract", bad, good}, exitPartial, "id/doc/good>", "bad.txt: not valid UTF-8 text"},
 		{"missing file", []string{"extract", filepath.Join(dir, "nope.txt"), good}, exitPartial, "id/doc/good>", "nope.txt"},
-		{"no args", []string{"extract"}, exitUsage, "", "Usage: vnkg extract"},
+		{"no args", []string{"extract"}, exitUsage, "", "missing PATH..."},
 		{"bad flag", []string{"extract", "--nope", good}, exitUsage, "", "flag provided but not defined"},
-		{"help", []string{"extract", "-h"}, exitOK, "", "Usage: vnkg extract"},
+		{"help", []string{"extract", "-h"}, exitOK, "Usage: vnkg extract", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

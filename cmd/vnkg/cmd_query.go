@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 	"github.com/vnkg/vnkg/extract"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/queries"
@@ -33,6 +34,13 @@ schema:name and schema:alternateName (and, for resolutions, the identifier
 "806-NQ/QUTW") exactly after NFC normalization, or else ignoring case.
 Diacritics always count: "Lê Văn Hùng" is not "Lê Văn Hưng".
 
+The library's queries run as Go code that reads the store's indexes from the
+node an argument names, and answer exactly as their Gizmo scripts (the .js
+files, which --gizmo runs instead). --explain prints on stderr the plan a
+library query followed (each lookup, the index it read, how many quads it
+read and kept, its time); --stats prints what the query cost: lookups, quads
+and nodes read, and the bolt store's transactions, cursors and B+tree nodes.
+
 A query that runs past --timeout is stopped (exit status 1).`
 
 // queryOptions are the settings of one query run.
@@ -40,6 +48,9 @@ type queryOptions struct {
 	json    bool
 	timeout time.Duration
 	limit   int
+	gizmo   bool // run a library query's script rather than its Go code
+	explain bool // print the plan on stderr
+	stats   bool // print the cost on stderr
 }
 
 func runQuery(ctx context.Context, e *env, args []string) (err error) {
@@ -51,6 +62,9 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	fs.IntVar(&opts.limit, "limit", 0, "print at most this many results (0: all)")
 	file := fs.String("f", "", `read the Gizmo query from `+"`FILE`"+` ("-" for stdin)`)
 	list := fs.Bool("list", false, "list the library's queries and exit")
+	fs.BoolVar(&opts.gizmo, "gizmo", false, "run a library query's Gizmo script instead of its Go implementation")
+	fs.BoolVar(&opts.explain, "explain", false, "print the query's plan on stderr: each lookup, its index, quads read, time")
+	fs.BoolVar(&opts.stats, "stats", false, "print what the query cost on stderr: rows, time, quads and store reads")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -70,6 +84,7 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 		src     string
 		columns []string
 		named   *queries.Query
+		qargs   []string
 	)
 	switch {
 	case *file != "":
@@ -82,14 +97,14 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 		}
 		src = string(b)
 	case len(pos) == 0:
-		fs.Usage()
-		return errUsage
+		return missingArgs("query", "QUERY (Gizmo code, -f FILE, or a library query name: vnkg query --list)")
 	case looksLikeName(pos[0]):
 		q, err := queries.Lookup(pos[0])
 		if err != nil {
 			return fmt.Errorf("%w: unknown query %q (vnkg query --list shows the library)", errUsage, pos[0])
 		}
-		if src, err = q.Script(canonicalArgs(pos[1:])); err != nil {
+		qargs = canonicalArgs(pos[1:])
+		if src, err = q.Script(qargs); err != nil {
 			return fmt.Errorf("%w: %s takes %d argument(s): %s", errUsage, q.Name, len(q.Params), q.Usage())
 		}
 		named, columns = &q, q.Columns
@@ -108,15 +123,39 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 			err = cerr
 		}
 	}()
+	qopts := graph.QueryOptions{Timeout: opts.timeout, Limit: opts.limit}
+	io0, _ := s.IOStats()
 	start := time.Now()
-	res, err := s.Query(ctx, src, graph.QueryOptions{Timeout: opts.timeout, Limit: opts.limit})
+	var (
+		res    graph.Results
+		reader *graph.Reader
+	)
+	if named != nil && named.HasNative() && !opts.gizmo {
+		res, reader, err = named.RunNative(ctx, s, qargs, qopts)
+	} else {
+		// Gizmo runs in a worker process, so that a query that panics
+		// inside Cayley or overflows the stack ends with an error, not a
+		// stack trace (see package gizmoproc). The native queries are Go
+		// code over the store's indexes, run here.
+		var pool *gizmoproc.Pool
+		if pool, err = gizmoproc.New(*db, 1, e.log); err != nil {
+			return err
+		}
+		defer pool.Close()
+		res, err = pool.Query(ctx, src, qopts)
+	}
+	elapsed := time.Since(start)
 	if err != nil {
 		return queryError(err, opts.timeout)
 	}
 	if named != nil {
-		e.log.Debug("query", "name", named.Name, "results", len(res.Rows), "elapsed", time.Since(start))
+		e.log.Debug("query", "name", named.Name, "results", len(res.Rows), "elapsed", elapsed)
 	} else {
-		e.log.Debug("query", "results", len(res.Rows), "elapsed", time.Since(start))
+		e.log.Debug("query", "results", len(res.Rows), "elapsed", elapsed)
+	}
+	if opts.explain || opts.stats {
+		io1, ok := s.IOStats()
+		writeCost(e.stderr, reader, res, elapsed, io1.Sub(io0), ok, opts.explain)
 	}
 	if err := writeResults(e.stdout, res, columns, opts.json); err != nil {
 		return fmt.Errorf("writing results: %w", err)
@@ -125,6 +164,32 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 		fmt.Fprintf(e.stderr, "vnkg query: showing the first %d results (--limit)\n", opts.limit)
 	}
 	return nil
+}
+
+// writeCost prints a query's plan (explain) and what it cost.
+func writeCost(w io.Writer, r *graph.Reader, res graph.Results, elapsed time.Duration, st graph.IOStats, hasIO, explain bool) {
+	var b strings.Builder
+	engine := "gizmo"
+	if r != nil {
+		engine = "go"
+	}
+	if explain {
+		if r != nil {
+			b.WriteString("PLAN (Go, index lookups from the named node)\n")
+			r.Stats.Write(&b)
+		} else {
+			b.WriteString("PLAN: a Gizmo script runs in Cayley's engine, which reports no plan; the store's counters below say what it read\n")
+		}
+	}
+	fmt.Fprintf(&b, "stats: %d rows in %s (%s)", len(res.Rows), elapsed.Round(time.Microsecond), engine)
+	if r != nil {
+		fmt.Fprintf(&b, "; %d lookups, %d quads read, %d nodes read", r.Stats.Calls(), r.Stats.Quads(), r.Stats.Nodes)
+	}
+	if hasIO {
+		fmt.Fprintf(&b, "; bolt: %d read transactions, %d cursors, %d nodes dereferenced", st.Transactions, st.Cursors, st.NodeDerefs)
+	}
+	b.WriteString("\n")
+	io.WriteString(w, b.String())
 }
 
 // nameRE is what a library query's name looks like; Gizmo source never does.

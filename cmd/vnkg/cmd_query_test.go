@@ -87,9 +87,9 @@ func TestQueryExitCodes(t *testing.T) {
 		{"unknown name", []string{"query", "--db", db, "no-such-query"}, "", exitUsage, "", `unknown query "no-such-query"`},
 		{"wrong arguments", []string{"query", "--db", db, "org-tree"}, "", exitUsage, "", "org-tree ORG"},
 		{"two queries", []string{"query", "--db", db, "g.V()", "g.V()"}, "", exitUsage, "", "one argument"},
-		{"no query", []string{"query", "--db", db}, "", exitUsage, "", "Usage: vnkg query"},
+		{"no query", []string{"query", "--db", db}, "", exitUsage, "", "missing QUERY"},
 		{"no store", []string{"query", "--db", filepath.Join(dir, "none"), "g.V().all()"}, "", exitError, "", "no store"},
-		{"help", []string{"query", "-h"}, "", exitOK, "", "Usage: vnkg query"},
+		{"help", []string{"query", "-h"}, "", exitOK, "Usage: vnkg query", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/peterh/liner"
 
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/graph/vocab"
 	"github.com/vnkg/vnkg/queries"
@@ -63,6 +64,7 @@ short forms: "schema:name", "vnkg:rank"). Ctrl-C stops a running query.
 type repl struct {
 	e           *env
 	store       *graph.Store
+	pool        *gizmoproc.Pool // runs the queries, in a worker process
 	base        context.Context
 	timeout     time.Duration
 	limit       int
@@ -97,6 +99,11 @@ func runRepl(ctx context.Context, e *env, args []string) (err error) {
 			err = cerr
 		}
 	}()
+
+	if r.pool, err = gizmoproc.New(*db, 1, e.log); err != nil {
+		return err
+	}
+	defer r.pool.Close()
 
 	r.interactive = e.stdin == os.Stdin && isTerminal(os.Stdin) && isTerminal(os.Stdout) && liner.TerminalSupported()
 	if !r.interactive {
@@ -219,6 +226,14 @@ func (r *repl) end() error {
 
 // run runs one query and prints its results or its error.
 func (r *repl) run(src string, columns []string) {
+	r.runWith(columns, func(ctx context.Context, opts graph.QueryOptions) (graph.Results, error) {
+		return r.pool.Query(ctx, src, opts)
+	})
+}
+
+// runWith runs a query (Gizmo source, or a library query by the same fast
+// path as vnkg query) and prints its results and timing.
+func (r *repl) runWith(columns []string, exec func(context.Context, graph.QueryOptions) (graph.Results, error)) {
 	ctx, cancel := context.WithCancel(r.base)
 	defer cancel()
 	if r.interactive {
@@ -237,7 +252,7 @@ func (r *repl) run(src string, columns []string) {
 	}
 	r.ran++
 	start := time.Now()
-	res, err := r.store.Query(ctx, src, graph.QueryOptions{Timeout: r.timeout, Limit: r.limit})
+	res, err := exec(ctx, graph.QueryOptions{Timeout: r.timeout, Limit: r.limit})
 	elapsed := time.Since(start).Round(time.Millisecond)
 	if err != nil {
 		r.failed++
@@ -291,12 +306,14 @@ func (r *repl) command(line string) error {
 			fmt.Fprintf(r.e.stderr, "error: unknown query %q (:list shows the library)\n", args[0])
 			return nil
 		}
-		src, err := q.Script(canonicalArgs(args[1:]))
-		if err != nil {
+		qargs := canonicalArgs(args[1:])
+		if len(qargs) != len(q.Params) {
 			fmt.Fprintf(r.e.stderr, "usage: :run %s\n", q.Usage())
 			return nil
 		}
-		r.run(src, q.Columns)
+		r.runWith(q.Columns, func(ctx context.Context, opts graph.QueryOptions) (graph.Results, error) {
+			return q.Run(ctx, r.store, qargs, opts)
+		})
 	case ":timeout":
 		if rest != "" {
 			d, err := time.ParseDuration(rest)

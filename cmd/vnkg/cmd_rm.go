@@ -25,13 +25,13 @@ Exit status: 0 all removed; 1 error, or no article was in the store; 2 usage;
 func runRm(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "rm", "DOC...", rmDoc)
 	db := addDBFlag(fs)
+	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout")
 	docs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(docs) == 0 {
-		fs.Usage()
-		return errUsage
+		return missingArgs("rm", "DOC... (the ids of the articles to remove)")
 	}
 	s, err := openExistingStore(ctx, e, *db)
 	if err != nil {
@@ -39,6 +39,7 @@ func runRm(ctx context.Context, e *env, args []string) (err error) {
 	}
 	defer closeStore(s, &err)
 	removed, quads, missing := 0, 0, 0
+	var notFound []string
 	for _, doc := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -49,9 +50,11 @@ func runRm(ctx context.Context, e *env, args []string) (err error) {
 		case errors.Is(err, graph.ErrNoDocument):
 			fmt.Fprintf(e.stderr, "vnkg rm: %s: no such document in %s\n", doc, s)
 			missing++
+			notFound = append(notFound, doc)
 		case errors.Is(err, graph.ErrBackground):
 			fmt.Fprintf(e.stderr, "vnkg rm: %s: %v\n", doc, graph.ErrBackground)
 			missing++
+			notFound = append(notFound, doc)
 		case err != nil:
 			return err
 		default:
@@ -60,7 +63,19 @@ func runRm(ctx context.Context, e *env, args []string) (err error) {
 			e.log.Debug("removed", "doc", label, "quads", n)
 		}
 	}
-	if e.log.Enabled(ctx, slog.LevelInfo) && removed > 0 {
+	if *asJSON {
+		if notFound == nil {
+			notFound = []string{}
+		}
+		if err := writeJSONLine(e.stdout, struct {
+			Store    string   `json:"store"`
+			Removed  int      `json:"articles_removed"`
+			Quads    int      `json:"quads_removed"`
+			NotFound []string `json:"not_found"`
+		}{s.String(), removed, quads, notFound}); err != nil {
+			return err
+		}
+	} else if e.log.Enabled(ctx, slog.LevelInfo) && removed > 0 {
 		fmt.Fprintf(e.stderr, "vnkg rm: removed %d articles (%d quads) from %s\n", removed, quads, s)
 	}
 	switch {

@@ -21,7 +21,7 @@ func TestRmExitCodes(t *testing.T) {
 		{"gone", []string{"rm", "--db", db, "000_aa4540ad7a50da76"}, exitError, "no such document"},
 		{"some gone", []string{"rm", "--db", db, "002_5181c57cd1a0665d", "nosuch"}, exitPartial, "1 of 2 documents not found"},
 		{"background", []string{"rm", "--db", db, "gazetteer"}, exitError, "not a document"},
-		{"no args", []string{"rm", "--db", db}, exitUsage, "Usage: vnkg rm"},
+		{"no args", []string{"rm", "--db", db}, exitUsage, "missing DOC..."},
 		{"no store", []string{"rm", "--db", filepath.Join(t.TempDir(), "none"), "x"}, exitError, "no store at"},
 	}
 	for _, tt := range tests {

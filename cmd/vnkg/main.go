@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,7 +18,10 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
+
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 )
 
 // Exit statuses, decided in one place (exitCode).
@@ -49,6 +53,7 @@ type command struct {
 	name    string
 	summary string
 	run     func(ctx context.Context, e *env, args []string) error
+	hidden  bool // not listed in the help (the completion scripts' helper)
 }
 
 var commands = map[string]command{}
@@ -56,6 +61,7 @@ var commands = map[string]command{}
 func register(c command) { commands[c.name] = c }
 
 func main() {
+	gizmoproc.MaybeServe() // a query worker started by a Pool never returns from here
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
@@ -70,27 +76,44 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	quiet := global.Bool("q", false, "log only errors")
 	logFormat := global.String("log-format", "text", "log format: text or json")
 	gazetteer := global.String("gazetteer", "", "read the gazetteer files from this `directory` instead of the built-in ones")
-	global.Usage = func() { usage(stderr) }
+	version := global.Bool("version", false, "print the version (module version, VCS revision) and exit")
+	// Help asked for goes to stdout (vnkg -h | less); a mistake gets a short
+	// hint on stderr, not the whole page.
+	global.Usage = func() {}
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout, global)
 			return exitOK
 		}
+		fmt.Fprintln(stderr, "Run 'vnkg -h' for the commands and global flags.")
 		return exitUsage
+	}
+	if *version {
+		writeVersion(stdout)
+		return exitOK
 	}
 	rest := global.Args()
 	if len(rest) == 0 {
-		usage(stderr)
+		fmt.Fprintln(stderr, "vnkg: missing COMMAND")
+		fmt.Fprintln(stderr, "Run 'vnkg -h' for the commands and global flags.")
 		return exitUsage
 	}
 	name := rest[0]
-	if name == "help" || name == "-h" || name == "--help" {
-		usage(stdout)
-		return exitOK
+	if name == "help" {
+		if len(rest) > 1 {
+			if c, ok := commands[rest[1]]; ok {
+				name, rest = c.name, []string{c.name, "-h"}
+			}
+		}
+		if name == "help" {
+			usage(stdout, global)
+			return exitOK
+		}
 	}
 	cmd, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(stderr, "vnkg: unknown command %q\n\n", name)
-		usage(stderr)
+		fmt.Fprintf(stderr, "vnkg: unknown command %q%s\n", name, suggestCommand(name))
+		fmt.Fprintln(stderr, "Run 'vnkg -h' for the commands.")
 		return exitUsage
 	}
 	level := slog.LevelInfo
@@ -139,31 +162,60 @@ func exitCode(ctx context.Context, stderr io.Writer, name string, err error) int
 	}
 }
 
-func usage(w io.Writer) {
+func usage(w io.Writer, global *flag.FlagSet) {
 	fmt.Fprintln(w, "vnkg builds and queries a knowledge graph of Vietnamese defense-diplomacy news.")
-	fmt.Fprintln(w, "\nUsage: vnkg [-v|-q] [--log-format text|json] [--gazetteer DIR] COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\nUsage: vnkg [global flags] COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\nGlobal flags (before the command):")
+	global.SetOutput(w)
+	global.PrintDefaults()
+	fmt.Fprintln(w, "\nEnvironment: VNKG_DB names the store when --db is not given (default vnkg.db).")
 	fmt.Fprintln(w, "\nCommands:")
 	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
+	for n, c := range commands {
+		if !c.hidden {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'vnkg COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'vnkg COMMAND -h' (or 'vnkg help COMMAND') for a command's flags;")
+	fmt.Fprintln(w, "'vnkg completion bash|zsh|fish' prints a shell completion script.")
 	fmt.Fprintln(w, "\nExit status: 0 success, 1 error, 2 usage, 3 partial (output written, some inputs failed), 130 interrupted.")
 }
 
-// newFlags makes a command's flag set, printing its help to stderr.
+// flagHelp holds each flag set's help page and where it goes when asked for
+// (-h prints it to stdout); parseFlags reads it. Commands may run concurrently
+// in tests, hence the sync.Map.
+var flagHelp sync.Map // *flag.FlagSet → flagPage
+
+type flagPage struct {
+	name   string
+	stdout io.Writer
+	write  func(io.Writer)
+}
+
+// newFlags makes a command's flag set. Its help page goes to stdout when asked
+// for (-h); a flag mistake prints the flag package's message and a one-line
+// hint to stderr.
 func newFlags(e *env, name, argsUsage, doc string) *flag.FlagSet {
 	fs := flag.NewFlagSet("vnkg "+name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: vnkg %s [flags] %s\n\n%s\n\nFlags:\n", name, argsUsage, doc)
+	fs.Usage = func() {}
+	flagHelp.Store(fs, flagPage{name: name, stdout: e.stdout, write: func(w io.Writer) {
+		fmt.Fprintf(w, "Usage: vnkg %s [flags] %s\n\n%s\n\nFlags:\n", name, argsUsage, doc)
+		fs.SetOutput(w)
 		fs.PrintDefaults()
-	}
+		fs.SetOutput(e.stderr)
+	}})
 	return fs
+}
+
+// missingArgs is the usage error of a command run without the arguments it
+// needs: it says what is missing and where the help is.
+func missingArgs(name, what string) error {
+	return fmt.Errorf("%w: missing %s (run 'vnkg %s -h' for help)", errUsage, what, name)
 }
 
 // parseFlags parses args, turning flag errors into usage errors. Flags may follow
@@ -172,8 +224,16 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			page, ok := flagHelp.Load(fs)
 			if errors.Is(err, flag.ErrHelp) {
+				if ok {
+					p := page.(flagPage)
+					p.write(p.stdout)
+				}
 				return nil, err
+			}
+			if ok {
+				return nil, fmt.Errorf("%w: run 'vnkg %s -h' for its flags", errUsage, page.(flagPage).name)
 			}
 			return nil, errUsage
 		}
@@ -196,4 +256,14 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// writeJSONLine writes v as one line of JSON (the --json summaries).
+func writeJSONLine(w io.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
 }

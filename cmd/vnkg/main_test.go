@@ -7,10 +7,13 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 )
 
 // TestMain lets testscript run this binary as the "vnkg" command.
 func TestMain(m *testing.M) {
+	gizmoproc.MaybeServe() // this binary re-executed as a query worker
 	testscript.Main(m, map[string]func(){
 		"vnkg": main,
 	})

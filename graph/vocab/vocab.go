@@ -47,6 +47,7 @@ const (
 	Author                = Schema + "author"
 	About                 = Schema + "about"
 	URL                   = Schema + "url"
+	ArticleBody           = Schema + "articleBody" // the article's text, stored by vnkg build for evidence (docs/evidence.md)
 	SourceFile            = NS + "sourceFile"
 	Rank                  = NS + "rank"
 	HoldsPosition         = NS + "holdsPosition"
@@ -88,7 +89,7 @@ const (
 
 // Predicates lists every predicate of the vocabulary, for completion and checks.
 var Predicates = []string{
-	Type, Name, AlternateName, DatePublished, Publisher, Author, About, URL, SourceFile,
+	Type, Name, AlternateName, DatePublished, Publisher, Author, About, URL, ArticleBody, SourceFile,
 	Rank, HoldsPosition, Nationality, EnglishName, Seniority, Branch, Title,
 	OrganizationOf, ParentOrganization, LegislationIdentifier, LegislationPassedBy,
 	EventKind, StartDate, Location, Organizer, Chair, Attendee, Speaker, Period,

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Query latency on a store built from a generated corpus (bench/gen, then vnkg
+# build): in process (bench/qbench: the Go path many times, each query's Gizmo
+# script a few times, rows compared), then whole processes — `vnkg query NAME
+# ARGS` against `cayley query` of the same bound Gizmo script on the same
+# store, plus `g.emit(1)` for what starting and opening cost — all in one run.
+# Prints markdown tables (p50 and p99 in milliseconds).
+#
+# usage: bench/queries.sh STORE PEOPLE.tsv [RUNS] [CAYLEY_RUNS]
+#   STORE       a bolt store (vnkg build --db STORE CORPUS)
+#   PEOPLE.tsv  the corpus's people.tsv (the best-connected person is its first)
+#   RUNS        whole-process runs of each vnkg query (default 15)
+#   CAYLEY_RUNS runs of each cayley query (default 3; each opens the store anew;
+#               $CAYLEY_TIMEOUT, default 60s, stops one — its time is then that)
+#   $QBENCH_RUNS, $QBENCH_GIZMO: in-process runs of the Go path (100) and of
+#               each Gizmo script (3)
+#
+# e.g. go run ./bench/gen -n 10000 -seed 1 -o /tmp/c10k &&
+#      go run ./cmd/vnkg -q build --db /tmp/s10k /tmp/c10k &&
+#      bench/queries.sh /tmp/s10k /tmp/c10k/people.tsv
+set -euo pipefail
+cd "$(dirname "$0")/.."
+store=${1:?usage: bench/queries.sh STORE PEOPLE.tsv [RUNS] [CAYLEY_RUNS]}
+people=${2:?usage: bench/queries.sh STORE PEOPLE.tsv [RUNS] [CAYLEY_RUNS]}
+runs=${3:-15}
+cruns=${4:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/vnkg" ./cmd/vnkg
+go build -o "$work/qbench" ./bench/qbench
+go build -o "$work/cayley" github.com/cayleygraph/cayley/cmd/cayley
+
+echo "## In process ($(basename "$store"))"
+echo
+"$work/qbench" -db "$store" -people "$people" -n "${QBENCH_RUNS:-100}" -gizmo "${QBENCH_GIZMO:-3}" -scripts "$work/scripts"
+echo
+
+now() { date +%s%N; }
+# stats prints "p50 p99" in ms of the nanosecond durations on stdin.
+stats() { sort -n | awk '{ a[NR] = $1 } END { p50 = a[int(NR * 0.5 + 0.5)]; i = int(NR * 0.99 + 0.5); if (i < 1) i = 1; printf "%.1f %.1f", p50 / 1e6, a[i] / 1e6 }'; }
+
+echo "## Whole process ($(basename "$store"), $runs runs of vnkg, $cruns of cayley)"
+echo
+echo "| query | vnkg p50 ms | vnkg p99 ms | cayley query p50 ms | cayley/vnkg |"
+echo "|---|---|---|---|---|"
+row() { # name, then the vnkg command's arguments after --db; cayley script file
+  local label=$1 script=$2; shift 2
+  local t0 t1 v c
+  : >"$work/t"
+  for ((i = 0; i < runs; i++)); do
+    t0=$(now); "$work/vnkg" query --db "$store" "$@" >/dev/null; t1=$(now)
+    echo $((t1 - t0)) >>"$work/t"
+  done
+  v=$(stats <"$work/t")
+  : >"$work/c"
+  for ((i = 0; i < cruns; i++)); do
+    t0=$(now)
+    "$work/cayley" query --logtostderr=false --limit=-1 --timeout="${CAYLEY_TIMEOUT:-60s}" --db bolt --dbpath "$store" "$(cat "$script")" >/dev/null 2>&1 || true
+    t1=$(now)
+    echo $((t1 - t0)) >>"$work/c"
+  done
+  c=$(stats <"$work/c")
+  awk -v l="$label" -v v="$v" -v c="$c" 'BEGIN { split(v, a, " "); split(c, b, " "); printf "| %s | %s | %s | %s | %.0f× |\n", l, a[1], a[2], b[1], b[1] / a[1] }'
+}
+echo 'g.emit(1)' >"$work/emit.js"
+row 'g.emit(1) (start, open, close)' "$work/emit.js" 'g.emit(1)'
+for f in "$work"/scripts/*.args; do
+  mapfile -t args <"$f"
+  row "${args[*]}" "${f%.args}.js" "${args[@]}"
+done

@@ -1,0 +1,10 @@
+// Who chaired the events that reviewed the resolution 806-NQ/QUTW.
+g.V("806-NQ/QUTW")
+  .in("<https://schema.org/legislationIdentifier>")
+  .has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://w3id.org/vnkg/ns#Resolution>")
+  .in("<https://schema.org/about>")
+  .has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://schema.org/Event>")
+  .out("<https://w3id.org/vnkg/ns#chair>")
+  .out("<https://schema.org/name>")
+  .unique()
+  .all()

@@ -1,0 +1,742 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	cproto "github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	hopts "github.com/hidal-go/hidalgo/kv/options"
+	"google.golang.org/protobuf/proto"
+)
+
+// The fast paths: graph-level lookups that start from one node and follow
+// its quads through the store's indexes, so that what they cost is what they
+// return, however large the store. The named queries (package queries), the
+// REPL and the web viewer read the graph through them.
+//
+// On bolt (Cayley's kv store) a lookup is one prefix scan of an index: a
+// node's outgoing quads with a predicate on the (subject, predicate) index,
+// its incoming ones on (object, predicate, subject), a document's on (label,
+// subject). Where a store lacks the index (one that `cayley load` made has no
+// label index), or on memory and PostgreSQL, the lookup reads the node's
+// quads in that direction through Cayley's QuadIterator and filters them.
+
+// Link is a quad seen from one of its nodes: the node at the other end, the
+// predicate, and the label (the document that states it).
+type Link struct {
+	Node      Node
+	Predicate Node
+	Label     Node
+}
+
+// Step is one kind of lookup a Reader made, with what it cost.
+type Step struct {
+	Op    string        // "out <pred>", "in <pred>", "labels", "value", "scan nodes" …
+	Index string        // the index it read: "S,P", "O,P,S", "L,S", "S", "O", "all nodes"
+	Calls int           // lookups made
+	Quads int           // index entries (quads) read
+	Rows  int           // quads kept (the others were filtered out)
+	Time  time.Duration // time spent in the lookups, nodes resolved included
+}
+
+// ReadStats is what a Reader touched, by kind of lookup, in first-use order.
+type ReadStats struct {
+	Steps []*Step
+	// Nodes is how many node values were read from the store (a cache keeps
+	// each node's value once read).
+	Nodes int
+}
+
+// Quads is the number of quads all lookups read.
+func (st *ReadStats) Quads() int {
+	n := 0
+	for _, s := range st.Steps {
+		n += s.Quads
+	}
+	return n
+}
+
+// Calls is the number of lookups made.
+func (st *ReadStats) Calls() int {
+	n := 0
+	for _, s := range st.Steps {
+		n += s.Calls
+	}
+	return n
+}
+
+func (st *ReadStats) step(op, index string) *Step {
+	for _, s := range st.Steps {
+		if s.Op == op && s.Index == index {
+			return s
+		}
+	}
+	s := &Step{Op: op, Index: index}
+	st.Steps = append(st.Steps, s)
+	return s
+}
+
+// Reader reads the graph through its indexes, caching node values and
+// counting what it touched (ReadStats). It is for one goroutine; make one per
+// query.
+type Reader struct {
+	s     *Store
+	qs    cgraph.QuadStore
+	kv    *ckv.QuadStore // nil unless bolt
+	idx   map[string]bool
+	refs  map[string]refs.Ref
+	names map[any]quad.Value
+	first map[[2]Node]Link // First's answers
+	Stats ReadStats
+}
+
+// The indexes a Reader scans by prefix, as Cayley's kv store names them.
+var (
+	indexSP  = ckv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	indexOPS = ckv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+)
+
+// NewReader starts a Reader on the store.
+func (s *Store) NewReader(ctx context.Context) (*Reader, error) {
+	r := &Reader{s: s, qs: s.qs, refs: map[string]refs.Ref{}, names: map[any]quad.Value{}, idx: map[string]bool{}, first: map[[2]Node]Link{}}
+	if kq, ok := s.qs.(*ckv.QuadStore); ok && s.shared != nil {
+		var indexes []ckv.QuadIndex
+		err := hkv.View(ctx, s.shared, func(tx hkv.Tx) error {
+			data, err := tx.Get(ctx, keyMetaIndexes)
+			if errors.Is(err, hkv.ErrNotFound) {
+				indexes = ckv.DefaultQuadIndexes
+				return nil
+			} else if err != nil {
+				return err
+			}
+			return json.Unmarshal(data, &indexes)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading the indexes of store %s: %w", s, err)
+		}
+		r.kv = kq
+		for _, ind := range indexes {
+			r.idx[dirsKey(ind.Dirs)] = true
+		}
+	}
+	return r, nil
+}
+
+func dirsKey(dirs []quad.Direction) string {
+	var b strings.Builder
+	for i, d := range dirs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strings.ToUpper(d.String()[:1]))
+	}
+	return b.String()
+}
+
+func (r *Reader) has(ind ckv.QuadIndex) bool { return r.kv != nil && r.idx[dirsKey(ind.Dirs)] }
+
+// ref is the store's reference of a node, nil if the store does not hold it.
+func (r *Reader) ref(ctx context.Context, n Node) (refs.Ref, error) {
+	key := n.NQuad()
+	if ref, ok := r.refs[key]; ok {
+		return ref, nil
+	}
+	var ref refs.Ref
+	var err error
+	if r.kv != nil {
+		// With ctx, so that the query's read transaction serves it.
+		var rs []refs.Ref
+		if rs, err = r.kv.RefsOf(ctx, []quad.Value{toQuadValue(n)}); err == nil && rs[0] != ckv.Int64Value(0) {
+			ref = rs[0]
+		}
+	} else {
+		ref, err = r.qs.ValueOf(toQuadValue(n))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("looking up %s in store %s: %w", n.NQuad(), r.s, err)
+	}
+	r.refs[key] = ref
+	return ref, nil
+}
+
+// value is the node a reference stands for.
+func (r *Reader) value(ctx context.Context, ref refs.Ref) (quad.Value, error) {
+	k := refs.ToKey(ref)
+	if v, ok := r.names[k]; ok {
+		return v, nil
+	}
+	var v quad.Value
+	var err error
+	if r.kv != nil {
+		var vs []quad.Value
+		if vs, err = r.kv.ValuesOf(ctx, []refs.Ref{ref}); err == nil {
+			v = vs[0]
+		}
+	} else {
+		v, err = r.qs.NameOf(ref)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading a node of store %s: %w", r.s, err)
+	}
+	r.Stats.Nodes++
+	r.names[k] = v
+	return v, nil
+}
+
+// Has reports whether the store holds the node (in any quad).
+func (r *Reader) Has(ctx context.Context, n Node) (bool, error) {
+	ref, err := r.ref(ctx, n)
+	return ref != nil, err
+}
+
+// Out returns the quads from n with one of preds (all predicates if none),
+// as links to their objects, in the index's order.
+func (r *Reader) Out(ctx context.Context, n Node, preds ...Node) ([]Link, error) {
+	return r.links(ctx, quad.Subject, quad.Object, n, preds, 0)
+}
+
+// In returns the quads to n with one of preds (all predicates if none), as
+// links to their subjects, in the index's order.
+func (r *Reader) In(ctx context.Context, n Node, preds ...Node) ([]Link, error) {
+	return r.links(ctx, quad.Object, quad.Subject, n, preds, 0)
+}
+
+// First is the object of the first quad from n with predicate pred, as
+// Gizmo's g.V(n).out(pred).toValue() gives it; ok is false if there is none.
+func (r *Reader) First(ctx context.Context, n Node, pred Node) (v Node, ok bool, err error) {
+	key := [2]Node{n, pred}
+	if l, seen := r.first[key]; seen {
+		return l.Node, l.Label != (Node{}) || l.Predicate != (Node{}), nil
+	}
+	if r.has(indexSP) {
+		nref, err := r.ref(ctx, n)
+		if err != nil {
+			return Node{}, false, err
+		}
+		pref, err := r.ref(ctx, pred)
+		if err != nil {
+			return Node{}, false, err
+		}
+		var prim *cproto.Primitive
+		if nref != nil && pref != nil {
+			if prim, err = r.firstLive(ctx, "first "+pred.NQuad(), indexSP, []uint64{id64(nref), id64(pref)}); err != nil {
+				return Node{}, false, err
+			}
+		}
+		if prim == nil {
+			r.first[key] = Link{}
+			return Node{}, false, nil
+		}
+		v, err := r.value(ctx, ckv.Int64Value(prim.Object))
+		if err != nil {
+			return Node{}, false, err
+		}
+		l := Link{Node: NodeOf(v), Predicate: pred}
+		r.first[key] = l
+		return l.Node, true, nil
+	}
+	ls, err := r.links(ctx, quad.Subject, quad.Object, n, []Node{pred}, 1)
+	if err != nil {
+		return Node{}, false, err
+	}
+	if len(ls) == 0 {
+		r.first[key] = Link{}
+		return Node{}, false, nil
+	}
+	r.first[key] = ls[0]
+	return ls[0].Node, true, nil
+}
+
+func (r *Reader) links(ctx context.Context, from, to quad.Direction, n Node, preds []Node, limit int) ([]Link, error) {
+	ref, err := r.ref(ctx, n)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	var out []Link
+	if len(preds) == 0 {
+		err = r.scanDir(ctx, strings.ToLower(from.String()[:1])+" *", from, ref, nil, limit, func(q quadRefs) error {
+			return r.appendLink(ctx, &out, q, to)
+		})
+		return out, err
+	}
+	for _, p := range preds {
+		pref, err := r.ref(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		if pref == nil {
+			continue
+		}
+		op := "out " + p.NQuad()
+		if from == quad.Object {
+			op = "in " + p.NQuad()
+		}
+		err = r.scanDir(ctx, op, from, ref, pref, limit, func(q quadRefs) error {
+			return r.appendLink(ctx, &out, q, to)
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (r *Reader) appendLink(ctx context.Context, out *[]Link, q quadRefs, to quad.Direction) error {
+	var l Link
+	for _, d := range []struct {
+		ref refs.Ref
+		dst *Node
+	}{{q.get(to), &l.Node}, {q.p, &l.Predicate}, {q.l, &l.Label}} {
+		if d.ref == nil {
+			continue
+		}
+		v, err := r.value(ctx, d.ref)
+		if err != nil {
+			return err
+		}
+		*d.dst = NodeOf(v)
+	}
+	*out = append(*out, l)
+	return nil
+}
+
+// quadRefs is a quad as references.
+type quadRefs struct{ s, p, o, l refs.Ref }
+
+func (q quadRefs) get(d quad.Direction) refs.Ref {
+	switch d {
+	case quad.Subject:
+		return q.s
+	case quad.Predicate:
+		return q.p
+	case quad.Object:
+		return q.o
+	}
+	return q.l
+}
+
+// scanDir reads the quads whose dir is ref and, if pred is not nil, whose
+// predicate is pred: a prefix scan of (S,P) or (O,P,S) on bolt, else the
+// node's quads in that direction, filtered.
+func (r *Reader) scanDir(ctx context.Context, op string, dir quad.Direction, ref, pred refs.Ref, limit int, fn func(quadRefs) error) error {
+	var sh iterator.Shape
+	index := dirsKey([]quad.Direction{dir})
+	ind := indexSP
+	if dir == quad.Object {
+		ind = indexOPS
+	}
+	if r.has(ind) {
+		vals := []uint64{uint64(ref.(ckv.Int64Value))}
+		if pred != nil {
+			vals = append(vals, uint64(pred.(ckv.Int64Value)))
+		}
+		sh = ckv.IndexScan{Index: ind, Values: vals}.BuildIterator(r.qs)
+		index = dirsKey(ind.Dirs)
+	} else {
+		sh = r.qs.QuadIterator(dir, ref)
+	}
+	return r.run(ctx, op, index, sh, limit, func(q quadRefs) bool {
+		return pred == nil || refs.ToKey(q.p) == refs.ToKey(pred)
+	}, fn)
+}
+
+// run iterates a shape of quads, keeps those keep accepts, and counts.
+func (r *Reader) run(ctx context.Context, op, index string, sh iterator.Shape, limit int, keep func(quadRefs) bool, fn func(quadRefs) error) error {
+	start := time.Now()
+	st := r.Stats.step(op, index)
+	st.Calls++
+	rows0 := st.Rows
+	defer func() { st.Time += time.Since(start) }()
+	it := sh.Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		st.Quads++
+		qr := it.Result()
+		var q quadRefs
+		for _, d := range []struct {
+			dir quad.Direction
+			dst *refs.Ref
+		}{{quad.Subject, &q.s}, {quad.Predicate, &q.p}, {quad.Object, &q.o}, {quad.Label, &q.l}} {
+			ref, err := r.qs.QuadDirection(qr, d.dir)
+			if err != nil {
+				return fmt.Errorf("reading store %s: %w", r.s, err)
+			}
+			*d.dst = ref
+		}
+		if !keep(q) {
+			continue
+		}
+		st.Rows++
+		if err := fn(q); err != nil {
+			return err
+		}
+		if limit > 0 && st.Rows-rows0 >= limit {
+			break
+		}
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("reading store %s: %w", r.s, err)
+	}
+	return ctx.Err()
+}
+
+// Labels lists the labels (documents) of the quads that have n as subject
+// or object, without repeats and sorted as Gizmo's strings sort — what
+// g.V(n).labels() gives, uniq'd and sorted.
+func (r *Reader) Labels(ctx context.Context, n Node) ([]Node, error) {
+	ref, err := r.ref(ctx, n)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	seen := map[any]bool{}
+	var out []Node
+	for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
+		err := r.scanDir(ctx, "labels", dir, ref, nil, 0, func(q quadRefs) error {
+			if q.l == nil || seen[refs.ToKey(q.l)] {
+				return nil
+			}
+			seen[refs.ToKey(q.l)] = true
+			v, err := r.value(ctx, q.l)
+			if err != nil {
+				return err
+			}
+			out = append(out, NodeOf(v))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	SortNodes(out)
+	return out, nil
+}
+
+// Nodes calls fn for every node of the store: a scan of everything, for the
+// lookups no index serves (a name matched ignoring case).
+func (r *Reader) Nodes(ctx context.Context, fn func(Node) error) error {
+	start := time.Now()
+	st := r.Stats.step("scan nodes", "all nodes")
+	st.Calls++
+	defer func() { st.Time += time.Since(start) }()
+	it := r.qs.NodesAllIterator().Iterate()
+	// (no index: every node)
+	defer it.Close()
+	for it.Next(ctx) {
+		st.Quads++
+		v, err := r.qs.NameOf(it.Result())
+		if err != nil {
+			return fmt.Errorf("reading store %s: %w", r.s, err)
+		}
+		if err := fn(NodeOf(v)); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("reading store %s: %w", r.s, err)
+	}
+	return ctx.Err()
+}
+
+// GizmoString is how Gizmo hands a node to scripts: "<iri>", "_:id", a plain
+// string as is, other literals in N-Quads form. Gizmo's queries sort and
+// compare nodes by it.
+func (n Node) GizmoString() string {
+	if n.Kind == LiteralNode && n.Datatype == "" && n.Lang == "" {
+		return n.Value
+	}
+	return n.NQuad()
+}
+
+// SortNodes sorts nodes as a Gizmo script's sort() sorts their strings.
+func SortNodes(ns []Node) {
+	sort.SliceStable(ns, func(i, j int) bool { return JSLess(ns[i].GizmoString(), ns[j].GizmoString()) })
+}
+
+// JSLess orders strings as JavaScript does, by UTF-16 code units.
+func JSLess(a, b string) bool { return JSCompare(a, b) < 0 }
+
+// JSCompare compares strings as JavaScript's < does (UTF-16 code units);
+// for text without characters beyond U+FFFF that is byte order.
+func JSCompare(a, b string) int {
+	if !hasAstral(a) && !hasAstral(b) {
+		return strings.Compare(a, b)
+	}
+	ua, ub := utf16Units(a), utf16Units(b)
+	return slices.Compare(ua, ub)
+}
+
+func hasAstral(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xF0 {
+			return true
+		}
+	}
+	return false
+}
+
+func utf16Units(s string) []uint16 {
+	var out []uint16
+	for _, r := range s {
+		if r >= 0x10000 {
+			r -= 0x10000
+			out = append(out, uint16(0xD800+(r>>10)), uint16(0xDC00+(r&0x3FF)))
+			continue
+		}
+		out = append(out, uint16(r))
+	}
+	return out
+}
+
+// ScriptValue turns a string as a Gizmo script would emit it into what Query
+// returns for it: a Node for "<iri>" and the other node spellings, the string
+// itself otherwise. Go implementations of library queries use it so that
+// their rows equal the script's.
+func ScriptValue(s string) any { return parseGizmoString(s) }
+
+// Write writes the steps as a table: the plan a query
+// followed, how many lookups and quads each step cost, and its time.
+func (st *ReadStats) Write(b *strings.Builder) {
+	fmt.Fprintf(b, "%-6s %-9s %7s %8s %8s %10s\n", "STEP", "INDEX", "CALLS", "QUADS", "KEPT", "TIME")
+	for i, s := range st.Steps {
+		fmt.Fprintf(b, "%-6d %-9s %7d %8d %8d %10s  %s\n", i+1, s.Index, s.Calls, s.Quads, s.Rows, s.Time.Round(time.Microsecond), s.Op)
+	}
+	fmt.Fprintf(b, "total: %d lookups, %d quads read, %d nodes read\n", st.Calls(), st.Quads(), st.Nodes)
+}
+
+// ScriptNode is the value a Gizmo script holds for a node it read (with
+// toArray, toValue or tagArray) and then emitted, as Query returns it: a Node
+// for IRIs and most literals, a plain string for a plain string, a number or
+// boolean where Cayley converts the literal to one. Go implementations of
+// library queries use it so that their rows equal the script's.
+func ScriptNode(n Node) any {
+	v := toQuadValue(n)
+	out := v.Native()
+	if nv, ok := out.(quad.Value); ok && v == nv {
+		return parseGizmoString(quad.StringOf(v))
+	}
+	return convertValue(out)
+}
+
+// Subjects returns the distinct subjects of the quads (?, pred, o), in the
+// store's order. On bolt it reads the keys of the (O,P,S) index, one a
+// subject however many documents state the quad, and confirms each with a
+// live quad; elsewhere it reads the quads.
+func (r *Reader) Subjects(ctx context.Context, o Node, preds ...Node) ([]Node, error) {
+	if !r.has(indexOPS) {
+		ls, err := r.In(ctx, o, preds...)
+		if err != nil {
+			return nil, err
+		}
+		var out []Node
+		seen := map[Node]bool{}
+		for _, l := range ls {
+			if !seen[l.Node] {
+				seen[l.Node] = true
+				out = append(out, l.Node)
+			}
+		}
+		return out, nil
+	}
+	oref, err := r.ref(ctx, o)
+	if err != nil || oref == nil {
+		return nil, err
+	}
+	var out []Node
+	for _, p := range preds {
+		pref, err := r.ref(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		if pref == nil {
+			continue
+		}
+		subs, err := r.keys(ctx, "subjects of "+p.NQuad(), indexOPS, []uint64{uint64(oref.(ckv.Int64Value)), uint64(pref.(ckv.Int64Value))})
+		if err != nil {
+			return nil, err
+		}
+		for _, sid := range subs {
+			v, err := r.value(ctx, ckv.Int64Value(sid))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, NodeOf(v))
+		}
+	}
+	return out, nil
+}
+
+// keys lists the next direction's ids of the index keys under prefix vals
+// that a live quad still holds (Cayley marks a deleted quad and leaves its
+// index entry).
+func (r *Reader) keys(ctx context.Context, op string, ind ckv.QuadIndex, vals []uint64) ([]uint64, error) {
+	start := time.Now()
+	st := r.Stats.step(op, dirsKey(ind.Dirs)+" keys")
+	st.Calls++
+	defer func() { st.Time += time.Since(start) }()
+	var cands []uint64
+	err := hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
+		it := tx.Scan(ctx, hopts.WithPrefixKV(ind.Key(vals)))
+		defer it.Close()
+		at := 8 * len(vals)
+		for it.Next(ctx) {
+			st.Quads++
+			k := it.Key()
+			b := k[len(k)-1]
+			if len(b) < at+8 {
+				continue
+			}
+			cands = append(cands, binary.BigEndian.Uint64(b[at:at+8]))
+		}
+		return it.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading store %s: %w", r.s, err)
+	}
+	var out []uint64
+	for _, id := range cands {
+		prim, err := r.firstLive(ctx, "confirm "+op, ind, append(slices.Clone(vals), id))
+		if err != nil {
+			return nil, err
+		}
+		if prim != nil {
+			out = append(out, id)
+		}
+	}
+	st.Rows += len(out)
+	return out, nil
+}
+
+// HasQuad reports whether some document states (s, pred, o).
+func (r *Reader) HasQuad(ctx context.Context, s, pred, o Node) (bool, error) {
+	sref, err := r.ref(ctx, s)
+	if err != nil || sref == nil {
+		return false, err
+	}
+	pref, err := r.ref(ctx, pred)
+	if err != nil || pref == nil {
+		return false, err
+	}
+	oref, err := r.ref(ctx, o)
+	if err != nil || oref == nil {
+		return false, err
+	}
+	found := false
+	if r.has(indexOPS) {
+		prim, err := r.firstLive(ctx, "has "+pred.NQuad(), indexOPS, []uint64{id64(oref), id64(pref), id64(sref)})
+		return prim != nil, err
+	}
+	err = r.scanDir(ctx, "has "+pred.NQuad(), quad.Subject, sref, pref, 0, func(q quadRefs) error {
+		if refs.ToKey(q.o) == refs.ToKey(oref) {
+			found = true
+			return errStop
+		}
+		return nil
+	})
+	if err == errStop {
+		err = nil
+	}
+	return found, err
+}
+
+// Objects returns the distinct objects of the quads (n, pred, ?) for each
+// of preds in turn, in the index's order (what uniq(g.V(n).out(pred)) gives),
+// reading each object's value once and no label.
+func (r *Reader) Objects(ctx context.Context, n Node, preds ...Node) ([]Node, error) {
+	ref, err := r.ref(ctx, n)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	var out []Node
+	seen := map[any]bool{}
+	for _, p := range preds {
+		pref, err := r.ref(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		if pref == nil {
+			continue
+		}
+		err = r.scanDir(ctx, "objects of "+p.NQuad(), quad.Subject, ref, pref, 0, func(q quadRefs) error {
+			k := refs.ToKey(q.o)
+			if seen[k] {
+				return nil
+			}
+			seen[k] = true
+			v, err := r.value(ctx, q.o)
+			if err != nil {
+				return err
+			}
+			out = append(out, NodeOf(v))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// firstLive reads the exact index key vals (every direction of ind given)
+// and returns the first live quad it lists, fetching quads one at a time:
+// Cayley's iterator fetches a hundred at once, which for a node named in
+// every article is a hundred quads read to learn one. ok is false if none.
+func (r *Reader) firstLive(ctx context.Context, op string, ind ckv.QuadIndex, vals []uint64) (p *cproto.Primitive, err error) {
+	start := time.Now()
+	st := r.Stats.step(op, dirsKey(ind.Dirs))
+	st.Calls++
+	defer func() { st.Time += time.Since(start) }()
+	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
+		list, err := tx.Get(ctx, ind.Key(vals))
+		if errors.Is(err, hkv.ErrNotFound) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		var idb [8]byte
+		for len(list) > 0 {
+			id, n := binary.Uvarint(list)
+			if n <= 0 {
+				return fmt.Errorf("a malformed index entry")
+			}
+			list = list[n:]
+			st.Quads++
+			binary.BigEndian.PutUint64(idb[:], id)
+			b, err := tx.Get(ctx, hkv.Key{[]byte("log"), idb[:]})
+			if errors.Is(err, hkv.ErrNotFound) {
+				continue
+			} else if err != nil {
+				return err
+			}
+			var prim cproto.Primitive
+			if err := proto.Unmarshal(b, &prim); err != nil {
+				return err
+			}
+			if prim.Deleted {
+				continue
+			}
+			st.Rows++
+			p = &prim
+			return nil
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading store %s: %w", r.s, err)
+	}
+	return p, nil
+}
+
+func id64(ref refs.Ref) uint64 { return uint64(ref.(ckv.Int64Value)) }

@@ -1,0 +1,913 @@
+package queries
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnkg/vnkg/graph"
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+// The library's queries in Go. Each one computes exactly the rows of its
+// .js file — the same fields, values and order (a test holds them to it, on
+// the fixture graph and on a generated corpus) — but through graph.Reader's
+// index lookups: it starts from the node an argument names and follows that
+// node's quads, so that it costs what it returns, not what the store holds.
+// The .js file stays the query's definition, its documentation, and what
+// `vnkg query --gizmo` runs; docs/queries.md says why and how.
+
+type nativeFunc func(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error)
+
+var native = map[string]nativeFunc{
+	"chairs-of-resolution": chairsOfResolution,
+	"events-about":         eventsAbout,
+	"events-of-person":     eventsOfPerson,
+	"fact-sources":         factSources,
+	"org-tree":             orgTree,
+	"people-met":           peopleMet,
+	"person-timeline":      personTimeline,
+	"position-holders":     positionHolders,
+}
+
+// HasNative reports whether the query has a Go implementation.
+func (q Query) HasNative() bool { return native[q.Name] != nil }
+
+// RunNative runs the query's Go implementation with a fresh Reader on s;
+// the Reader is returned for its Stats. Limit and Timeout apply as to the
+// script.
+func (q Query) RunNative(ctx context.Context, s *graph.Store, args []string, opts graph.QueryOptions) (graph.Results, *graph.Reader, error) {
+	fn := native[q.Name]
+	if fn == nil {
+		return graph.Results{}, nil, fmt.Errorf("%s: no Go implementation", q.Name)
+	}
+	if len(args) != len(q.Params) {
+		return graph.Results{}, nil, fmt.Errorf("%w: %s takes %d, got %d (usage: %s)", ErrArgs, q.Name, len(q.Params), len(args), q.Usage())
+	}
+	ctx, end, err := s.Snapshot(ctx)
+	if err != nil {
+		return graph.Results{}, nil, fmt.Errorf("%s: %w", q.Name, err)
+	}
+	defer end()
+	r, err := s.NewReader(ctx)
+	if err != nil {
+		return graph.Results{}, nil, fmt.Errorf("%s: %w", q.Name, err)
+	}
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, graph.ErrTimeout)
+		defer cancel()
+	}
+	nargs := make([]string, len(args))
+	for i, a := range args {
+		nargs[i] = norm.NFC.String(a)
+	}
+	rows, err := fn(ctx, r, nargs)
+	if err != nil {
+		switch {
+		case errors.Is(context.Cause(ctx), graph.ErrTimeout):
+			err = fmt.Errorf("%w after %s: %w", graph.ErrTimeout, opts.Timeout, context.DeadlineExceeded)
+		case ctx.Err() != nil:
+			err = fmt.Errorf("query stopped: %w", context.Cause(ctx))
+		}
+		return graph.Results{}, r, fmt.Errorf("%s: %w", q.Name, err)
+	}
+	res := graph.Results{Rows: rows}
+	if opts.Limit > 0 && len(rows) > opts.Limit {
+		res.Rows, res.Truncated = rows[:opts.Limit], true
+	}
+	return res, r, nil
+}
+
+// Names the queries use.
+var (
+	pName       = iri(vocab.Schema + "name")
+	pAltName    = iri(vocab.Schema + "alternateName")
+	pLegisID    = iri(vocab.Schema + "legislationIdentifier")
+	pType       = iri(vocab.RDF + "type")
+	pPublished  = iri(vocab.Schema + "datePublished")
+	pStart      = iri(vocab.Schema + "startDate")
+	pAbout      = iri(vocab.Schema + "about")
+	pChair      = iri(vocab.NS + "chair")
+	pAttendee   = iri(vocab.Schema + "attendee")
+	pSpeaker    = iri(vocab.NS + "speaker")
+	pRank       = iri(vocab.NS + "rank")
+	pHolds      = iri(vocab.NS + "holdsPosition")
+	pKind       = iri(vocab.NS + "eventKind")
+	pParentOrg  = iri(vocab.Schema + "parentOrganization")
+	tPerson     = iri(vocab.Schema + "Person")
+	tPosition   = iri(vocab.NS + "Position")
+	tResolution = iri(vocab.NS + "Resolution")
+	tPlan       = iri(vocab.NS + "Plan")
+	tEvent      = iri(vocab.Schema + "Event")
+	tGovOrg     = iri(vocab.Schema + "GovernmentOrganization")
+	tOrg        = iri(vocab.Schema + "Organization")
+
+	namePreds       = []graph.Node{pName, pAltName}
+	resolutionPreds = []graph.Node{pName, pAltName, pLegisID}
+)
+
+func iri(s string) graph.Node { return graph.Node{Kind: graph.IRINode, Value: s} }
+
+// roles are the ways of taking part in an event, in the scripts' order.
+var roles = []struct {
+	name string
+	pred graph.Node
+}{{"chair", pChair}, {"attendee", pAttendee}, {"speaker", pSpeaker}}
+
+// prefixes are the short forms the prelude's P expands.
+var prefixes = map[string]string{
+	"rdf":    vocab.RDF,
+	"xsd":    vocab.XSD,
+	"schema": vocab.Schema,
+	"vnkg":   vocab.NS,
+	"id":     "https://w3id.org/vnkg/id/",
+}
+
+var httpRE = regexp.MustCompile(`^https?://`)
+
+// expand is the prelude's P: a short form or bare IRI as Gizmo's "<iri>".
+func expand(s string) string {
+	if strings.HasPrefix(s, "<") {
+		return s
+	}
+	if httpRE.MatchString(s) {
+		return "<" + s + ">"
+	}
+	if i := strings.Index(s, ":"); i > 0 {
+		if ns, ok := prefixes[s[:i]]; ok {
+			return "<" + ns + s[i+1:] + ">"
+		}
+	}
+	return s
+}
+
+// nodeOf is the node Gizmo makes of a string given to g.V or out.
+func nodeOf(s string) graph.Node { return graph.NodeOf(quad.StringToValue(s)) }
+
+func isIRIArg(s string) bool { return strings.HasPrefix(s, "<") || httpRE.MatchString(s) }
+
+// lex is the prelude's lex of a node.
+func lex(n graph.Node) string {
+	if n.Kind == graph.BlankNode {
+		return "_:" + n.Value
+	}
+	return n.Value
+}
+
+// uniqNodes keeps the first of equal nodes, in order.
+func uniqNodes(ns []graph.Node) []graph.Node {
+	seen := map[graph.Node]bool{}
+	out := ns[:0:0]
+	for _, n := range ns {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func nodes(ls []graph.Link) []graph.Node {
+	out := make([]graph.Node, len(ls))
+	for i, l := range ls {
+		out[i] = l.Node
+	}
+	return out
+}
+
+// resolve is the prelude's resolve: the nodes an argument names.
+func resolve(ctx context.Context, r *graph.Reader, arg string, types, preds []graph.Node) ([]graph.Node, error) {
+	if isIRIArg(arg) {
+		return []graph.Node{nodeOf(expand(arg))}, nil
+	}
+	if preds == nil {
+		preds = namePreds
+	}
+	found, err := r.Subjects(ctx, nodeOf(arg), preds...)
+	if err != nil {
+		return nil, err
+	}
+	found = uniqNodes(found)
+	if types != nil {
+		if found, err = ofTypes(ctx, r, found, types); err != nil {
+			return nil, err
+		}
+	}
+	if len(found) == 0 {
+		// No exact name: names equal ignoring case, from the folded-name
+		// index.
+		matches, indexed, err := r.FoldedNames(ctx, arg)
+		if err != nil {
+			return nil, err
+		}
+		if !indexed {
+			// No folded-name index: read every node, as the script does.
+			re, err := regexp.Compile("(?i)^" + regexp.QuoteMeta(arg) + "$")
+			if err != nil {
+				return nil, err
+			}
+			err = r.Nodes(ctx, func(n graph.Node) error {
+				if n.Kind == graph.LiteralNode && re.MatchString(n.Value) {
+					matches = append(matches, n)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+		for _, m := range matches {
+			subs, err := r.Subjects(ctx, m, preds...)
+			if err != nil {
+				return nil, err
+			}
+			found = append(found, subs...)
+		}
+		found = uniqNodes(found)
+		if types != nil {
+			if found, err = ofTypes(ctx, r, found, types); err != nil {
+				return nil, err
+			}
+		}
+	}
+	graph.SortNodes(found)
+	return found, nil
+}
+
+// ofTypes keeps the nodes with one of types as an rdf:type.
+func ofTypes(ctx context.Context, r *graph.Reader, ns []graph.Node, types []graph.Node) ([]graph.Node, error) {
+	var out []graph.Node
+	for _, n := range ns {
+		for _, t := range types {
+			ok, err := r.HasQuad(ctx, n, pType, t)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// nameOf is a node's first schema:name, or its lexical form.
+func nameOf(ctx context.Context, r *graph.Reader, n graph.Node) (string, error) {
+	v, ok, err := r.First(ctx, n, pName)
+	if err != nil || !ok {
+		return lex(n), err
+	}
+	return lex(v), nil
+}
+
+// namesOf maps nodes to their names, without repeats, sorted.
+func namesOf(ctx context.Context, r *graph.Reader, ns []graph.Node) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range ns {
+		s, err := nameOf(ctx, r, n)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return graph.JSLess(out[i], out[j]) })
+	return out, nil
+}
+
+// first is toValue of out(pred): the node, or nil.
+func first(ctx context.Context, r *graph.Reader, n, pred graph.Node) (*graph.Node, error) {
+	v, ok, err := r.First(ctx, n, pred)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &v, nil
+}
+
+var fullDateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+func isFullDate(n *graph.Node) bool { return n != nil && fullDateRE.MatchString(lex(*n)) }
+
+// row is a result being built: its fields as emitted, and for sorting the
+// date it sorts by and the fields as JavaScript's String() spells them.
+type row struct {
+	fields map[string]any
+	js     map[string]string
+	date   string // lex of the sort date, "" if none
+	full   bool   // the sort date is a full date
+}
+
+func newRow() *row { return &row{fields: map[string]any{}, js: map[string]string{}} }
+
+// setNode sets a field to a node, as a script emits it.
+func (w *row) setNode(k string, n *graph.Node) {
+	if n == nil {
+		w.fields[k] = nil
+		w.js[k] = "null"
+		return
+	}
+	w.fields[k] = graph.ScriptNode(*n)
+	w.js[k] = n.GizmoString()
+}
+
+// setString sets a field to a string the script computed (a name).
+func (w *row) setString(k, s string) {
+	w.fields[k] = graph.ScriptValue(s)
+	w.js[k] = s
+}
+
+func (w *row) setStrings(k string, ss []string) {
+	l := make([]any, len(ss))
+	for i, s := range ss {
+		l[i] = graph.ScriptValue(s)
+	}
+	w.fields[k] = l
+	w.js[k] = strings.Join(ss, ",")
+}
+
+func (w *row) sortBy(n *graph.Node) {
+	w.full = isFullDate(n)
+	if n != nil {
+		w.date = lex(*n)
+	}
+}
+
+func (w *row) jsField(k string) string {
+	if s, ok := w.js[k]; ok {
+		return s
+	}
+	return "undefined"
+}
+
+// sortRows is the prelude's rows.sort(byDate(key, then)): full dates first,
+// by date, then by the fields in then as strings; stable.
+func sortRows(rows []*row, then ...string) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if a.full != b.full {
+			return a.full
+		}
+		if c := graph.JSCompare(a.date, b.date); c != 0 {
+			return c < 0
+		}
+		for _, f := range then {
+			if c := graph.JSCompare(a.jsField(f), b.jsField(f)); c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	})
+}
+
+func results(rows []*row) []graph.Result {
+	if len(rows) == 0 {
+		return nil
+	}
+	out := make([]graph.Result, len(rows))
+	for i, w := range rows {
+		out[i] = graph.Result{Value: w.fields}
+	}
+	return out
+}
+
+func personTimeline(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
+	people, err := resolve(ctx, r, args[0], []graph.Node{tPerson}, nil)
+	if err != nil {
+		return nil, err
+	}
+	var rows []*row
+	for _, p := range people {
+		// One pass over the person's ranks and one over their positions,
+		// grouped by the article that states them.
+		byDoc := map[graph.Node]*[2][]graph.Node{}
+		for i, pred := range []graph.Node{pRank, pHolds} {
+			ls, err := r.Out(ctx, p, pred)
+			if err != nil {
+				return nil, err
+			}
+			for _, l := range ls {
+				e := byDoc[l.Label]
+				if e == nil {
+					e = &[2][]graph.Node{}
+					byDoc[l.Label] = e
+				}
+				e[i] = append(e[i], l.Node)
+			}
+		}
+		docs := make([]graph.Node, 0, len(byDoc))
+		for d := range byDoc {
+			docs = append(docs, d)
+		}
+		graph.SortNodes(docs)
+		for _, doc := range docs {
+			ranks, err := namesOf(ctx, r, byDoc[doc][0])
+			if err != nil {
+				return nil, err
+			}
+			positions, err := namesOf(ctx, r, byDoc[doc][1])
+			if err != nil {
+				return nil, err
+			}
+			date, err := first(ctx, r, doc, pPublished)
+			if err != nil {
+				return nil, err
+			}
+			w := newRow()
+			w.setNode("date", date)
+			w.sortBy(date)
+			w.setStrings("rank", ranks)
+			w.setStrings("position", positions)
+			w.setNode("article", &doc)
+			if len(people) > 1 {
+				name, err := nameOf(ctx, r, p)
+				if err != nil {
+					return nil, err
+				}
+				w.setString("person", name)
+			}
+			rows = append(rows, w)
+		}
+	}
+	sortRows(rows, "article", "person")
+	return results(rows), nil
+}
+
+func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
+	people, err := resolve(ctx, r, args[0], []graph.Node{tPerson}, nil)
+	if err != nil {
+		return nil, err
+	}
+	preds := []graph.Node{pChair, pAttendee, pSpeaker}
+	var rows []*row
+	for _, p := range people {
+		events, err := r.Subjects(ctx, p, preds...)
+		if err != nil {
+			return nil, err
+		}
+		events = uniqNodes(events)
+		graph.SortNodes(events)
+		for _, ev := range events {
+			start, err := first(ctx, r, ev, pStart)
+			if err != nil {
+				return nil, err
+			}
+			evName, err := nameOf(ctx, r, ev)
+			if err != nil {
+				return nil, err
+			}
+			var order []graph.Node
+			others := map[graph.Node][]string{}
+			for _, role := range roles {
+				os, err := r.Objects(ctx, ev, role.pred)
+				if err != nil {
+					return nil, err
+				}
+				for _, o := range os {
+					if o == p {
+						continue
+					}
+					if _, ok := others[o]; !ok {
+						order = append(order, o)
+					}
+					others[o] = append(others[o], role.name)
+				}
+			}
+			for _, o := range order {
+				name, err := nameOf(ctx, r, o)
+				if err != nil {
+					return nil, err
+				}
+				w := newRow()
+				w.setString("met", name)
+				w.setStrings("role", others[o])
+				w.setString("event", evName)
+				w.setNode("date", start)
+				w.sortBy(start)
+				if len(people) > 1 {
+					pn, err := nameOf(ctx, r, p)
+					if err != nil {
+						return nil, err
+					}
+					w.setString("person", pn)
+				}
+				rows = append(rows, w)
+			}
+		}
+	}
+	sortRows(rows, "event", "met", "person")
+	return results(rows), nil
+}
+
+func factSources(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
+	subjectArg, predicateArg, objectArg := args[0], args[1], args[2]
+	subjects, err := resolve(ctx, r, subjectArg, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	pred := nodeOf(expand(predicateArg))
+	objects := map[string]bool{}
+	if isIRIArg(objectArg) {
+		objects[nodeOf(expand(objectArg)).GizmoString()] = true
+	} else if !strings.HasPrefix(objectArg, `"`) {
+		os, err := resolve(ctx, r, objectArg, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range os {
+			objects[o.GizmoString()] = true
+		}
+	}
+	literal := strings.ToLower(lexArg(objectArg))
+	var rows []*row
+	for _, s := range subjects {
+		ls, err := r.Out(ctx, s, pred)
+		if err != nil {
+			return nil, err
+		}
+		matched := map[graph.Node]bool{}
+		var docs []graph.Node
+		for _, l := range ls {
+			v := l.Node.GizmoString()
+			if objects[v] || (!strings.HasPrefix(v, "<") && strings.ToLower(lex(l.Node)) == literal) {
+				if !matched[l.Label] && l.Label != (graph.Node{}) {
+					matched[l.Label] = true
+					docs = append(docs, l.Label)
+				}
+			}
+		}
+		graph.SortNodes(docs)
+		for _, doc := range docs {
+			date, err := first(ctx, r, doc, pPublished)
+			if err != nil {
+				return nil, err
+			}
+			title, err := first(ctx, r, doc, pName)
+			if err != nil {
+				return nil, err
+			}
+			w := newRow()
+			w.setNode("date", date)
+			w.sortBy(date)
+			w.setNode("article", &doc)
+			w.setNode("title", title)
+			if len(subjects) > 1 {
+				name, err := nameOf(ctx, r, s)
+				if err != nil {
+					return nil, err
+				}
+				w.setString("subject", name)
+			}
+			rows = append(rows, w)
+		}
+	}
+	sortRows(rows, "article", "subject")
+	return results(rows), nil
+}
+
+// lexArg is the prelude's lex of an argument string.
+var lexRE = regexp.MustCompile(`^"([\s\S]*)"(\^\^<[^>]*>|@[A-Za-z0-9-]+)$`)
+
+func lexArg(v string) string {
+	if strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">") && len(v) >= 2 {
+		return v[1 : len(v)-1]
+	}
+	if m := lexRE.FindStringSubmatch(v); m != nil {
+		return strings.NewReplacer(`\"`, `"`, `\\`, `\`, `\n`, "\n", `\r`, "\r", `\t`, "\t").Replace(m[1])
+	}
+	return v
+}
+
+func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
+	positions, err := resolve(ctx, r, args[0], []graph.Node{tPosition}, nil)
+	if err != nil {
+		return nil, err
+	}
+	var rows []*row
+	for _, pos := range positions {
+		ls, err := r.In(ctx, pos, pHolds)
+		if err != nil {
+			return nil, err
+		}
+		var order []graph.Node
+		byPerson := map[graph.Node]map[graph.Node]bool{}
+		for _, l := range ls {
+			if byPerson[l.Node] == nil {
+				byPerson[l.Node] = map[graph.Node]bool{}
+				order = append(order, l.Node)
+			}
+			byPerson[l.Node][l.Label] = true
+		}
+		posName := ""
+		if len(positions) > 1 {
+			if posName, err = nameOf(ctx, r, pos); err != nil {
+				return nil, err
+			}
+		}
+		for _, p := range order {
+			var dates []graph.Node
+			for doc := range byPerson[p] {
+				d, err := first(ctx, r, doc, pPublished)
+				if err != nil {
+					return nil, err
+				}
+				if isFullDate(d) {
+					dates = append(dates, *d)
+				}
+			}
+			sort.SliceStable(dates, func(i, j int) bool { return graph.JSLess(lex(dates[i]), lex(dates[j])) })
+			name, err := nameOf(ctx, r, p)
+			if err != nil {
+				return nil, err
+			}
+			w := newRow()
+			w.setString("person", name)
+			var from, to *graph.Node
+			if len(dates) > 0 {
+				from, to = &dates[0], &dates[len(dates)-1]
+			}
+			w.setNode("from", from)
+			w.sortBy(from)
+			w.setNode("to", to)
+			w.fields["articles"] = int64(len(byPerson[p]))
+			w.js["articles"] = fmt.Sprint(len(byPerson[p]))
+			if len(positions) > 1 {
+				w.setString("position", posName)
+			}
+			rows = append(rows, w)
+		}
+	}
+	sortRows(rows, "person", "position")
+	return results(rows), nil
+}
+
+// eventsOfResolutions lists, for each resolution or plan the argument
+// names, the events about it.
+func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (found []graph.Node, events [][]graph.Node, err error) {
+	found, err = resolve(ctx, r, arg, []graph.Node{tResolution, tPlan}, resolutionPreds)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, res := range found {
+		subs, err := r.Subjects(ctx, res, pAbout)
+		if err != nil {
+			return nil, nil, err
+		}
+		evs, err := ofTypes(ctx, r, uniqNodes(subs), []graph.Node{tEvent})
+		if err != nil {
+			return nil, nil, err
+		}
+		events = append(events, evs)
+	}
+	return found, events, nil
+}
+
+func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
+	found, events, err := eventsOfResolutions(ctx, r, args[0])
+	if err != nil {
+		return nil, err
+	}
+	var rows []*row
+	for i, res := range found {
+		for _, ev := range events[i] {
+			start, err := first(ctx, r, ev, pStart)
+			if err != nil {
+				return nil, err
+			}
+			cs, err := r.Objects(ctx, ev, pChair)
+			if err != nil {
+				return nil, err
+			}
+			chairs, err := namesOf(ctx, r, cs)
+			if err != nil {
+				return nil, err
+			}
+			for _, chair := range chairs {
+				evName, err := nameOf(ctx, r, ev)
+				if err != nil {
+					return nil, err
+				}
+				w := newRow()
+				w.setString("chair", chair)
+				w.setNode("date", start)
+				w.sortBy(start)
+				w.setString("event", evName)
+				if len(found) > 1 {
+					rn, err := nameOf(ctx, r, res)
+					if err != nil {
+						return nil, err
+					}
+					w.setString("resolution", rn)
+				}
+				rows = append(rows, w)
+			}
+		}
+	}
+	sortRows(rows, "chair", "event", "resolution")
+	return results(rows), nil
+}
+
+func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
+	found, events, err := eventsOfResolutions(ctx, r, args[0])
+	if err != nil {
+		return nil, err
+	}
+	var rows []*row
+	for i, res := range found {
+		for _, ev := range events[i] {
+			start, err := first(ctx, r, ev, pStart)
+			if err != nil {
+				return nil, err
+			}
+			kind, err := first(ctx, r, ev, pKind)
+			if err != nil {
+				return nil, err
+			}
+			evName, err := nameOf(ctx, r, ev)
+			if err != nil {
+				return nil, err
+			}
+			cs, err := r.Objects(ctx, ev, pChair)
+			if err != nil {
+				return nil, err
+			}
+			chairs, err := namesOf(ctx, r, cs)
+			if err != nil {
+				return nil, err
+			}
+			w := newRow()
+			w.setNode("date", start)
+			w.sortBy(start)
+			w.setString("event", evName)
+			w.setNode("kind", kind)
+			w.setStrings("chair", chairs)
+			if len(found) > 1 {
+				rn, err := nameOf(ctx, r, res)
+				if err != nil {
+					return nil, err
+				}
+				w.setString("resolution", rn)
+			}
+			rows = append(rows, w)
+		}
+	}
+	sortRows(rows, "event", "resolution")
+	return results(rows), nil
+}
+
+func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
+	people, err := resolve(ctx, r, args[0], []graph.Node{tPerson}, nil)
+	if err != nil {
+		return nil, err
+	}
+	var rows []*row
+	for _, p := range people {
+		var order []graph.Node
+		found := map[graph.Node][]string{}
+		for _, role := range roles {
+			evs, err := r.Subjects(ctx, p, role.pred)
+			if err != nil {
+				return nil, err
+			}
+			for _, ev := range evs {
+				if _, ok := found[ev]; !ok {
+					order = append(order, ev)
+				}
+				found[ev] = append(found[ev], role.name)
+			}
+		}
+		for _, ev := range order {
+			start, err := first(ctx, r, ev, pStart)
+			if err != nil {
+				return nil, err
+			}
+			sortDate := start
+			if !isFullDate(start) {
+				docs, err := r.Labels(ctx, ev)
+				if err != nil {
+					return nil, err
+				}
+				var dates []string
+				for _, doc := range docs {
+					d, err := first(ctx, r, doc, pPublished)
+					if err != nil {
+						return nil, err
+					}
+					if isFullDate(d) {
+						dates = append(dates, lex(*d))
+					}
+				}
+				sort.SliceStable(dates, func(i, j int) bool { return graph.JSLess(dates[i], dates[j]) })
+				if len(dates) > 0 {
+					sortDate = &graph.Node{Kind: graph.LiteralNode, Value: dates[0]}
+				}
+			}
+			kind, err := first(ctx, r, ev, pKind)
+			if err != nil {
+				return nil, err
+			}
+			evName, err := nameOf(ctx, r, ev)
+			if err != nil {
+				return nil, err
+			}
+			w := newRow()
+			w.setNode("date", start)
+			w.setString("event", evName)
+			w.setNode("kind", kind)
+			w.sortBy(sortDate)
+			w.setStrings("role", found[ev])
+			if len(people) > 1 {
+				pn, err := nameOf(ctx, r, p)
+				if err != nil {
+					return nil, err
+				}
+				w.setString("person", pn)
+			}
+			rows = append(rows, w)
+		}
+	}
+	sortRows(rows, "event", "person")
+	return results(rows), nil
+}
+
+func orgTree(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
+	roots, err := resolve(ctx, r, args[0], []graph.Node{tGovOrg, tOrg}, nil)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[graph.Node]bool{}
+	var out []graph.Result
+	var walk func(n graph.Node, depth int64, parent *graph.Node) error
+	walk = func(n graph.Node, depth int64, parent *graph.Node) error {
+		if seen[n] {
+			return nil
+		}
+		seen[n] = true
+		name, err := nameOf(ctx, r, n)
+		if err != nil {
+			return err
+		}
+		alts, err := r.Objects(ctx, n, pAltName)
+		if err != nil {
+			return err
+		}
+		var abbr []string
+		for _, a := range alts {
+			abbr = append(abbr, lex(a))
+		}
+		sort.SliceStable(abbr, func(i, j int) bool { return graph.JSLess(abbr[i], abbr[j]) })
+		w := newRow()
+		w.fields["depth"] = depth
+		w.setString("organization", name)
+		w.setStrings("abbreviation", abbr)
+		if parent == nil {
+			w.fields["parent"] = nil
+		} else {
+			pn, err := nameOf(ctx, r, *parent)
+			if err != nil {
+				return err
+			}
+			w.setString("parent", pn)
+		}
+		out = append(out, graph.Result{Value: w.fields})
+		children, err := r.Subjects(ctx, n, pParentOrg)
+		if err != nil {
+			return err
+		}
+		children = uniqNodes(children)
+		names := make(map[graph.Node]string, len(children))
+		for _, c := range children {
+			if names[c], err = nameOf(ctx, r, c); err != nil {
+				return err
+			}
+		}
+		sort.SliceStable(children, func(i, j int) bool {
+			if c := graph.JSCompare(names[children[i]], names[children[j]]); c != 0 {
+				return c < 0
+			}
+			return graph.JSLess(children[i].GizmoString(), children[j].GizmoString())
+		})
+		for _, c := range children {
+			if err := walk(c, depth+1, &n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, root := range roots {
+		if err := walk(root, 0, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
