@@ -23,7 +23,8 @@ type Document struct {
 	Published  string // YYYY-MM-DD from the header or record, "" if none
 	Source     string // outlet named in the metadata
 	URL        string
-	SourceFile string // the path it was read from ("-" for stdin)
+	Authors    []string // named in the metadata (a header's "author", a page's JSON-LD)
+	SourceFile string   // the path it was read from ("-" for stdin)
 }
 
 // Errors about input files. They are wrapped with the file name (and line).
@@ -34,16 +35,25 @@ var (
 	ErrUnsupported = errors.New("unsupported file type (want .txt or .jsonl)")
 )
 
-// InputError is a problem with one input: the file (and line) and what is wrong.
+// InputError is a problem with one input: the file (and line, or a WARC
+// record's offset and URI) and what is wrong.
 type InputError struct {
-	File string
-	Line int // 0 when the problem is with the whole file
-	Err  error
+	File   string
+	Line   int    // 0 when the problem is with the whole file
+	Record bool   // the problem is with the WARC record at Offset
+	Offset int64  // the record's byte offset in File (of its gzip member in a .warc.gz)
+	URI    string // the record's target URI, if known
+	Err    error
 }
 
 func (e *InputError) Error() string {
-	if e.Line > 0 {
+	switch {
+	case e.Line > 0:
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	case e.Record && e.URI != "":
+		return fmt.Sprintf("%s: record at offset %d (%s): %v", e.File, e.Offset, e.URI, e.Err)
+	case e.Record:
+		return fmt.Sprintf("%s: record at offset %d: %v", e.File, e.Offset, e.Err)
 	}
 	return fmt.Sprintf("%s: %v", e.File, e.Err)
 }
@@ -171,6 +181,8 @@ func ParseText(id string, data []byte) (Document, error) {
 				doc.Source = h.value
 			case "url":
 				doc.URL = h.value
+			case "author", "authors":
+				doc.Authors = splitAuthors(h.value)
 			case "id":
 				if h.value != "" {
 					doc.ID = h.value
@@ -262,29 +274,12 @@ func parseJSONL(file string, data []byte, fn func(Document) error, bad func(erro
 			bad(&InputError{File: file, Line: line, Err: ErrNotUTF8})
 			continue
 		}
-		var rec struct {
-			ID        *string `json:"id"`
-			Text      *string `json:"text"`
-			Title     string  `json:"title"`
-			Published string  `json:"published"`
-			Source    string  `json:"source"`
-			URL       string  `json:"url"`
-		}
-		if err := json.Unmarshal(raw, &rec); err != nil {
-			bad(&InputError{File: file, Line: line, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
-			continue
-		}
-		if rec.ID == nil || strings.TrimSpace(*rec.ID) == "" || rec.Text == nil {
-			bad(&InputError{File: file, Line: line, Err: fmt.Errorf("%w: needs \"id\" and \"text\"", ErrBadRecord)})
-			continue
-		}
-		pub, err := parsePublished(rec.Published)
+		doc, err := ParseRecord(raw)
 		if err != nil {
-			bad(&InputError{File: file, Line: line, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
+			bad(&InputError{File: file, Line: line, Err: err})
 			continue
 		}
-		doc := Document{ID: strings.TrimSpace(*rec.ID), Text: *rec.Text, Title: rec.Title,
-			Published: pub, Source: rec.Source, URL: rec.URL, SourceFile: filepath.Clean(file)}
+		doc.SourceFile = filepath.Clean(file)
 		if err := fn(doc); err != nil {
 			return err
 		}
@@ -317,4 +312,84 @@ func daysIn(m, y int) int {
 		return 30
 	}
 	return 31
+}
+
+// splitAuthors reads "A, B; C" as three names.
+func splitAuthors(s string) []string {
+	var out []string
+	for _, a := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// ParseRecord reads one JSON Lines record: an object with "id" and "text", and
+// optionally "title", "published", "source", "url" and "author" (a name or a
+// list of names).
+func ParseRecord(raw []byte) (Document, error) {
+	if !utf8.Valid(raw) {
+		return Document{}, fmt.Errorf("%w at byte %d", ErrNotUTF8, firstInvalid(raw))
+	}
+	if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] != '{' {
+		what := "not a JSON object"
+		switch t[0] {
+		case '[':
+			what = "an array, not an object"
+		case '"':
+			what = "a string, not an object"
+		}
+		return Document{}, fmt.Errorf("%w: the record is %s", ErrBadRecord, what)
+	}
+	var rec struct {
+		ID        *string         `json:"id"`
+		Text      *string         `json:"text"`
+		Title     string          `json:"title"`
+		Published string          `json:"published"`
+		Source    string          `json:"source"`
+		URL       string          `json:"url"`
+		Author    json.RawMessage `json:"author"`
+	}
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return Document{}, fmt.Errorf("%w: field %q must be a %s", ErrBadRecord, te.Field, jsonKind(te.Type.Kind().String()))
+		}
+		return Document{}, fmt.Errorf("%w: %v", ErrBadRecord, err)
+	}
+	if rec.ID == nil || strings.TrimSpace(*rec.ID) == "" || rec.Text == nil {
+		return Document{}, fmt.Errorf("%w: needs \"id\" and \"text\"", ErrBadRecord)
+	}
+	pub, err := parsePublished(rec.Published)
+	if err != nil {
+		return Document{}, fmt.Errorf("%w: %v", ErrBadRecord, err)
+	}
+	doc := Document{ID: strings.TrimSpace(*rec.ID), Text: *rec.Text, Title: rec.Title,
+		Published: pub, Source: rec.Source, URL: rec.URL}
+	if len(rec.Author) > 0 && string(rec.Author) != "null" {
+		var one string
+		var many []string
+		switch {
+		case json.Unmarshal(rec.Author, &one) == nil:
+			doc.Authors = splitAuthors(one)
+		case json.Unmarshal(rec.Author, &many) == nil:
+			for _, a := range many {
+				doc.Authors = append(doc.Authors, splitAuthors(a)...)
+			}
+		default:
+			return Document{}, fmt.Errorf("%w: field \"author\" must be a string or a list of strings", ErrBadRecord)
+		}
+	}
+	return doc, nil
+}
+
+func jsonKind(k string) string {
+	switch k {
+	case "string":
+		return "string"
+	case "ptr":
+		return "string"
+	}
+	return k
 }

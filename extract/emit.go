@@ -91,6 +91,14 @@ func (g *Gazetteer) emit(doc Document, f *Facts) *emitter {
 		e.add(p, vocab.Name, vocab.String(name))
 		e.add(d, vocab.Author, vocab.IRI(p))
 	}
+	for _, a := range doc.Authors { // the metadata's (a header's author:, a page's JSON-LD)
+		e.at = cite{} // stated by no sentence
+		name := CanonicalTone(collapseSpaces(a))
+		p := entity(vocab.KindPerson, name)
+		e.add(p, vocab.Type, vocab.IRI(vocab.Person))
+		e.add(p, vocab.Name, vocab.String(name))
+		e.add(d, vocab.Author, vocab.IRI(p))
+	}
 	for _, o := range f.Orgs {
 		e.org(o)
 	}

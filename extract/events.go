@@ -10,14 +10,6 @@ func personStart(k SpanKind) bool {
 	return k == SpanHonorific || k == SpanRank || k == SpanTitle || k == SpanName
 }
 
-// meetingKinds are event kinds that may be opened by a lower-case trigger (a verb
-// in the text: "hai bên hội đàm", "Đại tướng A tiếp B").
-var meetingKinds = map[string]bool{
-	"hội đàm": true, "tiếp xã giao": true, "chuyến thăm": true, "đối thoại": true,
-	"lễ đón": true, "hội nghị": true, "tuần tra chung": true, "giao ban": true,
-	"lễ tiễn": true, "lễ kỷ niệm": true,
-}
-
 // events finds the event a sentence speaks of, opening a new one when the
 // sentence introduces it (a date, an organizer or a verb like "diễn ra" before a
 // named meeting).
@@ -95,7 +87,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil &&
-			(meetingKinds[sp.Value] || len(a.facts.Events) == 0) {
+			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0) {
 			// other kinds (lễ ký, hội thảo, diễn tập) are events when they are
 			// the story itself, not a sequel to its meeting
 			// "Bộ Quốc phòng tổ chức lễ tiễn …", "Ngày 5/8, … tổ chức hội đàm":
@@ -124,7 +116,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		hasDate := sc.firstDate >= 0
-		if kind == lineText && !planned && meetingKinds[sp.Value] && (hasDate || sc.afterBoth[k] || sc.afterActor[k]) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
+		if kind == lineText && !planned && a.g.frame(sp.Value).OpensLower && (hasDate || sc.afterBoth[k] || sc.afterActor[k]) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
@@ -289,9 +281,6 @@ func subjectIsEvent(spans []Chunk) bool {
 	}
 	return false
 }
-
-// guestKinds are events whose guests are named after the trigger.
-var guestKinds = map[string]bool{"lễ đón": true, "lễ tiễn": true, "tiếp xã giao": true, "hội đàm": true}
 
 func (a *analysis) eventNamed(name string) *EventFact {
 	f := Fold(name)

@@ -118,7 +118,7 @@ type resSeen struct {
 // cite records where a statement is made, unless it already has a place.
 func (a *analysis) cite(k citeKey, c cite) {
 	if a.facts.cites == nil {
-		a.facts.cites = make(map[citeKey]cite, 64)
+		a.facts.cites = make(map[citeKey]cite, 256)
 	}
 	if _, ok := a.facts.cites[k]; !ok {
 		a.facts.cites[k] = c
@@ -128,7 +128,7 @@ func (a *analysis) cite(k citeKey, c cite) {
 // recite records where a statement is made now: its value changed.
 func (a *analysis) recite(k citeKey, c cite) {
 	if a.facts.cites == nil {
-		a.facts.cites = make(map[citeKey]cite, 64)
+		a.facts.cites = make(map[citeKey]cite, 256)
 	}
 	a.facts.cites[k] = c
 }
@@ -152,8 +152,9 @@ func chunkSpan(c Chunk) Span { return Span{c.Start, c.End} }
 // noteLine cites what a credit, byline or heading line gave: authors, the
 // publisher, the headline.
 func (a *analysis) noteLine(l line) {
-	if l.t1 <= l.t0 {
-		return
+	headline := l.kind == lineHeadline && a.facts.Headline != ""
+	if l.t1 <= l.t0 || a.track.authors == len(a.facts.Authors) && a.facts.Publisher == a.track.pub && !headline {
+		return // the line gave nothing to cite
 	}
 	sent := a.sentSpan(l.t0, l.t1)
 	c := cite{sent: sent, marks: []Span{sent}}
@@ -164,7 +165,7 @@ func (a *analysis) noteLine(l line) {
 		a.track.pub = a.facts.Publisher
 		a.recite(citeKey{&a.facts, slotPublisher, 0}, c)
 	}
-	if l.kind == lineHeadline && a.facts.Headline != "" {
+	if headline {
 		a.cite(citeKey{&a.facts, slotHeadline, 0}, c)
 	}
 }

@@ -4,8 +4,10 @@
 // The work is a pipeline of small stages, each a pure function with its own tests:
 // normalize (NFC, spaces, an offset map back to the source) → tokenize (syllables,
 // numbers, codes) → find spans (ranks, titles, people, bodies, resolutions, plans,
-// events, dates, places; each with byte offsets) → relate spans into facts → emit
-// quads (the one place that builds IRIs). The package knows nothing of the store.
+// events, dates, places; each with byte offsets) → relate spans into facts, by
+// the declared passes of passes.go, each citing where its facts are stated →
+// emit quads (the one place that builds IRIs) with their Evidence: the source
+// sentence and words of each quad. The package knows nothing of the store.
 package extract
 
 import (
@@ -23,6 +25,9 @@ type Extractor struct {
 // New loads the gazetteer files at the root of fsys (data.GazetteerFS, or a
 // directory of the user's own).
 func New(fsys fs.FS) (*Extractor, error) {
+	if err := checkPasses(append(sentencePasses, evidencePass)); err != nil {
+		return nil, err
+	}
 	gaz, err := LoadGazetteer(fsys)
 	if err != nil {
 		return nil, err
@@ -49,4 +54,5 @@ type Result struct {
 type Diagnostic struct {
 	Start, End int
 	Message    string
+	Rule       string // the relate pass that found it ("bad-dates", "people")
 }

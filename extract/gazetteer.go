@@ -47,6 +47,27 @@ type Country struct {
 	Nationality string
 }
 
+// Frame is how the trigger of an event kind reads in a sentence
+// (event_frames.tsv).
+type Frame struct {
+	Kind        string
+	OpensLower  bool   // a lower-case trigger opens an event of the kind
+	GuestsAfter bool   // those named after the trigger are its guests
+	VerbAttends bool   // the trigger as a person's verb: the person attends
+	Example     string // a sentence in which the frame fires
+	Expect      string // the roles it gives there: "attend Name|chair Name"
+}
+
+// frame is the frame of an event kind (a zero one when the kind has none).
+func (g *Gazetteer) frame(kind string) *Frame {
+	if f := g.Frames[kind]; f != nil {
+		return f
+	}
+	return &noFrame
+}
+
+var noFrame Frame
+
 // Gazetteer holds the closed-class word lists, keyed for matching on tokens.
 type Gazetteer struct {
 	Ranks          map[string]*Rank // by canonical name
@@ -55,8 +76,10 @@ type Gazetteer struct {
 	Countries      map[string]*Country
 	Abbrev         map[string]string // short form (as written) → full form
 	Surnames       map[string]bool   // fold keys
+	Frames         map[string]*Frame // by event kind
 	chromeLines    map[string]bool   // fold keys of whole lines that are page chrome
 	chromePrefixes []string          // fold keys of line beginnings that are page chrome
+	linkHeadings   map[string]bool   // fold keys of related-article list headings
 	rankLex        lexicon
 	titleLex       lexicon
 	orgLex         lexicon
@@ -80,9 +103,10 @@ type Gazetteer struct {
 func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
 		Ranks: map[string]*Rank{}, Titles: map[string]*Title{}, Orgs: map[string]*Org{},
-		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{},
-		chromeLines: map[string]bool{}, words: map[string]wordClass{},
+		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{}, Frames: map[string]*Frame{},
+		chromeLines: map[string]bool{}, linkHeadings: map[string]bool{}, words: map[string]wordClass{},
 	}
+	kinds := map[string]bool{} // the kinds event_kinds.tsv gives
 	err := errors.Join(
 		readTSV(fsys, "ranks.tsv", 5, func(c []string) error {
 			sen, err := strconv.Atoi(c[2])
@@ -134,6 +158,27 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		}),
 		readTSV(fsys, "event_kinds.tsv", 2, func(c []string) error {
 			g.eventLex.add(c[0], c[1])
+			kinds[c[1]] = true
+			return nil
+		}),
+		readTSV(fsys, "event_frames.tsv", 6, func(c []string) error {
+			f := &Frame{Kind: c[0], Example: c[4], Expect: c[5]}
+			for i, dst := range []*bool{&f.OpensLower, &f.GuestsAfter, &f.VerbAttends} {
+				switch c[i+1] {
+				case "yes":
+					*dst = true
+				case "no":
+				default:
+					return fmt.Errorf("column %d is %q, want yes or no", i+2, c[i+1])
+				}
+			}
+			if !kinds[f.Kind] {
+				return fmt.Errorf("kind %q is no kind of event_kinds.tsv", f.Kind)
+			}
+			if g.Frames[f.Kind] != nil {
+				return fmt.Errorf("kind %q has a frame already", f.Kind)
+			}
+			g.Frames[f.Kind] = f
 			return nil
 		}),
 		readTSV(fsys, "verbs.tsv", 2, func(c []string) error {
@@ -161,6 +206,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 				g.chromeLines[Fold(l)] = true
 			}
 		}),
+		readLines(fsys, "link_headings.txt", func(l string) { g.linkHeadings[Fold(l)] = true }),
 		readLines(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass

@@ -54,8 +54,22 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 	}
 	afterImage := false
 	sawText := false
+	links := false // in a related-article list
 	for k := range lines {
 		l := &lines[k]
+		if g.linkHeadings[strings.TrimSpace(strings.TrimSuffix(l.fold, ":"))] {
+			l.kind, links = lineChrome, true
+			continue
+		}
+		if links {
+			// a link: a bulleted line, or a headline that ends no sentence; a
+			// byline or a paragraph ends the list
+			if bulleted(l.text) || !endsSentence(l.text) && l.t1-l.t0 <= 40 && !g.isBylineName(toks[l.t0:l.t1]) && !bylineWithSource.MatchString(l.text) && !creditPrefix.MatchString(l.text) {
+				l.kind = lineChrome
+				continue
+			}
+			links = false
+		}
 		switch {
 		case g.isChrome(l.text, l.fold, toks[l.t0:l.t1]):
 			l.kind = lineChrome
@@ -99,6 +113,16 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 func (g *Gazetteer) outletAt(toks []Token) bool {
 	n, _ := g.outletLex.longest(toks, 0)
 	return n > 0
+}
+
+// bulleted reports a line that opens with a list bullet.
+func bulleted(s string) bool {
+	for _, b := range []string{"- ", "• ", "› ", "» ", "+ ", "* ", "– "} {
+		if strings.HasPrefix(s, b) {
+			return true
+		}
+	}
+	return false
 }
 
 func endsSentence(s string) bool {

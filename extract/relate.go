@@ -33,6 +33,7 @@ type analysis struct {
 		place string
 	}
 	diags []Diagnostic
+	rule  string  // the pass running, named by its diagnostics
 	track tracker // what of the facts has been cited
 	marks []mark
 }
@@ -113,7 +114,7 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 		if len(spans) == 0 {
 			continue
 		}
-		a.sentence(s, spans, kind)
+		a.runPasses(s, spans, kind)
 	}
 	// an issuer known only from a resolution's code ("…/QUTW") is named through it
 	for _, r := range a.facts.Resolutions {
@@ -130,6 +131,7 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 // with the source offsets.
 func (a *analysis) diagnose(start, end int, format string, args ...any) {
 	a.diags = append(a.diags, Diagnostic{
+		Rule:  a.rule,
 		Start: a.text.SourceOffset(start), End: a.text.SourceOffset(end),
 		Message: fmt.Sprintf(format, args...),
 	})
@@ -303,37 +305,25 @@ func isUpperWord(w string) bool {
 
 func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// sentence relates the spans of one sentence: bodies, resolutions and plans,
-// people, the event it speaks of, and who did what there.
-func (a *analysis) sentence(s sentence, spans []Chunk, kind lineKind) {
-	if kind == lineText && !a.lead.seen {
-		for j, sp := range spans {
-			if sp.Kind == SpanDate {
-				a.lead.seen = true
-				a.lead.date = a.resolveDate(spanDate(a.toks, sp), s)
-				for k := j; k < len(spans); k++ {
-					if spans[k].Kind == SpanOther && spans[k].Value == "tại" {
-						a.lead.place = a.place(spans, k)
-						break
-					}
-				}
-				break
-			}
-		}
-	}
-	a.badDates(s)
-	spans = a.bodies(spans)
-	a.numberedBodies(s)
-	a.provinceLists(s)
-	a.documents(s, spans)
-	ms := a.people(spans)
-	if kind == lineHeadline {
-		a.note(s, spans, ms, nil)
+// dateline records the article's dateline: its first date, and the place
+// after "tại" in that sentence.
+func (a *analysis) dateline(s sentence, spans []Chunk, kind lineKind) {
+	if kind != lineText || a.lead.seen {
 		return
 	}
-	ev := a.events(s, spans, ms, kind)
-	a.roles(s, spans, ms, ev, kind)
-	a.note(s, spans, ms, ev)
+	for j, sp := range spans {
+		if sp.Kind == SpanDate {
+			a.lead.seen = true
+			a.lead.date = a.resolveDate(spanDate(a.toks, sp), s)
+			for k := j; k < len(spans); k++ {
+				if spans[k].Kind == SpanOther && spans[k].Value == "tại" {
+					a.lead.place = a.place(spans, k)
+					break
+				}
+			}
+			break
+		}
+	}
 }
 
 // upperFirst capitalizes the first letter.

@@ -198,11 +198,11 @@ func TestDiagnostics(t *testing.T) {
 	_, diags := g.relate(Document{ID: "t", Text: src}, txt, Tokenize(txt))
 	var got []string
 	for _, d := range diags {
-		got = append(got, d.Message+" @"+src[d.Start:d.End])
+		got = append(got, d.Rule+": "+d.Message+" @"+src[d.Start:d.End])
 	}
 	want := []string{
-		`"Ngày 31/2" is not a date @Ngày 31/2`,
-		`short reference "Đại tướng Lịch" names no one the article named before @Lịch`,
+		`bad-dates: "Ngày 31/2" is not a date @Ngày 31/2`,
+		`people: short reference "Đại tướng Lịch" names no one the article named before @Lịch`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)
@@ -223,5 +223,92 @@ func TestRelateDates(t *testing.T) {
 		if len(f.Events) != 1 || f.Events[0].Date.String() != tt.want {
 			t.Errorf("%q (published %q): events %v, want one dated %s", tt.text, tt.published, summary(f), tt.want)
 		}
+	}
+}
+
+func TestPassesDeclared(t *testing.T) {
+	if err := checkPasses(append(sentencePasses, evidencePass)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(sentencePasses, evidencePass) {
+		if p.Doc == "" || p.Run == nil {
+			t.Errorf("pass %q lacks its doc or its run", p.Name)
+		}
+	}
+	// the check catches a pass moved before what it reads, and a name used twice
+	bad := []pass{{Name: "people", Requires: []string{"bodies"}}, {Name: "bodies"}}
+	if err := checkPasses(bad); err == nil || !strings.Contains(err.Error(), `"people" requires "bodies"`) {
+		t.Errorf("out-of-order passes: got %v", err)
+	}
+	if err := checkPasses([]pass{{Name: "x"}, {Name: "x"}}); err == nil {
+		t.Error("a pass declared twice passes the check")
+	}
+}
+
+// TestFrames runs each frame's example: the last event of its kind must give
+// the roles the row expects, and with any one of the row's "yes" columns
+// turned off it must not: a frame the example does not need never fires.
+func TestFrames(t *testing.T) {
+	g := testGazetteer(t)
+	if len(g.Frames) == 0 {
+		t.Fatal("no frames loaded")
+	}
+	holds := func(g *Gazetteer, f *Frame) (bool, []string) {
+		txt := Normalize(f.Example)
+		facts, _ := g.relate(Document{ID: "t", Text: f.Example, Published: "2024-08-10"}, txt, Tokenize(txt))
+		var ev *EventFact
+		for _, e := range facts.Events {
+			if e.Kind == f.Kind {
+				ev = e
+			}
+		}
+		if ev == nil {
+			return false, summary(facts)
+		}
+		roles := map[string][]*PersonFact{"chair": ev.Chairs, "attend": ev.Attendees, "speak": ev.Speakers}
+		for _, want := range strings.Split(f.Expect, "|") {
+			role, name, _ := strings.Cut(want, " ")
+			found := false
+			for _, p := range roles[role] {
+				found = found || p.Name == name
+			}
+			if !found {
+				return false, summary(facts)
+			}
+		}
+		return true, nil
+	}
+	for kind, f := range g.Frames {
+		t.Run(kind, func(t *testing.T) {
+			if f.Example == "" || f.Expect == "" {
+				t.Fatalf("frame %q has no example or expectation", kind)
+			}
+			if ok, got := holds(g, f); !ok {
+				t.Fatalf("example %q does not give %q; got %q", f.Example, f.Expect, got)
+			}
+			for _, col := range []struct {
+				name string
+				flag func(*Frame) *bool
+			}{
+				{"opens_lower", func(f *Frame) *bool { return &f.OpensLower }},
+				{"guests_after", func(f *Frame) *bool { return &f.GuestsAfter }},
+				{"verb_attends", func(f *Frame) *bool { return &f.VerbAttends }},
+			} {
+				if !*col.flag(f) {
+					continue
+				}
+				off := *f
+				*col.flag(&off) = false
+				g2 := *g
+				g2.Frames = map[string]*Frame{}
+				for k, v := range g.Frames {
+					g2.Frames[k] = v
+				}
+				g2.Frames[kind] = &off
+				if ok, _ := holds(&g2, &off); ok {
+					t.Errorf("%s of %q never fires: its example gives %q without it", col.name, kind, f.Expect)
+				}
+			}
+		})
 	}
 }

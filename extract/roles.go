@@ -38,7 +38,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	// "A chủ trì lễ đón B", "A hội đàm với B": those named after the trigger are
 	// its guests
 	for _, sp := range spans {
-		if sp.Kind != SpanEvent || !guestKinds[sp.Value] || ev == nil || ev.Kind != sp.Value {
+		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter || ev == nil || ev.Kind != sp.Value {
 			continue
 		}
 		for i, m := range ms {
@@ -140,7 +140,7 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 			out = append(out, sp.Value)
 		case sp.Kind == SpanOther && a.g.is(sp.Value, wFiller):
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
-		case sp.Kind == SpanEvent && (sp.Value == "hội đàm" || sp.Value == "đối thoại" || sp.Value == "tuần tra chung" || sp.Value == "chuyến thăm") && !a.toks[sp.T0].Cap &&
+		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap &&
 			!(a.toks[sp.T0].Key == "gặp" && (j+1 >= len(spans) || !personStart(spans[j+1].Kind))):
 			out = append(out, "attend")
 			return out

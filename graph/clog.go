@@ -3,9 +3,9 @@ package graph
 import (
 	"fmt"
 	"log/slog"
-	"reflect"
 	"regexp"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cayleygraph/cayley/clog"
 )
@@ -14,26 +14,23 @@ import (
 // Cayley logs as errors things that vnkg handles (opening a store that already
 // exists, for one), so nothing of it is worth more than debug; the errors that
 // matter come back as values.
-// Stores opened at once with the same handler (two writers in one process,
-// say) set it once: the logger is a global Cayley reads unguarded.
+//
+// clog's logger is one per process: it is installed once, and each Open only
+// swaps the slog.Logger it writes to (atomically: stores may be opened
+// concurrently), the last Open's logger winning.
 func setCayleyLogger(l *slog.Logger) {
-	cayleyLogger.Lock()
-	defer cayleyLogger.Unlock()
-	h := l.Handler()
-	if cayleyLogger.set && reflect.TypeOf(h).Comparable() && reflect.TypeOf(cayleyLogger.h) == reflect.TypeOf(h) && cayleyLogger.h == h {
-		return
-	}
-	cayleyLogger.h, cayleyLogger.set = h, true
-	clog.SetLogger(clogAdapter{l})
+	cayleyLog.Store(l)
+	installClog.Do(func() { clog.SetLogger(clogAdapter{}) })
 }
 
-var cayleyLogger struct {
-	sync.Mutex
-	h   slog.Handler
-	set bool
-}
+var (
+	cayleyLog   atomic.Pointer[slog.Logger]
+	installClog sync.Once
+)
 
-type clogAdapter struct{ l *slog.Logger }
+type clogAdapter struct{}
+
+func (clogAdapter) logger() *slog.Logger { return cayleyLog.Load() }
 
 // Cayley's SQL backend logs the connection string it opens, password and
 // all; every line of Cayley's goes through redactSecrets first.
@@ -50,22 +47,22 @@ func redactSecrets(msg string) string {
 }
 
 func (a clogAdapter) Infof(format string, args ...any) {
-	a.l.Debug(redactSecrets(fmt.Sprintf(format, args...)), "from", "cayley")
+	a.logger().Debug(redactSecrets(fmt.Sprintf(format, args...)), "from", "cayley")
 }
 
 func (a clogAdapter) Warningf(format string, args ...any) {
-	a.l.Debug(redactSecrets(fmt.Sprintf(format, args...)), "from", "cayley", "cayley_level", "warning")
+	a.logger().Debug(redactSecrets(fmt.Sprintf(format, args...)), "from", "cayley", "cayley_level", "warning")
 }
 
 func (a clogAdapter) Errorf(format string, args ...any) {
-	a.l.Debug(redactSecrets(fmt.Sprintf(format, args...)), "from", "cayley", "cayley_level", "error")
+	a.logger().Debug(redactSecrets(fmt.Sprintf(format, args...)), "from", "cayley", "cayley_level", "error")
 }
 
 // Fatalf is never called by the Cayley packages vnkg uses; should it be, it
 // logs and panics rather than exiting behind the caller's back.
 func (a clogAdapter) Fatalf(format string, args ...any) {
 	msg := redactSecrets(fmt.Sprintf(format, args...))
-	a.l.Error(msg, "from", "cayley")
+	a.logger().Error(msg, "from", "cayley")
 	panic("cayley: " + msg)
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vnkg/vnkg/extract"
+	"github.com/vnkg/vnkg/extract/input"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/graph/vocab"
 )
@@ -19,8 +20,8 @@ func init() {
 	register(command{name: "build", summary: "extract facts from articles and store them", run: runBuild})
 }
 
-const buildDoc = `Reads articles as extract does (.txt files, .jsonl records, directories,
-"-" for stdin) and stores their facts in the store named by --db: a bolt
+const buildDoc = `Reads articles as extract does (.txt files, .jsonl and .jsonl.gz records,
+saved pages .html/.htm, WARC crawls .warc/.warc.gz, directories, "-" for stdin) and stores their facts in the store named by --db: a bolt
 directory (created if needed), ":memory:" (for trying things out: gone at
 exit), or a postgres:// URL.
 
@@ -42,6 +43,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "build", "PATH...", buildDoc)
 	db := addDBFlag(fs)
 	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction")
+	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout (instead of a line on stderr)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the store ends the same for any number")
 	paths, err := parseFlags(fs, args)
@@ -70,7 +72,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	b := &builder{e: e, store: s, prog: newProgress(e), files: map[string]string{},
 		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}, workers: *workers}
 	start := time.Now()
-	err = b.run(ctx, x, paths, *batch)
+	err = b.run(ctx, x, paths, in, *batch)
 	b.prog.finish()
 	if err == nil || ctx.Err() != nil {
 		if *asJSON {
@@ -105,29 +107,46 @@ type builder struct {
 	failed                              int // inputs unreadable, refused or not stored
 	persons, orgs, events               map[string]bool
 	background                          int
+	copies                              int         // second copies of a document read (skipped)
+	skipped                             input.Stats // WARC records that are not articles
+}
+
+// built is one input after the worker pool: its extraction, or why it failed.
+type built struct {
+	res   extract.Result
+	where string
+	err   error
+	seq   int // the input's place in the walk: results are written in this order
+}
+
+type seqItem struct {
+	it  input.Item
+	seq int
 }
 
 // run walks the inputs, extracts on every core, and writes from this
 // goroutine. Cancelling ctx stops reading; what was extracted is committed.
-func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string, batch int) error {
+func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string, in inputFlags, batch int) error {
 	e := b.e
 	walkCtx, stopWalk := context.WithCancel(ctx)
 	defer stopWalk()
-	docs := make(chan extract.Document, 64)
-	results := make(chan extract.Result, 64)
+	items := make(chan seqItem, 64)
+	results := make(chan built, 64)
 	var known atomic.Int64
 	walkFailed := 0 // the walker's until walkDone is closed
+	var walkStats input.Stats
 	walkDone := make(chan struct{})
 	// The walker reports bad inputs through the progress line.
 	we := *e
 	we.stderr = b.prog
+	var walkErr error
 	go func() {
-		defer close(docs)
+		defer close(items)
 		defer close(walkDone)
-		walkDocuments(walkCtx, &we, paths, &walkFailed, func(d extract.Document) error {
-			known.Add(1)
+		walkStats, walkErr = walkInputs(walkCtx, &we, paths, in, &walkFailed, func(it input.Item) error {
+			seq := int(known.Add(1)) - 1
 			select {
-			case docs <- d:
+			case items <- seqItem{it, seq}:
 				return nil
 			case <-walkCtx.Done():
 				return walkCtx.Err()
@@ -139,8 +158,14 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for d := range docs {
-				results <- x.Extract(d)
+			for si := range items {
+				// pages are read here, on every core, as files are extracted
+				doc, err := si.it.Document()
+				if err != nil {
+					results <- built{where: si.it.Where(), err: err, seq: si.seq}
+					continue
+				}
+				results <- built{res: x.Extract(doc), where: si.it.Where(), seq: si.seq}
 			}
 		}()
 	}
@@ -157,26 +182,36 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		select {
 		case <-walkDone:
 			b.failed += walkFailed
+			b.skipped = walkStats
 		default:
 		}
 	}()
+	dd := newDedup()
 
 	// Writes go on after an interrupt until the batch is committed.
 	wctx := context.WithoutCancel(ctx)
 	w := b.store.NewWriter(graph.BatchDocs(batch), graph.OnCommit(b.committed))
 	done := 0
-loop:
-	for {
-		var res extract.Result
-		select {
-		case <-ctx.Done():
-			break loop
-		case r, ok := <-results:
-			if !ok {
-				break loop
-			}
-			res = r
+	// Results are written in the walk's order, whatever order the workers
+	// finish in, so that of two copies of one article the first read is kept.
+	pending := map[int]built{}
+	next := 0
+	write := func(r built) error {
+		if r.err != nil {
+			fmt.Fprintf(b.prog, "vnkg: %v\n", r.err)
+			b.failed++
+			return nil
 		}
+		if prev, err := dd.check(r.res.Doc, r.where); err != nil {
+			fmt.Fprintf(b.prog, "vnkg: %v\n", err)
+			b.failed++
+			return nil
+		} else if prev != "" {
+			b.copies++
+			e.log.Debug("same document", "at", r.where, "first", prev, "doc", r.res.Doc.ID)
+			return nil
+		}
+		res := r.res
 		logDiagnostics(e, res)
 		label := vocab.DocIRI(res.Doc.ID)
 		b.files[label] = res.Doc.SourceFile
@@ -198,17 +233,48 @@ loop:
 			fmt.Fprintf(b.prog, "vnkg: %s: %v\n", res.Doc.SourceFile, err)
 			delete(b.files, label)
 			b.failed++
-			continue
+			return nil
 		}
 		b.count(res)
 		done++
 		b.prog.update(done, int(known.Load()))
+		return nil
+	}
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case r, ok := <-results:
+			if !ok {
+				break loop
+			}
+			pending[r.seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				if err := write(r); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	if err := w.Flush(wctx); err != nil {
 		return err
 	}
 	b.background = w.BackgroundAdded()
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	<-walkDone
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return walkErr
+	}
+	return nil
 }
 
 // committed counts a batch's results and reports documents that failed.
@@ -283,7 +349,14 @@ func (b *builder) summary(elapsed time.Duration) {
 	if !b.e.log.Enabled(context.Background(), slog.LevelInfo) {
 		return
 	}
-	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors; %s in %s\n",
+	skipped := ""
+	if b.copies > 0 {
+		skipped += fmt.Sprintf("; %d copies of articles already read", b.copies)
+	}
+	if n := b.skipped.Total(); n > 0 {
+		skipped += fmt.Sprintf("; %d records not articles (%s)", n, b.skipped)
+	}
+	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors%s; %s in %s\n",
 		b.stored, b.created, b.changed, b.unchanged, b.added, b.removed, b.background,
-		len(b.persons), len(b.orgs), len(b.events), b.failed, elapsed.Round(time.Millisecond), b.store)
+		len(b.persons), len(b.orgs), len(b.events), b.failed, skipped, elapsed.Round(time.Millisecond), b.store)
 }

@@ -3,27 +3,37 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vnkg/vnkg/data"
 	"github.com/vnkg/vnkg/extract"
-	"github.com/vnkg/vnkg/graph/vocab"
+	"github.com/vnkg/vnkg/extract/input"
+	"github.com/vnkg/vnkg/extract/webpage"
 )
 
 func init() {
 	register(command{name: "extract", summary: "extract facts from articles and print them as N-Quads", run: runExtract})
 }
 
-const extractDoc = `Reads articles (.txt files with an optional metadata header, .jsonl records;
-directories are searched; "-" reads stdin) and writes their facts to stdout as
-N-Quads, each labelled with its article's IRI. Nothing is stored.`
+const extractDoc = `Reads articles (.txt files with an optional metadata header, .jsonl and
+.jsonl.gz records, saved pages .html/.htm, WARC crawls .warc/.warc.gz;
+directories are searched; "-" reads stdin, its kind sniffed) and writes their
+facts to stdout as N-Quads, each labelled with its article's IRI. Nothing is
+stored.`
 
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "PATH...", extractDoc)
 	noBackground := fs.Bool("no-gazetteer", false, "omit the gazetteer's background quads (rank order, parents, English names)")
+	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print a summary as one JSON object on stderr at the end (stdout carries the N-Quads)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the output is the same for any number")
 	paths, err := parseFlags(fs, args)
@@ -44,7 +54,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	seenBackground := map[string]bool{}
 	failed := 0
 	docs, quads := 0, 0
-	werr := extractInOrder(ctx, e, x, paths, *workers, &failed, func(res extract.Result) {
+	stats, werr := extractInOrder(ctx, e, x, paths, in, *workers, &failed, func(res extract.Result) {
 		docs++
 		logDiagnostics(e, res)
 		quads += len(res.Quads)
@@ -69,7 +79,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if werr != nil {
 		return werr
 	}
-	e.log.Debug("extracted", "documents", docs, "failed", failed)
+	e.log.Debug("extracted", "documents", docs, "failed", failed, "skipped", stats.String())
 	if *asJSON {
 		if err := writeJSONLine(e.stderr, struct {
 			Articles int `json:"articles"`
@@ -90,36 +100,33 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 // what fn writes is the same for any number of workers. At most 4×workers
 // documents are in flight (read, being extracted, or waiting for an earlier
 // one), so memory does not grow with the corpus.
-func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []string, workers int, failed *int, fn func(extract.Result)) error {
-	if workers == 1 {
-		return walkDocuments(ctx, e, paths, failed, func(doc extract.Document) error {
-			fn(x.Extract(doc))
-			return nil
-		})
-	}
+func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []string, in inputFlags, workers int, failed *int, fn func(extract.Result)) (input.Stats, error) {
 	type job struct {
 		seq int
-		doc extract.Document
+		it  input.Item
 	}
 	type done struct {
-		seq int
-		res extract.Result
+		seq   int
+		where string
+		res   extract.Result
+		err   error
 	}
 	jobs := make(chan job, workers)
 	results := make(chan done, workers)
 	tokens := make(chan struct{}, 4*workers)
 	var walkErr error
+	var stats input.Stats
 	walkFailed := 0
 	go func() {
 		defer close(jobs)
 		seq := 0
-		walkErr = walkDocuments(ctx, e, paths, &walkFailed, func(doc extract.Document) error {
+		stats, walkErr = walkInputs(ctx, e, paths, in, &walkFailed, func(it input.Item) error {
 			select {
 			case tokens <- struct{}{}:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			jobs <- job{seq, doc}
+			jobs <- job{seq, it}
 			seq++
 			return nil
 		})
@@ -130,29 +137,48 @@ func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []s
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- done{j.seq, x.Extract(j.doc)}
+				doc, err := j.it.Document()
+				if err != nil {
+					results <- done{seq: j.seq, err: err}
+					continue
+				}
+				results <- done{j.seq, j.it.Where(), x.Extract(doc), nil}
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
-	pending := map[int]extract.Result{}
+	pending := map[int]done{}
 	next := 0
+	dd := newDedup()
 	for d := range results {
-		pending[d.seq] = d.res
+		pending[d.seq] = d
 		for {
-			res, ok := pending[next]
+			r, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
-			fn(res)
 			<-tokens
+			if r.err != nil {
+				*failed++
+				fmt.Fprintf(e.stderr, "vnkg: %v\n", r.err)
+				continue
+			}
+			if prev, err := dd.check(r.res.Doc, r.where); err != nil {
+				*failed++
+				fmt.Fprintf(e.stderr, "vnkg: %v\n", err)
+				continue
+			} else if prev != "" {
+				e.log.Debug("same document", "at", r.where, "first", prev, "doc", r.res.Doc.ID)
+				continue
+			}
+			fn(r.res)
 		}
 	}
 	// results is closed: the walker and the workers are done.
 	*failed += walkFailed
-	return walkErr
+	return stats, walkErr
 }
 
 // logDiagnostics reports, at debug level (-v), what the extractor found odd in
@@ -176,26 +202,58 @@ func newExtractor(e *env) (*extract.Extractor, error) {
 	return x, nil
 }
 
-// walkDocuments walks the inputs, reports bad ones on stderr (counting them in
-// *failed), rejects a second document with an id already seen, and stops when ctx
-// is done.
-func walkDocuments(ctx context.Context, e *env, paths []string, failed *int, fn func(extract.Document) error) error {
-	seen := map[string]string{}
-	return extract.Walk(paths, e.stdin, func(doc extract.Document) error {
-		if err := ctx.Err(); err != nil {
-			return err
+// inputFlags are the input options build and extract share.
+type inputFlags struct {
+	maxSize *int64
+}
+
+func addInputFlags(fs *flag.FlagSet) inputFlags {
+	return inputFlags{maxSize: fs.Int64("max-size", input.DefaultMaxBytes, "the largest input `bytes` read: a file, a JSON line, a WARC record")}
+}
+
+// walkInputs walks the inputs, reports bad ones on stderr (counting them in
+// *failed), and stops when ctx is done. Items still need their Document read.
+func walkInputs(ctx context.Context, e *env, paths []string, in inputFlags, failed *int, fn func(input.Item) error) (input.Stats, error) {
+	rules, err := webpage.LoadRules(data.SitesFS())
+	if err != nil {
+		return input.Stats{}, fmt.Errorf("loading site rules: %w", err)
+	}
+	opt := input.Options{Stdin: e.stdin, MaxBytes: *in.maxSize, Rules: rules}
+	return input.Walk(ctx, paths, opt, fn, func(err error) {
+		if errors.Is(err, input.ErrNoInputs) {
+			fmt.Fprintf(e.stderr, "vnkg: warning: %v\n", err)
+			return
 		}
-		if prev, dup := seen[doc.ID]; dup {
-			*failed++
-			fmt.Fprintf(e.stderr, "vnkg: %s: document id %q already read from %s; skipped\n", doc.SourceFile, doc.ID, prev)
-			return nil
-		}
-		seen[doc.ID] = doc.SourceFile
-		return fn(doc)
-	}, func(err error) {
 		*failed++
 		fmt.Fprintf(e.stderr, "vnkg: %v\n", err)
 	})
 }
 
-var _ = vocab.DocIRI
+// dedup keeps one document per id: a second copy with the same text (the same
+// page saved twice, its AMP or print version, a WARC built again) is skipped;
+// one with other text is a conflict, reported with both places.
+type dedup struct {
+	seen map[string]seenDoc
+}
+
+type seenDoc struct {
+	where string
+	sum   [sha256.Size]byte
+}
+
+func newDedup() *dedup { return &dedup{seen: map[string]seenDoc{}} }
+
+// check tells whether doc (read at where) is a copy of one already read, or
+// returns the conflict.
+func (d *dedup) check(doc extract.Document, where string) (copyOf string, err error) {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(norm.NFC.String(doc.Title+"\n"+doc.Text)), " ")))
+	prev, ok := d.seen[doc.ID]
+	if !ok {
+		d.seen[doc.ID] = seenDoc{where: where, sum: sum}
+		return "", nil
+	}
+	if prev.sum == sum {
+		return prev.where, nil
+	}
+	return "", fmt.Errorf("%s: document %q has other text than the one read from %s (same id or canonical URL); skipped", where, doc.ID, prev.where)
+}

@@ -148,7 +148,8 @@ func maps0Equal(a, b map[string]string) bool {
 }
 
 // TestPostgresRefusedArticle: the database refuses one article (a constraint
-// its administrator added: no text marked withdrawn, "[đã thu hồi]"). With one
+// its administrator added: no string with the word "CẤM", which the test puts
+// in one article's title). With one
 // article a transaction, the build reports that article's file, stores the
 // others and exits 3; the refusal is not fatal.
 func TestPostgresRefusedArticle(t *testing.T) {
@@ -163,7 +164,7 @@ func TestPostgresRefusedArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Exec(`ALTER TABLE nodes ADD CONSTRAINT no_withdrawn CHECK (strpos(value_string, '[đã thu hồi]') = 0)`); err != nil {
+	if _, err := db.Exec(`ALTER TABLE nodes ADD CONSTRAINT no_banned_word CHECK (value_string NOT LIKE '%CẤM%')`); err != nil {
 		t.Fatal(err)
 	}
 	c := newCorpus(t, 6)
@@ -172,15 +173,15 @@ func TestPostgresRefusedArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	header := "---\ntitle: [đã thu hồi] Tin đối ngoại quốc phòng\n---\n"
-	if err := os.WriteFile(bad, append([]byte(header), text...), 0o644); err != nil {
+	long := "---\ntitle: Tin đối ngoại quốc phòng CẤM\n---\n"
+	if err := os.WriteFile(bad, append([]byte(long), text...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, _, stderr := vnkgRun(t, "build", "--batch", "1", "--db", pg, c.dir)
 	if code != exitPartial {
 		t.Fatalf("exit %d, want %d\n%s", code, exitPartial, stderr)
 	}
-	if !strings.Contains(stderr, c.names[2]) || !strings.Contains(stderr, "no_withdrawn") ||
+	if !strings.Contains(stderr, c.names[2]) || !strings.Contains(stderr, "no_banned_word") ||
 		!strings.Contains(stderr, "5 articles (5 new") {
 		t.Fatalf("stderr does not report the refused article and the 5 others:\n%s", stderr)
 	}
@@ -310,7 +311,7 @@ func TestPostgresCayleyCLI(t *testing.T) {
 	pg := pgDatabase(t)
 	c := newCorpus(t, 6)
 	mustRun(t, "build", "--db", pg, c.dir)
-	export, _ := mustRun(t, "export", "--with-text", "--db", pg)
+	export, _ := mustRun(t, "export", "--with-text", "--db", pg) // Cayley dumps the articles' text too
 	dump := filepath.Join(t.TempDir(), "dump.nq")
 	querytest.RunCayley(t, cayley, "dump", "--db", "postgres", "--dbpath", pg, "--logtostderr=false", "-o", dump)
 	dumped, err := os.ReadFile(dump)
@@ -323,13 +324,7 @@ func TestPostgresCayleyCLI(t *testing.T) {
 		return l
 	}
 	if got, want := sortedLines(string(dumped)), sortedLines(export); !slices.Equal(got, want) {
-		var only []string
-		for _, l := range got {
-			if _, found := slices.BinarySearch(want, l); !found {
-				only = append(only, l)
-			}
-		}
-		t.Fatalf("cayley dump has %d quads, vnkg export %d; only in the dump:\n%s", len(got), len(want), strings.Join(only[:min(len(only), 8)], "\n"))
+		t.Fatalf("cayley dump has %d quads, vnkg export %d, or they differ", len(got), len(want))
 	}
 	gizmo := fmt.Sprintf(`g.V().has("<%s>", "<%s>").out("<%s>").unique().all()`, vocab.Type, vocab.Person, vocab.Name)
 	vnkgOut, _ := mustRun(t, "query", "--json", "--db", pg, gizmo)

@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vnkg/vnkg/cmd/vnkg/internal/gizmoproc"
 	"github.com/vnkg/vnkg/extract"
@@ -59,7 +62,7 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	var opts queryOptions
 	fs.BoolVar(&opts.json, "json", false, "print results as JSON")
 	fs.DurationVar(&opts.timeout, "timeout", 30*time.Second, "stop a query that runs longer (0: no limit)")
-	fs.IntVar(&opts.limit, "limit", 0, "print at most this many results (0: all)")
+	fs.IntVar(&opts.limit, "limit", defaultQueryLimit, "print at most this many results (0: all, unbounded memory)")
 	file := fs.String("f", "", `read the Gizmo query from `+"`FILE`"+` ("-" for stdin)`)
 	list := fs.Bool("list", false, "list the library's queries and exit")
 	fs.BoolVar(&opts.gizmo, "gizmo", false, "run a library query's Gizmo script instead of its Go implementation")
@@ -161,9 +164,28 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 		return fmt.Errorf("writing results: %w", err)
 	}
 	if res.Truncated {
-		fmt.Fprintf(e.stderr, "vnkg query: showing the first %d results (--limit)\n", opts.limit)
+		fmt.Fprintf(e.stderr, "vnkg query: truncated: showing the first %d results (--limit N for more, --limit 0 for all)\n", opts.limit)
+	}
+	if len(res.Rows) == 0 && res.Last == nil {
+		if named != nil && len(qargs) > 0 {
+			fmt.Fprintf(e.stderr, "vnkg query: no results: %s found nothing for %s (names match exactly, diacritics included; try vnkg serve's search, or an IRI)\n", named.Name, strings.Join(quoteAll(qargs), " "))
+		} else {
+			fmt.Fprintln(e.stderr, "vnkg query: no results")
+		}
 	}
 	return nil
+}
+
+// defaultQueryLimit bounds what a query prints, and the memory its rows take,
+// unless --limit says otherwise; the truncation is said on stderr.
+const defaultQueryLimit = 10000
+
+func quoteAll(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = strconv.Quote(a)
+	}
+	return out
 }
 
 // writeCost prints a query's plan (explain) and what it cost.
@@ -288,6 +310,12 @@ func canonicalArgs(args []string) []string {
 	out := make([]string, len(args))
 	for i, a := range args {
 		if strings.HasPrefix(a, "<") || strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
+			// An IRI copied from a browser's address bar is percent-encoded
+			// (…/person/ng%C3%B4-xu%C3%A2n-l%E1%BB%8Bch); the graph's IRIs
+			// keep Vietnamese letters, so decode what decodes to UTF-8.
+			if u, err := url.PathUnescape(a); err == nil && utf8.ValidString(u) {
+				a = norm.NFC.String(u)
+			}
 			out[i] = a
 			continue
 		}

@@ -53,8 +53,10 @@ const (
 )
 
 // workerMaxStack bounds a worker's goroutine stacks (Go's default is 1 GB):
-// a runaway recursion then dies within a second instead of eating memory.
-const workerMaxStack = 128 << 20
+// a runaway recursion (a cyclic result) then dies in a tenth of a second
+// instead of eating memory and a worker of the pool for seconds; 16 MB is far
+// more than any Gizmo script needs.
+const workerMaxStack = 16 << 20
 
 // grace is how long after its timeout a query's worker is given to answer
 // before it is killed.
@@ -97,6 +99,11 @@ type response struct {
 	Res  graph.Results
 	Kind errKind
 	Msg  string
+	// Accepted is the worker's first answer to a request, before it runs
+	// the query: a worker that dies before it is dies of an earlier query
+	// (Cayley's goroutine can panic after the results were sent), and the
+	// request is retried on a fresh worker rather than blamed.
+	Accepted bool
 }
 
 func init() {
@@ -161,6 +168,9 @@ func serve(db string) int {
 		var req request
 		if err := dec.Decode(&req); err != nil {
 			return 0 // the parent closed the pipe (or died)
+		}
+		if enc.Encode(response{Accepted: true}) != nil || bw.Flush() != nil {
+			return 1
 		}
 		res, err := s.Query(ctx, req.Src, graph.QueryOptions{Timeout: req.Timeout, Limit: req.Limit})
 		resp := response{Res: res}
@@ -233,17 +243,22 @@ func (p *Pool) Query(ctx context.Context, src string, opts graph.QueryOptions) (
 		return graph.Results{}, fmt.Errorf("query stopped: %w", context.Cause(ctx))
 	}
 	defer func() { <-p.sem }()
-	w, err := p.get(ctx)
-	if err != nil {
-		return graph.Results{}, err
+	for attempt := 0; ; attempt++ {
+		w, err := p.get(ctx)
+		if err != nil {
+			return graph.Results{}, err
+		}
+		res, err, healthy := w.query(ctx, request{Src: src, Timeout: opts.Timeout, Limit: opts.Limit})
+		if healthy {
+			p.put(w)
+		} else {
+			p.drop(w)
+		}
+		if errors.Is(err, errNotAccepted) && attempt == 0 {
+			continue // that worker died of the previous query
+		}
+		return res, err
 	}
-	res, err, healthy := w.query(ctx, request{Src: src, Timeout: opts.Timeout, Limit: opts.Limit})
-	if healthy {
-		p.put(w)
-	} else {
-		p.drop(w)
-	}
-	return res, err
 }
 
 // Close stops the workers.
@@ -374,18 +389,26 @@ func (p *Pool) start(ctx context.Context) (*worker, error) {
 	return w, nil
 }
 
+// errNotAccepted: the worker died before it took the request.
+var errNotAccepted = errors.New("the query worker ended before it took the query")
+
 // query sends one request and waits for its answer. healthy is false when
 // the worker is dead or was killed and must not be used again.
 func (w *worker) query(ctx context.Context, req request) (res graph.Results, err error, healthy bool) {
-	if err := w.enc.Encode(req); err != nil {
-		return res, w.crashed(), false
-	}
-	if err := w.bw.Flush(); err != nil {
-		return res, w.crashed(), false
+	if w.enc.Encode(req) != nil || w.bw.Flush() != nil {
+		w.crashed()
+		return res, errNotAccepted, false // dead before this query
 	}
 	answer := make(chan error, 1)
 	var resp response
-	go func() { answer <- w.dec.Decode(&resp) }()
+	go func() {
+		var ack response
+		if err := w.dec.Decode(&ack); err != nil || !ack.Accepted {
+			answer <- errNotAccepted
+			return
+		}
+		answer <- w.dec.Decode(&resp)
+	}()
 	var deadline <-chan time.Time
 	if req.Timeout > 0 {
 		t := time.NewTimer(req.Timeout + grace)
@@ -394,6 +417,10 @@ func (w *worker) query(ctx context.Context, req request) (res graph.Results, err
 	}
 	select {
 	case err := <-answer:
+		if errors.Is(err, errNotAccepted) {
+			w.crashed()
+			return res, errNotAccepted, false
+		}
 		if err != nil {
 			return res, w.crashed(), false
 		}

@@ -263,7 +263,7 @@ func (s *Server) entity(ctx context.Context, iri string) (*entityJSON, error) {
 	}
 	reruns := map[string]*rerun{}
 	for i, l := range artOrder {
-		a, err := s.loadArticle(ctx, l)
+		a, err := s.loadArticle(ctx, l, false)
 		if err != nil {
 			return nil, err
 		}
@@ -667,7 +667,7 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "give ?doc=ID or ?iri=IRI")
 		return
 	}
-	a, err := s.loadArticle(r.Context(), iri)
+	a, err := s.loadArticle(r.Context(), iri, true)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -30,9 +30,15 @@ type article struct {
 	quads                               []vocab.Quad // under its label, without the text
 }
 
-// loadArticle reads an article's quads (one label lookup).
-func (s *Server) loadArticle(ctx context.Context, iri string) (*article, error) {
-	quads, err := s.store.Labelled(ctx, iri)
+// loadArticle reads an article: with all, every quad under its label (one
+// label lookup: the article page needs them to check the re-run); else only
+// its own quads, metadata and text (one subject lookup: what evidence needs).
+func (s *Server) loadArticle(ctx context.Context, iri string, all bool) (*article, error) {
+	read := s.store.Out
+	if all {
+		read = s.store.Labelled
+	}
+	quads, err := read(ctx, iri)
 	if err != nil {
 		return nil, err
 	}
