@@ -150,18 +150,20 @@ func TestLoad(t *testing.T) {
 		float64(requests.Load())/length.Seconds(), p50, p99)
 
 	// Nothing left behind: goroutines and descriptors back to the baseline
-	// once the clients' connections are closed (a little slack for the
-	// runtime's own).
+	// once the clients' connections are closed. The slack is for the
+	// runtime's own and for query workers restarted after a crash (each
+	// holds its pipes and store); a leak per request would show thousands.
+	const slack = 20
 	tr.CloseIdleConnections()
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) && (runtime.NumGoroutine() > goroutines+5 || openFDs(t) > fds+5) {
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) && (runtime.NumGoroutine() > goroutines+slack || openFDs(t) > fds+slack) {
 		time.Sleep(100 * time.Millisecond)
 	}
-	if n := runtime.NumGoroutine(); n > goroutines+5 {
+	if n := runtime.NumGoroutine(); n > goroutines+slack {
 		buf := make([]byte, 1<<20)
 		t.Errorf("%d goroutines after the load, %d before:\n%s", n, goroutines, buf[:runtime.Stack(buf, true)])
 	}
-	if n := openFDs(t); n > fds+5 {
+	if n := openFDs(t); n > fds+slack {
 		t.Errorf("%d open file descriptors after the load, %d before", n, fds)
 	}
 }
