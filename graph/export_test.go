@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad/jsonld"
 	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/vnkg/vnkg/graph"
@@ -134,26 +133,7 @@ func TestExportJSONLD(t *testing.T) {
 	// Round trip: a JSON-LD processor reads back as many quads, and the
 	// same ones.
 	want := export(t, s, graph.FormatNQuads, "")
-	r := jsonld.NewReader(bytes.NewReader(out))
-	var got []string
-	for {
-		q, err := r.ReadQuad()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("reading the JSON-LD back: %v", err)
-		}
-		v, err := graph.FromQuad(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, v.NQuad())
-	}
-	wantLines := strings.Split(strings.TrimSuffix(string(want), "\n"), "\n")
-	slices.Sort(got)
-	slices.Sort(wantLines)
-	if !slices.Equal(got, wantLines) {
+	if got, wantLines := readJSONLDQuads(t, out), sortedLines(want); !slices.Equal(got, wantLines) {
 		t.Fatalf("JSON-LD read back as %d quads:\n%s\nwant %d:\n%s", len(got), strings.Join(got, "\n"), len(wantLines), strings.Join(wantLines, "\n"))
 	}
 	// The single-document export holds only its graph.
