@@ -134,17 +134,7 @@ func TestWriterIsolatesFailure(t *testing.T) {
 	if err := w.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if len(results) != 3 || results[0].Err != nil || results[1].Err == nil || results[2].Err != nil {
-		t.Fatalf("results = %+v, want only %s failed", results, lb)
-	}
-	if got := stored(t, s, lb); len(got) != 0 {
-		t.Fatalf("the failed document left %d quads", len(got))
-	}
-	for l, want := range map[string][]vocab.Quad{la: a, lc: c, vocab.GazetteerLabel: background()} {
-		if got := stored(t, s, l); !slices.Equal(got, sorted(want)) {
-			t.Errorf("stored under %s: %d quads, want %d", l, len(got), len(want))
-		}
-	}
+	onlyMiddleFailed(t, s, results, [3]string{la, lb, lc}, a, c)
 	// The store still works after the failure.
 	if _, _, err := s.ReplaceDocument(ctx, lb, b[:len(b)-1]); err != nil {
 		t.Fatal(err)
@@ -197,4 +187,23 @@ func TestRandomWrites(t *testing.T) {
 func dedupe(qs []vocab.Quad) []vocab.Quad {
 	qs = sorted(qs)
 	return slices.Compact(qs)
+}
+
+// onlyMiddleFailed checks a batch of three documents of which the second was
+// refused: its result says so, nothing of it is stored, and the other two
+// and the background are stored whole.
+func onlyMiddleFailed(t *testing.T, s *graph.Store, results []graph.DocResult, labels [3]string, a, c []vocab.Quad) {
+	t.Helper()
+	la, lb, lc := labels[0], labels[1], labels[2]
+	if len(results) != 3 || results[0].Err != nil || results[1].Err == nil || results[2].Err != nil {
+		t.Fatalf("results = %+v, want only %s failed", results, lb)
+	}
+	if got := stored(t, s, lb); len(got) != 0 {
+		t.Fatalf("the failed document left %d quads", len(got))
+	}
+	for l, want := range map[string][]vocab.Quad{la: a, lc: c, vocab.GazetteerLabel: background()} {
+		if got := stored(t, s, l); !slices.Equal(got, sorted(want)) {
+			t.Errorf("stored under %s: %d quads, want %d", l, len(got), len(want))
+		}
+	}
 }
