@@ -61,14 +61,14 @@ const DefaultPipeWait = 10 * time.Second
 
 // Item is one input document, read but not necessarily parsed.
 type Item struct {
-	File   string // the path ("-" for stdin)
+	File string // the path ("-" for stdin)
 	// Source is the path relative to the input root it was found under (the
 	// directory named on the command line; a file named there is its base
 	// name): what the document's SourceFile holds, the same from any
 	// working directory.
 	Source string
-	Line   int    // of a JSON Lines record
-	Record bool   // a WARC record, at Offset with URI
+	Line   int  // of a JSON Lines record
+	Record bool // a WARC record, at Offset with URI
 	Offset int64
 	URI    string
 
