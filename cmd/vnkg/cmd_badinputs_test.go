@@ -273,3 +273,50 @@ func truncatedWARC(t *testing.T, page []byte) []byte {
 	member("WARC-Type: response\r\n"+date+"WARC-Target-URI: https://www.qdnd.vn/quoc-phong-an-ninh/doi-ngoai-quoc-phong/a-2\r\nContent-Type: application/http; msgtype=response\r\n", http(page))
 	return out.Bytes()[:start+(out.Len()-start)/2]
 }
+
+// TestPipeInterrupt: extract and build waiting for a writer on a named pipe
+// stop at Ctrl-C or SIGTERM with exit 130, saying so.
+func TestPipeInterrupt(t *testing.T) {
+	bin := vnkgBinary(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		sig  os.Signal
+	}{
+		{"extract SIGTERM", []string{"extract", "--pipe-wait", "1h", fifo}, syscall.SIGTERM},
+		{"extract Ctrl-C", []string{"extract", "--pipe-wait", "1h", dir}, os.Interrupt},
+		{"build SIGTERM", []string{"build", "--db", filepath.Join(dir, "db"), "--pipe-wait", "1h", fifo}, syscall.SIGTERM},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(bin, tt.args...)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer cmd.Process.Kill()
+			time.Sleep(500 * time.Millisecond) // waiting for the pipe by now
+			start := time.Now()
+			cmd.Process.Signal(tt.sig)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("still running 10 s after the signal\n%s", stderr.String())
+			}
+			if code := cmd.ProcessState.ExitCode(); code != exitInterrupted {
+				t.Errorf("exit %d, want %d\n%s", code, exitInterrupted, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "interrupted") {
+				t.Errorf("stderr:\n%s", stderr.String())
+			}
+			t.Logf("stopped %s after the signal", time.Since(start).Round(time.Millisecond))
+		})
+	}
+}
