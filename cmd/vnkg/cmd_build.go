@@ -344,27 +344,38 @@ func (b *builder) count(res extract.Result) {
 
 // buildSummary is the --json summary; its field names are a stable interface.
 type buildSummary struct {
-	Store       string  `json:"store"`
-	Articles    int     `json:"articles"`
-	New         int     `json:"new"`
-	Changed     int     `json:"changed"`
-	Unchanged   int     `json:"unchanged"`
-	Added       int     `json:"quads_added"`
-	Removed     int     `json:"quads_removed"`
-	Background  int     `json:"background_added"`
-	Persons     int     `json:"persons"`
-	Orgs        int     `json:"organizations"`
-	Events      int     `json:"events"`
-	Errors      int     `json:"errors"`
-	Interrupted bool    `json:"interrupted"`
-	Seconds     float64 `json:"seconds"`
+	Store      string `json:"store"`
+	Articles   int    `json:"articles"`
+	New        int    `json:"new"`
+	Changed    int    `json:"changed"`
+	Unchanged  int    `json:"unchanged"`
+	Added      int    `json:"quads_added"`
+	Removed    int    `json:"quads_removed"`
+	Background int    `json:"background_added"`
+	Persons    int    `json:"persons"`
+	Orgs       int    `json:"organizations"`
+	Events     int    `json:"events"`
+	Errors     int    `json:"errors"`
+	// Copies are second copies of an article already read (the same page
+	// saved twice, its AMP version): skipped, not errors.
+	Copies int `json:"copies_skipped"`
+	// Skipped counts the WARC records that are not articles, by kind:
+	// "request", "revisit", "metadata", "redirect", "HTTP 404", a media type.
+	Skipped     map[string]int `json:"records_skipped"`
+	Interrupted bool           `json:"interrupted"`
+	Seconds     float64        `json:"seconds"`
 }
 
 func (b *builder) summaryJSON(elapsed time.Duration, interrupted bool) error {
+	skipped := b.skipped.Skipped
+	if skipped == nil {
+		skipped = map[string]int{}
+	}
 	return writeJSONLine(b.e.stdout, buildSummary{
 		Store: b.store.String(), Articles: b.stored, New: b.created, Changed: b.changed, Unchanged: b.unchanged,
 		Added: b.added, Removed: b.removed, Background: b.background,
 		Persons: len(b.persons), Orgs: len(b.orgs), Events: len(b.events), Errors: b.failed,
+		Copies: b.copies, Skipped: skipped,
 		Interrupted: interrupted, Seconds: elapsed.Seconds(),
 	})
 }

@@ -3,14 +3,19 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
-// warcGz writes resource and response records, each in its own gzip member.
+// warcGz writes a crawl, each record in its own gzip member: a request and
+// an HTML response for each page, and records that are not articles (a
+// revisit, a metadata record, a redirect, a 404, an image).
 func warcGz(t *testing.T, pages map[string]string, order []string) []byte {
 	t.Helper()
 	var out bytes.Buffer
@@ -25,6 +30,11 @@ func warcGz(t *testing.T, pages map[string]string, order []string) []byte {
 		body := pages[u]
 		rec("response", u, "application/http;msgtype=response", fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(body), body))
 	}
+	rec("revisit", order[0], "application/http;msgtype=response", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n")
+	rec("metadata", order[0], "application/warc-fields", "outlinks: https://www.qdnd.vn/\r\n")
+	rec("response", "https://vov.vn/old", "application/http;msgtype=response", "HTTP/1.1 301 Moved Permanently\r\nLocation: https://vov.vn/b\r\nContent-Length: 0\r\n\r\n")
+	rec("response", "https://vov.vn/gone", "application/http;msgtype=response", "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<h1>404</h1>\n")
+	rec("response", "https://vov.vn/logo.png", "application/http;msgtype=response", "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 8\r\n\r\n\x89PNG\r\n\x1a\n")
 	return out.Bytes()
 }
 
@@ -50,8 +60,19 @@ func TestBuildWARC(t *testing.T) {
 	os.WriteFile(file, warcGz(t, pages, order), 0o644)
 
 	_, stderr := mustRun(t, "build", "--db", db, file)
-	if !strings.Contains(stderr, "3 articles (3 new, 0 changed, 0 unchanged)") || !strings.Contains(stderr, "4 records not articles (3 request, 1 warcinfo)") {
+	if !strings.Contains(stderr, "3 articles (3 new, 0 changed, 0 unchanged)") ||
+		!strings.Contains(stderr, "9 records not articles (3 request, 1 HTTP 404, 1 image/png, 1 metadata, 1 redirect, 1 revisit, 1 warcinfo)") {
 		t.Errorf("first build: %s", stderr)
+	}
+	// --json counts the records copied (stored as articles) and those skipped, by kind.
+	stdout, _ := mustRun(t, "build", "--json", "--db", db, file)
+	var sum buildSummary
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatalf("%q: %v", stdout, err)
+	}
+	want := map[string]int{"request": 3, "HTTP 404": 1, "image/png": 1, "metadata": 1, "redirect": 1, "revisit": 1, "warcinfo": 1}
+	if diff := cmp.Diff(want, sum.Skipped); diff != "" || sum.Articles != 3 || sum.Unchanged != 3 {
+		t.Errorf("--json: %s (skipped -want +got):\n%s", stdout, diff)
 	}
 	before := exportStore(t, db)
 	_, stderr = mustRun(t, "build", "--db", db, file)
