@@ -4,13 +4,21 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vnkg/vnkg/graph/vocab"
 )
 
 // warcGz writes a crawl, each record in its own gzip member: a request and
@@ -93,5 +101,75 @@ func TestBuildWARC(t *testing.T) {
 	after := string(exportStore(t, db))
 	if !strings.Contains(after, "hoàng-xuân-chiến") {
 		t.Error("the corrected page's new fact is missing")
+	}
+}
+
+// TestBuildWgetWARC builds a WARC written by wget itself (wget
+// --warc-file), fetched through a local proxy that plays two outlets: the
+// articles are stored with their canonical ids, and the redirect, the 404,
+// the image, robots.txt, wget's requests and its own log and manifest
+// records are counted as skipped, not reported.
+func TestBuildWgetWARC(t *testing.T) {
+	wget := requireTool(t, "wget")
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("../../extract/webpage/testdata/pages", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	const (
+		qdnd = "http://www.qdnd.vn/quoc-phong-an-ninh/doi-ngoai-quoc-phong/thuong-tuong-hoang-xuan-chien-tiep-dai-su-australia-tai-viet-nam-779101"
+		vov  = "http://vov.vn/chinh-tri/quoc-phong/viet-nam-lao-to-chuc-hoi-nghi-hop-tac-quoc-phong-lan-thu-5-post1083412.vov"
+	)
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.String() {
+		case qdnd:
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(read("qdnd.html"))
+		case vov:
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(read("vov.html"))
+		case "http://vov.vn/old-link":
+			http.Redirect(w, r, vov, http.StatusMovedPermanently)
+		case "http://vov.vn/logo.png":
+			w.Header().Set("Content-Type", "image/png")
+			w.Write([]byte("\x89PNG\r\n\x1a\n"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer proxy.Close()
+	dir := t.TempDir()
+	cmd := exec.Command(wget, "--warc-file=crawl", "--no-verbose", "--tries=1", "--max-redirect=0",
+		qdnd, vov, "http://vov.vn/old-link", "http://vov.vn/missing", "http://vov.vn/logo.png")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "http_proxy="+proxy.URL, "no_proxy=", "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		var exit *exec.ExitError
+		// wget exits 8 when a server answered with an error (the 404, the redirect not followed)
+		if !errors.As(err, &exit) || exit.ExitCode() != 8 {
+			t.Fatalf("wget: %v\n%s", err, out)
+		}
+	}
+	warcFile := filepath.Join(dir, "crawl.warc.gz")
+	stdout, stderr := mustRun(t, "build", "--json", "--db", filepath.Join(dir, "db"), warcFile)
+	var sum buildSummary
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatalf("%q: %v", stdout, err)
+	}
+	if sum.Articles != 2 || sum.Errors != 0 {
+		t.Errorf("%+v\n%s", sum, stderr)
+	}
+	for _, kind := range []string{"request", "redirect", "HTTP 404", "image/png", "warcinfo", "metadata"} {
+		if sum.Skipped[kind] == 0 {
+			t.Errorf("no %q record counted as skipped: %v", kind, sum.Skipped)
+		}
+	}
+	docs := byLabel(exportStore(t, filepath.Join(dir, "db")))
+	for _, id := range []string{pageID(t, read("qdnd.html"), qdnd), pageID(t, read("vov.html"), vov)} {
+		if docs[vocab.DocIRI(id)] == "" {
+			t.Errorf("%s is not stored; the store holds %v", id, slices.Sorted(maps.Keys(docs)))
+		}
 	}
 }
