@@ -189,6 +189,21 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	if rw.n == 0 && res.Last == nil {
 		if named != nil && len(qargs) > 0 {
 			fmt.Fprintf(e.stderr, "vnkg query: no results: %s found nothing for %s (names match exactly, diacritics included; try vnkg serve's search, or an IRI)\n", named.Name, strings.Join(quoteAll(qargs), " "))
+			for _, a := range qargs {
+				if strings.HasPrefix(a, "<") || strings.Contains(a, "://") {
+					continue
+				}
+				near, nerr := nearestNames(ctx, s, a)
+				if nerr != nil {
+					e.log.Debug("suggesting names", "err", nerr)
+					continue
+				}
+				if len(near) > 0 {
+					fmt.Fprintf(e.stderr, "vnkg query: nearest names to %q in the graph: %s\n", a, strings.Join(quoteAll(near), ", "))
+				} else {
+					fmt.Fprintf(e.stderr, "vnkg query: no name in the graph is near %q\n", a)
+				}
+			}
 		} else {
 			fmt.Fprintln(e.stderr, "vnkg query: no results")
 		}
