@@ -153,8 +153,8 @@ type sourceJSON struct {
 	IRI        string        `json:"iri"`
 	Title      string        `json:"title,omitempty"`
 	Date       string        `json:"date,omitempty"`
-	URL        string        `json:"url,omitempty"`       // the article on the web (schema:url)
-	Publisher  *nodeRef      `json:"publisher,omitempty"` // schema:publisher
+	URL        string        `json:"url,omitempty"`        // the article on the web (schema:url)
+	Publisher  *nodeRef      `json:"publisher,omitempty"`  // schema:publisher
 	Background bool          `json:"background,omitempty"` // the gazetteer, not an article
 	Evidence   *evidenceJSON `json:"evidence,omitempty"`
 }
