@@ -44,7 +44,10 @@ library query followed (each lookup, the index it read, how many quads it
 read and kept, its time); --stats prints what the query cost: lookups, quads
 and nodes read, and the bolt store's transactions, cursors and B+tree nodes.
 
-A query that runs past --timeout is stopped (exit status 1).`
+Rows are printed as the query produces them (a table is aligned by its
+first 1000 rows), so a query of millions of rows does not fill memory; what
+was printed before a timeout stays printed. A query that runs past
+--timeout is stopped (exit status 1).`
 
 // queryOptions are the settings of one query run.
 type queryOptions struct {
@@ -62,7 +65,7 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	var opts queryOptions
 	fs.BoolVar(&opts.json, "json", false, "print results as JSON")
 	fs.DurationVar(&opts.timeout, "timeout", 30*time.Second, "stop a query that runs longer (0: no limit)")
-	fs.IntVar(&opts.limit, "limit", defaultQueryLimit, "print at most this many results (0: all, unbounded memory)")
+	fs.IntVar(&opts.limit, "limit", defaultQueryLimit, "print at most this many results (0: all; Gizmo rows stream, so memory stays bounded)")
 	file := fs.String("f", "", `read the Gizmo query from `+"`FILE`"+` ("-" for stdin)`)
 	list := fs.Bool("list", false, "list the library's queries and exit")
 	fs.BoolVar(&opts.gizmo, "gizmo", false, "run a library query's Gizmo script instead of its Go implementation")
