@@ -82,6 +82,18 @@ func TestBuildWARC(t *testing.T) {
 	if diff := cmp.Diff(want, sum.Skipped); diff != "" || sum.Articles != 3 || sum.Unchanged != 3 {
 		t.Errorf("--json: %s (skipped -want +got):\n%s", stdout, diff)
 	}
+	// extract --json says the same on stderr.
+	_, stderr = mustRun(t, "extract", "--json", file)
+	var xsum struct {
+		Articles int            `json:"articles"`
+		Skipped  map[string]int `json:"records_skipped"`
+	}
+	if err := json.Unmarshal([]byte(stderr), &xsum); err != nil {
+		t.Fatalf("extract --json: %q: %v", stderr, err)
+	}
+	if diff := cmp.Diff(want, xsum.Skipped); diff != "" || xsum.Articles != 3 {
+		t.Errorf("extract --json: %s (skipped -want +got):\n%s", stderr, diff)
+	}
 	before := exportStore(t, db)
 	_, stderr = mustRun(t, "build", "--db", db, file)
 	if !strings.Contains(stderr, "3 articles (0 new, 0 changed, 3 unchanged), 0 quads added, 0 removed") {

@@ -82,11 +82,16 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	e.log.Debug("extracted", "documents", docs, "failed", failed, "skipped", stats.String())
 	if *asJSON {
+		skipped := stats.Skipped
+		if skipped == nil {
+			skipped = map[string]int{}
+		}
 		if err := writeJSONLine(e.stderr, struct {
-			Articles int `json:"articles"`
-			Quads    int `json:"quads"`
-			Failed   int `json:"failed"`
-		}{docs, quads, failed}); err != nil {
+			Articles int            `json:"articles"`
+			Quads    int            `json:"quads"`
+			Failed   int            `json:"failed"`
+			Skipped  map[string]int `json:"records_skipped"` // WARC records not articles, by kind
+		}{docs, quads, failed, skipped}); err != nil {
 			return err
 		}
 	}
