@@ -73,6 +73,16 @@ func run(in, out string, size int64, imageBytes int) error {
 		perPage = float64(size) / float64(imageBytes+300) / float64(len(files))
 	}
 	owed := 0.0
+	images := 0
+	addImage := func() error {
+		for j := range img {
+			img[j] = byte(rng.Uint32())
+		}
+		images++
+		iu := fmt.Sprintf("https://cdn.qdnd.vn/images/%d.jpg", images)
+		head := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: %d\r\n\r\n", len(img))
+		return record(cw, "response", iu, "application/http; msgtype=response", append([]byte(head), img...))
+	}
 	for i, p := range files {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -92,14 +102,14 @@ func run(in, out string, size int64, imageBytes int) error {
 			return err
 		}
 		for owed += perPage; owed >= 1 && cw.n < size; owed-- {
-			for j := range img {
-				img[j] = byte(rng.Uint32())
-			}
-			iu := fmt.Sprintf("https://cdn.qdnd.vn/images/%d-%d.jpg", i, int(owed*10))
-			head := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: %d\r\n\r\n", len(img))
-			if err := record(cw, "response", iu, "application/http; msgtype=response", append([]byte(head), img...)); err != nil {
+			if err := addImage(); err != nil {
 				return err
 			}
+		}
+	}
+	for cw.n < size { // what the even spread left short
+		if err := addImage(); err != nil {
+			return err
 		}
 	}
 	if err := cw.w.(*bufio.Writer).Flush(); err != nil {
