@@ -132,7 +132,7 @@ func TestBuildBadInputs(t *testing.T) {
 	asUser := os.Geteuid() == 0
 	must(os.Chmod(locked, 0o000))
 	t.Cleanup(func() { os.Chmod(locked, 0o755) })
-	bad = append(bad, badInput{"an unreadable folder", `news/locked: open .*: permission denied$`})
+	bad = append(bad, badInput{"an unreadable folder", `news/locked: permission denied$`})
 
 	db := filepath.Join(base, "db")
 	if asUser {

@@ -197,7 +197,7 @@ func Walk(ctx context.Context, paths []string, opt Options, fn func(Item) error,
 func (w *walker) path(p string) error {
 	info, err := os.Stat(p) // follows a symlink to a directory
 	if err != nil {
-		w.bad(&extract.InputError{File: p, Err: err})
+		w.bad(&extract.InputError{File: p, Err: osErr(err)})
 		return nil
 	}
 	if !info.IsDir() {
@@ -212,7 +212,7 @@ func (w *walker) path(p string) error {
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		shown := filepath.Join(p, strings.TrimPrefix(path, root))
 		if err != nil {
-			w.bad(&extract.InputError{File: shown, Err: err})
+			w.bad(&extract.InputError{File: shown, Err: osErr(err)})
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -246,7 +246,7 @@ func (w *walker) path(p string) error {
 		}
 		info, err := os.Stat(f)
 		if err != nil {
-			w.bad(&extract.InputError{File: f, Err: err})
+			w.bad(&extract.InputError{File: f, Err: osErr(err)})
 			continue
 		}
 		w.source = f
@@ -285,7 +285,7 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 		if w.ctx.Err() != nil {
 			return w.ctx.Err()
 		}
-		w.bad(&extract.InputError{File: p, Err: err})
+		w.bad(&extract.InputError{File: p, Err: osErr(err)})
 		return nil
 	}
 	defer f.Close()
@@ -555,4 +555,15 @@ func (w *walker) open(p string, info fs.FileInfo) (*os.File, error) {
 		}
 	}()
 	return nil, why
+}
+
+// osErr is an error from the file system without the path it carries: the
+// InputError that wraps it names the file already ("news/locked: permission
+// denied", not "news/locked: open /home/…/news/locked: permission denied").
+func osErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
