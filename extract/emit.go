@@ -18,6 +18,7 @@ type emitter struct {
 	bgSet map[vocab.Quad]bool
 
 	f        *Facts
+	cites    bool       // whether to give the quads their evidence
 	at       cite       // where the quads being added are stated
 	evidence []Evidence // in Text.Norm offsets until Extract maps them
 	iris     map[any]string
@@ -26,6 +27,9 @@ type emitter struct {
 // from sets where the next quads are stated: the statement's own cite, else
 // the fact's first mention.
 func (e *emitter) from(fact any, sl slot, i int) {
+	if !e.cites {
+		return
+	}
 	c, ok := e.f.cites[citeKey{fact, sl, i}]
 	if !ok || c.zero() {
 		c = e.f.cites[citeKey{fact, slotFirst, 0}]
@@ -55,9 +59,9 @@ func (e *emitter) background(s string, p string, o vocab.Term) {
 func entity(kind, name string) string { return vocab.EntityIRI(kind, CanonicalTone(name)) }
 
 // emit builds the quads of one article.
-func (g *Gazetteer) emit(doc Document, f *Facts) *emitter {
+func (g *Gazetteer) emit(doc Document, f *Facts, evidence bool) *emitter {
 	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[vocab.Quad]bool, 256), g: g, bgSet: map[vocab.Quad]bool{},
-		quads: make([]vocab.Quad, 0, 256), f: f, iris: map[any]string{}}
+		quads: make([]vocab.Quad, 0, 256), f: f, iris: map[any]string{}, cites: evidence}
 	d := e.label
 	e.add(d, vocab.Type, vocab.IRI(vocab.NewsArticle))
 	switch {

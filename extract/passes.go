@@ -84,7 +84,9 @@ func (a *analysis) runPasses(s sentence, spans []Chunk, kind lineKind) {
 			break
 		}
 	}
-	a.rule = evidencePass.Name
-	evidencePass.Run(a, st)
+	if a.cites {
+		a.rule = evidencePass.Name
+		evidencePass.Run(a, st)
+	}
 	a.rule = ""
 }

@@ -107,7 +107,9 @@ func (a *analysis) orgOf(sp Chunk) *OrgFact {
 	if o == nil {
 		o = a.org(sp.Value, a.spanText(sp))
 	}
-	a.marks = append(a.marks, mark{Span: chunkSpan(sp), kind: "org", fact: o})
+	if a.cites {
+		a.marks = append(a.marks, mark{Span: chunkSpan(sp), kind: "org", fact: o})
+	}
 	return o
 }
 

@@ -5,9 +5,12 @@ package extract
 // problems in the text are diagnostics.
 func (x *Extractor) Extract(doc Document) Result {
 	t := Normalize(doc.Text)
-	facts, diags := x.gaz.relate(doc, t, Tokenize(t))
-	e := x.gaz.emit(doc, facts)
+	facts, diags := x.gaz.relateCiting(doc, t, Tokenize(t), !x.noEvidence)
+	e := x.gaz.emit(doc, facts, !x.noEvidence)
 	r := Result{Doc: doc, Quads: e.quads, Background: e.bg, Diagnostics: diags}
+	if x.noEvidence {
+		return r
+	}
 	r.Evidence = e.evidence
 	for i := range r.Evidence {
 		ev := &r.Evidence[i]

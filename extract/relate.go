@@ -34,14 +34,22 @@ type analysis struct {
 	}
 	diags []Diagnostic
 	rule  string  // the pass running, named by its diagnostics
+	cites bool    // whether to record where each fact is stated
 	track tracker // what of the facts has been cited
 	marks []mark
 }
 
-// relate finds the facts of an article.
+// relate finds the facts of an article, without recording where they are
+// stated.
 func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagnostic) {
+	return g.relateCiting(doc, t, toks, false)
+}
+
+// relateCiting finds the facts of an article; with cites, it also records
+// where each is stated (Facts.cites, Facts.marks) for the evidence.
+func (g *Gazetteer) relateCiting(doc Document, t *Text, toks []Token, cites bool) (*Facts, []Diagnostic) {
 	a := &analysis{
-		g: g, doc: doc, text: t, toks: toks, skip: make([]bool, len(toks)),
+		g: g, doc: doc, text: t, toks: toks, skip: make([]bool, len(toks)), cites: cites,
 		personByKey: map[string]*PersonFact{}, orgByName: map[string]*OrgFact{},
 		resByNumber: map[string]*ResolutionFact{}, planByKey: map[string]bool{},
 		abbrev: map[string]string{}, docAt: map[int]string{}, orgAt: map[int]*OrgFact{}, inDoc: map[int]bool{},
@@ -80,7 +88,7 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 		if l.kind == lineHeadline && a.facts.Headline == "" {
 			a.facts.Headline = CanonicalTone(collapseSpaces(l.text))
 		}
-		if l.kind != lineChrome {
+		if l.kind != lineChrome && a.cites {
 			a.noteLine(l)
 		}
 	}
@@ -101,7 +109,7 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 				found = append(found, Chunk{Kind: SpanResolution, T0: i, T1: i + n, Start: toks[i].Start, End: toks[i+n-1].End, Value: code})
 			}
 		}
-		if found != nil {
+		if found != nil && a.cites {
 			a.note(s, found, nil, nil)
 		}
 	}
@@ -120,7 +128,9 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 	for _, r := range a.facts.Resolutions {
 		if r.issuerFromCode {
 			o := a.org(r.Issuer, r.Issuer)
-			a.cite(citeKey{o, slotFirst, 0}, a.facts.cites[citeKey{r, slotFirst, 0}])
+			if a.cites {
+				a.cite(citeKey{o, slotFirst, 0}, a.facts.cites[citeKey{r, slotFirst, 0}])
+			}
 		}
 	}
 	a.facts.marks = a.marks

@@ -63,6 +63,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	x = x.WithoutEvidence() // a build stores quads; the viewer finds evidence itself
 	s, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
