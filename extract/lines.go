@@ -79,7 +79,7 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			// "Theo Cổng TTĐT BQP" alone on a line names the source wherever it stands
 			theoLine.MatchString(l.text) && l.t1-l.t0 <= 8 && g.outletAt(toks[l.t0+1:l.t1]):
 			l.kind = lineCredit
-		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(strings.ToLower(l.text), "(ảnh)"):
+		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(l.fold, "(ảnh)"):
 			l.kind = lineCaption
 		case !sawText && !endsSentence(l.text) && l.t1-l.t0 <= 40:
 			l.kind = lineHeadline

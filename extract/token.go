@@ -44,7 +44,7 @@ type Token struct {
 // "Chinhphu.vn" and "Cam-pu-chia" are single tokens; spaced dashes are not.
 func Tokenize(t *Text) []Token {
 	s := t.Norm
-	toks := make([]Token, 0, len(s)/6+8)
+	toks := make([]Token, 0, len(s)/4+8) // a syllable and its space are about four bytes
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -92,7 +92,15 @@ func makeWord(t *Text, i, j int) Token {
 	tok.Cap = unicode.IsUpper(first)
 	letters, upper := 0, 0
 	for _, r := range tok.Text {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < utf8.RuneSelf: // most letters of Vietnamese text are ASCII
+			if 'a' <= r && r <= 'z' {
+				letters++
+			} else if 'A' <= r && r <= 'Z' {
+				letters++
+				upper++
+			}
+		case unicode.IsLetter(r):
 			letters++
 			if unicode.IsUpper(r) {
 				upper++
@@ -104,6 +112,9 @@ func makeWord(t *Text, i, j int) Token {
 }
 
 func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
