@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/vnkg/vnkg/data"
 	"github.com/vnkg/vnkg/extract"
@@ -135,6 +136,23 @@ func BenchmarkExtract(b *testing.B) {
 			for _, d := range corpus {
 				_ = norm.NFC.String(d.Text)
 			}
+		}
+		b.ReportMetric(float64(len(corpus)*b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
+	// The floor of issue 8: NFC, then the syllables (runs of letters and
+	// digits), which any tokenizer of this text must at least find.
+	b.Run("floor-nfc-syllables", func(b *testing.B) {
+		b.SetBytes(int64(total))
+		n := 0
+		for range b.N {
+			for _, d := range corpus {
+				n += len(strings.FieldsFunc(norm.NFC.String(d.Text), func(r rune) bool {
+					return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+				}))
+			}
+		}
+		if n == 0 {
+			b.Fatal("no syllables")
 		}
 		b.ReportMetric(float64(len(corpus)*b.N)/b.Elapsed().Seconds(), "articles/s")
 	})

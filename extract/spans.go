@@ -496,3 +496,52 @@ func properCase(s string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// spanInfo is the spans stage's result: the sentences, the kind of line each
+// stands on, and the spans of each, found in its text tokens (not in chrome or
+// credits). The article's own abbreviations are not applied here: they are the
+// relate stage's (withAbbrevs).
+type spanInfo struct {
+	sents []sentence
+	kinds []lineKind
+	spans [][]Chunk
+}
+
+// sentenceSpans is the spans stage.
+func (g *Gazetteer) sentenceSpans(toks []Token, li *lineInfo) *spanInfo {
+	kindOf := make([]lineKind, len(toks))
+	for _, l := range li.lines {
+		for i := l.t0; i < l.t1; i++ {
+			kindOf[i] = l.kind
+		}
+	}
+	si := &spanInfo{sents: splitSentences(toks)}
+	si.kinds = make([]lineKind, len(si.sents))
+	si.spans = make([][]Chunk, len(si.sents))
+	for k, s := range si.sents {
+		if s.t1 > s.t0 {
+			kind := kindOf[s.t0]
+			if toks[s.t0].Kind == Newline && s.t1-s.t0 > 1 {
+				kind = kindOf[s.t0+1]
+			}
+			si.kinds[k] = kind
+		}
+		// the runs of kept tokens
+		var out []Chunk
+		for i := s.t0; i < s.t1; {
+			for i < s.t1 && li.skip[i] {
+				i++
+			}
+			j := i
+			for j < s.t1 && !li.skip[j] {
+				j++
+			}
+			if j > i {
+				out = append(out, g.scanSpans(toks, sentence{i, j})...)
+			}
+			i = j
+		}
+		si.spans[k] = out
+	}
+	return si
+}
