@@ -73,8 +73,8 @@ func (e *emitter) entity(kind, name string) string {
 
 // emit builds the quads of one article.
 func (g *Gazetteer) emit(doc Document, f *Facts, evidence bool) *emitter {
-	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[vocab.Quad]bool, 256), g: g, bgSet: map[vocab.Quad]bool{},
-		quads: make([]vocab.Quad, 0, 256), f: f, iris: map[any]string{}, cites: evidence, names: make(map[[2]string]string, 64)}
+	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[vocab.Quad]bool, 128), g: g, bgSet: map[vocab.Quad]bool{},
+		quads: make([]vocab.Quad, 0, 128), f: f, iris: map[any]string{}, cites: evidence, names: make(map[[2]string]string, 64)}
 	d := e.label
 	e.add(d, vocab.Type, vocab.IRI(vocab.NewsArticle))
 	switch {

@@ -47,6 +47,11 @@ func Normalize(src string) *Text {
 		// spaces, line ends and invisible characters change
 		delta := 0
 		for i := 0; i < len(src); {
+			if c := src[i]; c >= 0x20 && c < utf8.RuneSelf {
+				b.WriteByte(c) // printable ASCII stays as it is
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(src[i:])
 			writeNormalized(&b, src, i, r, n)
 			i += n

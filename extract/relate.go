@@ -38,6 +38,8 @@ type analysis struct {
 	cites bool    // whether to record where each fact is stated
 	track tracker // what of the facts has been cited
 	marks []mark
+
+	spanBuf []Chunk // the sentence's spans as the passes see them (withAbbrevs)
 }
 
 // relate finds the facts of an article, without recording where they are
@@ -123,9 +125,12 @@ func (a *analysis) diagnose(start, end int, format string, args ...any) {
 }
 
 // withAbbrevs is a copy of a sentence's spans (the spans stage's, which stay
-// as they are) with the article's own abbreviations applied.
+// as they are) with the article's own abbreviations applied. The copy is
+// a.spanBuf, reused sentence after sentence: the passes keep no spans past
+// their sentence.
 func (a *analysis) withAbbrevs(spans []Chunk) []Chunk {
-	out := slices.Clone(spans)
+	a.spanBuf = append(a.spanBuf[:0], spans...)
+	out := a.spanBuf
 	for k := range out {
 		sp := &out[k]
 		if sp.Kind == SpanName || sp.Kind == SpanOther {

@@ -44,7 +44,7 @@ type Token struct {
 // "Chinhphu.vn" and "Cam-pu-chia" are single tokens; spaced dashes are not.
 func Tokenize(t *Text) []Token {
 	s := t.Norm
-	toks := make([]Token, 0, len(s)/4+8) // a syllable and its space are about four bytes
+	toks := make([]Token, 0, len(s)/5+8) // a syllable and its space are about five bytes
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
