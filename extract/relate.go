@@ -246,16 +246,18 @@ func upperFirst(s string) string {
 
 // badDates reports a date word followed by a number that is no date: "ngày
 // 31/2", "ngày 12/13".
-func (a *analysis) badDates(s sentence) {
+func (a *analysis) badDates(s sentence) (diags []Diagnostic) {
 	for i := s.t0; i+1 < s.t1; i++ {
 		t, next := a.toks[i], a.toks[i+1]
 		if a.skip[i] || t.Key != "ngày" || next.Kind != Number || !strings.ContainsAny(next.Text, "/-.") {
 			continue
 		}
 		if _, n := parseDate(a.toks, i+1, s.t1); n == 0 {
-			a.diagnose(t.Start, next.End, "%q is not a date", a.tokText(i, i+2))
+			diags = append(diags, Diagnostic{Start: a.text.SourceOffset(t.Start), End: a.text.SourceOffset(next.End),
+				Message: fmt.Sprintf("%q is not a date", a.tokText(i, i+2))})
 		}
 	}
+	return diags
 }
 
 // resolveDate gives a sentence's date its year: the article's publication
