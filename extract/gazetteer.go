@@ -80,6 +80,7 @@ type Gazetteer struct {
 	chromeLines    map[string]bool   // fold keys of whole lines that are page chrome
 	chromePrefixes []string          // fold keys of line beginnings that are page chrome
 	linkHeadings   map[string]bool   // fold keys of related-article list headings
+	located        []string          // fold keys of words of posts and bodies that say where they sit
 	rankLex        lexicon
 	titleLex       lexicon
 	orgLex         lexicon
@@ -237,6 +238,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		}),
 		g.readList(fsys, "link_headings.txt", func(l string) { g.linkHeadings[Fold(l)] = true }),
 		g.readList(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
+		g.readList(fsys, "located.txt", func(l string) { g.located = append(g.located, Fold(l)) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
 			for _, name := range splitMulti(c[1]) {
@@ -491,6 +493,18 @@ var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
 	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial,
+}
+
+// locatedName reports a title or a body's name that names where it sits
+// (located.txt): "Đại sứ", "Tùy viên quốc phòng", "Đại sứ quán Hàn Quốc".
+func (g *Gazetteer) locatedName(name string) bool {
+	f := Fold(name)
+	for _, w := range g.located {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // is reports whether a word (a token's fold key) is of a class.

@@ -55,14 +55,15 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		}
 		// "Đại sứ Lào tại Việt Nam", "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng": a
 		// diplomat's post names where it is
-		if sp.Kind == SpanOther && sp.Value == "tại" && j+1 < len(spans) && (len(parts) > 0 || diplomatic(sg.title)) {
+		if sp.Kind == SpanOther && sp.Value == "tại" && j+1 < len(spans) && (len(parts) > 0 || a.g.locatedName(sg.title)) {
 			next := spans[j+1]
-			if next.Kind == SpanCountry {
+			if next.Kind == SpanCountry || next.Kind == SpanOrg && a.g.locatedName(sg.title) {
+				// "… tại Việt Nam", "Đại diện thường trực … tại Liên hợp quốc"
 				parts = append(parts, "tại", a.spanText(next))
 				j += 2
 				continue
 			}
-			if p, end := a.placeEnd(spans, j); p != "" && diplomatic(sg.title) && (next.Kind == SpanName || next.Kind == SpanOrg) {
+			if p, end := a.placeEnd(spans, j); p != "" && a.g.locatedName(sg.title) && (next.Kind == SpanName || next.Kind == SpanOrg) {
 				parts = append(parts, "tại", p)
 				for j++; j < len(spans) && spans[j].T0 < end; j++ {
 				}
@@ -83,18 +84,6 @@ func (g *Gazetteer) titleNamed(t string) string {
 		return v
 	}
 	return CanonicalTone(t)
-}
-
-// diplomatic reports a title whose post is somewhere: ambassadors, consuls,
-// attachés, representatives.
-func diplomatic(title string) bool {
-	f := Fold(title)
-	for _, w := range []string{"đại sứ", "lãnh sự", "tùy viên", "đại diện", "điều phối viên"} {
-		if strings.Contains(f, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // orgName is the canonical name of an ORG span (recording the body).

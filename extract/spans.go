@@ -292,6 +292,10 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 			break
 		}
 	}
+	// a mission names where it sits: "Đại sứ quán Hàn Quốc" + "tại Việt Nam"
+	if m := g.locatedAt(toks, i, n); m > 0 {
+		return n + m, ""
+	}
 	// a country after a body qualifies it: "Bộ Quốc phòng Lào" is a body of its
 	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng
 	if cn, country := g.countryLex.longest(toks, i+n); cn > 0 && v != "" && g.Orgs[v] != nil && !g.namesCountry(v) {
@@ -312,6 +316,38 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		}
 	}
 	return n, v
+}
+
+// locatedAt is the length of "tại" and a place after a body's name of n tokens
+// at i when the body is one that names where it sits (located.txt): "Đại sứ
+// quán Hàn Quốc tại Việt Nam", "Tổng Lãnh sự quán Việt Nam tại Khon Kaen". The
+// place is a country, or up to four capitalized words; 0 when none follows.
+func (g *Gazetteer) locatedAt(toks []Token, i, n int) int {
+	j := i + n
+	if j+1 >= len(toks) || toks[j].Key != "tại" || !toks[j+1].Cap || toks[j+1].Kind != Word {
+		return 0
+	}
+	name := make([]string, 0, n)
+	for _, t := range toks[i : i+n] {
+		name = append(name, t.Text)
+	}
+	if !g.locatedName(strings.Join(name, " ")) {
+		return 0
+	}
+	if cn, _ := g.countryLex.longest(toks, j+1); cn > 0 {
+		return 1 + cn
+	}
+	e := j + 1
+	for e < len(toks) && e-j <= 4 && toks[e].Kind == Word && toks[e].Cap {
+		if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+			break
+		}
+		if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+			break
+		}
+		e++
+	}
+	return e - j
 }
 
 // orgPatternAt matches head + name components: a capitalized word with at most one
