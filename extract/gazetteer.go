@@ -487,12 +487,13 @@ const (
 	wAdmin
 	wScene
 	wMemorial
+	wState
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
-	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial,
+	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState,
 }
 
 // locatedName reports a title or a body's name that names where it sits

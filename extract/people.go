@@ -47,6 +47,16 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Đại sứ Đặc mệnh toàn quyền nước Cộng hòa Nhân dân Trung Hoa": the State
+		// whose post it is
+		if sp.Kind == SpanOther && a.g.is(sp.Value, wState) && j+1 < len(spans) && spans[j+1].Kind == SpanCountry && sp.T1 == spans[j+1].T0 {
+			if sg.country == "" {
+				sg.country = spans[j+1].Value
+			}
+			parts = append(parts, a.spanText(sp), a.spanText(spans[j+1]))
+			j += 2
+			continue
+		}
 		// "Phó Tỉnh trưởng tỉnh Bolikhamxay": a province names where the post is
 		if sp.Kind == SpanOther && a.g.is(sp.Value, wAdmin) && j+1 < len(spans) && spans[j+1].Kind == SpanName && sp.T1 == spans[j+1].T0 {
 			parts = append(parts, a.spanText(sp), a.spanText(spans[j+1]))
@@ -138,7 +148,7 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 		if written != "" {
 			name += " " + a.expandAbbrev(written)
 			// "Trưởng" + "phòng Đối ngoại …": the title is "Trưởng phòng"
-			if head, _, _ := strings.Cut(written, " "); head != "" && strings.ToLower(head) == head {
+			if head, _, _ := strings.Cut(written, " "); head != "" && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
 				title = a.g.titleNamed(title + " " + head)
 			}
 		}
@@ -257,6 +267,13 @@ func (a *analysis) people(spans []Chunk) []mention {
 			last = len(out) - 1
 			a.lastPerson = p
 			reset()
+			// "Ngụy Phượng Hòa (Wei Fenghe)", "Lôi-xơn (Lawson)": a name in
+			// brackets right after a name is the same person's other spelling
+			if n := bracketedName(spans, k); n > 0 {
+				p.Aliases = appendUnique(p.Aliases, CanonicalTone(collapseSpaces(a.spanText(spans[k+2]))))
+				out[last].k1 = k + n + 1
+				k += n
+			}
 		case SpanSep:
 			switch sp.Value {
 			case ";":
@@ -312,6 +329,19 @@ func (a *analysis) people(spans []Chunk) []mention {
 		}
 	}
 	return out
+}
+
+// bracketedName is the number of spans after the name at k that give it again
+// in brackets, "(" NAME ")" right after it; 0 when none do.
+func bracketedName(spans []Chunk, k int) int {
+	if k+3 >= len(spans) {
+		return 0
+	}
+	open, name, closing := spans[k+1], spans[k+2], spans[k+3]
+	if open.Kind != SpanOther || open.Value != "(" || open.T0 != spans[k].T1 || name.Kind != SpanName || closing.Kind != SpanOther || closing.Value != ")" {
+		return 0
+	}
+	return 3
 }
 
 // hasTitle reports whether a post is of a title, or of a longer title that

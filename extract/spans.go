@@ -277,7 +277,7 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		if n == 0 {
 			return 0, ""
 		}
-	} else if i+n < len(toks) && g.plainWord(toks, i+n) {
+	} else if i+n < len(toks) && g.plainWord(toks, i+n) && !g.is(toks[i+n].Key, wState) {
 		// a known name that goes on in lower case is another body's longer
 		// name: "Cục Chính sách" vs "Cục Chính sách quốc tế Bộ Quốc phòng Hàn Quốc"
 		if pn, pv := g.orgPatternAt(toks, i); pn > n && (toks[i+pn-1].Cap || toks[i+pn-1].Kind == Number) {
@@ -297,16 +297,22 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		return n + m, ""
 	}
 	// a country after a body qualifies it: "Bộ Quốc phòng Lào" is a body of its
-	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng
-	if cn, country := g.countryLex.longest(toks, i+n); cn > 0 && v != "" && g.Orgs[v] != nil && !g.namesCountry(v) {
+	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng; so with a word for
+	// the State before the country ("Bộ Quốc phòng nước Cộng hòa Nhân dân Trung
+	// Hoa")
+	state := 0
+	if i+n+1 < len(toks) && toks[i+n].Kind == Word && !toks[i+n].Cap && g.is(toks[i+n].Key, wState) {
+		state = 1
+	}
+	if cn, country := g.countryLex.longest(toks, i+n+state); cn > 0 && v != "" && g.Orgs[v] != nil && !g.namesCountry(v) {
 		if country == "Việt Nam" {
-			return n + cn, v
+			return n + state + cn, v
 		}
-		written := make([]string, 0, cn)
-		for _, t := range toks[i+n : i+n+cn] {
+		written := make([]string, 0, cn+state)
+		for _, t := range toks[i+n : i+n+state+cn] {
 			written = append(written, t.Text)
 		}
-		return n + cn, v + " " + strings.Join(written, " ")
+		return n + state + cn, v + " " + strings.Join(written, " ")
 	}
 	// a Vietnamese-style body of a foreign armed force is a body of its own:
 	// "Bộ Tổng Tham mưu" + "Quân đội nhân dân Lào"
