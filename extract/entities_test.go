@@ -48,6 +48,12 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Bộ Quốc phòng nước Cộng hòa xã hội chủ nghĩa Việt Nam"},
 		},
 		{
+			name: "a unit after a slash belongs to the post; codes keep their slash",
+			text: "Đại tá Trần Văn Hải, Phó Hải đoàn trưởng Hải đoàn 21/Bộ Tư lệnh Vùng Cảnh sát biển 2, quán triệt Nghị quyết số 806-NQ/QUTW.",
+			want: []string{"PERSON Trần Văn Hải | Đại tá | Phó Hải đoàn trưởng Hải đoàn 21/Bộ Tư lệnh Vùng Cảnh sát biển 2"},
+			orgs: []string{"Hải đoàn 21", "Bộ Tư lệnh Vùng Cảnh sát biển 2"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -47,6 +47,14 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
+		// unit a slash puts the post's body under belongs to the post
+		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && spans[j+1].Value != loneHead && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
+			parts[len(parts)-1] += "/" + a.spanText(spans[j+1])
+			a.orgName(spans[j+1])
+			j += 2
+			continue
+		}
 		// "Đại sứ Đặc mệnh toàn quyền nước Cộng hòa Nhân dân Trung Hoa": the State
 		// whose post it is
 		if sp.Kind == SpanOther && a.g.is(sp.Value, wState) && j+1 < len(spans) && spans[j+1].Kind == SpanCountry && sp.T1 == spans[j+1].T0 {

@@ -65,7 +65,12 @@ func Tokenize(t *Text) []Token {
 				// a slash joins only codes and dates ("806-NQ/QUTW", "8/1"); between
 				// words it separates ("Cục Đối ngoại/BQP", "da cam/dioxin")
 				if isJoiner(r2) && j+n2 < len(s) && (r2 != '/' || unicode.IsDigit(first)) {
-					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					r3, n3 := utf8.DecodeRuneInString(s[j+n2:])
+					if r2 == '/' && !codeAfterSlash(r3, s[j+n2+n3:]) {
+						// "Hải đoàn 11/Bộ Tư lệnh …": a unit after a slash is a
+						// name of its own, not a part of a code
+						break
+					}
 					if isAlnum(r3) {
 						j += n2
 						continue
@@ -109,6 +114,20 @@ func makeWord(t *Text, i, j int) Token {
 	}
 	tok.Upper = letters >= 2 && upper == letters
 	return tok
+}
+
+// codeAfterSlash reports whether what follows a slash in a number continues a
+// code or a date: digits ("8/1") or capitals ("806-NQ/QUTW", "123/GP-BTTTT"),
+// not a capitalized word ("11/Bộ Tư lệnh").
+func codeAfterSlash(r rune, rest string) bool {
+	if unicode.IsDigit(r) {
+		return true
+	}
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(rest)
+	return !unicode.IsLower(next) && !unicode.Is(unicode.Mn, next)
 }
 
 func isAlnum(r rune) bool {
