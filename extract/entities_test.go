@@ -54,6 +54,21 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Hải đoàn 21", "Bộ Tư lệnh Vùng Cảnh sát biển 2"},
 		},
 		{
+			name: "bodies named by what they do run on over lower-case words, numbers and a resolution",
+			text: "Thượng tướng Nguyễn Tân Cương, Trưởng Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22, chủ trì; Thiếu tướng Lê Văn Minh, Viện trưởng Viện Quan hệ quốc tế về Quốc phòng, dự.",
+			want: []string{
+				"PERSON Nguyễn Tân Cương | Thượng tướng | Trưởng Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22",
+				"PERSON Lê Văn Minh | Thiếu tướng | Viện trưởng Viện Quan hệ quốc tế về Quốc phòng",
+			},
+			orgs: []string{"Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22", "Viện Quan hệ quốc tế về Quốc phòng"},
+		},
+		{
+			name:   "a running name stops at a verb and does not reach past its last capitalized word",
+			text:   "Viện Chiến lược Quốc phòng tổ chức hội thảo về hợp tác quốc phòng.",
+			orgs:   []string{"Viện Chiến lược Quốc phòng"},
+			noOrgs: []string{"Viện Chiến lược Quốc phòng tổ chức hội thảo"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -81,6 +81,7 @@ type Gazetteer struct {
 	chromePrefixes []string          // fold keys of line beginnings that are page chrome
 	linkHeadings   map[string]bool   // fold keys of related-article list headings
 	located        []string          // fold keys of words of posts and bodies that say where they sit
+	runningLex     lexicon           // heads of bodies whose names run on (running_heads.txt)
 	rankLex        lexicon
 	titleLex       lexicon
 	orgLex         lexicon
@@ -239,6 +240,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "link_headings.txt", func(l string) { g.linkHeadings[Fold(l)] = true }),
 		g.readList(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
 		g.readList(fsys, "located.txt", func(l string) { g.located = append(g.located, Fold(l)) }),
+		g.readList(fsys, "running_heads.txt", func(l string) { g.runningLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
 			for _, name := range splitMulti(c[1]) {
@@ -488,12 +490,13 @@ const (
 	wScene
 	wMemorial
 	wState
+	wNameLink
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
-	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState,
+	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState, "name-link": wNameLink,
 }
 
 // locatedName reports a title or a body's name that names where it sits

@@ -447,6 +447,9 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		case run == 1:
 			j++
 		default:
+			if e := g.runOn(toks, i, j); e > j {
+				return e - i, "" // a body named by what it does
+			}
 			// the name goes on in a way the pattern cannot follow ("Cục Gìn giữ
 			// hòa bình"); leave it
 			return 0, ""
@@ -455,7 +458,54 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	if comps == 0 {
 		return 0, ""
 	}
+	if e := g.runOn(toks, i, j); e > j {
+		return e - i, ""
+	}
 	return j - i, ""
+}
+
+// runOn is where the name of a body whose head at i runs on
+// (running_heads.txt) ends, read from token j: over lower-case words (not
+// verbs, and function words only of the name-link class), numbers and a named
+// resolution, up to its last capitalized word, number or resolution within ten
+// tokens; j when the head does not run on or nothing continues the name.
+func (g *Gazetteer) runOn(toks []Token, i, j int) int {
+	if n, _ := g.runningLex.longest(toks, i); n == 0 {
+		return j
+	}
+	last := j
+	for e := j; e < len(toks) && e-j < 10; {
+		t := toks[e]
+		if n, _ := resolutionAt(toks, e, len(toks)); n > 0 {
+			e += n
+			last = e
+			continue
+		}
+		switch {
+		case t.Kind == Number:
+			e++
+			last = e
+		case t.Kind == Word && t.Cap:
+			if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+				return last
+			}
+			if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+				return last
+			}
+			e++
+			last = e
+			// one lower-case syllable that ends the word ("Quốc phòng")
+			if e < len(toks) && g.plainWord(toks, e) && (e+1 == len(toks) || !g.plainWord(toks, e+1) && !g.is(toks[e+1].Key, wNameLink)) {
+				e++
+				last = e
+			}
+		case t.Kind == Word && (g.plainWord(toks, e) || g.is(t.Key, wNameLink)):
+			e++
+		default:
+			return last
+		}
+	}
+	return last
 }
 
 // plainWord reports a lower-case word that may continue a name: not a function
