@@ -111,6 +111,9 @@ func (a *analysis) orgName(sp Chunk) string { return a.orgOf(sp).Name }
 // definition extends it to, else its gazetteer name or its text.
 func (a *analysis) orgOf(sp Chunk) *OrgFact {
 	o := a.orgAt[sp.Start]
+	if o == nil && sp.Value == "" {
+		o = a.bareHeadBody(sp)
+	}
 	if o == nil {
 		o = a.org(sp.Value, a.spanText(sp))
 	}
@@ -118,6 +121,25 @@ func (a *analysis) orgOf(sp Chunk) *OrgFact {
 		a.marks = append(a.marks, mark{Span: chunkSpan(sp), kind: "org", fact: o})
 	}
 	return o
+}
+
+// bareHeadBody is the body a head standing alone refers back to ("Phó Trưởng
+// Ban Chỉ đạo" after "Ban Chỉ đạo Tổng kết …"): the last body named before
+// whose name starts with it, which gains the head as an alias; nil when the
+// span is no bare head or no such body was named.
+func (a *analysis) bareHeadBody(sp Chunk) *OrgFact {
+	if hn, _ := a.g.headLex.longest(a.toks, sp.T0); hn != sp.T1-sp.T0 {
+		return nil
+	}
+	written := CanonicalTone(collapseSpaces(a.spanText(sp)))
+	prefix := Fold(written) + " "
+	for k := len(a.facts.Orgs) - 1; k >= 0; k-- {
+		if o := a.facts.Orgs[k]; strings.HasPrefix(Fold(o.Name), prefix) {
+			o.Aliases = appendUnique(o.Aliases, written)
+			return o
+		}
+	}
+	return nil
 }
 
 // positions turns a chain's segments into posts. A title with no body of its own

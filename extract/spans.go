@@ -160,6 +160,8 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 	if capital && bestN == 0 && g.titleEndsAt(window, i) {
 		if hn, _ := g.headLex.longest(window, i); hn > 0 && i+hn < end && (toks[i+hn].Text == "," || toks[i+hn].Key == "và") {
 			try(SpanOrg, hn, loneHead)
+		} else if hn := g.bareHeadAt(window, i); hn > 0 {
+			try(SpanOrg, hn, "")
 		}
 	}
 	switch n := g.lowerBodyAt(window, i); {
@@ -200,6 +202,11 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 				// "Trưởng phòng Đối ngoại Quân khu 5": the title's last word heads
 				// the body
 				on = g.lowerBodyAt(window, i+lens[k])
+			}
+			if on == 0 {
+				// "Phó Trưởng Ban Chỉ đạo": a body's head alone, which refers
+				// back to the body named before (bareHead)
+				on = g.bareHeadAt(window, i+lens[k])
 			}
 			if on > 0 && i+lens[k]+on > i+bestN {
 				bestN, bestVal = lens[k], vals[k]
@@ -243,6 +250,24 @@ func (g *Gazetteer) lowerBodyAt(toks []Token, i int) int {
 		return n
 	}
 	return 0
+}
+
+// bareHeadAt is the length of a body's head standing alone at i, with no name
+// after it (the end, punctuation or a role verb follow): "Phó Trưởng [Ban Chỉ
+// đạo];". Only a head of two words or more: "Ban" alone is a word.
+func (g *Gazetteer) bareHeadAt(toks []Token, i int) int {
+	hn, _ := g.headLex.longest(toks, i)
+	if hn < 2 || !toks[i].Cap {
+		return 0
+	}
+	e := i + hn
+	if e == len(toks) || toks[e].Kind == Punct || toks[e].Kind == Newline {
+		return hn
+	}
+	if vn, v := g.verbLex.longest(toks, e); vn > 0 && v != notVerb && !toks[e].Cap {
+		return hn // "Trưởng Ban Chỉ đạo chủ trì"
+	}
+	return 0 // a name or more of the name follows ("Hải đội tàu huấn luyện")
 }
 
 // titleEndsAt reports a title that ends right before toks[i].
