@@ -69,9 +69,9 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Viện Chiến lược Quốc phòng tổ chức hội thảo"},
 		},
 		{
-			name: "a body's head alone after a title refers back to the body named before",
-			text: "Ban Chỉ đạo Tổng kết Nghị quyết số 22 tổ chức hội nghị. Dự có Thiếu tướng Lê Văn Minh, Phó Trưởng Ban Chỉ đạo; các tàu của Hải đội tàu huấn luyện cũng cập cảng.",
-			want: []string{"PERSON Lê Văn Minh | Thiếu tướng | Phó Trưởng Ban Chỉ đạo"},
+			name:   "a body's head alone after a title refers back to the body named before",
+			text:   "Ban Chỉ đạo Tổng kết Nghị quyết số 22 tổ chức hội nghị. Dự có Thiếu tướng Lê Văn Minh, Phó Trưởng Ban Chỉ đạo; các tàu của Hải đội tàu huấn luyện cũng cập cảng.",
+			want:   []string{"PERSON Lê Văn Minh | Thiếu tướng | Phó Trưởng Ban Chỉ đạo"},
 			orgs:   []string{"Ban Chỉ đạo Tổng kết Nghị quyết số 22"},
 			noOrgs: []string{"Ban Chỉ đạo", "Hải đội"},
 		},
