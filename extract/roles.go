@@ -144,6 +144,11 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 			!(a.toks[sp.T0].Key == "gặp" && (j+1 >= len(spans) || !personStart(spans[j+1].Kind))):
 			out = append(out, "attend")
 			return out
+		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbChairs && !a.toks[sp.T0].Cap && j > 0 && spans[j-1].Value == "có":
+			// "A có buổi tiếp B": the one who has the reception hosts and chairs
+			// it ("A hội kiến B" without "có": A calls on B)
+			out = append(out, "chair")
+			return out
 		default:
 			return out
 		}
