@@ -71,19 +71,16 @@ var noFrame Frame
 
 // Gazetteer holds the closed-class word lists, keyed for matching on tokens.
 type Gazetteer struct {
-	Ranks     map[string]*Rank // by canonical name
-	Titles    map[string]*Title
-	Orgs      map[string]*Org // by canonical name
-	Countries map[string]*Country
-	Abbrev    map[string]string // short form (as written) → full form
-	Surnames  map[string]bool   // fold keys
-	Frames    map[string]*Frame // by event kind
-	// RuleRows are the rows of event_kinds.tsv and verbs.tsv with their inline
-	// test cases (events_data.go).
-	RuleRows       []RuleRow
-	chromeLines    map[string]bool // fold keys of whole lines that are page chrome
-	chromePrefixes []string        // fold keys of line beginnings that are page chrome
-	linkHeadings   map[string]bool // fold keys of related-article list headings
+	Ranks          map[string]*Rank // by canonical name
+	Titles         map[string]*Title
+	Orgs           map[string]*Org // by canonical name
+	Countries      map[string]*Country
+	Abbrev         map[string]string // short form (as written) → full form
+	Surnames       map[string]bool   // fold keys
+	Frames         map[string]*Frame // by event kind
+	chromeLines    map[string]bool   // fold keys of whole lines that are page chrome
+	chromePrefixes []string          // fold keys of line beginnings that are page chrome
+	linkHeadings   map[string]bool   // fold keys of related-article list headings
 	rankLex        lexicon
 	titleLex       lexicon
 	orgLex         lexicon
@@ -100,6 +97,9 @@ type Gazetteer struct {
 	orgCountry map[string]string // body name → the country it names, "" for none
 	// Duplicates lists keys given twice (file: key); the first one wins.
 	Duplicates []string
+	// RuleRows are the rows of event_kinds.tsv and verbs.tsv with their
+	// inline test cases.
+	RuleRows []RuleRow
 }
 
 // LoadGazetteer reads the gazetteer files at the root of fsys. Every file
