@@ -200,3 +200,8 @@ func reviewYear(toks []Token, s sentence) bool {
 	}
 	return false
 }
+
+// dateOf is the date of a date span with its year resolved.
+func (a *analysis) dateOf(sp Chunk, s sentence) Date {
+	return a.resolveDate(spanDate(a.toks, sp), s)
+}

@@ -28,11 +28,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 	}
 	inName := -1 // spans before this index are inside an event's name
-	planned := plannedSentence(spans)
+	planned := a.plannedSentence(spans)
+	a.setScene(s, spans, kind)
 	purpose := false // past "để", "nhằm": what follows is aimed at, not done
 	sc := a.scanSentence(spans, ms)
 	for k, sp := range spans {
-		if sp.Kind == SpanOther && (sp.Value == "để" || sp.Value == "nhằm") {
+		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewPurpose) {
 			purpose = true
 		}
 		if sp.Kind != SpanEvent || k < inName || a.inDoc[sp.T0] {
@@ -57,7 +58,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		// "hơn 1.200 cuộc hội đàm": a count of meetings, not one
-		if q := k - 1; q >= 0 && (spans[q].Value == "cuộc" || spans[q].Value == "buổi" || spans[q].Value == "đợt" || spans[q].Value == "lượt") && q > 0 && (a.toks[spans[q-1].T0].Kind == Number || a.g.is(spans[q-1].Value, wQuantity)) ||
+		if q := k - 1; q >= 0 && a.g.evWord(spans[q].Value, ewCountUnit) && q > 0 && (a.toks[spans[q-1].T0].Kind == Number || a.g.is(spans[q-1].Value, wQuantity)) ||
 			k > 0 && a.toks[spans[k-1].T0].Kind == Number {
 			continue
 		}
@@ -73,6 +74,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if j >= 0 && (spans[j].Kind == SpanVerb && spans[j].Value != "speak" || spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wIntro)) {
 			introduced = true
 		}
+		// held: the verb before the trigger holds the meeting ("chủ trì lễ đón",
+		// "tổ chức hội nghị", "diễn ra"), not only attends it
+		held := j >= 0 && (spans[j].Kind == SpanVerb && (spans[j].Value == "chair" || spans[j].Value == "organize") || spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wIntro))
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			ev := a.eventNamed(name)
@@ -104,11 +108,32 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		if ev := a.eventOfKind(sp.Value); ev != nil {
+			// "Buổi chiều, tại Cửa khẩu B, A chủ trì lễ đón …" after a morning
+			// welcome at another place: a verb that holds the meeting on another
+			// day, part of day or place holds another one
+			if kind == lineText && held && !planned && opened == nil && a.otherOccasion(ev, s, spans) {
+				ev = &EventFact{Kind: sp.Value}
+				if capital && end > k+1 {
+					ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+				}
+				a.facts.Events = append(a.facts.Events, ev)
+				a.fill(ev, s, spans, k, end, false)
+				open(ev)
+				ref = ev
+				inName = end
+				continue
+			}
 			// a meeting named as the scene ("tại hội đàm", "Kết thúc hội nghị",
 			// "dự lễ đón") or as the subject; not one named in passing
 			// ("kết quả đối thoại")
 			if ref == nil && a.sceneAt(spans, k) {
 				ref = ev
+			}
+			// "Chiều nay (22/8), tại Trụ sở Bộ Quốc phòng, A chủ trì lễ đón …"
+			// after a title that named the welcome: the sentence that holds it
+			// dates and places it
+			if kind == lineText && introduced && !planned {
+				a.fillMissing(ev, s, spans)
 			}
 			if ev.Location == "" && k+1 < len(spans) && spans[k+1].Value == "tại" {
 				ev.Location = a.place(spans, k+1)
@@ -199,29 +224,16 @@ func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 	return sp.Kind == SpanVerb || sp.Kind == SpanOther && a.g.is(sp.Value, wScene)
 }
 
-// plannedSentence reports a sentence about what will happen: "sẽ", "dự kiến",
-// "sắp", "theo chương trình/kế hoạch": its meetings have not happened.
-func plannedSentence(spans []Chunk) bool {
-	for j, sp := range spans {
-		if sp.Kind != SpanOther {
+// plannedSentence reports a sentence about what will happen ("sẽ", "dự
+// kiến", "theo chương trình", "lần tới": the planned words of
+// event_words.tsv): its meetings have not happened.
+func (a *analysis) plannedSentence(spans []Chunk) bool {
+	for _, sp := range spans {
+		if sp.Kind != SpanOther && sp.Kind != SpanEvent && sp.Kind != SpanVerb {
 			continue
 		}
-		switch sp.Value {
-		case "sẽ", "sắp":
+		if a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewPlanned) > 0 {
 			return true
-		case "tới":
-			// "lần tới", "thời gian tới": the next one
-			if j > 0 && (spans[j-1].Value == "lần" || spans[j-1].Value == "gian" || spans[j-1].Value == "kỳ") {
-				return true
-			}
-		case "kiến":
-			if j > 0 && spans[j-1].Value == "dự" {
-				return true
-			}
-		case "trình", "hoạch":
-			if j > 1 && (spans[j-1].Value == "chương" || spans[j-1].Value == "kế") && spans[j-2].Value == "theo" {
-				return true
-			}
 		}
 	}
 	return false
@@ -365,9 +377,6 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 			break
 		}
 	}
-	if ev.Date.IsZero() && a.current != nil && a.current != ev {
-		ev.Date = a.current.Date
-	}
 	if ev.Date.IsZero() && a.current == nil && !a.lead.date.IsZero() {
 		// the article's dateline ("Chiều ngày 2-11, tại Hà Nội, …") dates its
 		// first event when that one is named later
@@ -376,6 +385,15 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 			ev.Location = a.lead.place
 		}
 	}
+	if ev.Date.IsZero() && !a.ev.sceneDate.IsZero() {
+		// "Sáng 20/11, các hoạt động chuyển sang phía Việt Nam. Tại cửa khẩu
+		// Tà Lùng, …": the date the text last set
+		ev.Date = a.ev.sceneDate
+	}
+	if ev.Date.IsZero() && a.current != nil && a.current != ev {
+		ev.Date = a.current.Date
+	}
+	a.eventPart(ev)
 	for j, sp := range spans {
 		// "Tùy viên Quốc phòng Ấn Độ tại Việt Nam" says where a post is, not
 		// where the event was

@@ -105,3 +105,38 @@ func joinKeys(toks []Token) string {
 	}
 	return strings.Join(keys, " ")
 }
+
+// TestEventWords runs the inline test case of every row of event_words.tsv:
+// the example gives what the row expects, and with the row taken out it does
+// not (a word no text needs is deleted, not kept).
+func TestEventWords(t *testing.T) {
+	g := testGazetteer(t)
+	if len(g.ew.rows) == 0 {
+		t.Fatal("no event words loaded")
+	}
+	run := func(g *Gazetteer, r RuleRow) (*Facts, []string) {
+		txt := Normalize(r.Example)
+		facts, _ := g.relate(Document{ID: "t", Text: r.Example, Published: "2024-08-10"}, txt, Tokenize(txt))
+		return facts, checkExpect(facts, r.Expect)
+	}
+	for _, r := range g.ew.rows {
+		t.Run(r.Value+"/"+r.Phrase, func(t *testing.T) {
+			if r.Example == "" || r.Expect == "" {
+				t.Fatalf("%q has no example or expectation", r.Phrase)
+			}
+			if facts, bad := run(g, r); len(bad) > 0 {
+				t.Fatalf("example %q: %s; got %q", r.Example, strings.Join(bad, "; "), summary(facts))
+			}
+			g2 := *g
+			g2.ew.class = map[string]eventWordClass{}
+			for k, v := range g.ew.class {
+				g2.ew.class[k] = v
+			}
+			key := strings.Join(phraseKeys(r.Phrase), " ")
+			g2.ew.class[key] &^= eventWordClasses[r.Value]
+			if _, bad := run(&g2, r); len(bad) == 0 {
+				t.Errorf("%s %q never fires: its example gives %q without it", r.Value, r.Phrase, r.Expect)
+			}
+		})
+	}
+}

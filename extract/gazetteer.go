@@ -100,6 +100,7 @@ type Gazetteer struct {
 	// RuleRows are the rows of event_kinds.tsv and verbs.tsv with their
 	// inline test cases.
 	RuleRows []RuleRow
+	ew       eventWords // event_words.tsv
 }
 
 // LoadGazetteer reads the gazetteer files at the root of fsys. Every file
@@ -202,6 +203,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			}
 			return nil
 		}),
+		readEventWords(fsys, g),
 		readLines(fsys, "surnames.txt", func(l string) { g.Surnames[Fold(l)] = true }),
 		readLines(fsys, "not_verbs.txt", func(l string) { g.verbLex.add(l, notVerb) }),
 		readLines(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),

@@ -26,6 +26,7 @@ type analysis struct {
 	orgAt       map[int]*OrgFact  // bodies whose name goes on past their span, by span start
 	inDoc       map[int]bool      // tokens inside the name of a plan
 	current     *EventFact        // the event the text is about at this point
+	ev          evState           // the event rules' discourse state (events.go)
 	lastPerson  *PersonFact       // the person last named, for "ông" alone
 	lead        struct {          // the article's dateline: its first date and place
 		seen  bool

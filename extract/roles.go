@@ -7,7 +7,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	}
 	// in a sentence about what will happen, what people say is said now, but
 	// who will chair or attend has not happened
-	planned := plannedSentence(spans)
+	planned := a.plannedSentence(spans)
 	// group people listed together: "A; B và C dự Hội nghị"
 	roles := make([][]string, len(ms))
 	for i := range ms {

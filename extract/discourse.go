@@ -1,0 +1,117 @@
+package extract
+
+import "strings"
+
+// evState is the discourse state of the event rules across sentences: the
+// scene the text has set (the date and part of day the latest sentence opened
+// with) and the part of day each event was held in, so that a sentence which
+// holds a meeting of a kind already seen on another day, part of day or place
+// holds another one ("Buổi sáng, A chủ trì lễ đón … Buổi chiều, B chủ trì lễ
+// đón …").
+type evState struct {
+	sceneDate Date                  // the date the latest text sentence opened with
+	sentPart  string                // the part of day the current sentence opens with, "" if none
+	sentDate  Date                  // the current sentence's own date, zero if none
+	part      map[*EventFact]string // the part of day an event was held in
+}
+
+// setScene reads the time a sentence opens with: its date (which dates the
+// events of the sentences after it that give none) and its part of day.
+func (a *analysis) setScene(s sentence, spans []Chunk, kind lineKind) {
+	a.ev.sentPart, a.ev.sentDate = "", Date{}
+	if kind != lineText {
+		return
+	}
+	for _, sp := range spans {
+		if sp.Kind == SpanDate && !a.inDoc[sp.T0] {
+			a.ev.sentDate = a.dateOf(sp, s)
+			break
+		}
+	}
+	// the opening adverbials: "Trước đó, hôm qua (11-12), …", "Chiều cùng
+	// ngày, …", "Buổi sáng, …"
+	for k := 0; k < len(spans) && k < 6; k++ {
+		if sp := spans[k]; sp.Kind == SpanDate {
+			if d := a.dateOf(sp, s); !d.IsZero() {
+				a.ev.sceneDate = d
+			}
+			break
+		}
+	}
+	for i := s.t0; i < s.t1 && i < s.t0+6; i++ {
+		t := a.toks[i]
+		if t.Kind == Word && a.g.evWord(t.Key, ewPartOfDay) {
+			a.ev.sentPart = t.Key
+			return
+		}
+		if t.Kind == Word && !a.g.evWord(t.Key, ewTimeLead) {
+			return
+		}
+	}
+}
+
+// eventPart records the part of day of an event opened in the current sentence.
+func (a *analysis) eventPart(ev *EventFact) {
+	if a.ev.sentPart == "" {
+		return
+	}
+	if a.ev.part == nil {
+		a.ev.part = map[*EventFact]string{}
+	}
+	if a.ev.part[ev] == "" {
+		a.ev.part[ev] = a.ev.sentPart
+	}
+}
+
+// otherOccasion reports a sentence that places a meeting of ev's kind on
+// another day, part of day or at another place than ev.
+func (a *analysis) otherOccasion(ev *EventFact, s sentence, spans []Chunk) bool {
+	if d := a.ev.sentDate; !d.IsZero() && !ev.Date.IsZero() && d != ev.Date {
+		return true
+	}
+	if p := a.ev.part[ev]; p != "" && a.ev.sentPart != "" && p != a.ev.sentPart {
+		return true
+	}
+	if p := a.sentencePlace(spans); p != "" && ev.Location != "" && !samePlace(p, ev.Location) {
+		return true
+	}
+	return false
+}
+
+// fillMissing gives an event the date and place of a sentence that holds it
+// when the event has none yet.
+func (a *analysis) fillMissing(ev *EventFact, s sentence, spans []Chunk) {
+	if ev.Date.IsZero() && !a.ev.sentDate.IsZero() {
+		ev.Date = a.ev.sentDate
+	}
+	if ev.Location == "" {
+		ev.Location = a.sentencePlace(spans)
+	}
+	a.eventPart(ev)
+}
+
+// sentencePlace is the place after a "tại" that opens the sentence, before
+// anyone or anything it names ("Buổi chiều, tại Cửa khẩu quốc tế Lao Bảo, …"):
+// a "tại" after a person's post says where the post is.
+func (a *analysis) sentencePlace(spans []Chunk) string {
+	for j, sp := range spans {
+		switch sp.Kind {
+		case SpanDate, SpanSep:
+			continue
+		case SpanOther:
+			if sp.Value == "tại" {
+				return a.place(spans, j)
+			}
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// samePlace reports two names of one place: equal when folded, or one the
+// beginning of the other ("Cửa khẩu Lao Bảo", "Cửa khẩu Lao Bảo tỉnh Quảng Trị").
+func samePlace(p, q string) bool {
+	p, q = Fold(p), Fold(q)
+	return p == q || strings.HasPrefix(p, q) || strings.HasPrefix(q, p)
+}

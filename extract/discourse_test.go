@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestDiscourse holds the discourse model of events: which sentences speak of
+// which event, and when one sentence holds a new one.
+func TestDiscourse(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name, published, text string
+		want                  []string
+	}{
+		{
+			name:      "two welcomes: morning and afternoon at two border gates",
+			published: "2021-12-12",
+			text: "Ngày 12-12, tại huyện Hướng Hóa, tỉnh Quảng Trị, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +
+				"Buổi sáng, Đại tướng Chansamone Chanyalath chủ trì lễ đón Đoàn đại biểu Việt Nam. " +
+				"Buổi chiều, tại Cửa khẩu quốc tế Lao Bảo, Đại tướng Phan Văn Giang chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Lào.",
+			want: []string{
+				"PERSON Chansamone Chanyalath | Đại tướng | ",
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"EVENT hội nghị | 2021-12-12 | huyện Hướng Hóa, tỉnh Quảng Trị | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT lễ đón | 2021-12-12 |  |  | chair Chansamone Chanyalath | attend  | speak  | about ",
+				"EVENT lễ đón | 2021-12-12 | Cửa khẩu quốc tế Lao Bảo |  | chair Phan Văn Giang | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a meeting held on another day is another meeting",
+			published: "2021-12-12",
+			text: "Ngày 12-12, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +
+				"Trước đó, hôm qua (11-12), tại Quảng Trị, Bộ Tư lệnh Bộ đội Biên phòng tổ chức hội nghị sơ kết công tác biên phòng.",
+			want: []string{
+				"EVENT hội nghị | 2021-12-12 | Hà Nội | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT hội nghị | 2021-12-11 | Quảng Trị | Bộ Tư lệnh Bộ đội Biên phòng | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "the scene's date dates a meeting of a later sentence",
+			published: "2018-11-20",
+			text: "Sáng 19/11, tại Hà Nội, Đại tướng Ngô Xuân Lịch chủ trì lễ đón Thượng tướng Ngụy Phượng Hòa. " +
+				"Sáng 20/11, các hoạt động chuyển sang tỉnh Cao Bằng. " +
+				"Tại cửa khẩu Tà Lùng, Đại tướng Ngô Xuân Lịch chủ trì lễ đón Thượng tướng Ngụy Phượng Hòa.",
+			want: []string{
+				"PERSON Ngô Xuân Lịch | Đại tướng | ",
+				"PERSON Ngụy Phượng Hòa | Thượng tướng | ",
+				"EVENT lễ đón | 2018-11-19 | Hà Nội |  | chair Ngô Xuân Lịch | attend Ngụy Phượng Hòa | speak  | about ",
+				"EVENT lễ đón | 2018-11-20 | cửa khẩu Tà Lùng |  | chair Ngô Xuân Lịch | attend Ngụy Phượng Hòa | speak  | about ",
+			},
+		},
+		{
+			name:      "attending the same ceremony again is the same ceremony",
+			published: "2024-08-10",
+			text: "Sáng 5/8, tại Hà Nội, Bộ Quốc phòng tổ chức lễ tiễn Đội Công binh số 3. " +
+				"Dự lễ tiễn có Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng; bà Ingrid Halvorsen, Điều phối viên thường trú Liên hợp quốc tại Việt Nam.",
+			want: []string{
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Ingrid Halvorsen |  | Điều phối viên thường trú Liên hợp quốc tại Việt Nam",
+				"EVENT lễ tiễn | 2024-08-05 | Hà Nội | Bộ Quốc phòng | chair  | attend Hoàng Xuân Chiến, Ingrid Halvorsen | speak  | about ",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			f, _ := g.relate(Document{ID: "t", Text: tt.text, Published: tt.published}, txt, Tokenize(txt))
+			if diff := cmp.Diff(tt.want, summary(f)); diff != "" {
+				t.Errorf("facts mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
