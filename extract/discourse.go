@@ -90,6 +90,26 @@ func (a *analysis) fillMissing(ev *EventFact, s sentence, spans []Chunk) {
 	a.eventPart(ev)
 }
 
+// fillFrom gives an event that a host verb holds the sentence's date and the
+// place after its "tại" when the event has none yet ("Bộ trưởng A đón Bộ
+// trưởng B tại Cửa khẩu quốc tế Hữu Nghị").
+func (a *analysis) fillFrom(ev *EventFact, s sentence, spans []Chunk) {
+	if ev.Date.IsZero() && !a.ev.sentDate.IsZero() {
+		ev.Date = a.ev.sentDate
+	}
+	if ev.Location == "" {
+		for j, sp := range spans {
+			if sp.Kind == SpanOther && sp.Value == "tại" && !(j > 0 && (spans[j-1].Kind == SpanCountry || spans[j-1].Kind == SpanTitle || spans[j-1].Kind == SpanOrg)) {
+				if p := a.place(spans, j); p != "" {
+					ev.Location = p
+					break
+				}
+			}
+		}
+	}
+	a.eventPart(ev)
+}
+
 // sentencePlace is the place after a "tại" that opens the sentence, before
 // anyone or anything it names ("Buổi chiều, tại Cửa khẩu quốc tế Lao Bảo, …"):
 // a "tại" after a person's post says where the post is.
@@ -114,4 +134,32 @@ func (a *analysis) sentencePlace(spans []Chunk) string {
 func samePlace(p, q string) bool {
 	p, q = Fold(p), Fold(q)
 	return p == q || strings.HasPrefix(p, q) || strings.HasPrefix(q, p)
+}
+
+// finishEvents settles the events once the article is read: whoever chairs a
+// meeting is not also one of its attendees ("A chủ trì lễ đón B … A đón B":
+// A hosts, B attends).
+func (a *analysis) finishEvents() {
+	for _, ev := range a.facts.Events {
+		for i := len(ev.Attendees) - 1; i >= 0; i-- {
+			if hasPerson(ev.Chairs, ev.Attendees[i]) {
+				a.dropAttendee(ev, i)
+			}
+		}
+	}
+}
+
+// dropAttendee removes an event's i-th attendee, keeping the citations of the
+// others with them.
+func (a *analysis) dropAttendee(ev *EventFact, i int) {
+	ev.Attendees = append(ev.Attendees[:i], ev.Attendees[i+1:]...)
+	n := len(ev.Attendees)
+	for j := i; j < n; j++ {
+		if c, ok := a.facts.cites[citeKey{ev, slotAttendee, j + 1}]; ok {
+			a.facts.cites[citeKey{ev, slotAttendee, j}] = c
+		} else {
+			delete(a.facts.cites, citeKey{ev, slotAttendee, j})
+		}
+	}
+	delete(a.facts.cites, citeKey{ev, slotAttendee, n})
 }

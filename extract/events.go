@@ -77,6 +77,13 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// held: the verb before the trigger holds the meeting ("chủ trì lễ đón",
 		// "tổ chức hội nghị", "diễn ra"), not only attends it
 		held := j >= 0 && (spans[j].Kind == SpanVerb && (spans[j].Value == "chair" || spans[j].Value == "organize") || spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wIntro))
+		// "… Giao lưu hữu nghị … lần thứ hai, diễn ra trong hai ngày 13-14/11":
+		// a named meeting the sentence dates after its name
+		// "Chương trình giao lưu … đã diễn ra trong hai ngày 27 - 28-8": also a
+		// lower-case one that is the sentence's subject
+		if !introduced && (capital || k <= 3 && subjectSpans(spans[:k])) && end > k+1 && a.heldAfter(spans, end) {
+			introduced = true
+		}
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			ev := a.eventNamed(name)
@@ -209,6 +216,30 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	return ref
 }
 
+// heldAfter reports a meeting's name followed by a verb that holds it and a
+// date: "…, diễn ra ngày 17/4", "… kéo dài từ ngày 19 đến 21/11".
+func (a *analysis) heldAfter(spans []Chunk, end int) bool {
+	j := end
+	if j < len(spans) && spans[j].Kind == SpanSep && spans[j].Value == "," {
+		j++
+	}
+	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j++
+	}
+	if j >= len(spans) || spans[j].Kind != SpanOther || a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) == 0 {
+		return false
+	}
+	for k := j + 1; k < len(spans) && k < j+6; k++ {
+		if spans[k].Kind == SpanDate {
+			return true
+		}
+		if spans[k].Kind != SpanOther {
+			return false
+		}
+	}
+	return false
+}
+
 // sceneAt reports whether the trigger at spans[k] names the sentence's scene:
 // after "tại", "trong", "sau", "kết thúc", "bên lề" or a role verb, or as the
 // sentence's subject.
@@ -328,6 +359,10 @@ func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 	}
 	for ; j < len(spans); j++ {
 		sp := spans[j]
+		// "Giao lưu … lần thứ 5 kéo dài từ ngày 19 đến 21/11"
+		if sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewHeldAfter) > 0 {
+			return j
+		}
 		switch sp.Kind {
 		case SpanSep:
 			if sp.Value == ";" {
@@ -372,8 +407,7 @@ var periodRe = regexp.MustCompile(`giai đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})`
 func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, named bool) {
 	for _, sp := range spans {
 		if sp.Kind == SpanDate {
-			d := spanDate(a.toks, sp)
-			ev.Date = a.resolveDate(d, s)
+			ev.Date = a.dateOf(sp, s)
 			break
 		}
 	}
@@ -466,4 +500,16 @@ func clauseStart(spans []Chunk, j int) int {
 		c--
 	}
 	return c
+}
+
+// subjectSpans reports spans that can open a sentence's subject before its
+// event word: plain words and names, no verb, person or body ("Chương trình
+// giao lưu …").
+func subjectSpans(spans []Chunk) bool {
+	for _, sp := range spans {
+		if sp.Kind != SpanOther && sp.Kind != SpanName {
+			return false
+		}
+	}
+	return true
 }

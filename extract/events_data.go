@@ -19,7 +19,7 @@ type RuleRow struct {
 }
 
 // eventWordClass is a set of the classes of event_words.tsv.
-type eventWordClass uint8
+type eventWordClass uint16
 
 const (
 	ewPartOfDay eventWordClass = 1 << iota
@@ -29,11 +29,14 @@ const (
 	ewCountUnit
 	ewPlaceHead
 	ewAdminLevel
+	ewWelcome
+	ewPlaceEnd
+	ewHeldAfter
 )
 
 var eventWordClasses = map[string]eventWordClass{
 	"part-of-day": ewPartOfDay, "time-lead": ewTimeLead, "planned": ewPlanned,
-	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel,
+	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter,
 }
 
 // eventWords are the closed-class words of the event rules (event_words.tsv):

@@ -41,7 +41,7 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 			i++
 			continue
 		}
-		if t.Kind != Word || i == start || !toks[i-1].Cap || a.g.isFunction(t.Key) {
+		if t.Kind != Word || i == start || !toks[i-1].Cap || a.g.isFunction(t.Key) || a.g.evWord(t.Key, ewPlaceEnd) {
 			break
 		}
 		// lower-case syllables inside a place's name: "Trụ sở Bộ", "Cửa khẩu

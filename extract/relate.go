@@ -117,6 +117,7 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 		}
 		a.runPasses(s, spans, kind)
 	}
+	a.finishEvents()
 	// an issuer known only from a resolution's code ("…/QUTW") is named through it
 	for _, r := range a.facts.Resolutions {
 		if r.issuerFromCode {
@@ -315,7 +316,7 @@ func (a *analysis) dateline(s sentence, spans []Chunk, kind lineKind) {
 	for j, sp := range spans {
 		if sp.Kind == SpanDate {
 			a.lead.seen = true
-			a.lead.date = a.resolveDate(spanDate(a.toks, sp), s)
+			a.lead.date = a.dateOf(sp, s)
 			for k := j; k < len(spans); k++ {
 				if spans[k].Kind == SpanOther && spans[k].Value == "tại" {
 					a.lead.place = a.place(spans, k)

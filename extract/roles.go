@@ -49,27 +49,42 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	}
 	for i, m := range ms {
 		for _, r := range roles[i] {
-			if r == "host" && !planned {
-				// "A tiếp B": a reception, A the host, those after the verb its guests
-				// a reception on another day, or with another host, is another
-				rec := target
-				if rec != nil && rec.Kind == "tiếp xã giao" && len(rec.Chairs) > 0 {
-					if d := a.sentenceDate(s, spans); !d.IsZero() && d != rec.Date || !hasPerson(rec.Chairs, m.p) {
-						rec = nil
-					}
-				}
-				if rec == nil || rec.Kind != "tiếp xã giao" {
-					rec = &EventFact{Kind: "tiếp xã giao"}
-					a.facts.Events = append(a.facts.Events, rec)
-					a.fill(rec, s, spans, m.k1, m.k1, false)
-					a.current = rec
-				}
-				rec.Chairs = appendPerson(rec.Chairs, m.p)
-				for _, g := range ms[i+1:] {
-					rec.Attendees = appendPerson(rec.Attendees, g.p)
-				}
-				target = rec
+			if r != "host" && r != "welcome" || planned {
+				continue
 			}
+			// "A tiếp B": a reception, A the host, those after the verb its
+			// guests; "A đón B": a welcome ceremony, A its host. One on another
+			// day, with another host or only other guests is another.
+			kind := "tiếp xã giao"
+			if r == "welcome" {
+				kind = "lễ đón"
+			}
+			guests := ms[i+1:]
+			rec := target
+			if rec == nil || rec.Kind != kind {
+				rec = nil
+				if r == "welcome" {
+					rec = a.eventOfKind(kind)
+				}
+			}
+			if rec != nil && (len(rec.Chairs) > 0 || rec.Kind == "tiếp xã giao") {
+				if d := a.sentenceDate(s, spans); !d.IsZero() && !rec.Date.IsZero() && d != rec.Date ||
+					len(rec.Chairs) > 0 && !hasPerson(rec.Chairs, m.p) || otherGuests(rec, guests) {
+					rec = nil
+				}
+			}
+			if rec == nil {
+				rec = &EventFact{Kind: kind}
+				a.facts.Events = append(a.facts.Events, rec)
+				a.fill(rec, s, spans, m.k1, m.k1, false)
+				a.current = rec
+			}
+			a.fillFrom(rec, s, spans)
+			rec.Chairs = appendPerson(rec.Chairs, m.p)
+			for _, g := range guests {
+				rec.Attendees = appendPerson(rec.Attendees, g.p)
+			}
+			target = rec
 		}
 	}
 	if target == nil {
@@ -96,10 +111,24 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 func (a *analysis) sentenceDate(s sentence, spans []Chunk) Date {
 	for _, sp := range spans {
 		if sp.Kind == SpanDate {
-			return a.resolveDate(spanDate(a.toks, sp), s)
+			return a.dateOf(sp, s)
 		}
 	}
 	return Date{}
+}
+
+// otherGuests reports a host's guests none of whom a reception had: "Chiều
+// cùng ngày, A cũng tiếp C" after "A tiếp B" is another reception.
+func otherGuests(rec *EventFact, guests []mention) bool {
+	if len(rec.Attendees) == 0 || len(guests) == 0 {
+		return false
+	}
+	for _, g := range guests {
+		if hasPerson(rec.Attendees, g.p) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasPerson(list []*PersonFact, p *PersonFact) bool {
@@ -136,6 +165,9 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 	for j := k; j < len(spans) && j < stop && j < k+8; j++ {
 		sp := spans[j]
 		switch {
+		case sp.Kind == SpanVerb && sp.Value == "host" && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewWelcome) == sp.T1-sp.T0:
+			// "A đón B": the host of a welcome ceremony
+			out = append(out, "welcome")
 		case sp.Kind == SpanVerb:
 			out = append(out, sp.Value)
 		case sp.Kind == SpanOther && a.g.is(sp.Value, wFiller):
