@@ -62,6 +62,34 @@ func TestDiscourse(t *testing.T) {
 				"EVENT lễ tiễn | 2024-08-05 | Hà Nội | Bộ Quốc phòng | chair  | attend Hoàng Xuân Chiến, Ingrid Halvorsen | speak  | about ",
 			},
 		},
+		{
+			name:      "a visit in passing with its own dates is the story's visit, dated and placed by its own clause",
+			published: "2024-10-25",
+			text:      "Chiều nay (25/10), tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang đã tiếp Thượng tướng Trương Hựu Hiệp, đang có chuyến thăm chính thức Việt Nam từ ngày 24 đến 26/10.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"PERSON Trương Hựu Hiệp | Thượng tướng | ",
+				"EVENT chuyến thăm | 2024-10-24 |  |  | chair  | attend Trương Hựu Hiệp | speak  | about ",
+				"EVENT tiếp xã giao | 2024-10-25 | Trụ sở Bộ Quốc phòng |  | chair Phan Văn Giang | attend Trương Hựu Hiệp | speak  | about ",
+			},
+		},
+		{
+			name:      "a delegation that arrives and begins its visit: the destination is the visit's place",
+			published: "2019-08-22",
+			text:      "Đoàn đại biểu Bộ Quốc phòng Nam Phi do bà Nosiviwe Nqakula dẫn đầu đã tới Hà Nội, bắt đầu chuyến thăm chính thức Việt Nam từ ngày 22 đến 26/8.",
+			want: []string{
+				"PERSON Nosiviwe Nqakula |  | ",
+				"EVENT chuyến thăm | 2019-08-22 | Hà Nội |  | chair  | attend Nosiviwe Nqakula | speak  | about ",
+			},
+		},
+		{
+			name:      "a visit only planned is no event",
+			published: "2019-08-22",
+			text:      "Theo kế hoạch, Đoàn đại biểu Bộ Quốc phòng Nam Phi do bà Nosiviwe Nqakula dẫn đầu sẽ thăm Việt Nam từ ngày 22 đến 26/8.",
+			want: []string{
+				"PERSON Nosiviwe Nqakula |  | ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,6 +36,23 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewPurpose) {
 			purpose = true
 		}
+		// "Đoàn … do A dẫn đầu đã sang thăm và làm việc tại Trung Quốc từ ngày
+		// 26/6 đến ngày 2/7": a visit the sentence dates is the story's visit
+		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewVisit) && !purpose && !planned && kind == lineText &&
+			opened == nil && a.eventOfKind(visitKind) == nil {
+			if d := dateAfter(spans, k); d >= 0 {
+				ev := &EventFact{Kind: visitKind}
+				a.facts.Events = append(a.facts.Events, ev)
+				a.fill(ev, s, spans, k, k+1, false)
+				ev.Date = a.dateOf(spans[d], s)
+				if p := a.visitPlace(spans, k); p != "" {
+					ev.Location = p
+				}
+				open(ev)
+				ref = ev
+				continue
+			}
+		}
 		if sp.Kind != SpanEvent || k < inName || a.inDoc[sp.T0] {
 			continue
 		}
@@ -48,8 +65,10 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if k > 0 && spans[k-1].Kind == SpanOther && a.g.is(spans[k-1].Value, wGenericBefore) {
 			continue
 		}
-		// "đang có chuyến thăm": a visit mentioned in passing
-		if k > 1 && spans[k-1].Value == "có" && spans[k-2].Value == "đang" {
+		// "đang có chuyến thăm": a visit mentioned in passing, unless the
+		// sentence gives its own dates ("đang có chuyến thăm chính thức Việt
+		// Nam từ ngày 24 đến 26/10")
+		if k > 1 && spans[k-1].Value == "có" && spans[k-2].Value == "đang" && dateAfter(spans, k) < 0 {
 			continue
 		}
 		// "gặp" is a meeting only when a person is met: "gặp ông Park", not
@@ -216,6 +235,47 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	return ref
 }
 
+// visitKind is the event kind of visits.
+const visitKind = "chuyến thăm"
+
+// dateAfter is the index of the first date after spans[k] in its clause (up
+// to a ";" or a full stop), -1 if none.
+func dateAfter(spans []Chunk, k int) int {
+	for j := k + 1; j < len(spans); j++ {
+		switch {
+		case spans[j].Kind == SpanDate:
+			return j
+		case spans[j].Kind == SpanSep && spans[j].Value == ";", spans[j].Kind == SpanOther && spans[j].Value == ".":
+			return -1
+		}
+	}
+	return -1
+}
+
+// visitPlace is where a visit goes: the place after "tại" that follows the
+// visit word ("thăm, làm việc tại Nhật Bản"), else the destination of an
+// arrival before it ("đã tới Hà Nội, bắt đầu chuyến thăm"). The country
+// visited ("thăm chính thức Lào") is no place of the visit.
+func (a *analysis) visitPlace(spans []Chunk, k int) string {
+	for j := k + 1; j < len(spans) && j < k+8; j++ {
+		sp := spans[j]
+		if sp.Kind == SpanOther && sp.Value == "tại" {
+			return a.place(spans, j)
+		}
+		if sp.Kind != SpanOther && sp.Kind != SpanSep && sp.Kind != SpanEvent && sp.Kind != SpanCountry {
+			break
+		}
+	}
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if sp := spans[j]; sp.Kind == SpanOther && a.g.evWord(sp.Value, ewArrival) {
+			if p := a.place(spans, j); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
 // heldAfter reports a meeting's name followed by a verb that holds it and a
 // date: "…, diễn ra ngày 17/4", "… kéo dài từ ngày 19 đến 21/11".
 func (a *analysis) heldAfter(spans []Chunk, end int) bool {
@@ -359,8 +419,10 @@ func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 	}
 	for ; j < len(spans); j++ {
 		sp := spans[j]
-		// "Giao lưu … lần thứ 5 kéo dài từ ngày 19 đến 21/11"
-		if sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewHeldAfter) > 0 {
+		// "Giao lưu … lần thứ 5 kéo dài từ ngày 19 đến 21/11", "chuyến thăm
+		// chính thức Việt Nam từ ngày 24 đến 26/10"
+		if sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewHeldAfter) > 0 ||
+			sp.Kind == SpanOther && sp.Value == "từ" && j+1 < len(spans) && spans[j+1].Kind == SpanDate {
 			return j
 		}
 		switch sp.Kind {
@@ -440,6 +502,16 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 				ev.Location = p
 				break
 			}
+		}
+	}
+	if ev.Kind == visitKind {
+		// "…, đang có chuyến thăm chính thức Việt Nam từ ngày 24 đến 26/10":
+		// a visit's own dates follow it, and its place is its own
+		if d := dateAfter(spans, k); d >= 0 {
+			ev.Date = a.dateOf(spans[d], s)
+			ev.Location = a.visitPlace(spans, k)
+		} else if ev.Location == "" {
+			ev.Location = a.visitPlace(spans, k)
 		}
 	}
 	ev.Organizer = a.organizer(spans, k, end)

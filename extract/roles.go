@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // roles gives the people of a sentence their part in the event it speaks of.
 func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact, kind lineKind) {
 	if len(ms) == 0 {
@@ -95,6 +97,14 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			if planned && r != "speak" {
 				continue
 			}
+			if kind, ok := strings.CutPrefix(r, attendsKind); ok {
+				ev := target
+				if e := a.eventOfKind(kind); e != nil {
+					ev = e
+				}
+				ev.Attendees = appendPerson(ev.Attendees, m.p)
+				continue
+			}
 			switch r {
 			case "chair":
 				target.Chairs = appendPerson(target.Chairs, m.p)
@@ -116,6 +126,10 @@ func (a *analysis) sentenceDate(s sentence, spans []Chunk) Date {
 	}
 	return Date{}
 }
+
+// attendsKind prefixes the role of a person whose verb is an event word: the
+// person attends the latest event of that kind ("attend@hội đàm").
+const attendsKind = "attend@"
 
 // otherGuests reports a host's guests none of whom a reception had: "Chiều
 // cùng ngày, A cũng tiếp C" after "A tiếp B" is another reception.
@@ -172,9 +186,13 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 			out = append(out, sp.Value)
 		case sp.Kind == SpanOther && a.g.is(sp.Value, wFiller):
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
+		case sp.Kind == SpanSep && sp.Value == "," && len(out) == 0 && j == k && j+1 < len(spans) && spans[j+1].Kind == SpanOther && a.g.is(spans[j+1].Value, wFiller):
+			// "B, đang có chuyến thăm …": a clause about the person
 		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap &&
 			!(a.toks[sp.T0].Key == "gặp" && (j+1 >= len(spans) || !personStart(spans[j+1].Kind))):
-			out = append(out, "attend")
+			// "A hội đàm với B", "B, đang có chuyến thăm …": A attends that
+			// meeting, whichever the sentence is about
+			out = append(out, attendsKind+sp.Value)
 			return out
 		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbChairs && !a.toks[sp.T0].Cap && j > 0 && spans[j-1].Value == "có":
 			// "A có buổi tiếp B": the one who has the reception hosts and chairs
