@@ -13,6 +13,7 @@ type evState struct {
 	sentPart  string                // the part of day the current sentence opens with, "" if none
 	sentDate  Date                  // the current sentence's own date, zero if none
 	part      map[*EventFact]string // the part of day an event was held in
+	leads     []*PersonFact         // the heads of the delegations the text has named ("do A dẫn đầu")
 }
 
 // setScene reads the time a sentence opens with: its date (which dates the
@@ -162,4 +163,49 @@ func (a *analysis) dropAttendee(ev *EventFact, i int) {
 		}
 	}
 	delete(a.facts.cites, citeKey{ev, slotAttendee, n})
+}
+
+// delegationSubject is the index of the delegation word standing as a
+// clause's subject, at the sentence's start or after a comma ("Trong thời
+// gian tại Bắc Kinh, đoàn đã hội đàm …"), -1 if none.
+func (a *analysis) delegationSubject(spans []Chunk) int {
+	for j, sp := range spans {
+		if sp.Kind != SpanOther || !a.g.evWord(sp.Value, ewDelegation) {
+			continue
+		}
+		if j == 0 || spans[j-1].Kind == SpanSep && spans[j-1].Value == "," {
+			return j
+		}
+	}
+	return -1
+}
+
+// delegationRoles gives the heads of the delegations the text has named the
+// part the delegation takes when it is a clause's subject: "đoàn đã hội đàm
+// với …" (they attend the talks). For "đoàn đã được A tiếp" it returns them:
+// they are the guests of the reception the host verb opens.
+func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
+	d := a.delegationSubject(spans)
+	if d < 0 || len(a.ev.leads) == 0 || planned {
+		return nil
+	}
+	j := d + 1
+	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j++
+	}
+	if j >= len(spans) {
+		return nil
+	}
+	if sp := spans[j]; sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap {
+		if ev := a.eventOfKind(sp.Value); ev != nil {
+			for _, p := range a.ev.leads {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+		}
+		return nil
+	}
+	if spans[j].Kind == SpanOther && spans[j].Value == "được" {
+		return a.ev.leads
+	}
+	return nil
 }

@@ -357,6 +357,10 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 			}
 		}
 	}
+	// "đoàn đã hội đàm với …": the delegation of a head the text named acts
+	if d := a.delegationSubject(spans); d >= 0 && len(a.ev.leads) > 0 {
+		ms = append(ms, mention{k1: d + 1})
+	}
 	for _, m := range ms {
 		j := m.k1
 		for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {

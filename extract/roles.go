@@ -4,12 +4,13 @@ import "strings"
 
 // roles gives the people of a sentence their part in the event it speaks of.
 func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact, kind lineKind) {
-	if len(ms) == 0 {
-		return
-	}
 	// in a sentence about what will happen, what people say is said now, but
 	// who will chair or attend has not happened
 	planned := a.plannedSentence(spans)
+	passive := a.delegationRoles(spans, planned)
+	if len(ms) == 0 {
+		return
+	}
 	// group people listed together: "A; B và C dự Hội nghị"
 	roles := make([][]string, len(ms))
 	for i := range ms {
@@ -61,7 +62,14 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			if r == "welcome" {
 				kind = "lễ đón"
 			}
-			guests := ms[i+1:]
+			var guests []*PersonFact
+			for _, g := range ms[i+1:] {
+				guests = append(guests, g.p)
+			}
+			if len(guests) == 0 && i == 0 {
+				// "đoàn đã được A tiếp": the delegation's heads are the guests
+				guests = passive
+			}
 			rec := target
 			if rec == nil || rec.Kind != kind {
 				rec = nil
@@ -84,9 +92,16 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			a.fillFrom(rec, s, spans)
 			rec.Chairs = appendPerson(rec.Chairs, m.p)
 			for _, g := range guests {
-				rec.Attendees = appendPerson(rec.Attendees, g.p)
+				rec.Attendees = appendPerson(rec.Attendees, g)
 			}
 			target = rec
+		}
+	}
+	for i, m := range ms {
+		for _, r := range roles[i] {
+			if r == "lead" && !planned {
+				a.ev.leads = appendPerson(a.ev.leads, m.p)
+			}
 		}
 	}
 	if target == nil {
@@ -133,12 +148,12 @@ const attendsKind = "attend@"
 
 // otherGuests reports a host's guests none of whom a reception had: "Chiều
 // cùng ngày, A cũng tiếp C" after "A tiếp B" is another reception.
-func otherGuests(rec *EventFact, guests []mention) bool {
+func otherGuests(rec *EventFact, guests []*PersonFact) bool {
 	if len(rec.Attendees) == 0 || len(guests) == 0 {
 		return false
 	}
 	for _, g := range guests {
-		if hasPerson(rec.Attendees, g.p) {
+		if hasPerson(rec.Attendees, g) {
 			return false
 		}
 	}
