@@ -137,10 +137,12 @@ func samePlace(p, q string) bool {
 	return p == q || strings.HasPrefix(p, q) || strings.HasPrefix(q, p)
 }
 
-// finishEvents settles the events once the article is read: whoever chairs a
-// meeting is not also one of its attendees ("A chủ trì lễ đón B … A đón B":
-// A hosts, B attends).
+// finishEvents settles the events once the article is read: a meeting that a
+// title or lead named without a date is the dated one of its kind the body
+// tells of; whoever chairs a meeting is not also one of its attendees ("A chủ
+// trì lễ đón B … A đón B": A hosts, B attends).
 func (a *analysis) finishEvents() {
+	a.mergeUndated()
 	for _, ev := range a.facts.Events {
 		for i := len(ev.Attendees) - 1; i >= 0; i-- {
 			if hasPerson(ev.Chairs, ev.Attendees[i]) {
@@ -208,4 +210,104 @@ func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
 		return a.ev.leads
 	}
 	return nil
+}
+
+// mergeUndated merges each undated event into the one dated event of its kind
+// whose name it fits (one name empty, or its words all in the other's) and
+// whose chairs it does not contradict: "Việt Nam - Canada tổ chức Đối thoại
+// chính sách quốc phòng lần thứ 2" in a title is the body's "Đối thoại chính
+// sách quốc phòng Việt Nam - Canada lần thứ 2" of 21-9.
+func (a *analysis) mergeUndated() {
+	var keep []*EventFact
+	into := map[*EventFact]*EventFact{}
+	for _, e := range a.facts.Events {
+		if !e.Date.IsZero() {
+			continue
+		}
+		var to *EventFact
+		n := 0
+		for _, f := range a.facts.Events {
+			if f != e && f.Kind == e.Kind && !f.Date.IsZero() && namesFit(e.Name, f.Name) && chairsFit(e, f) {
+				to, n = f, n+1
+			}
+		}
+		if n == 1 {
+			into[e] = to
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	for _, e := range a.facts.Events {
+		f, ok := into[e]
+		if !ok {
+			keep = append(keep, e)
+			continue
+		}
+		for _, p := range e.Chairs {
+			f.Chairs = appendPerson(f.Chairs, p)
+		}
+		for _, p := range e.Attendees {
+			f.Attendees = appendPerson(f.Attendees, p)
+		}
+		for _, p := range e.Speakers {
+			f.Speakers = appendPerson(f.Speakers, p)
+		}
+		for _, d := range e.About {
+			f.About = appendUnique(f.About, d)
+		}
+		if f.Location == "" {
+			f.Location = e.Location
+		}
+		if f.Organizer == "" {
+			f.Organizer = e.Organizer
+		}
+		if f.Name == "" {
+			f.Name = e.Name
+		}
+		if a.current == e {
+			a.current = f
+		}
+	}
+	a.facts.Events = keep
+	for i := range a.marks {
+		if e, ok := a.marks[i].fact.(*EventFact); ok && into[e] != nil {
+			a.marks[i].fact = into[e]
+		}
+	}
+}
+
+// namesFit reports two names of one event: one of them empty, or every word
+// of one in the other.
+func namesFit(n, m string) bool {
+	if n == "" || m == "" {
+		return true
+	}
+	in := func(x, y string) bool {
+		words := map[string]bool{}
+		for _, w := range strings.Fields(Fold(y)) {
+			words[w] = true
+		}
+		for _, w := range strings.Fields(Fold(x)) {
+			if !words[w] {
+				return false
+			}
+		}
+		return true
+	}
+	return in(n, m) || in(m, n)
+}
+
+// chairsFit reports an event whose chairs, if any, include one of the other's
+// (or the other has none).
+func chairsFit(e, f *EventFact) bool {
+	if len(e.Chairs) == 0 || len(f.Chairs) == 0 {
+		return true
+	}
+	for _, p := range e.Chairs {
+		if hasPerson(f.Chairs, p) {
+			return true
+		}
+	}
+	return false
 }

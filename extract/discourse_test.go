@@ -90,6 +90,27 @@ func TestDiscourse(t *testing.T) {
 				"PERSON Nosiviwe Nqakula |  | ",
 			},
 		},
+		{
+			name:      "a meeting named first without a date is the dated one whose name it fits",
+			published: "2023-09-22",
+			text: "Thượng tướng Hoàng Xuân Chiến dẫn đầu đoàn Việt Nam dự Đối thoại chính sách quốc phòng lần thứ 2. " +
+				"Ngày 21-9, tại Ottawa, Thượng tướng Hoàng Xuân Chiến và ông Bill Matthews đã đồng chủ trì Đối thoại chính sách quốc phòng Việt Nam - Canada lần thứ 2.",
+			want: []string{
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"PERSON Bill Matthews |  | ",
+				"EVENT đối thoại | 2023-09-21 | Ottawa |  | chair Bill Matthews, Hoàng Xuân Chiến | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a purpose that opens the sentence ends at its comma",
+			published: "2023-09-22",
+			text: "Ngày 21-9, tại Ottawa, Bộ Quốc phòng tổ chức Đối thoại chính sách quốc phòng Việt Nam - Canada lần thứ 2. " +
+				"Để chuẩn bị cho Đối thoại, ngày 27-7, Tham vấn quốc phòng song phương Việt Nam - Canada năm 2023 đã được tổ chức theo hình thức trực tuyến.",
+			want: []string{
+				"EVENT đối thoại | 2023-09-21 | Ottawa | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT tham vấn | 2023-07-27 |  |  | chair  | attend  | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,10 +31,17 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	planned := a.plannedSentence(spans)
 	a.setScene(s, spans, kind)
 	purpose := false // past "để", "nhằm": what follows is aimed at, not done
+	purposeOpens := false
 	sc := a.scanSentence(spans, ms)
 	for k, sp := range spans {
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewPurpose) {
 			purpose = true
+			purposeOpens = k == 0
+		}
+		// "Để chuẩn bị cho Đối thoại, ngày 27-7, Tham vấn … đã được tổ chức": a
+		// purpose that opens the sentence ends at its comma
+		if purpose && purposeOpens && sp.Kind == SpanSep && sp.Value == "," {
+			purpose = false
 		}
 		// "Đoàn … do A dẫn đầu đã sang thăm và làm việc tại Trung Quốc từ ngày
 		// 26/6 đến ngày 2/7": a visit the sentence dates is the story's visit
