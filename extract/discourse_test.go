@@ -111,6 +111,14 @@ func TestDiscourse(t *testing.T) {
 				"EVENT tham vấn | 2023-07-27 |  |  | chair  | attend  | speak  | about ",
 			},
 		},
+		{
+			name:      "a body holds a welcome; the meeting its guests come to attend is no event of the article",
+			published: "2025-08-16",
+			text:      "Hôm nay (16/8), tại Cửa khẩu quốc tế Cầu Treo, Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh tổ chức đón Đoàn đại biểu Quân đội nhân dân Lào sang Việt Nam luyện tập, tham gia Lễ kỷ niệm 80 năm Cách mạng Tháng Tám.",
+			want: []string{
+				"EVENT lễ đón | 2025-08-16 | Cửa khẩu quốc tế Cầu Treo | Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh | chair  | attend  | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

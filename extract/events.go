@@ -60,6 +60,18 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 				continue
 			}
 		}
+		// "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh tổ chức đón Đoàn …": a body that
+		// holds a welcome on a day the sentence gives organizes a welcome ceremony
+		// ("Toàn quân đã tổ chức đón, tiễn nhiều đoàn" is a count, not one)
+		if sp.Kind == SpanVerb && sp.Value == "host" && k > 0 && spans[k-1].Kind == SpanVerb && spans[k-1].Value == "organize" &&
+			a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewWelcome) == sp.T1-sp.T0 && !purpose && !planned && kind == lineText && opened == nil && !a.ev.sentDate.IsZero() {
+			ev := &EventFact{Kind: "lễ đón"}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, k+1, false)
+			open(ev)
+			ref = ev
+			continue
+		}
 		if sp.Kind != SpanEvent || k < inName || a.inDoc[sp.T0] {
 			continue
 		}
@@ -109,6 +121,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// lower-case one that is the sentence's subject
 		if !introduced && (capital || k <= 3 && subjectSpans(spans[:k])) && end > k+1 && a.heldAfter(spans, end) {
 			introduced = true
+		}
+		// "… tổ chức đón Đoàn … sang Việt Nam luyện tập, tham gia diễu binh Lễ
+		// kỷ niệm …": a meeting the guests of the sentence's event come to
+		// attend is the purpose of their trip, not an event of the article
+		if opened != nil && j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" {
+			continue
 		}
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
