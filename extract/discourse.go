@@ -311,3 +311,66 @@ func chairsFit(e, f *EventFact) bool {
 	}
 	return false
 }
+
+// pairRoles reads "hai Bộ trưởng đồng chủ trì hội đàm", "hai Bộ trưởng đã hội
+// đàm": the pair a title names is the article's two people with that title
+// (the two delegation heads), and they take the role of the verb after it in
+// the event the sentence speaks of. It does nothing unless exactly two people
+// hold the title.
+func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
+	if planned {
+		return
+	}
+	for k := 0; k+1 < len(spans); k++ {
+		if spans[k].Kind != SpanOther || spans[k].Value != "hai" || spans[k+1].Kind != SpanTitle {
+			continue
+		}
+		if k > 0 && !(spans[k-1].Kind == SpanSep || spans[k-1].Kind == SpanDate) {
+			continue
+		}
+		title := spans[k+1].Value
+		var pair []*PersonFact
+		for _, p := range a.facts.Persons {
+			for _, pos := range p.Positions {
+				if pos.Title == title {
+					pair = appendPerson(pair, p)
+				}
+			}
+		}
+		if len(pair) != 2 {
+			return
+		}
+		j := k + 2
+		for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+			j++
+		}
+		if j >= len(spans) {
+			return
+		}
+		sp := spans[j]
+		target, role := ev, ""
+		switch {
+		case sp.Kind == SpanVerb && (sp.Value == "chair" || sp.Value == "attend" || sp.Value == "speak"):
+			role = sp.Value
+		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap:
+			role = "attend"
+			if e := a.eventOfKind(sp.Value); e != nil {
+				target = e
+			}
+		}
+		if target == nil || role == "" {
+			return
+		}
+		for _, p := range pair {
+			switch role {
+			case "chair":
+				target.Chairs = appendPerson(target.Chairs, p)
+			case "attend":
+				target.Attendees = appendPerson(target.Attendees, p)
+			case "speak":
+				target.Speakers = appendPerson(target.Speakers, p)
+			}
+		}
+		return
+	}
+}

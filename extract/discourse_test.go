@@ -119,6 +119,18 @@ func TestDiscourse(t *testing.T) {
 				"EVENT lễ đón | 2025-08-16 | Cửa khẩu quốc tế Cầu Treo | Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh | chair  | attend  | speak  | about ",
 			},
 		},
+		{
+			name:      "the pair a title names is the two people who hold it",
+			published: "2021-12-12",
+			text: "Buổi chiều, tại Cửa khẩu quốc tế Lao Bảo, Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng chủ trì lễ đón Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào. " +
+				"Ngay sau lễ đón, hai Bộ trưởng đồng chủ trì hội đàm.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"PERSON Chansamone Chanyalath | Đại tướng | Bộ trưởng Bộ Quốc phòng Lào | Lào",
+				"EVENT lễ đón |  | Cửa khẩu quốc tế Lao Bảo |  | chair Phan Văn Giang | attend Chansamone Chanyalath | speak  | about ",
+				"EVENT hội đàm |  |  |  | chair Chansamone Chanyalath, Phan Văn Giang | attend  | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	// who will chair or attend has not happened
 	planned := a.plannedSentence(spans)
 	passive := a.delegationRoles(spans, planned)
+	a.pairRoles(spans, ev, planned)
 	if len(ms) == 0 {
 		return
 	}
