@@ -229,13 +229,21 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err != nil {
 		return err
 	}
+	timeline, err := s.timelineBefore()
+	if err != nil {
+		return err
+	}
 	if err := s.apply(dels); err != nil {
 		return err
 	}
 	if err := s.apply(adds); err != nil {
 		return err
 	}
-	return s.indexNames(adds, names)
+	if err := s.indexNames(adds, names); err != nil {
+		return err
+	}
+	// The derived rows, from the quads as this write leaves them (timeline.go).
+	return s.deriveTimeline(context.Background(), deltas, timeline)
 }
 
 func (s *Store) apply(deltas []cgraph.Delta) error {
