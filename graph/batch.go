@@ -145,6 +145,9 @@ func (w *Writer) Flush(ctx context.Context) error {
 			return err
 		}
 	}
+	// The batch is committed: the pages of the file it touched need not stay
+	// resident (release_linux.go).
+	s.releaseMapped()
 	w.commitBackground(len(bg))
 	w.pending = w.pending[:0]
 	clear(w.index)
