@@ -140,6 +140,7 @@ func (w *Writer) Flush(ctx context.Context) error {
 		results[i] = DocResult{Label: d.label, Before: c.before, Added: len(c.adds), Removed: len(c.dels)}
 		deltas = c.deltas(deltas)
 	}
+	s.releaseMapped() // the pages the diffs read
 	if err := s.write(ctx, deltas); err != nil {
 		if results, err = w.flushEach(ctx, bg, err); err != nil {
 			return err

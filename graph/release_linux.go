@@ -15,8 +15,10 @@ import (
 // dropping them from the process costs nothing but a minor fault when a page
 // is read again, and keeps the resident size of a long build from growing
 // with the store (a 100k-article build touched 1.5 GB of its 1.9 GB file).
-// The caller holds wmu and no write transaction is open, so bbolt cannot be
-// remapping the file meanwhile.
+// The caller holds wmu and is not committing, so bbolt cannot be remapping
+// the file meanwhile; within a write transaction bbolt's nodes may point into
+// the mapping, and read the same bytes again after the fault (a transaction
+// never overwrites a page it can see).
 func (s *Store) releaseMapped() {
 	if s.bdb == nil {
 		return
@@ -46,3 +48,6 @@ func (s *Store) releaseMapped() {
 // releaseMin is the mapped size below which releaseMapped does nothing: a
 // small store's pages are not worth a system call a batch.
 var releaseMin = 64 << 20
+
+// releaseEvery is how many added quads a write applies between releases.
+const releaseEvery = 2048

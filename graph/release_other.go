@@ -4,3 +4,5 @@ package graph
 
 // releaseMapped does nothing where madvise is not available.
 func (s *Store) releaseMapped() {}
+
+const releaseEvery = 1 << 30

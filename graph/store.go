@@ -236,8 +236,15 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err := s.apply(dels); err != nil {
 		return err
 	}
-	if err := s.apply(adds); err != nil {
-		return err
+	// The additions in chunks, giving back the file's pages between them
+	// (release_linux.go): a batch's writes touch pages all over the file.
+	for rest := adds; len(rest) > 0; {
+		n := min(len(rest), releaseEvery)
+		if err := s.apply(rest[:n]); err != nil {
+			return err
+		}
+		rest = rest[n:]
+		s.releaseMapped()
 	}
 	if err := s.indexNames(adds, names); err != nil {
 		return err
