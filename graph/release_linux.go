@@ -50,4 +50,4 @@ func (s *Store) releaseMapped() {
 var releaseMin = 64 << 20
 
 // releaseEvery is how many added quads a write applies between releases.
-const releaseEvery = 2048
+const releaseEvery = 512

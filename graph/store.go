@@ -236,6 +236,7 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err := s.apply(dels); err != nil {
 		return err
 	}
+	s.releaseMapped()
 	// The additions in chunks, giving back the file's pages between them
 	// (release_linux.go): a batch's writes touch pages all over the file.
 	for rest := adds; len(rest) > 0; {
