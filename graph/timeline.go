@@ -152,11 +152,16 @@ func (s *Store) deriveTimeline(ctx context.Context, deltas []cgraph.Delta, curre
 	if err != nil {
 		return err
 	}
+	n := 0
 	for p := range pairs {
 		if err := s.putTimelineRow(ctx, r, p); err != nil {
 			return fmt.Errorf("writing the timeline rows of %s: %w", s, err)
 		}
+		if n++; n%(releaseEvery/4) == 0 {
+			s.releaseMapped()
+		}
 	}
+	s.releaseMapped()
 	return markCurrent(ctx, tx, keyTimelineOK)
 }
 
@@ -202,7 +207,15 @@ func (s *Store) putTimelineRow(ctx context.Context, r *Reader, p tlPair) error {
 		}
 		return nil
 	}
-	if err := tx.Put(ctx, timelineKey(timelineBucket, subj, doc), encodeTimelineRow(row)); err != nil {
+	// Unchanged rows are not written again (a Put copies the page into the
+	// commit).
+	key, val := timelineKey(timelineBucket, subj, doc), encodeTimelineRow(row)
+	if old, err := tx.Get(ctx, key); err == nil && string(old) == string(val) {
+		return nil
+	} else if err != nil && !errors.Is(err, hkv.ErrNotFound) {
+		return err
+	}
+	if err := tx.Put(ctx, key, val); err != nil {
 		return err
 	}
 	return tx.Put(ctx, timelineKey(timelineByDoc, doc, subj), namesValue)
