@@ -65,6 +65,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	x = x.WithoutEvidence() // a build stores quads; the viewer finds evidence itself
 	// A bolt store this build creates is removed again if no article was
 	// stored in it: a build whose every input failed leaves nothing behind.
 	fresh := false

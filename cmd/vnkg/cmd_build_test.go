@@ -269,7 +269,12 @@ func TestBuildKill(t *testing.T) {
 		if s, err := graph.Open(context.Background(), db, graph.ReadOnly()); errors.Is(err, graph.ErrNoStore) {
 			continue // killed while creating it: the next build finishes that
 		} else if err == nil {
+			// The derived timeline rows were committed with the quads.
+			diff, err := graph.CheckTimeline(context.Background(), s)
 			s.Close()
+			if err != nil || diff != "" {
+				t.Fatalf("build %d (seed %d, killed after %v): timeline rows against a recomputation: %q, %v", i, seed, delay, diff, err)
+			}
 		}
 		got := byLabel(exportStore(t, db))
 		var whole [2]int // articles stored as this build's version, as the other
