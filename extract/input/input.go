@@ -544,17 +544,27 @@ func (w *walker) open(p string, info fs.FileInfo) (*os.File, error) {
 	case <-timer.C:
 		why = fmt.Errorf("%w within %s (--pipe-wait); skipped", ErrNoWriter, w.opt.PipeWait)
 	}
-	// Release the blocked open: a writer that opens without waiting (our
-	// reader is waiting for one) and closes at once; the reader sees EOF.
-	if wf, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-		wf.Close()
-	}
-	go func() {
-		if o := <-ch; o.f != nil {
-			o.f.Close()
+	// Release the blocked open: a writer that opens without waiting and
+	// closes at once. That open fails until the reader is in its open, so it
+	// is tried until the reader is back (a reader left blocked would take the
+	// pipe's next writer from whoever opens it next).
+	release := time.NewTimer(2 * time.Second)
+	defer release.Stop()
+	for {
+		if wf, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			wf.Close()
 		}
-	}()
-	return nil, why
+		select {
+		case o := <-ch:
+			if o.f != nil {
+				o.f.Close()
+			}
+			return nil, why
+		case <-release.C:
+			return nil, why // not released: a file system that is not Linux's?
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 }
 
 // osErr is an error from the file system without the path it carries: the
