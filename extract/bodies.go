@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // bodies records every body of the sentence, the abbreviations it defines
 // ("Bộ Quốc phòng (BQP)") and bodies qualified by an armed force
 // ("Bộ Tổng Tham mưu Quân đội nhân dân Lào").
@@ -62,9 +68,9 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 		}
 		short := a.toks[abbr.T0].Text
 		if spans[first].Kind == SpanOrg {
-			a.abbrev[short] = a.orgOf(spans[first]).Name
+			a.abbrev[short] = initialsSuffix(a.orgOf(spans[first]).Name, short)
 		} else {
-			a.abbrev[short] = upperFirst(a.tokText(t0, open.T0))
+			a.abbrev[short] = initialsSuffix(upperFirst(a.tokText(t0, open.T0)), short)
 		}
 		last := k + 2
 		for last+1 < len(spans) && spans[last+1].T0 < e {
@@ -229,4 +235,27 @@ func (a *analysis) bodyEndingAt(t int) int {
 		}
 	}
 	return -1
+}
+
+// initialsSuffix is the part of a name an abbreviation defined after it stands
+// for: the shortest ending of the name whose words' initials spell the
+// abbreviation ("Ban Chỉ huy Bộ đội Biên phòng (BĐBP)": BĐBP is Bộ đội Biên
+// phòng), else the whole name ("Quân đội nhân dân Việt Nam (QĐND)").
+func initialsSuffix(name, short string) string {
+	words := strings.Fields(name)
+	want := []rune(strings.ToUpper(short))
+	for k := len(words) - 1; k > 0; k-- {
+		if len(words)-k != len(want) {
+			continue
+		}
+		ok := true
+		for i, w := range words[k:] {
+			r, _ := utf8.DecodeRuneInString(w)
+			ok = ok && unicode.ToUpper(r) == want[i]
+		}
+		if ok {
+			return strings.Join(words[k:], " ")
+		}
+	}
+	return name
 }

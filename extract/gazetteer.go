@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -394,6 +395,9 @@ type trieNode struct {
 	next  map[string]*trieNode
 	value string
 	set   bool
+	// acronym: every phrase ending here is one word in capitals ("UN"), which
+	// matches only a word in capitals: "Un" in "Un Bun Ny" is no UN
+	acronym bool
 }
 
 // phraseKeys tokenizes a gazetteer phrase into matching keys.
@@ -433,10 +437,14 @@ func (l *lexicon) add(phrase, value string) {
 		}
 		n = c
 	}
+	acronym := len(keys) == 1 && isUpperWord(phrase) && utf8.RuneCountInString(phrase) >= 2
 	if !n.set {
-		n.set, n.value = true, value
+		n.set, n.value, n.acronym = true, value, acronym
 		l.count++
-	} else if n.value != value {
+	} else {
+		n.acronym = n.acronym && acronym
+	}
+	if n.set && n.value != value {
 		l.dups = append(l.dups, phrase+" → "+n.value+" / "+value)
 	}
 }
@@ -452,7 +460,7 @@ func (l *lexicon) longest(toks []Token, i int) (int, string) {
 			break
 		}
 		n = c
-		if n.set {
+		if n.set && !(n.acronym && !toks[j].Upper) {
 			best, val = j-i+1, n.value
 		}
 	}
@@ -468,7 +476,7 @@ func (l *lexicon) all(toks []Token, i int) (lens []int, vals []string) {
 			break
 		}
 		n = c
-		if n.set {
+		if n.set && !(n.acronym && !toks[j].Upper) {
 			lens, vals = append(lens, j-i+1), append(vals, n.value)
 		}
 	}

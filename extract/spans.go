@@ -390,6 +390,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	}
 	j := i + head
 	comps := 0
+	placed := false // the name has reached a place after an administrative unit ("tỉnh Đồng Nai")
 	for j < len(toks) {
 		t := toks[j]
 		if t.Kind == Number && comps == 0 || t.Kind == Number && toks[j-1].Kind == Word {
@@ -399,7 +400,23 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		}
 		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
 		if t.Kind == Word && g.is(t.Key, wAdmin) && comps > 0 && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
+			// the place's name, whatever its words look like ("tỉnh Long An":
+			// "Long" is a family name too)
 			j++
+			for e := j; e < len(toks) && e-j < 4 && toks[e].Kind == Word && toks[e].Cap; e++ {
+				if hn, _ := g.headLex.longest(toks, e); hn > 0 && e > j {
+					break // "… tỉnh Tây Ninh Đồn Biên phòng …": another body
+				}
+				if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+					break
+				}
+				if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+					break
+				}
+				j = e + 1
+			}
+			comps++
+			placed = true
 			continue
 		}
 		if t.Kind == Word && t.Key == "thành" && comps > 0 && j+2 < len(toks) && toks[j+1].Key == "phố" && toks[j+2].Cap {
@@ -462,7 +479,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		// capitalized word ("Đồn Biên phòng cửa khẩu quốc tế Móng Cái"), or one
 		// that ends a word ("Quốc phòng")
 		run := 0
-		for j+run < len(toks) && run < 4 && g.plainWord(toks, j+run) {
+		for j+run < len(toks) && run < 4 && g.plainWord(toks, j+run) && !g.adminBeforePlace(toks, j+run) {
 			run++
 		}
 		switch {
@@ -474,6 +491,11 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		default:
 			if e := g.runOn(toks, i, j); e > j {
 				return e - i, "" // a body named by what it does
+			}
+			if placed {
+				// "Ban Chỉ huy Bộ đội Biên phòng tỉnh Đồng Nai" + "hội đàm với …":
+				// the place ends the name; the words after it are the sentence's
+				return j - i, ""
 			}
 			// the name goes on in a way the pattern cannot follow ("Cục Gìn giữ
 			// hòa bình"); leave it
@@ -487,6 +509,12 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		return e - i, ""
 	}
 	return j - i, ""
+}
+
+// adminBeforePlace reports an administrative unit followed by a place's name
+// ("tỉnh Đồng Nai"), which a body's name takes whole.
+func (g *Gazetteer) adminBeforePlace(toks []Token, j int) bool {
+	return g.is(toks[j].Key, wAdmin) && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap
 }
 
 // runOn is where the name of a body whose head at i runs on
