@@ -55,6 +55,7 @@ type Frame struct {
 	OpensLower  bool   // a lower-case trigger opens an event of the kind
 	GuestsAfter bool   // those named after the trigger are its guests
 	VerbAttends bool   // the trigger as a person's verb: the person attends
+	VerbChairs  bool   // the trigger as a person's verb: the person hosts and chairs ("A có buổi tiếp B")
 	Example     string // a sentence in which the frame fires
 	Expect      string // the roles it gives there: "attend Name|chair Name"
 }
@@ -102,6 +103,10 @@ type Gazetteer struct {
 	// cases are the rows' own test cases, in file order (rulecases_test.go
 	// runs them).
 	cases []ruleCase
+	// RuleRows are the rows of event_kinds.tsv and verbs.tsv with their
+	// inline test cases.
+	RuleRows []RuleRow
+	ew       eventWords // event_words.tsv
 }
 
 // A ruleCase is a gazetteer row's own test: an example sentence, with the spans
@@ -188,14 +193,15 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			g.Abbrev[c[0]] = c[1]
 			return nil
 		}),
-		readTSV(fsys, "event_kinds.tsv", 2, func(c []string) error {
+		readTSV(fsys, "event_kinds.tsv", 4, func(c []string) error {
 			g.eventLex.add(c[0], c[1])
 			kinds[c[1]] = true
+			g.RuleRows = append(g.RuleRows, RuleRow{File: "event_kinds.tsv", Phrase: c[0], Value: c[1], Example: c[2], Expect: c[3]})
 			return nil
 		}),
-		readTSV(fsys, "event_frames.tsv", 6, func(c []string) error {
-			f := &Frame{Kind: c[0], Example: c[4], Expect: c[5]}
-			for i, dst := range []*bool{&f.OpensLower, &f.GuestsAfter, &f.VerbAttends} {
+		readTSV(fsys, "event_frames.tsv", 7, func(c []string) error {
+			f := &Frame{Kind: c[0], Example: c[5], Expect: c[6]}
+			for i, dst := range []*bool{&f.OpensLower, &f.GuestsAfter, &f.VerbAttends, &f.VerbChairs} {
 				switch c[i+1] {
 				case "yes":
 					*dst = true
@@ -213,13 +219,14 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			g.Frames[f.Kind] = f
 			return nil
 		}),
-		readTSV(fsys, "verbs.tsv", 2, func(c []string) error {
+		readTSV(fsys, "verbs.tsv", 4, func(c []string) error {
 			switch c[1] {
 			case "chair", "attend", "speak", "host", "organize", "lead":
 			default:
 				return fmt.Errorf("role %q is not chair, attend, speak, host, organize or lead", c[1])
 			}
 			g.verbLex.add(c[0], c[1])
+			g.RuleRows = append(g.RuleRows, RuleRow{File: "verbs.tsv", Phrase: c[0], Value: c[1], Example: c[2], Expect: c[3]})
 			return nil
 		}),
 		readTSV(fsys, "outlets.tsv", 2, func(c []string) error {
@@ -228,6 +235,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			}
 			return nil
 		}),
+		readEventWords(fsys, g),
 		readLines(fsys, "surnames.txt", func(l string) { g.Surnames[Fold(l)] = true }),
 		g.readList(fsys, "not_verbs.txt", func(l string) { g.verbLex.add(l, notVerb) }),
 		g.readList(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),

@@ -27,6 +27,7 @@ type analysis struct {
 	orgAt       map[int]*OrgFact  // bodies whose name goes on past their span, by span start
 	inDoc       map[int]bool      // tokens inside the name of a plan
 	current     *EventFact        // the event the text is about at this point
+	ev          evState           // the event rules' discourse state (events.go)
 	lastPerson  *PersonFact       // the person last named, for "ông" alone
 	lead        struct {          // the article's dateline: its first date and place
 		seen  bool
@@ -101,6 +102,7 @@ func (g *Gazetteer) relateStaged(doc Document, t *Text, toks []Token, li *lineIn
 		}
 		a.runPasses(s, spans, si.kinds[i])
 	}
+	a.finishEvents()
 	// an issuer known only from a resolution's code ("…/QUTW") is named through it
 	for _, r := range a.facts.Resolutions {
 		if r.issuerFromCode {
@@ -223,7 +225,7 @@ func (a *analysis) dateline(s sentence, spans []Chunk, kind lineKind) {
 	for j, sp := range spans {
 		if sp.Kind == SpanDate {
 			a.lead.seen = true
-			a.lead.date = a.resolveDate(spanDate(a.toks, sp), s)
+			a.lead.date = a.dateOf(sp, s)
 			for k := j; k < len(spans); k++ {
 				if spans[k].Kind == SpanOther && spans[k].Value == "tại" {
 					a.lead.place = a.place(spans, k)

@@ -301,6 +301,7 @@ func TestFrames(t *testing.T) {
 				{"opens_lower", func(f *Frame) *bool { return &f.OpensLower }},
 				{"guests_after", func(f *Frame) *bool { return &f.GuestsAfter }},
 				{"verb_attends", func(f *Frame) *bool { return &f.VerbAttends }},
+				{"verb_chairs", func(f *Frame) *bool { return &f.VerbChairs }},
 			} {
 				if !*col.flag(f) {
 					continue

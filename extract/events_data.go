@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+// RuleRow is one row of an event word list (event_kinds.tsv, verbs.tsv) with
+// its inline test case: an example sentence in which the row fires and the
+// facts it must give there. The tests run every row's example (a row without
+// one, or one whose example does not match the row, is an error).
+type RuleRow struct {
+	File    string // the data file
+	Phrase  string // the trigger or verb phrase
+	Value   string // the event kind or the role
+	Example string // a sentence or two in which the row fires
+	Expect  string // what the example gives: see checkExpect
+}
+
+// eventWordClass is a set of the classes of event_words.tsv.
+type eventWordClass uint16
+
+const (
+	ewPartOfDay eventWordClass = 1 << iota
+	ewTimeLead
+	ewPlanned
+	ewPurpose
+	ewCountUnit
+	ewPlaceHead
+	ewAdminLevel
+	ewWelcome
+	ewPlaceEnd
+	ewHeldAfter
+	ewVisit
+	ewArrival
+	ewDelegation
+)
+
+var eventWordClasses = map[string]eventWordClass{
+	"part-of-day": ewPartOfDay, "time-lead": ewTimeLead, "planned": ewPlanned,
+	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation,
+}
+
+// eventWords are the closed-class words of the event rules (event_words.tsv):
+// single words by fold key, phrases of several words by their keys joined with
+// spaces, and the rows with their inline test cases.
+type eventWords struct {
+	class   map[string]eventWordClass
+	longest int // the most words of a phrase
+	rows    []RuleRow
+}
+
+// readEventWords loads event_words.tsv into g.
+func readEventWords(fsys fs.FS, g *Gazetteer) error {
+	g.ew.class = map[string]eventWordClass{}
+	return readTSV(fsys, "event_words.tsv", 4, func(c []string) error {
+		cls, ok := eventWordClasses[c[1]]
+		if !ok {
+			return fmt.Errorf("unknown class %q", c[1])
+		}
+		keys := phraseKeys(c[0])
+		g.ew.class[strings.Join(keys, " ")] |= cls
+		g.ew.longest = max(g.ew.longest, len(keys))
+		g.ew.rows = append(g.ew.rows, RuleRow{File: "event_words.tsv", Phrase: c[0], Value: c[1], Example: c[2], Expect: c[3]})
+		return nil
+	})
+}
+
+// evWord reports whether a fold key is a word of a class.
+func (g *Gazetteer) evWord(key string, c eventWordClass) bool { return g.ew.class[key]&c != 0 }
+
+// evPhraseAt is the number of tokens of a phrase of class c at toks[i] (0 if none).
+func (g *Gazetteer) evPhraseAt(toks []Token, i, end int, c eventWordClass) int {
+	key := ""
+	for n := 1; n <= g.ew.longest && i+n <= end; n++ {
+		t := toks[i+n-1]
+		if t.Kind != Word {
+			return 0
+		}
+		if n > 1 {
+			key += " "
+		}
+		key += t.Key
+		if g.ew.class[key]&c != 0 {
+			return n
+		}
+	}
+	return 0
+}
