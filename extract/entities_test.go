@@ -94,6 +94,11 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Ban Chỉ huy Ban Chỉ huy Bộ đội Biên phòng tỉnh Long An"},
 		},
 		{
+			name: "a Khmer or Lao name of more than four syllables is a name after a rank, not without one",
+			text: "Thiếu tướng Sok Pheap Ry Thy Vong, Phó Giám đốc Ty Công an tỉnh Kampot, dự. Đoàn thăm Khu Di tích Quốc gia Đặc biệt Pác Bó.",
+			want: []string{"PERSON Sok Pheap Ry Thy Vong | Thiếu tướng | Phó Giám đốc Ty Công an tỉnh Kampot"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},
