@@ -99,6 +99,13 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Sok Pheap Ry Thy Vong | Thiếu tướng | Phó Giám đốc Ty Công an tỉnh Kampot"},
 		},
 		{
+			name:   "a foreign ministry of two domains joined by 'và' is one body; two parties are two",
+			text:   "Bà Penny Wong, Bộ trưởng Bộ Ngoại giao và Thương mại Australia, hội đàm với Bộ Quốc phòng và Bộ Công an.",
+			want:   []string{"PERSON Penny Wong |  | Bộ trưởng Bộ Ngoại giao và Thương mại Australia | Australia"},
+			orgs:   []string{"Bộ Quốc phòng", "Bộ Công an"},
+			noOrgs: []string{"Bộ Quốc phòng và Bộ Công an"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -321,6 +321,11 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 	if m := g.locatedAt(toks, i, n); m > 0 {
 		return n + m, ""
 	}
+	// a foreign ministry of two domains: "Bộ Quốc phòng" + "và Cựu chiến binh
+	// Cộng hòa Nam Phi"
+	if m := g.conjoinedAt(toks, i, n); m > 0 {
+		return n + m, ""
+	}
 	// a country after a body qualifies it: "Bộ Quốc phòng Lào" is a body of its
 	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng; so with a word for
 	// the State before the country ("Bộ Quốc phòng nước Cộng hòa Nhân dân Trung
@@ -347,6 +352,43 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		}
 	}
 	return n, v
+}
+
+// conjoinedAt is the length of "và", a second domain and a country after a
+// ministry's name of n tokens at i ("Bộ Quốc phòng và Cựu chiến binh Cộng hòa
+// Nam Phi", "Bộ Ngoại giao và Thương mại Australia"): the second domain is a
+// capitalized word and up to three more words, none a body, a head, a title, a
+// rank or a country, and the country ends the name. 0 when no such name follows.
+func (g *Gazetteer) conjoinedAt(toks []Token, i, n int) int {
+	j := i + n
+	if hn, head := g.headLex.longest(toks, i); hn != 1 || head != "Bộ" || j+2 >= len(toks) || toks[j].Key != "và" || !toks[j+1].Cap || toks[j+1].Kind != Word {
+		return 0
+	}
+	for e := j + 1; e < len(toks) && e-j <= 4; e++ {
+		if cn, _ := g.countryLex.longest(toks, e); cn > 0 {
+			if e == j+1 {
+				return 0 // "Bộ Quốc phòng và Lào": two parties
+			}
+			return e + cn - j
+		}
+		t := toks[e]
+		if t.Kind != Word || g.isFunction(t.Key) {
+			return 0
+		}
+		if on, _ := g.orgLex.longest(toks, e); on > 0 {
+			return 0
+		}
+		if hn, _ := g.headLex.longest(toks, e); hn > 0 {
+			return 0
+		}
+		if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+			return 0
+		}
+		if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+			return 0
+		}
+	}
+	return 0
 }
 
 // locatedAt is the length of "tại" and a place after a body's name of n tokens
