@@ -21,8 +21,7 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		// "(BQP)": an abbreviation the article defines
 		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
 			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper {
-			abbr := a.toks[spans[k+2].T0].Text
-			a.abbrev[abbr] = o.Name
+			abbr := a.toks[spans[k+2].T0].Text // what it stands for is the refs stage's
 			o.Aliases = appendUnique(o.Aliases, abbr)
 		}
 		if k+1 < len(spans) && spans[k+1].Kind == SpanOrg && spans[k+1].T0 == sp.T1 {
@@ -55,7 +54,7 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 		first, t0 := k-1, -1
 		if first >= 0 && spans[first].Kind == SpanOrg {
 			t0 = spans[first].T0
-		} else if t0 = a.headEndingAt(open.T0); t0 >= 0 {
+		} else if t0 = a.g.headEndingAt(a.toks, open.T0); t0 >= 0 {
 			for first = k - 1; first > 0 && spans[first].T0 > t0; first-- {
 			}
 		}
@@ -66,11 +65,8 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 		if full == nil {
 			continue
 		}
-		short := a.toks[abbr.T0].Text
 		if spans[first].Kind == SpanOrg {
-			a.abbrev[short] = initialsSuffix(a.orgOf(spans[first]).Name, short)
-		} else {
-			a.abbrev[short] = initialsSuffix(upperFirst(a.tokText(t0, open.T0)), short)
+			a.orgOf(spans[first]) // what the abbreviation stands for is the refs stage's
 		}
 		last := k + 2
 		for last+1 < len(spans) && spans[last+1].T0 < e {
@@ -133,16 +129,6 @@ func (a *analysis) bracketedBody(t0, t1, t int) (*OrgFact, int) {
 	return a.org(canonical, written), e
 }
 
-// headEndingAt finds a body's head word that ends right before token t, written
-// capitalized; it returns its first token, or -1.
-func (a *analysis) headEndingAt(t int) int {
-	for start := t - 1; start >= 0 && start >= t-4; start-- {
-		if n, _ := a.g.headLex.longest(a.toks[:t], start); n > 0 && start+n == t && a.toks[start].Cap {
-			return start
-		}
-	}
-	return -1
-}
 
 // numberedBodies reads a head word over a list of numbers: "các quân khu 1, 2,
 // 4 và 9" names Quân khu 1, Quân khu 2, Quân khu 4 and Quân khu 9. It returns
