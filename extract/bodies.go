@@ -129,7 +129,6 @@ func (a *analysis) bracketedBody(t0, t1, t int) (*OrgFact, int) {
 	return a.org(canonical, written), e
 }
 
-
 // numberedBodies reads a head word over a list of numbers: "các quân khu 1, 2,
 // 4 và 9" names Quân khu 1, Quân khu 2, Quân khu 4 and Quân khu 9. It returns
 // the bodies' names.

@@ -22,15 +22,15 @@ type analysis struct {
 	orgByName   map[string]*OrgFact
 	resByNumber map[string]*ResolutionFact
 	planByKey   map[string]bool
-	refs        *refTable         // the refs stage's: the article's own abbreviations ("QK4" → "Quân khu 4")
-	sent        int               // the sentence the passes read (index in spanInfo)
-	docAt       map[int]string    // the resolution or plan named at a token
-	orgAt       map[int]*OrgFact  // bodies whose name goes on past their span, by span start
-	inDoc       map[int]bool      // tokens inside the name of a plan
-	current     *EventFact        // the event the text is about at this point
-	ev          evState           // the event rules' discourse state (events.go)
-	lastPerson  *PersonFact       // the person last named, for "ông" alone
-	lead        struct {          // the article's dateline: its first date and place
+	refs        *refTable        // the refs stage's: the article's own abbreviations ("QK4" → "Quân khu 4")
+	sent        int              // the sentence the passes read (index in spanInfo)
+	docAt       map[int]string   // the resolution or plan named at a token
+	orgAt       map[int]*OrgFact // bodies whose name goes on past their span, by span start
+	inDoc       map[int]bool     // tokens inside the name of a plan
+	current     *EventFact       // the event the text is about at this point
+	ev          evState          // the event rules' discourse state (events.go)
+	lastPerson  *PersonFact      // the person last named, for "ông" alone
+	lead        struct {         // the article's dateline: its first date and place
 		seen  bool
 		date  Date
 		place string
