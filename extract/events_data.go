@@ -47,13 +47,14 @@ var eventWordClasses = map[string]eventWordClass{
 // spaces, and the rows with their inline test cases.
 type eventWords struct {
 	class   map[string]eventWordClass
-	longest int // the most words of a phrase
+	opens   map[string]bool // first words of the phrases of several words
+	longest int             // the most words of a phrase
 	rows    []RuleRow
 }
 
 // readEventWords loads event_words.tsv into g.
 func readEventWords(fsys fs.FS, g *Gazetteer) error {
-	g.ew.class = map[string]eventWordClass{}
+	g.ew.class, g.ew.opens = map[string]eventWordClass{}, map[string]bool{}
 	return readTSV(fsys, "event_words.tsv", 4, func(c []string) error {
 		cls, ok := eventWordClasses[c[1]]
 		if !ok {
@@ -62,6 +63,9 @@ func readEventWords(fsys fs.FS, g *Gazetteer) error {
 		keys := phraseKeys(c[0])
 		g.ew.class[strings.Join(keys, " ")] |= cls
 		g.ew.longest = max(g.ew.longest, len(keys))
+		if len(keys) > 1 {
+			g.ew.opens[keys[0]] = true
+		}
 		g.ew.rows = append(g.ew.rows, RuleRow{File: "event_words.tsv", Phrase: c[0], Value: c[1], Example: c[2], Expect: c[3]})
 		return nil
 	})
@@ -70,18 +74,25 @@ func readEventWords(fsys fs.FS, g *Gazetteer) error {
 // evWord reports whether a fold key is a word of a class.
 func (g *Gazetteer) evWord(key string, c eventWordClass) bool { return g.ew.class[key]&c != 0 }
 
-// evPhraseAt is the number of tokens of a phrase of class c at toks[i] (0 if none).
+// evPhraseAt is the number of tokens of a phrase of class c at toks[i] (0 if
+// none); the shortest phrase wins.
 func (g *Gazetteer) evPhraseAt(toks []Token, i, end int, c eventWordClass) int {
-	key := ""
-	for n := 1; n <= g.ew.longest && i+n <= end; n++ {
+	if i >= end || toks[i].Kind != Word {
+		return 0
+	}
+	key := toks[i].Key
+	if g.ew.class[key]&c != 0 {
+		return 1
+	}
+	if !g.ew.opens[key] {
+		return 0
+	}
+	for n := 2; n <= g.ew.longest && i+n <= end; n++ {
 		t := toks[i+n-1]
 		if t.Kind != Word {
 			return 0
 		}
-		if n > 1 {
-			key += " "
-		}
-		key += t.Key
+		key += " " + t.Key
 		if g.ew.class[key]&c != 0 {
 			return n
 		}
