@@ -131,6 +131,19 @@ func TestDiscourse(t *testing.T) {
 				"EVENT hội đàm |  |  |  | chair Chansamone Chanyalath, Phan Văn Giang | attend  | speak  | about ",
 			},
 		},
+		{
+			name:      "a meeting word in what someone says is no scene",
+			published: "2018-11-20",
+			text: "Ngày 19/11, Bộ Quốc phòng tổ chức Giao lưu hữu nghị Quốc phòng biên giới lần thứ 5. " +
+				"Chiều cùng ngày, tại huyện Long Châu, Đại tướng Ngô Xuân Lịch đã hội đàm với Thượng tướng Ngụy Phượng Hòa. " +
+				"Đại tướng Ngô Xuân Lịch khẳng định, giao lưu hữu nghị quốc phòng biên giới là hoạt động thiết thực.",
+			want: []string{
+				"PERSON Ngô Xuân Lịch | Đại tướng | ",
+				"PERSON Ngụy Phượng Hòa | Thượng tướng | ",
+				"EVENT giao lưu | 2018-11-19 |  | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT hội đàm | 2018-11-19 | huyện Long Châu |  | chair  | attend Ngô Xuân Lịch, Ngụy Phượng Hòa | speak Ngô Xuân Lịch | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

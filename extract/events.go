@@ -333,6 +333,11 @@ func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 	for j >= 0 && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j--
 	}
+	// "Đại tướng A khẳng định, giao lưu … là hoạt động thiết thực": a meeting
+	// word in what someone says is no scene
+	if j > 0 && spans[j].Kind == SpanSep && spans[j].Value == "," && spans[j-1].Kind == SpanVerb && spans[j-1].Value == "speak" {
+		return false
+	}
 	if j < 0 || spans[j].Kind == SpanDate || spans[j].Kind == SpanSep && spans[j].Value == "," && subjectIsEvent(spans[j+1:]) {
 		return true
 	}
