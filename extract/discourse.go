@@ -14,6 +14,7 @@ type evState struct {
 	sentDate  Date                  // the current sentence's own date, zero if none
 	part      map[*EventFact]string // the part of day an event was held in
 	leads     []*PersonFact         // the heads of the delegations the text has named ("do A dẫn đầu")
+	members   []*PersonFact         // the members of delegations: heads and those listed with them
 }
 
 // setScene reads the time a sentence opens with: its date (which dates the
@@ -373,4 +374,65 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 		}
 		return
 	}
+}
+
+// noteMembers records the people a sentence about a delegation lists as its
+// members ("Đoàn đại biểu Việt Nam do A làm Trưởng đoàn. Tham gia đoàn có B,
+// …", "Cùng đi có C"): those who lead or attend in a sentence with the
+// delegation word.
+func (a *analysis) noteMembers(spans []Chunk, ms []mention, roles [][]string) {
+	has := false
+	for _, sp := range spans {
+		if (sp.Kind == SpanOther || sp.Kind == SpanName) && a.g.evWord(a.toks[sp.T0].Key, ewDelegation) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return
+	}
+	for i, m := range ms {
+		for _, r := range roles[i] {
+			if r == "lead" || r == "attend" {
+				a.ev.members = appendPerson(a.ev.members, m.p)
+			}
+		}
+	}
+}
+
+// delegationAt is the members of the delegation named at spans[k] ("Đoàn đại
+// biểu Bộ Quốc phòng Lào"): the members the text listed whose country is the
+// one the delegation's name gives (Việt Nam when it gives none or Việt Nam's).
+func (a *analysis) delegationAt(spans []Chunk, k int) []*PersonFact {
+	if k >= len(spans) || !a.g.evWord(a.toks[spans[k].T0].Key, ewDelegation) || len(a.ev.members) == 0 {
+		return nil
+	}
+	country := ""
+	for j := k + 1; j < len(spans) && j < k+6; j++ {
+		sp := spans[j]
+		if sp.Kind == SpanCountry {
+			country = sp.Value
+			break
+		}
+		if sp.Kind == SpanOrg {
+			if c := a.g.orgCountry[a.orgOf(sp).Name]; c != "" {
+				country = c
+				break
+			}
+		}
+		if sp.Kind != SpanOther && sp.Kind != SpanName {
+			break
+		}
+	}
+	var out []*PersonFact
+	for _, p := range a.ev.members {
+		if country == "" || country == "Việt Nam" {
+			if !p.Foreign {
+				out = append(out, p)
+			}
+		} else if p.Foreign && p.Nationality == country {
+			out = append(out, p)
+		}
+	}
+	return out
 }

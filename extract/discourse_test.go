@@ -144,6 +144,22 @@ func TestDiscourse(t *testing.T) {
 				"EVENT hội đàm | 2018-11-19 | huyện Long Châu |  | chair  | attend Ngô Xuân Lịch, Ngụy Phượng Hòa | speak Ngô Xuân Lịch | about ",
 			},
 		},
+		{
+			name:      "a delegation welcomed is its members, by the country its name gives",
+			published: "2021-12-12",
+			text: "Ngày 12-12, tại huyện Sepon đã diễn ra Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Lào lần thứ nhất. " +
+				"Đoàn đại biểu Việt Nam do Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn. " +
+				"Tham gia đoàn có Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng. " +
+				"Đoàn Lào do Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào dẫn đầu. " +
+				"Buổi sáng, Đại tướng Chansamone Chanyalath chủ trì lễ đón Đoàn đại biểu Việt Nam.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Chansamone Chanyalath | Đại tướng | Bộ trưởng Bộ Quốc phòng Lào | Lào",
+				"EVENT giao lưu | 2021-12-12 | huyện Sepon |  | chair  | attend Chansamone Chanyalath, Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+				"EVENT lễ đón | 2021-12-12 |  |  | chair Chansamone Chanyalath | attend Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,13 +41,22 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	}
 	// "A chủ trì lễ đón B", "A hội đàm với B": those named after the trigger are
 	// its guests
-	for _, sp := range spans {
+	for k, sp := range spans {
 		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter || ev == nil || ev.Kind != sp.Value {
 			continue
 		}
 		for i, m := range ms {
 			if spans[m.k0].T0 >= sp.T1 && len(roles[i]) == 0 {
 				roles[i] = []string{"attend"}
+			}
+		}
+		// "A chủ trì lễ đón Đoàn đại biểu Việt Nam": a delegation as the guest
+		// is its members
+		if !planned {
+			for _, p := range a.delegationAt(spans, k+1) {
+				if !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
+					ev.Attendees = appendPerson(ev.Attendees, p)
+				}
 			}
 		}
 	}
@@ -105,6 +114,9 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			}
 		}
 	}
+	if !planned {
+		a.noteMembers(spans, ms, roles)
+	}
 	if target == nil {
 		return
 	}
@@ -141,6 +153,15 @@ func (a *analysis) sentenceDate(s sentence, spans []Chunk) Date {
 		}
 	}
 	return Date{}
+}
+
+func mentioned(ms []mention, p *PersonFact) bool {
+	for _, m := range ms {
+		if m.p == p {
+			return true
+		}
+	}
+	return false
 }
 
 // attendsKind prefixes the role of a person whose verb is an event word: the
