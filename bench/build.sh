@@ -1,40 +1,70 @@
 #!/usr/bin/env bash
 # Whole-process comparison: `vnkg build` (extract + store) of a generated corpus
 # against Cayley's own loader (`cayley load`) of the N-Quads that build exports,
-# both into an embedded bolt store, measured in the same run. Prints seconds and
-# the ratio build/load (how much the extraction costs on top of storing).
+# both into an embedded bolt store, measured in the same run. Prints seconds,
+# peak resident memory (and, for vnkg, the peak of its heap and of the bolt
+# file's mapped pages) and the ratios build/load.
 #
-# usage: bench/build.sh [ARTICLES]   (default 2000; the bundled and test articles
-# are copied under new ids, so the store holds ARTICLES distinct documents)
+# usage: bench/build.sh [ARTICLES | CORPUS_DIR]
+#   ARTICLES    copies of the bundled and test articles under new ids (default 2000)
+#   CORPUS_DIR  a corpus to build as is (go run ./bench/gen -n 100000 -o DIR)
+# $BENCH_WORK keeps the stores and the export there (default: a temporary
+# directory, removed at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-2000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${BENCH_WORK:-}" ]; then
+  work=$BENCH_WORK
+  mkdir -p "$work"
+  rm -rf "$work/build.db" "$work/load.db" "$work/all.nq"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 
 go build -o "$work/vnkg" ./cmd/vnkg
 go build -o "$work/cayley" github.com/cayleygraph/cayley/cmd/cayley
 
-mkdir -p "$work/corpus"
-src=(data/corpus/*.txt extract/testdata/corpus/*.txt extract/testdata/holdout/corpus/*.txt)
-for ((i = 0; i < n; i++)); do
-  cp "${src[i % ${#src[@]}]}" "$work/corpus/a$i.txt"
-done
-bytes=$(cat "$work"/corpus/*.txt | wc -c)
+if [ -d "$n" ]; then
+  corpus=$n
+  n=$(find "$corpus" -name '*.txt' | wc -l)
+else
+  corpus=$work/corpus
+  mkdir -p "$corpus"
+  src=(data/corpus/*.txt extract/testdata/corpus/*.txt extract/testdata/holdout/corpus/*.txt)
+  for ((i = 0; i < n; i++)); do
+    cp "${src[i % ${#src[@]}]}" "$corpus/a$i.txt"
+  done
+fi
+bytes=$(find "$corpus" -name '*.txt' -print0 | xargs -0 cat | wc -c)
 
-now() { date +%s.%N; }
-t0=$(now)
-"$work/vnkg" -q build --db "$work/build.db" "$work/corpus"
-t1=$(now)
+# peaks PID: sample the process's heap (RssAnon) and mapped file pages
+# (RssFile) until it ends; prints their peaks in KiB.
+peaks() {
+  local pid=$1 a f ma=0 mf=0
+  while kill -0 "$pid" 2>/dev/null; do
+    read -r a f < <(awk '/RssAnon/ { a = $2 } /RssFile/ { f = $2 } END { print a + 0, f + 0 }' "/proc/$pid/status" 2>/dev/null || echo 0 0)
+    ((a > ma)) && ma=$a
+    ((f > mf)) && mf=$f
+    sleep 0.5
+  done
+  echo "$ma $mf"
+}
+
+/usr/bin/time -f '%e %M' -o "$work/build.t" "$work/vnkg" -q build --db "$work/build.db" "$corpus" &
+tpid=$!
+sleep 0.2
+read -r banon bfile < <(peaks "$(pgrep -P $tpid | head -1)")
+wait $tpid
 "$work/vnkg" export --db "$work/build.db" -o "$work/all.nq"
 quads=$(wc -l <"$work/all.nq")
-t2=$(now)
-"$work/cayley" load --logtostderr=false --db bolt --dbpath "$work/load.db" --init --load "$work/all.nq" >/dev/null 2>&1
-t3=$(now)
+/usr/bin/time -f '%e %M' -o "$work/load.t" "$work/cayley" load --logtostderr=false --db bolt --dbpath "$work/load.db" --init --load "$work/all.nq" >/dev/null 2>&1
+read -r b bm <"$work/build.t"
+read -r l lm <"$work/load.t"
 
-awk -v n="$n" -v bytes="$bytes" -v quads="$quads" -v b="$(echo "$t1 - $t0" | bc)" -v l="$(echo "$t3 - $t2" | bc)" 'BEGIN {
+awk -v n="$n" -v bytes="$bytes" -v quads="$quads" -v b="$b" -v l="$l" -v bm="$bm" -v lm="$lm" -v ba="$banon" -v bf="$bfile" 'BEGIN {
   printf "articles %d (%.1f MB), quads %d\n", n, bytes / 1e6, quads
-  printf "vnkg build   %6.2f s  %8.0f articles/s  %8.0f quads/s\n", b, n / b, quads / b
-  printf "cayley load  %6.2f s  %8s             %8.0f quads/s\n", l, "", quads / l
-  printf "ratio build/load %.2f\n", b / l
+  printf "vnkg build   %7.2f s  %8.0f articles/s  %8.0f quads/s  peak RSS %6.0f MiB (heap %.0f, mapped file %.0f)\n", b, n / b, quads / b, bm / 1024, ba / 1024, bf / 1024
+  printf "cayley load  %7.2f s  %8s             %8.0f quads/s  peak RSS %6.0f MiB\n", l, "", quads / l, lm / 1024
+  printf "ratio build/load: time %.2f, peak RSS %.2f\n", b / l, bm / lm
 }'

@@ -139,8 +139,9 @@ func (a *analysis) headEndingAt(t int) int {
 }
 
 // numberedBodies reads a head word over a list of numbers: "các quân khu 1, 2,
-// 4 và 9" names Quân khu 1, Quân khu 2, Quân khu 4 and Quân khu 9.
-func (a *analysis) numberedBodies(s sentence) {
+// 4 và 9" names Quân khu 1, Quân khu 2, Quân khu 4 and Quân khu 9. It returns
+// the bodies' names.
+func (a *analysis) numberedBodies(s sentence) (bodies []string) {
 	toks := a.toks[:s.t1]
 	for i := s.t0; i < s.t1; i++ {
 		if a.skip[i] {
@@ -161,16 +162,17 @@ func (a *analysis) numberedBodies(s sentence) {
 			continue // one number is an ordinary name; a name after the list qualifies it
 		}
 		for _, n := range nums {
-			a.org("", head+" "+n)
+			bodies = append(bodies, head+" "+n)
 		}
 		i = j - 1
 	}
+	return bodies
 }
 
 // provinceLists reads a body over a list of provinces: "Bộ Chỉ huy Quân sự các
 // tỉnh An Giang, Kiên Giang" names Bộ Chỉ huy Quân sự tỉnh An Giang and Bộ Chỉ
-// huy Quân sự tỉnh Kiên Giang.
-func (a *analysis) provinceLists(s sentence) {
+// huy Quân sự tỉnh Kiên Giang. It returns the bodies' names.
+func (a *analysis) provinceLists(s sentence) (bodies []string) {
 	toks := a.toks[:s.t1]
 	for i := s.t0 + 1; i+2 < s.t1; i++ {
 		// "các" or "hai" + an administrative unit, after a body's name
@@ -205,10 +207,11 @@ func (a *analysis) provinceLists(s sentence) {
 			continue
 		}
 		for _, n := range names {
-			a.org("", body+" "+unit+" "+n)
+			bodies = append(bodies, body+" "+unit+" "+n)
 		}
 		i = j
 	}
+	return bodies
 }
 
 // bodyEndingAt finds a body's name (known, or a head and its name) that ends

@@ -19,7 +19,18 @@ import (
 // Extractor holds the loaded gazetteers; it is safe for concurrent use. It logs
 // nothing: problems in a text come back as Result.Diagnostics.
 type Extractor struct {
-	gaz *Gazetteer
+	gaz        *Gazetteer
+	noEvidence bool
+}
+
+// WithoutEvidence is an extractor over the same gazetteers whose results carry
+// no Evidence and no Mentions: the same quads, for less work. A build, which
+// stores only the quads, uses it; the viewer, which shows where each fact is
+// stated, does not.
+func (x *Extractor) WithoutEvidence() *Extractor {
+	y := *x
+	y.noEvidence = true
+	return &y
 }
 
 // New loads the gazetteer files at the root of fsys (data.GazetteerFS, or a

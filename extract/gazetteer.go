@@ -81,6 +81,8 @@ type Gazetteer struct {
 	chromeLines    map[string]bool   // fold keys of whole lines that are page chrome
 	chromePrefixes []string          // fold keys of line beginnings that are page chrome
 	linkHeadings   map[string]bool   // fold keys of related-article list headings
+	located        []string          // fold keys of words of posts and bodies that say where they sit
+	runningLex     lexicon           // heads of bodies whose names run on (running_heads.txt)
 	rankLex        lexicon
 	titleLex       lexicon
 	orgLex         lexicon
@@ -97,10 +99,39 @@ type Gazetteer struct {
 	orgCountry map[string]string // body name → the country it names, "" for none
 	// Duplicates lists keys given twice (file: key); the first one wins.
 	Duplicates []string
+	// cases are the rows' own test cases, in file order (rulecases_test.go
+	// runs them).
+	cases []ruleCase
 	// RuleRows are the rows of event_kinds.tsv and verbs.tsv with their
 	// inline test cases.
 	RuleRows []RuleRow
 	ew       eventWords // event_words.tsv
+}
+
+// A ruleCase is a gazetteer row's own test: an example sentence, with the spans
+// it must give marked [[…|KIND]], and the facts it must give ("|"-separated:
+// "person N", "rank N = R", "position N = P", "org O", "chrome LINE",
+// "no person N"). The example must give them with the row, and not without it:
+// a row that its own case does not need is a dead rule.
+type ruleCase struct {
+	File    string
+	Line    int
+	Row     string // the row's first cell
+	Example string
+	Expect  string
+}
+
+// addCase records a row's case from its example and expect cells; a row
+// without them has none. Half a case is an error.
+func (g *Gazetteer) addCase(file string, line int, row, example, expect string) error {
+	if example == "" && expect == "" {
+		return nil
+	}
+	if example == "" || expect == "" {
+		return fmt.Errorf("a case needs both an example and what it must give")
+	}
+	g.cases = append(g.cases, ruleCase{File: file, Line: line, Row: row, Example: example, Expect: expect})
+	return nil
 }
 
 // LoadGazetteer reads the gazetteer files at the root of fsys. Every file
@@ -113,7 +144,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	}
 	kinds := map[string]bool{} // the kinds event_kinds.tsv gives
 	err := errors.Join(
-		readTSV(fsys, "ranks.tsv", 5, func(c []string) error {
+		readTSVLines(fsys, "ranks.tsv", 7, func(c []string, line int) error {
 			sen, err := strconv.Atoi(c[2])
 			if err != nil || sen < 1 {
 				return fmt.Errorf("seniority %q is not a positive integer", c[2])
@@ -123,7 +154,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			for _, n := range append([]string{r.Name}, splitMulti(c[4])...) {
 				g.rankLex.add(n, r.Name)
 			}
-			return nil
+			return g.addCase("ranks.tsv", line, c[0], c[5], c[6])
 		}),
 		readTSV(fsys, "titles.tsv", 4, func(c []string) error {
 			t := &Title{Name: c[0], English: c[1], NeedsOrg: c[2]}
@@ -205,17 +236,19 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		}),
 		readEventWords(fsys, g),
 		readLines(fsys, "surnames.txt", func(l string) { g.Surnames[Fold(l)] = true }),
-		readLines(fsys, "not_verbs.txt", func(l string) { g.verbLex.add(l, notVerb) }),
-		readLines(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),
-		readLines(fsys, "chrome.txt", func(l string) {
+		g.readList(fsys, "not_verbs.txt", func(l string) { g.verbLex.add(l, notVerb) }),
+		g.readList(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),
+		g.readList(fsys, "chrome.txt", func(l string) {
 			if p, ok := strings.CutSuffix(l, "*"); ok {
 				g.chromePrefixes = append(g.chromePrefixes, Fold(p))
 			} else {
 				g.chromeLines[Fold(l)] = true
 			}
 		}),
-		readLines(fsys, "link_headings.txt", func(l string) { g.linkHeadings[Fold(l)] = true }),
-		readLines(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
+		g.readList(fsys, "link_headings.txt", func(l string) { g.linkHeadings[Fold(l)] = true }),
+		g.readList(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
+		g.readList(fsys, "located.txt", func(l string) { g.located = append(g.located, Fold(l)) }),
+		g.readList(fsys, "running_heads.txt", func(l string) { g.runningLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
 			for _, name := range splitMulti(c[1]) {
@@ -280,6 +313,46 @@ func readTSV(fsys fs.FS, name string, cols int, row func([]string) error) error 
 			return fmt.Errorf("empty first column")
 		}
 		return row(cells)
+	})
+}
+
+// readTSVLines is readTSV with each row's line number.
+func readTSVLines(fsys fs.FS, name string, cols int, row func(cells []string, line int) error) error {
+	return scanFile(fsys, name, func(line string, n int) error {
+		cells := strings.Split(line, "\t")
+		if len(cells) > cols {
+			return fmt.Errorf("%d columns, want %d", len(cells), cols)
+		}
+		for len(cells) < cols {
+			cells = append(cells, "")
+		}
+		for i := range cells {
+			cells[i] = strings.TrimSpace(norm.NFC.String(cells[i]))
+		}
+		if cells[0] == "" {
+			return fmt.Errorf("empty first column")
+		}
+		return row(cells, n)
+	})
+}
+
+// readList reads a list of one entry a line; an entry may be followed, after
+// tabs, by its case: an example and what it must give (addCase).
+func (g *Gazetteer) readList(fsys fs.FS, name string, fn func(string)) error {
+	return scanFile(fsys, name, func(line string, n int) error {
+		cells := strings.Split(norm.NFC.String(line), "\t")
+		if len(cells) != 1 && len(cells) != 3 {
+			return fmt.Errorf("%d cells: want an entry, or an entry, an example and what it must give", len(cells))
+		}
+		l := strings.TrimSpace(cells[0])
+		if l == "" {
+			return fmt.Errorf("empty entry")
+		}
+		fn(l)
+		if len(cells) == 3 {
+			return g.addCase(name, n, l, strings.TrimSpace(cells[1]), strings.TrimSpace(cells[2]))
+		}
+		return nil
 	})
 }
 
@@ -424,12 +497,26 @@ const (
 	wAdmin
 	wScene
 	wMemorial
+	wState
+	wNameLink
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
-	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial,
+	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState, "name-link": wNameLink,
+}
+
+// locatedName reports a title or a body's name that names where it sits
+// (located.txt): "Đại sứ", "Tùy viên quốc phòng", "Đại sứ quán Hàn Quốc".
+func (g *Gazetteer) locatedName(name string) bool {
+	f := Fold(name)
+	for _, w := range g.located {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // is reports whether a word (a token's fold key) is of a class.

@@ -140,11 +140,15 @@ func (w *Writer) Flush(ctx context.Context) error {
 		results[i] = DocResult{Label: d.label, Before: c.before, Added: len(c.adds), Removed: len(c.dels)}
 		deltas = c.deltas(deltas)
 	}
+	s.releaseMapped() // the pages the diffs read
 	if err := s.write(ctx, deltas); err != nil {
 		if results, err = w.flushEach(ctx, bg, err); err != nil {
 			return err
 		}
 	}
+	// The batch is committed: the pages of the file it touched need not stay
+	// resident (release_linux.go).
+	s.releaseMapped()
 	w.commitBackground(len(bg))
 	w.pending = w.pending[:0]
 	clear(w.index)

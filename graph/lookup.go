@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -462,7 +461,22 @@ func (n Node) GizmoString() string {
 
 // SortNodes sorts nodes as a Gizmo script's sort() sorts their strings.
 func SortNodes(ns []Node) {
-	sort.SliceStable(ns, func(i, j int) bool { return JSLess(ns[i].GizmoString(), ns[j].GizmoString()) })
+	if len(ns) < 2 {
+		return
+	}
+	// Each node's string once, not once a comparison.
+	type keyed struct {
+		key string
+		n   Node
+	}
+	ks := make([]keyed, len(ns))
+	for i, n := range ns {
+		ks[i] = keyed{n.GizmoString(), n}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return JSCompare(a.key, b.key) })
+	for i, k := range ks {
+		ns[i] = k.n
+	}
 }
 
 // JSLess orders strings as JavaScript does, by UTF-16 code units.

@@ -109,15 +109,28 @@ func (s *Store) indexNames(adds []cgraph.Delta, current bool) error {
 		return nil
 	}
 	ctx := context.Background()
+	n := 0
 	for _, d := range adds {
 		lit, ok := d.Quad.Object.(quad.String)
 		if !ok {
 			continue
 		}
-		if err := s.shared.tx.Put(ctx, nameKey(string(lit)), namesValue); err != nil {
+		// Most names are stored already; a Put of the same key would still
+		// copy its page into the commit.
+		key := nameKey(string(lit))
+		if _, err := s.shared.tx.Get(ctx, key); err == nil {
+			continue
+		} else if !errors.Is(err, hkv.ErrNotFound) {
+			return fmt.Errorf("reading the name index of %s: %w", s, err)
+		}
+		if err := s.shared.tx.Put(ctx, key, namesValue); err != nil {
 			return fmt.Errorf("writing the name index of %s: %w", s, err)
 		}
+		if n++; n%releaseEvery == 0 {
+			s.releaseMapped()
+		}
 	}
+	s.releaseMapped()
 	if current {
 		if err := markNames(ctx, s.shared.tx); err != nil {
 			return fmt.Errorf("writing the name index of %s: %w", s, err)

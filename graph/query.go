@@ -205,6 +205,20 @@ func toQuadValue(n Node) quad.Value {
 // after opts.Limit results; stopping interrupts the VM, so a runaway script
 // (while(true){}) ends too, and Query returns only once the script has.
 func (s *Store) Query(ctx context.Context, src string, opts QueryOptions) (Results, error) {
+	var rows []Result
+	res, err := s.QueryEach(ctx, src, opts, func(r Result) error {
+		rows = append(rows, r)
+		return nil
+	})
+	res.Rows = rows
+	return res, err
+}
+
+// QueryEach runs a Gizmo query as Query does, but hands each result to fn as
+// the script produces it instead of collecting them, so that memory does not
+// grow with the results; the Results it returns hold no Rows, only Last and
+// Truncated. An error from fn stops the query and is returned.
+func (s *Store) QueryEach(ctx context.Context, src string, opts QueryOptions, fn func(Result) error) (Results, error) {
 	if err := CheckQuery(src); err != nil {
 		return Results{}, err
 	}
@@ -221,6 +235,7 @@ func (s *Store) Query(ctx context.Context, src string, opts QueryOptions) (Resul
 	}
 	var res Results
 	var convErr error
+	n := 0
 	for it.Next(ctx) {
 		r, ok := it.Result().(*gizmo.Result)
 		if !ok || r == nil {
@@ -230,16 +245,19 @@ func (s *Store) Query(ctx context.Context, src string, opts QueryOptions) (Resul
 			res.Last = lastValue(r.Val)
 			continue
 		}
-		if opts.Limit > 0 && len(res.Rows) == opts.Limit {
+		if opts.Limit > 0 && n == opts.Limit {
 			res.Truncated = true
 			break
 		}
 		row, err := s.convertResult(r)
+		if err == nil {
+			err = fn(row)
+		}
 		if err != nil {
 			convErr = err
 			break
 		}
-		res.Rows = append(res.Rows, row)
+		n++
 	}
 	runErr := it.Err()
 	// Close interrupts the VM if the script is still running (a limit was
@@ -572,6 +590,10 @@ func oneLine(s string) string { return lineBreaks.Replace(s) }
 
 // displayWidth is how many terminal columns s takes: combining marks take
 // none (Vietnamese written decomposed), East Asian wide characters two.
+// DisplayWidth is how many terminal columns s takes: combining marks none,
+// East Asian wide letters two (what WriteTable aligns by).
+func DisplayWidth(s string) int { return displayWidth(s) }
+
 func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {

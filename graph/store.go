@@ -229,13 +229,29 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err != nil {
 		return err
 	}
+	timeline, err := s.timelineBefore()
+	if err != nil {
+		return err
+	}
 	if err := s.apply(dels); err != nil {
 		return err
 	}
-	if err := s.apply(adds); err != nil {
+	s.releaseMapped()
+	// The additions in chunks, giving back the file's pages between them
+	// (release_linux.go): a batch's writes touch pages all over the file.
+	for rest := adds; len(rest) > 0; {
+		n := min(len(rest), releaseEvery)
+		if err := s.apply(rest[:n]); err != nil {
+			return err
+		}
+		rest = rest[n:]
+		s.releaseMapped()
+	}
+	if err := s.indexNames(adds, names); err != nil {
 		return err
 	}
-	return s.indexNames(adds, names)
+	// The derived rows, from the quads as this write leaves them (timeline.go).
+	return s.deriveTimeline(context.Background(), deltas, timeline)
 }
 
 func (s *Store) apply(deltas []cgraph.Delta) error {

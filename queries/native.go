@@ -388,10 +388,24 @@ func personTimeline(ctx context.Context, r *graph.Reader, args []string) ([]grap
 	}
 	var rows []*row
 	for _, p := range people {
-		// One pass over the person's ranks and one over their positions,
-		// grouped by the article that states them.
+		// The derived rows where the store keeps them (graph/timeline.go):
+		// one prefix scan, each row with its article's date.
+		tl, derived, err := r.Timeline(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		// Otherwise one pass over the person's ranks and one over their
+		// positions, grouped by the article that states them.
 		byDoc := map[graph.Node]*[2][]graph.Node{}
+		dates := map[graph.Node]*graph.Node{}
+		for _, t := range tl {
+			byDoc[t.Doc] = &[2][]graph.Node{t.Ranks, t.Positions}
+			dates[t.Doc] = t.Date
+		}
 		for i, pred := range []graph.Node{pRank, pHolds} {
+			if derived {
+				break
+			}
 			ls, err := r.Out(ctx, p, pred)
 			if err != nil {
 				return nil, err
@@ -419,9 +433,11 @@ func personTimeline(ctx context.Context, r *graph.Reader, args []string) ([]grap
 			if err != nil {
 				return nil, err
 			}
-			date, err := first(ctx, r, doc, pPublished)
-			if err != nil {
-				return nil, err
+			date, ok := dates[doc]
+			if !derived || !ok {
+				if date, err = first(ctx, r, doc, pPublished); err != nil {
+					return nil, err
+				}
 			}
 			w := newRow()
 			w.setNode("date", date)

@@ -1,0 +1,132 @@
+package serve_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vnkg/vnkg/cmd/vnkg/internal/serve"
+	"github.com/vnkg/vnkg/graph"
+)
+
+// BenchmarkViewerStore times every viewer API call (search, entity,
+// neighbourhood, timeline, article) on an existing store — a 100k-article
+// one built by `vnkg build` from `go run ./bench/gen` — for the corpus's
+// best-connected person, an ordinary person, the ministry and the recurring
+// resolution, in process, with p50 and p99 per request. It is skipped unless
+// VNKG_BENCH_DB names the store and VNKG_BENCH_PEOPLE the corpus's people.tsv:
+//
+//	VNKG_BENCH_DB=/tmp/s100k.db VNKG_BENCH_PEOPLE=/tmp/c100k/people.tsv \
+//	  go test ./cmd/vnkg/internal/serve -run '^$' -bench ViewerStore -benchtime 20x
+func BenchmarkViewerStore(b *testing.B) {
+	db, peopleFile := os.Getenv("VNKG_BENCH_DB"), os.Getenv("VNKG_BENCH_PEOPLE")
+	if db == "" || peopleFile == "" {
+		b.Skip("set VNKG_BENCH_DB and VNKG_BENCH_PEOPLE")
+	}
+	hub, plain := benchPeople(b, peopleFile)
+	ctx := context.Background()
+	s, err := graph.Open(ctx, db, graph.ReadOnly())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	x := newExtractor(b)
+	start := time.Now()
+	srv, err := serve.New(ctx, s, s, x, serve.Options{RefreshEvery: -1, QueryTimeout: time.Minute})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer srv.Close()
+	b.Logf("server ready in %s", time.Since(start).Round(time.Millisecond))
+	h := srv.Handler()
+	get := func(b *testing.B, path string) []byte {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("GET %s: %d %.300s", path, rec.Code, rec.Body)
+		}
+		return rec.Body.Bytes()
+	}
+	probes := []struct{ name, what string }{
+		{hub, "best-connected person"},
+		{plain, "ordinary person"},
+		{"Bộ Quốc phòng", "the ministry"},
+		{"806-NQ/QUTW", "the recurring resolution"},
+	}
+	for _, p := range probes {
+		iris, err := s.Named(ctx, p.name)
+		if err != nil || len(iris) == 0 {
+			b.Fatalf("%s: %v %v", p.name, iris, err)
+		}
+		iri := iris[0]
+		// An article that names it, from its timeline or its entity.
+		var doc string
+		var ent struct {
+			Articles []struct{ Doc string } `json:"articles"`
+		}
+		if err := json.Unmarshal(get(b, "/api/entity?iri="+url.QueryEscape(iri)), &ent); err == nil && len(ent.Articles) > 0 {
+			doc = ent.Articles[0].Doc
+		}
+		calls := []struct{ api, path string }{
+			{"search", "/api/search?q=" + url.QueryEscape(p.name)},
+			{"entity", "/api/entity?iri=" + url.QueryEscape(iri)},
+			{"neighbourhood", "/api/neighbourhood?iri=" + url.QueryEscape(iri)},
+			{"timeline", "/api/timeline?iri=" + url.QueryEscape(iri)},
+		}
+		if doc != "" {
+			calls = append(calls, struct{ api, path string }{"article", "/api/article?doc=" + url.QueryEscape(doc)})
+		}
+		for _, c := range calls {
+			b.Run(c.api+"/"+strings.ReplaceAll(p.what, " ", "-"), func(b *testing.B) {
+				body := get(b, c.path) // warm, as a server's second request finds it
+				times := make([]time.Duration, 0, b.N)
+				b.ResetTimer()
+				for range b.N {
+					t0 := time.Now()
+					get(b, c.path)
+					times = append(times, time.Since(t0))
+				}
+				b.StopTimer()
+				slices.Sort(times)
+				b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+				b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
+				b.ReportMetric(float64(len(body)), "bytes")
+			})
+		}
+	}
+}
+
+// benchPeople reads bench/gen's people.tsv: the best-connected person (its
+// first line) and the first ordinary person named in two or more articles.
+func benchPeople(b *testing.B, file string) (hub, plain string) {
+	f, err := os.Open(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) < 3 || fields[0] == "#name" {
+			continue
+		}
+		if hub == "" {
+			hub = fields[0]
+		}
+		if plain == "" && fields[1] == "false" && fields[2] >= "2" && len(fields[2]) == 1 {
+			plain = fields[0]
+		}
+	}
+	if hub == "" || plain == "" {
+		b.Fatalf("%s: no hub or no ordinary person", file)
+	}
+	return hub, plain
+}

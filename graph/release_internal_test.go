@@ -1,0 +1,89 @@
+//go:build linux
+
+package graph
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/vnkg/vnkg/graph/vocab"
+)
+
+// mappedRSS is how many kB of the bolt file at path this process has
+// resident, from /proc/self/smaps.
+func mappedRSS(t *testing.T, path string) int {
+	t.Helper()
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	in, kb := false, 0
+	for sc.Scan() {
+		line := sc.Text()
+		if fields := strings.Fields(line); len(fields) >= 6 && strings.Contains(fields[0], "-") {
+			in = fields[len(fields)-1] == path
+			continue
+		}
+		if in && strings.HasPrefix(line, "Rss:") {
+			n, _ := strconv.Atoi(strings.Fields(line)[1])
+			kb += n
+		}
+	}
+	return kb
+}
+
+// TestReleaseMapped: after a batch, the pages of the bolt file the process
+// had resident are given back, and the store reads as before.
+func TestReleaseMapped(t *testing.T) {
+	defer func(n int) { releaseMin = n }(releaseMin)
+	releaseMin = 0
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w := s.NewWriter(BatchDocs(1000))
+	label := ""
+	for i := range 300 {
+		label = vocab.DocIRI(fmt.Sprint("d", i))
+		var qs []vocab.Quad
+		for j := range 20 {
+			qs = append(qs, vocab.Quad{Subject: vocab.IRI(label), Predicate: vocab.IRI(vocab.Name),
+				Object: vocab.String(fmt.Sprintf("tên %d %d", i, j)), Label: label})
+		}
+		if err := w.Put(ctx, label, qs, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	file := filepath.Join(dir, BoltFile)
+	if err := w.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// Flush released the pages; reading touches some again.
+	if got, err := s.LabelQuads(ctx, label); err != nil || len(got) != 20 {
+		t.Fatalf("after the release: %d quads, %v", len(got), err)
+	}
+	before := mappedRSS(t, file)
+	if before == 0 {
+		t.Fatal("no page of the store resident after a read: the measure is broken")
+	}
+	s.wmu.Lock()
+	s.releaseMapped()
+	s.wmu.Unlock()
+	if after := mappedRSS(t, file); after >= before {
+		t.Fatalf("resident pages of the store: %d kB before the release, %d kB after", before, after)
+	}
+	if got, err := s.LabelQuads(ctx, label); err != nil || len(got) != 20 {
+		t.Fatalf("after the release: %d quads, %v", len(got), err)
+	}
+}

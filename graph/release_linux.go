@@ -1,0 +1,53 @@
+//go:build linux
+
+package graph
+
+import (
+	"os"
+	"reflect"
+
+	"golang.org/x/sys/unix"
+)
+
+// releaseMapped tells the kernel that this process no longer needs the pages
+// of the bolt file it has mapped (MADV_DONTNEED). bbolt maps the whole file
+// read-only and writes through the file, so those pages are clean page cache:
+// dropping them from the process costs nothing but a minor fault when a page
+// is read again, and keeps the resident size of a long build from growing
+// with the store (a 100k-article build touched 1.5 GB of its 1.9 GB file).
+// The caller holds wmu and is not committing, so bbolt cannot be remapping
+// the file meanwhile; within a write transaction bbolt's nodes may point into
+// the mapping, and read the same bytes again after the fault (a transaction
+// never overwrites a page it can see).
+func (s *Store) releaseMapped() {
+	if s.bdb == nil {
+		return
+	}
+	// bbolt keeps the mapping's length unexported; read it, or fall back to
+	// the file's size (never more than what is mapped).
+	size := -1
+	if f := reflect.ValueOf(s.bdb).Elem().FieldByName("datasz"); f.IsValid() && f.CanInt() {
+		size = int(f.Int())
+	}
+	if size < 0 {
+		fi, err := os.Stat(s.bdb.Path())
+		if err != nil {
+			return
+		}
+		size = int(fi.Size())
+	}
+	if size < releaseMin {
+		return
+	}
+	_, _, errno := unix.Syscall(unix.SYS_MADVISE, s.bdb.Info().Data, uintptr(size), unix.MADV_DONTNEED)
+	if errno != 0 {
+		s.log.Debug("releasing the store's mapped pages", "store", s.String(), "err", errno)
+	}
+}
+
+// releaseMin is the mapped size below which releaseMapped does nothing: a
+// small store's pages are not worth a system call a batch.
+var releaseMin = 64 << 20
+
+// releaseEvery is how many added quads a write applies between releases.
+const releaseEvery = 512

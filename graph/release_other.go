@@ -1,0 +1,8 @@
+//go:build !linux
+
+package graph
+
+// releaseMapped does nothing where madvise is not available.
+func (s *Store) releaseMapped() {}
+
+const releaseEvery = 1 << 30
