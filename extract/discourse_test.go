@@ -160,6 +160,19 @@ func TestDiscourse(t *testing.T) {
 				"EVENT lễ đón | 2021-12-12 |  |  | chair Chansamone Chanyalath | attend Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
 			},
 		},
+		{
+			name:      "the sentence that holds a meeting named before says where it was",
+			published: "2022-09-07",
+			text: "Chiều qua (6/9), tại Seoul, Bộ trưởng Lee Jong Sup đã tiếp Thượng tướng Hoàng Xuân Chiến, đang ở Hàn Quốc dự Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 10. " +
+				"Trước đó, cùng ngày, tại Trụ sở Bộ Quốc phòng Hàn Quốc, Thượng tướng Hoàng Xuân Chiến và ông Shin Beom Chul đồng chủ trì Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 10.",
+			want: []string{
+				"PERSON Lee Jong Sup |  | Bộ trưởng",
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"PERSON Shin Beom Chul |  | ",
+				"EVENT đối thoại | 2022-09-06 | Trụ sở Bộ Quốc phòng Hàn Quốc |  | chair Hoàng Xuân Chiến, Shin Beom Chul | attend  | speak  | about ",
+				"EVENT tiếp xã giao | 2022-09-06 | Seoul |  | chair Lee Jong Sup | attend Hoàng Xuân Chiến | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -135,6 +135,14 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 				ev = &EventFact{Name: name, Kind: sp.Value, named: true}
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, end, true)
+			} else if held {
+				// "…, đang ở Hàn Quốc dự Đối thoại X" then "Trước đó, cùng ngày,
+				// tại Trụ sở Bộ Quốc phòng Hàn Quốc, A và B đồng chủ trì Đối
+				// thoại X": the sentence that holds the meeting says where
+				if p := a.sentencePlace(spans); p != "" {
+					ev.Location = p
+				}
+				a.fillMissing(ev, s, spans)
 			}
 			open(ev)
 			ref = ev

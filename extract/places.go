@@ -41,7 +41,10 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 			i++
 			continue
 		}
-		if t.Kind != Word || i == start || !toks[i-1].Cap || a.g.isFunction(t.Key) || a.g.evWord(t.Key, ewPlaceEnd) {
+		// "tại vùng nước lịch sử Việt Nam - Campuchia": after a unit that opens
+		// the place, lower-case words may lead to its name
+		lowerOK := asWritten && i == start
+		if t.Kind != Word || !lowerOK && (i == start || !toks[i-1].Cap) || a.g.isFunction(t.Key) || a.g.evWord(t.Key, ewPlaceEnd) {
 			break
 		}
 		// lower-case syllables inside a place's name: "Trụ sở Bộ", "Cửa khẩu
