@@ -15,6 +15,7 @@ type evState struct {
 	part      map[*EventFact]string // the part of day an event was held in
 	leads     []*PersonFact         // the heads of the delegations the text has named ("do A dẫn đầu")
 	members   []*PersonFact         // the members of delegations: heads and those listed with them
+	prev      *EventFact            // the event the text was about before the current sentence
 }
 
 // setScene reads the time a sentence opens with: its date (which dates the
@@ -323,20 +324,26 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 		return
 	}
 	for k := 0; k+1 < len(spans); k++ {
-		if spans[k].Kind != SpanOther || spans[k].Value != "hai" || spans[k+1].Kind != SpanTitle {
+		if spans[k].Kind != SpanOther || spans[k].Value != "hai" || spans[k+1].Kind != SpanTitle && !(spans[k+1].Kind == SpanOther && spans[k+1].Value == "bên") {
 			continue
 		}
 		if k > 0 && !(spans[k-1].Kind == SpanSep || spans[k-1].Kind == SpanDate) {
 			continue
 		}
-		title := spans[k+1].Value
 		var pair []*PersonFact
-		for _, p := range a.facts.Persons {
-			for _, pos := range p.Positions {
-				if pos.Title == title {
-					pair = appendPerson(pair, p)
+		if spans[k+1].Kind == SpanTitle {
+			title := spans[k+1].Value
+			for _, p := range a.facts.Persons {
+				for _, pos := range p.Positions {
+					if pos.Title == title {
+						pair = appendPerson(pair, p)
+					}
 				}
 			}
+		} else if prev := a.ev.prev; prev != nil && len(prev.Chairs) == 1 && len(prev.Attendees) > 0 && (prev.Kind == "lễ đón" || prev.Kind == "tiếp xã giao") {
+			// "Ngay sau lễ đón, hai bên hội đàm": the two sides are the host
+			// and the guest of the welcome or reception before
+			pair = []*PersonFact{prev.Chairs[0], prev.Attendees[0]}
 		}
 		if len(pair) != 2 {
 			return
@@ -350,8 +357,9 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 		}
 		sp := spans[j]
 		target, role := ev, ""
+		sides := spans[k+1].Kind != SpanTitle // "hai bên": a group, no speaker or chair
 		switch {
-		case sp.Kind == SpanVerb && (sp.Value == "chair" || sp.Value == "attend" || sp.Value == "speak"):
+		case sp.Kind == SpanVerb && !sides && (sp.Value == "chair" || sp.Value == "attend" || sp.Value == "speak"):
 			role = sp.Value
 		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap:
 			role = "attend"

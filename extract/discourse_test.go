@@ -173,6 +173,20 @@ func TestDiscourse(t *testing.T) {
 				"EVENT tiếp xã giao | 2022-09-06 | Seoul |  | chair Lee Jong Sup | attend Hoàng Xuân Chiến | speak  | about ",
 			},
 		},
+		{
+			name:      "the one whose visit it is makes it; after a welcome, the two sides of the talks are its host and guest",
+			published: "2024-10-25",
+			text: "Chuyến thăm chính thức Việt Nam từ ngày 24 đến 26-10 của Thượng tướng Trương Hựu Hiệp được thực hiện theo lời mời của Đại tướng Phan Văn Giang. " +
+				"Trước đó, chiều 24-10, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang đã chủ trì lễ đón chính thức Thượng tướng Trương Hựu Hiệp. " +
+				"Ngay sau lễ đón, hai bên hội đàm.",
+			want: []string{
+				"PERSON Trương Hựu Hiệp | Thượng tướng | ",
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"EVENT chuyến thăm | 2024-10-24 |  |  | chair  | attend Trương Hựu Hiệp | speak  | about ",
+				"EVENT lễ đón | 2024-10-24 | Trụ sở Bộ Quốc phòng |  | chair Phan Văn Giang | attend Trương Hựu Hiệp | speak  | about ",
+				"EVENT hội đàm | 2024-10-24 |  |  | chair  | attend Phan Văn Giang, Trương Hựu Hiệp | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

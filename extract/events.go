@@ -30,6 +30,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	inName := -1 // spans before this index are inside an event's name
 	planned := a.plannedSentence(spans)
 	a.setScene(s, spans, kind)
+	a.ev.prev = a.current
 	purpose := false // past "để", "nhằm": what follows is aimed at, not done
 	purposeOpens := false
 	sc := a.scanSentence(spans, ms)

@@ -35,11 +35,12 @@ const (
 	ewVisit
 	ewArrival
 	ewDelegation
+	ewInviter
 )
 
 var eventWordClasses = map[string]eventWordClass{
 	"part-of-day": ewPartOfDay, "time-lead": ewTimeLead, "planned": ewPlanned,
-	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation,
+	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation, "inviter": ewInviter,
 }
 
 // eventWords are the closed-class words of the event rules (event_words.tsv):

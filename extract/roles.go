@@ -117,6 +117,26 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	if !planned {
 		a.noteMembers(spans, ms, roles)
 	}
+	// "Chuyến thăm chính thức Việt Nam từ ngày 24 đến 26-10 của Thượng tướng
+	// A": the one whose visit it is makes it
+	for _, m := range ms {
+		if m.k0 < 2 || spans[m.k0-1].Kind != SpanOther || spans[m.k0-1].Value != "của" {
+			continue
+		}
+		for j := m.k0 - 2; j >= 0 && j >= m.k0-14; j-- {
+			if spans[j].Kind == SpanVerb || spans[j].Kind == SpanSep && spans[j].Value == ";" ||
+				spans[j].Kind == SpanOther && a.g.evWord(spans[j].Value, ewInviter) {
+				// "thăm … theo lời mời của A": A invites
+				break
+			}
+			if spans[j].Kind == SpanEvent && spans[j].Value == visitKind {
+				if v := a.eventOfKind(visitKind); v != nil && !planned {
+					v.Attendees = appendPerson(v.Attendees, m.p)
+				}
+				break
+			}
+		}
+	}
 	if target == nil {
 		return
 	}
