@@ -129,6 +129,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if opened != nil && j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" {
 			continue
 		}
+		// "… dẫn đầu đoàn quân sự cấp cao sang Bắc Kinh dự cuộc gặp …": a
+		// meeting a delegation travels to attend, as the sentence tells it, is
+		// the trip's purpose
+		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) {
+			continue
+		}
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			ev := a.eventNamed(name)
@@ -267,6 +273,17 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 	}
 	return ref
+}
+
+// travelBefore reports a word of travel or arrival in the few spans before
+// spans[j] ("sang Bắc Kinh dự", "lên đường sang Lào tham dự").
+func (a *analysis) travelBefore(spans []Chunk, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		if sp := spans[i]; sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, sp.T1+1, ewTravel|ewArrival) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // visitKind is the event kind of visits.

@@ -36,11 +36,12 @@ const (
 	ewArrival
 	ewDelegation
 	ewInviter
+	ewTravel
 )
 
 var eventWordClasses = map[string]eventWordClass{
 	"part-of-day": ewPartOfDay, "time-lead": ewTimeLead, "planned": ewPlanned,
-	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation, "inviter": ewInviter,
+	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation, "inviter": ewInviter, "travel": ewTravel,
 }
 
 // eventWords are the closed-class words of the event rules (event_words.tsv):
