@@ -187,6 +187,15 @@ func TestDiscourse(t *testing.T) {
 				"EVENT hội đàm | 2024-10-24 |  |  | chair  | attend Phan Văn Giang, Trương Hựu Hiệp | speak  | about ",
 			},
 		},
+		{
+			name:      "a visit the sentence opens with a range of days: the ships' visit, placed where they dock",
+			published: "",
+			text:      "HQ Online - Từ ngày 25 đến 28/6, đội tàu Hải quân Liên bang Nga do Đại tá Anciferov Alexey Vitalievich chỉ huy đã cập Cảng quốc tế Cam Ranh, thăm tỉnh Khánh Hòa và giao lưu với Hải quân nhân dân Việt Nam.",
+			want: []string{
+				"PERSON Anciferov Alexey Vitalievich | Đại tá | ",
+				"EVENT chuyến thăm | --06-25 | Cảng quốc tế Cam Ranh |  | chair  | attend  | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

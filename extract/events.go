@@ -48,7 +48,14 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// 26/6 đến ngày 2/7": a visit the sentence dates is the story's visit
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewVisit) && !purpose && !planned && kind == lineText &&
 			opened == nil && a.eventOfKind(visitKind) == nil {
-			if d := dateAfter(spans, k); d >= 0 {
+			d := dateAfter(spans, k)
+			if d < 0 && sc.firstDate >= 0 && sc.firstDate < k && openingSpans(spans[:sc.firstDate]) && dateRange(a.toks, spans[sc.firstDate]) {
+				// "Từ ngày 25 đến 28/6, đội tàu … đã cập Cảng quốc tế Cam Ranh,
+				// thăm tỉnh Khánh Hòa": the days the sentence opens with (a
+				// range: one day is the day of a reception, "đang thăm" in passing)
+				d = sc.firstDate
+			}
+			if d >= 0 {
 				ev := &EventFact{Kind: visitKind}
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, k+1, false)
@@ -632,6 +639,17 @@ func clauseStart(spans []Chunk, j int) int {
 		c--
 	}
 	return c
+}
+
+// openingSpans reports spans that can stand before a sentence's opening date:
+// separators, plain words and names ("HQ Online - Từ ngày 25 đến 28/6, …").
+func openingSpans(spans []Chunk) bool {
+	for _, sp := range spans {
+		if sp.Kind != SpanOther && sp.Kind != SpanName && sp.Kind != SpanSep {
+			return false
+		}
+	}
+	return len(spans) <= 4
 }
 
 // subjectSpans reports spans that can open a sentence's subject before its
