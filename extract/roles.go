@@ -93,6 +93,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					rec = nil
 				}
 			}
+			if rec == nil && len(guests) == 0 && a.genericGuest(spans, m.k1) {
+				// "lần đầu tiên A tiếp khách quốc tế kể từ …": receiving guests
+				// in general is no reception
+				continue
+			}
 			if rec == nil {
 				rec = &EventFact{Kind: kind}
 				a.facts.Events = append(a.facts.Events, rec)
@@ -173,6 +178,18 @@ func (a *analysis) sentenceDate(s sentence, spans []Chunk) Date {
 		}
 	}
 	return Date{}
+}
+
+// genericGuest reports a host verb after spans[k] (past fillers) whose object
+// is a word for guests in general ("tiếp khách quốc tế").
+func (a *analysis) genericGuest(spans []Chunk, k int) bool {
+	for j := k; j+1 < len(spans) && j < k+4; j++ {
+		if spans[j].Kind == SpanVerb && spans[j].Value == "host" || spans[j].Kind == SpanVerb && spans[j].Value == "welcome" {
+			n := spans[j+1]
+			return n.Kind == SpanOther && a.g.evWord(n.Value, ewGenericGuest)
+		}
+	}
+	return false
 }
 
 func mentioned(ms []mention, p *PersonFact) bool {
