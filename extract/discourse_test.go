@@ -196,6 +196,17 @@ func TestDiscourse(t *testing.T) {
 				"EVENT chuyến thăm | --06-25 | Cảng quốc tế Cam Ranh |  | chair  | attend  | speak  | about ",
 			},
 		},
+		{
+			name:      "a meeting named after the one the sentence opened is what that one is about; a field survey is an event",
+			published: "2024-10-15",
+			text: "Sáng nay (15/10), tại Hà Nội, Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 2. " +
+				"Để chuẩn bị, ngày 12/8, đoàn công tác do Thượng tướng Hoàng Xuân Chiến dẫn đầu đã khảo sát thực địa tại huyện Mộc Châu, tỉnh Sơn La.",
+			want: []string{
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"EVENT gặp mặt | 2024-10-15 | Hà Nội | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT khảo sát | 2024-08-12 | huyện Mộc Châu, tỉnh Sơn La |  | chair  | attend Hoàng Xuân Chiến | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

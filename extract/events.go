@@ -142,6 +142,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) {
 			continue
 		}
+		// "Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu … lần
+		// thứ 2": a meeting named after the one the sentence opened, with no
+		// verb of its own that holds or attends it, is what that one is about
+		if opened != nil && !(j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value != "speak") && !(end > k+1 && a.heldAfter(spans, end)) {
+			continue
+		}
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			ev := a.eventNamed(name)
