@@ -207,6 +207,14 @@ func TestDiscourse(t *testing.T) {
 				"EVENT khảo sát | 2024-08-12 | huyện Mộc Châu, tỉnh Sơn La |  | chair  | attend Hoàng Xuân Chiến | speak  | about ",
 			},
 		},
+		{
+			name:      "the place after a reporter's outlet is where the reporter is",
+			published: "2023-10-25",
+			text:      "Theo phóng viên TTXVN tại Lào, hôm qua (24/10), tại tỉnh Luang Prabang, Bắc Lào, đã diễn ra Hội đàm thường niên năm 2023 giữa Cục Bộ đội Biên phòng và Bộ Tư lệnh Bộ đội Biên phòng.",
+			want: []string{
+				"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -563,6 +563,7 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 		ev.Date = a.current.Date
 	}
 	a.eventPart(ev)
+	fallback := ""
 	for j, sp := range spans {
 		// "Tùy viên Quốc phòng Ấn Độ tại Việt Nam" says where a post is, not
 		// where the event was
@@ -571,11 +572,24 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 			if p == "" {
 				p = a.plainPlace(spans, j)
 			}
-			if p != "" {
-				ev.Location = p
-				break
+			if p == "" {
+				continue
 			}
+			// "Theo phóng viên TTXVN tại Lào, hôm qua (24/10), tại tỉnh Luang
+			// Prabang, …": after a body or a name, where that one is, unless
+			// the sentence names no other place
+			if j > 0 && (spans[j-1].Kind == SpanOrg || spans[j-1].Kind == SpanName) {
+				if fallback == "" {
+					fallback = p
+				}
+				continue
+			}
+			ev.Location = p
+			break
 		}
+	}
+	if ev.Location == "" {
+		ev.Location = fallback
 	}
 	if ev.Kind == visitKind {
 		// "…, đang có chuyến thăm chính thức Việt Nam từ ngày 24 đến 26/10":
