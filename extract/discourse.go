@@ -202,7 +202,13 @@ func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
 	}
 	if sp := spans[j]; sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap {
 		if ev := a.eventOfKind(sp.Value); ev != nil {
-			for _, p := range a.ev.leads {
+			// "đoàn Việt Nam đã đặt vòng hoa viếng …": the members of the
+			// delegation named, else the heads the text named
+			people := a.delegationAt(spans, d)
+			if len(people) == 0 {
+				people = a.ev.leads
+			}
+			for _, p := range people {
 				ev.Attendees = appendPerson(ev.Attendees, p)
 			}
 		}
