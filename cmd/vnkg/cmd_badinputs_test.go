@@ -113,7 +113,7 @@ func TestBuildBadInputs(t *testing.T) {
 		{"a binary .html", `news/pages/binary\.html: .*binary content`},
 		{"a section front", `news/pages/front\.html: no article body found`},
 		{"a truncated WARC record", `news/crawl\.warc\.gz: record at offset \d+.*: .*(truncated|unexpected EOF)`},
-		{"an NFD name of an NFC one, other text", `document "Tiếp" has other text than the one read from`},
+		{"an NFD name of an NFC one, other text", `document "Tiếp" has other text than the one read from .*\(two file names that differ only by Unicode normalization, NFC and NFD\); skipped$`},
 	}
 	write("empty.txt", nil)
 	write("latin1.txt", []byte("B\xf4 Qu\xf4c ph\xf2ng t\xf4 ch\xfac H\xf4i ngh\xec."))
@@ -132,7 +132,7 @@ func TestBuildBadInputs(t *testing.T) {
 	asUser := os.Geteuid() == 0
 	must(os.Chmod(locked, 0o000))
 	t.Cleanup(func() { os.Chmod(locked, 0o755) })
-	bad = append(bad, badInput{"an unreadable folder", `news/locked: open .*: permission denied$`})
+	bad = append(bad, badInput{"an unreadable folder", `news/locked: permission denied$`})
 
 	db := filepath.Join(base, "db")
 	if asUser {

@@ -80,7 +80,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	var b *builder
 	defer func() {
 		closeStore(s, &err)
-		if fresh && b != nil && b.stored == 0 {
+		if b != nil && b.discarded {
 			if rerr := os.RemoveAll(*db); rerr != nil {
 				e.log.Warn("removing the empty store", "path", *db, "err", rerr)
 			}
@@ -92,6 +92,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	start := time.Now()
 	err = b.run(ctx, x, paths, in, *batch)
 	b.prog.finish()
+	b.discarded = fresh && b.stored == 0
 	if err == nil || ctx.Err() != nil {
 		if *asJSON {
 			if jerr := b.summaryJSON(time.Since(start), ctx.Err() != nil); jerr != nil && err == nil {
@@ -127,8 +128,9 @@ type builder struct {
 	// counts, owned by the goroutine that runs the writer
 	stored, created, changed, unchanged int
 	added, removed                      int
-	failed                              int // inputs unreadable, refused or not stored
-	noInputs                            int // directories without inputs
+	failed                              int  // inputs unreadable, refused or not stored
+	noInputs                            int  // directories without inputs
+	discarded                           bool // the store was created by this build, and is removed: nothing was stored
 	persons, orgs, events               map[string]bool
 	background                          int
 	copies                              int         // second copies of a document read (skipped)
@@ -392,7 +394,11 @@ func (b *builder) summary(elapsed time.Duration) {
 	if n := b.skipped.Total(); n > 0 {
 		skipped += fmt.Sprintf("; %d records not articles (%s)", n, b.skipped)
 	}
-	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors%s; %s in %s\n",
+	where := fmt.Sprintf("%s in %s", elapsed.Round(time.Millisecond), b.store)
+	if b.discarded {
+		where = fmt.Sprintf("%s; no store created at %s", elapsed.Round(time.Millisecond), b.store)
+	}
+	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors%s; %s\n",
 		b.stored, b.created, b.changed, b.unchanged, b.added, b.removed, b.background,
-		len(b.persons), len(b.orgs), len(b.events), b.failed, skipped, elapsed.Round(time.Millisecond), b.store)
+		len(b.persons), len(b.orgs), len(b.events), b.failed, skipped, where)
 }

@@ -131,7 +131,7 @@ func TestBuildExitCodes(t *testing.T) {
 		{"ok", []string{"build", "--db", db, good}, exitOK, "1 articles (1 new"},
 		{"partial", []string{"build", "--db", db, bad, good}, exitPartial, "bad.txt: not valid UTF-8 text"},
 		{"all inputs bad", []string{"build", "--db", db, bad}, exitError, "no article stored: all 1 inputs failed"},
-		{"all inputs bad, new store", []string{"build", "--db", fresh, bad}, exitError, "no article stored: all 1 inputs failed"},
+		{"all inputs bad, new store", []string{"build", "--db", fresh, bad}, exitError, "; no store created at " + fresh + "\nvnkg build: no article stored: all 1 inputs failed"},
 		{"empty folder", []string{"build", "--db", fresh, empty}, exitError, "no article stored: no inputs found in " + empty},
 		{"no args", []string{"build", "--db", db}, exitUsage, "missing PATH..."},
 		{"bad flag", []string{"build", "--nope", good}, exitUsage, "flag provided but not defined"},

@@ -29,7 +29,7 @@ const relativePage = `<!doctype html>
 </body></html>`
 
 // TestRelativeDatesInPages: an event dated relative to the day of
-// publication ("sáng nay (10/6)", "hôm qua") is dated against the page's
+// publication ("sáng nay (10/6)", "hôm qua", "sáng nay") is dated against the page's
 // own published metadata (JSON-LD, over the article:published_time meta that
 // says another year), end to end through vnkg extract.
 func TestRelativeDatesInPages(t *testing.T) {
@@ -38,6 +38,10 @@ func TestRelativeDatesInPages(t *testing.T) {
 	}{
 		{"sáng nay (10/6)", `<p>Sáng nay (10/6), tại Hà Nội, Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng đã hội đàm với Thứ trưởng Quốc phòng Australia.</p>`, "hội đàm", "2024-06-10"},
 		{"chiều 9/6", `<p>Chiều 9/6, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng đã tiếp xã giao Đại sứ Nhật Bản tại Việt Nam Ito Naoki.</p>`, "tiếp xã giao", "2024-06-09"},
+		// Said only relative to the day of publication: resolved by the
+		// extractor's date rules (extract/dates.go) against datePublished.
+		{"hôm qua", `<p>Chiều hôm qua, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng đã tiếp xã giao Đại sứ Nhật Bản tại Việt Nam Ito Naoki.</p>`, "tiếp xã giao", "2024-06-09"},
+		{"sáng nay", `<p>Sáng nay, tại Hà Nội, Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng đã hội đàm với Thứ trưởng Quốc phòng Australia.</p>`, "hội đàm", "2024-06-10"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -275,5 +275,9 @@ func (d *dedup) check(doc extract.Document, where string) (copyOf string, err er
 	if prev.sum == sum {
 		return prev.where, nil
 	}
-	return "", fmt.Errorf("%s: document %q has other text than the one read from %s (same id or canonical URL); skipped", where, doc.ID, prev.where)
+	why := "same id or canonical URL"
+	if where != prev.where && norm.NFC.String(where) == norm.NFC.String(prev.where) {
+		why = "two file names that differ only by Unicode normalization, NFC and NFD"
+	}
+	return "", fmt.Errorf("%s: document %q has other text than the one read from %s (%s); skipped", where, doc.ID, prev.where, why)
 }

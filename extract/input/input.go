@@ -197,7 +197,7 @@ func Walk(ctx context.Context, paths []string, opt Options, fn func(Item) error,
 func (w *walker) path(p string) error {
 	info, err := os.Stat(p) // follows a symlink to a directory
 	if err != nil {
-		w.bad(&extract.InputError{File: p, Err: err})
+		w.bad(&extract.InputError{File: p, Err: osErr(err)})
 		return nil
 	}
 	if !info.IsDir() {
@@ -212,7 +212,7 @@ func (w *walker) path(p string) error {
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		shown := filepath.Join(p, strings.TrimPrefix(path, root))
 		if err != nil {
-			w.bad(&extract.InputError{File: shown, Err: err})
+			w.bad(&extract.InputError{File: shown, Err: osErr(err)})
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -246,7 +246,7 @@ func (w *walker) path(p string) error {
 		}
 		info, err := os.Stat(f)
 		if err != nil {
-			w.bad(&extract.InputError{File: f, Err: err})
+			w.bad(&extract.InputError{File: f, Err: osErr(err)})
 			continue
 		}
 		w.source = f
@@ -285,7 +285,7 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 		if w.ctx.Err() != nil {
 			return w.ctx.Err()
 		}
-		w.bad(&extract.InputError{File: p, Err: err})
+		w.bad(&extract.InputError{File: p, Err: osErr(err)})
 		return nil
 	}
 	defer f.Close()
@@ -544,15 +544,36 @@ func (w *walker) open(p string, info fs.FileInfo) (*os.File, error) {
 	case <-timer.C:
 		why = fmt.Errorf("%w within %s (--pipe-wait); skipped", ErrNoWriter, w.opt.PipeWait)
 	}
-	// Release the blocked open: a writer that opens without waiting (our
-	// reader is waiting for one) and closes at once; the reader sees EOF.
-	if wf, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-		wf.Close()
-	}
-	go func() {
-		if o := <-ch; o.f != nil {
-			o.f.Close()
+	// Release the blocked open: a writer that opens without waiting and
+	// closes at once. That open fails until the reader is in its open, so it
+	// is tried until the reader is back (a reader left blocked would take the
+	// pipe's next writer from whoever opens it next).
+	release := time.NewTimer(2 * time.Second)
+	defer release.Stop()
+	for {
+		if wf, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			wf.Close()
 		}
-	}()
-	return nil, why
+		select {
+		case o := <-ch:
+			if o.f != nil {
+				o.f.Close()
+			}
+			return nil, why
+		case <-release.C:
+			return nil, why // not released: a file system that is not Linux's?
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+// osErr is an error from the file system without the path it carries: the
+// InputError that wraps it names the file already ("news/locked: permission
+// denied", not "news/locked: open /home/…/news/locked: permission denied").
+func osErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
