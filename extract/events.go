@@ -399,9 +399,6 @@ func (a *analysis) plannedSentence(spans []Chunk) bool {
 	return false
 }
 
-// bothSideWords follow "hai" to name the two parties of a meeting.
-var bothSideWords = map[string]bool{"bên": true, "đoàn": true, "bộ": true, "phía": true, "nước": true, "quân": true, "lực": true}
-
 // sentenceScan is what the event rules ask of a whole sentence, read once so
 // that a sentence with many triggers stays linear.
 type sentenceScan struct {
@@ -417,7 +414,7 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 			sc.firstDate = j
 		}
 		if j+1 < len(spans) && sp.Value == "hai" {
-			if next := spans[j+1]; next.Kind == SpanTitle || next.Kind == SpanOther && bothSideWords[next.Value] {
+			if next := spans[j+1]; next.Kind == SpanTitle || next.Kind == SpanOther && a.g.evWord(next.Value, ewSide) {
 				k := j + 2
 				for k < len(spans) && spans[k].Kind == SpanOther && a.g.is(spans[k].Value, wFiller) {
 					k++

@@ -19,7 +19,7 @@ type RuleRow struct {
 }
 
 // eventWordClass is a set of the classes of event_words.tsv.
-type eventWordClass uint16
+type eventWordClass uint32
 
 const (
 	ewPartOfDay eventWordClass = 1 << iota
@@ -38,11 +38,12 @@ const (
 	ewInviter
 	ewTravel
 	ewGenericGuest
+	ewSide
 )
 
 var eventWordClasses = map[string]eventWordClass{
 	"part-of-day": ewPartOfDay, "time-lead": ewTimeLead, "planned": ewPlanned,
-	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation, "inviter": ewInviter, "travel": ewTravel, "generic-guest": ewGenericGuest,
+	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation, "inviter": ewInviter, "travel": ewTravel, "generic-guest": ewGenericGuest, "side": ewSide,
 }
 
 // eventWords are the closed-class words of the event rules (event_words.tsv):
