@@ -514,7 +514,11 @@ func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 			}
 		case SpanOther:
 			switch sp.Value {
-			case ".", "!", "?", ":", "…", "tại", "do", "dưới", "nhằm", "để", "diễn", "vào", "được", "đã", "sẽ", "với", "trong", "ngày", "sáng", "chiều":
+			case ".", "!", "?", ":", "…":
+				return j
+			}
+			// "Hội nghị Quân chính tại Hà Nội", "… do Bộ Tổng Tham mưu chủ trì"
+			if a.g.evWord(sp.Value, ewNameEnd) {
 				return j
 			}
 		}
