@@ -9,7 +9,7 @@ import (
 // "|": "event KIND" (an event of the kind; the items after it are about the
 // last one), "chair NAME", "attend NAME", "speak NAME", "organizer BODY",
 // "date YYYY-MM-DD", "location PLACE", "name NAME", "events N" (the number of
-// events). Role items with no "event" item before them may hold in any event.
+// events); "no-" before a key says the item must not hold ("no-attend NAME"). Role items with no "event" item before them may hold in any event.
 // It returns a message for each item that does not hold.
 func checkExpect(f *Facts, expect string) []string {
 	var bad []string
@@ -17,6 +17,10 @@ func checkExpect(f *Facts, expect string) []string {
 	for _, item := range strings.Split(expect, "|") {
 		item = strings.TrimSpace(item)
 		key, val, _ := strings.Cut(item, " ")
+		neg := false
+		if k, ok := strings.CutPrefix(key, "no-"); ok {
+			key, neg = k, true
+		}
 		events := f.Events
 		if target != nil {
 			events = []*EventFact{target}
@@ -51,7 +55,7 @@ func checkExpect(f *Facts, expect string) []string {
 			bad = append(bad, fmt.Sprintf("unknown expectation %q", item))
 			continue
 		}
-		if !ok {
+		if ok == neg {
 			bad = append(bad, fmt.Sprintf("%q does not hold", item))
 		}
 	}

@@ -49,7 +49,7 @@ func holdsCase(g *Gazetteer, c RuleRow, factsOnly bool) (bool, string) {
 	var eventItems []string // checkExpect's, in their order
 	for _, want := range strings.Split(c.Expect, "|") {
 		verb, arg, _ := strings.Cut(strings.TrimSpace(want), " ")
-		switch verb {
+		switch strings.TrimPrefix(verb, "no-") { // "no-attend N": checkExpect's negation
 		case "event", "events", "chair", "attend", "speak", "organizer", "date", "location", "name":
 			eventItems = append(eventItems, want)
 			continue
