@@ -222,6 +222,9 @@ func (s *Store) QueryEach(ctx context.Context, src string, opts QueryOptions, fn
 	if err := CheckQuery(src); err != nil {
 		return Results{}, err
 	}
+	if err := compileCheck(src); err != nil {
+		return Results{}, err
+	}
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, ErrTimeout)
@@ -229,7 +232,7 @@ func (s *Store) QueryEach(ctx context.Context, src string, opts QueryOptions, fn
 	}
 	ses := gizmo.NewSession(s.qs)
 	// Limit 0: we count results ourselves, so that a truncated answer is known.
-	it, err := ses.Execute(ctx, src, query.Options{Collation: query.Raw})
+	it, err := ses.Execute(ctx, checkedProgram(src), query.Options{Collation: query.Raw})
 	if err != nil {
 		return Results{}, fmt.Errorf("%w: %v", ErrSyntax, err)
 	}
@@ -274,6 +277,9 @@ func (s *Store) QueryEach(ctx context.Context, src string, opts QueryOptions, fn
 		return res, fmt.Errorf("%w after %s: %w", ErrTimeout, opts.Timeout, context.DeadlineExceeded)
 	case ctx.Err() != nil:
 		return res, fmt.Errorf("query stopped: %w", context.Cause(ctx))
+	}
+	if err, ok := typeError(runErr); ok {
+		return res, err
 	}
 	return res, fmt.Errorf("query failed: %w", runErr)
 }

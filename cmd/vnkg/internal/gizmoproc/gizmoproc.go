@@ -102,6 +102,7 @@ const (
 	errSyntax
 	errTimeout
 	errStopped
+	errType
 )
 
 type response struct {
@@ -140,6 +141,8 @@ func (e *remoteError) Is(target error) bool {
 		return target == graph.ErrSyntax
 	case errTimeout:
 		return target == graph.ErrTimeout || target == context.DeadlineExceeded
+	case errType:
+		return target == graph.ErrType
 	}
 	return false
 }
@@ -276,6 +279,8 @@ func kindOf(err error) errKind {
 		return errSyntax
 	case errors.Is(err, graph.ErrTimeout):
 		return errTimeout
+	case errors.Is(err, graph.ErrType):
+		return errType
 	}
 	return errOther
 }
@@ -289,10 +294,17 @@ type Pool struct {
 	sem  chan struct{}
 	idle chan *worker
 
+	started atomic.Int64 // workers started, for Started
+
 	mu      sync.Mutex
 	closed  bool
 	running map[*worker]struct{}
 }
+
+// Started reports how many worker processes the pool has started: one more
+// than before a query means the query's worker was new (the first, or one
+// replacing a worker that crashed or was retired).
+func (p *Pool) Started() int64 { return p.started.Load() }
 
 // New makes a pool of at most size workers on the store at db (a --db
 // value). Workers are started when queries need them.
@@ -311,7 +323,7 @@ func New(db string, size int, log *slog.Logger) (*Pool, error) {
 }
 
 // Query runs src as graph.Store.Query would, in a worker. Errors match
-// graph.ErrSyntax and graph.ErrTimeout as Store.Query's do; a query that
+// graph.ErrSyntax, graph.ErrType and graph.ErrTimeout as Store.Query's do; a query that
 // kills its worker is a *CrashError.
 func (p *Pool) Query(ctx context.Context, src string, opts graph.QueryOptions) (graph.Results, error) {
 	var rows []graph.Result
@@ -348,8 +360,11 @@ func (p *Pool) QueryEach(ctx context.Context, src string, opts graph.QueryOption
 		// an error) and the worker dies during a later query, which would be
 		// blamed (seen under the race detector's timing, after the ack). A
 		// worker whose query failed or found nothing is retired, taking any
-		// such goroutine with it.
-		if healthy && (err != nil || n == 0 && res.Last == nil) {
+		// such goroutine with it, unless the query failed before reaching
+		// Cayley: a syntax error, or a type error that graph's argument
+		// checks caught.
+		early := errors.Is(err, graph.ErrSyntax) || errors.Is(err, graph.ErrType)
+		if healthy && !early && (err != nil || n == 0 && res.Last == nil) {
 			healthy = false
 		}
 		if healthy {
@@ -443,6 +458,7 @@ func (p *Pool) start(ctx context.Context) (*worker, error) {
 	w := &worker{toW: reqW, fromW: respR, output: &cappedBuffer{max: 64 << 10}, done: make(chan struct{})}
 	w.cmd = exec.Command(p.exe, "gizmo-worker")
 	w.cmd.Env = append(os.Environ(), envWorker+"=1", envDB+"="+p.db)
+	p.started.Add(1)
 	w.cmd.ExtraFiles = []*os.File{reqR, respW}
 	detach(w.cmd)
 	w.cmd.Stdout = w.output
