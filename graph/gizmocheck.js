@@ -40,6 +40,7 @@ var __vnkgRun = (function () {
 	function describe(v) {
 		if (v === undefined) return "undefined";
 		if (v === null) return "null";
+		if (v === "") return "the empty string";
 		if (typeof v === "string") return "the string " + JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
 		if (typeof v === "number") return "the number " + String(v);
 		if (typeof v === "boolean") return "the boolean " + String(v);
@@ -78,9 +79,11 @@ var __vnkgRun = (function () {
 
 	// Kinds of argument.
 	function isStr(v) { return typeof v === "string"; }
-	function isNode(v) { return typeof v === "string" || nodes.has(v); }
+	// The empty string is no node: Cayley reads it as nil, and some of its
+	// bindings panic on that (followRecursive("")).
+	function isNode(v) { return (typeof v === "string" && v !== "") || nodes.has(v); }
 	function isValue(v) {
-		return typeof v === "string" || (typeof v === "number" && isFinite(v)) || typeof v === "boolean" ||
+		return (typeof v === "string" && v !== "") || (typeof v === "number" && isFinite(v)) || typeof v === "boolean" ||
 			nodes.has(v) || v instanceof Date;
 	}
 	function isPath(v) { return v instanceof Path; }

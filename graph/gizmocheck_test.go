@@ -127,6 +127,8 @@ func TestTypeErrorInProcess(t *testing.T) {
 		{`g.V().save(g.V())`, ".save() expects a tag name when the predicate is a path"},
 		{`g.V().followRecursive("<p>", -1).all()`, ".followRecursive() expects a depth"},
 		{`var o = g.V().out; o("<p>")`, ".out() must be called on a path"},
+		{`g.V("").followRecursive("").all()`, "g.V() expects a node or a literal (a string, a number, a boolean, or a value made by iri(), str() …) as its first argument, got the empty string (line 1)"},
+		{`g.V().followRecursive("").all()`, ".followRecursive() expects a predicate (a string such as \"<https://schema.org/name>\", a node value, a list of them, or a path) as its first argument, got the empty string (line 1)"},
 	} {
 		t.Run(tc.src, func(t *testing.T) {
 			_, err := s.Query(ctx, tc.src, graph.QueryOptions{Timeout: 5 * time.Second})
