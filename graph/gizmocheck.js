@@ -126,6 +126,12 @@ var __vnkgRun = (function () {
 			var args = Array.prototype.slice.call(arguments);
 			if (check) check(args, "." + shown);
 			var p = this[RAW];
+			if ((name === "except" || name === "difference") && args[0][RAW].toArray(1).length === 0) {
+				// A − ∅ = A. Cayley's optimizer dereferences a nil shape
+				// when the excluded path is known to be empty (a node
+				// not in the store), a panic in its goroutine.
+				return this;
+			}
 			var r = p[name].apply(p, args.map(unwrap));
 			return final ? r : new Path(r);
 		};
