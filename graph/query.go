@@ -196,9 +196,11 @@ func toQuadValue(n Node) quad.Value {
 // been interrupted (by a timeout, a cancellation, or merely by closing its
 // results) every later query on that VM fails with "iterator closed".
 //
-// Query first runs CheckQuery. It runs the script in this process: a query
-// that panics inside Cayley's goroutine (g.V(iri(5))), or overflows the stack
-// (a cyclic result), ends the process. Run untrusted queries through a
+// Query first runs CheckQuery and compiles the script; it then runs it after
+// a prelude that checks the arguments of Gizmo's functions (gizmocheck.go), so
+// that a type error (g.V(iri(5))) is an ErrType, not a panic inside Cayley's
+// goroutine. It runs the script in this process: a query that still panics
+// inside Cayley, or overflows the stack (a cyclic result), ends the process. Run untrusted queries through a
 // worker process instead (cmd/vnkg/internal/gizmoproc does).
 //
 // The query stops when ctx ends, when opts.Timeout passes (ErrTimeout), or

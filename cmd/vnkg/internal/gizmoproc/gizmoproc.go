@@ -4,9 +4,12 @@
 // Why a process: three kinds of query end a Go process running Cayley's
 // Gizmo, and none can be caught inside it.
 //
-//   - A type error in a Gizmo call (g.V(iri(5))) panics in the goroutine
-//     Cayley starts for the script; a panic in a goroutine we do not own
-//     cannot be recovered by us.
+//   - A panic in a Gizmo call panics in the goroutine Cayley starts for the
+//     script; a panic in a goroutine we do not own cannot be recovered by us.
+//     Type errors (g.V(iri(5))), the common cause, are caught before they
+//     reach Cayley by graph's argument checks and answered as graph.ErrType
+//     without a restart; what the checks miss (a bug of Cayley's on a
+//     well-typed query) still ends only the worker.
 //   - A cyclic result (var o={};o.o=o;o) makes goja's Export recurse until
 //     the goroutine stack overflows: a fatal error, not a panic.
 //   - A deeply nested program overflows the stack in goja's parser, likewise.
