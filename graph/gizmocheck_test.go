@@ -215,3 +215,30 @@ func FuzzQueryText(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkPrelude: what the argument checks cost a query (compiling the
+// prelude and the script twice, the wrapped calls), against Cayley's Gizmo
+// run without them, in the same run.
+func BenchmarkPrelude(b *testing.B) {
+	s := querytest.Fixture(b)
+	ctx := context.Background()
+	for _, bc := range []struct{ name, src string }{
+		{"one-hop", `g.V(` + qVinh + `).out(` + qName + `).all()`},
+		{"people-names", `g.V().has(` + qType + `, ` + qPerson + `).save(` + qName + `, "n").all()`},
+	} {
+		b.Run(bc.name+"/unchecked", func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := graph.QueryUnchecked(ctx, s, bc.src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(bc.name+"/checked", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Query(ctx, bc.src, graph.QueryOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
