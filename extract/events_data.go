@@ -6,18 +6,6 @@ import (
 	"strings"
 )
 
-// RuleRow is one row of an event word list (event_kinds.tsv, verbs.tsv) with
-// its inline test case: an example sentence in which the row fires and the
-// facts it must give there. The tests run every row's example (a row without
-// one, or one whose example does not match the row, is an error).
-type RuleRow struct {
-	File    string // the data file
-	Phrase  string // the trigger or verb phrase
-	Value   string // the event kind or the role
-	Example string // a sentence or two in which the row fires
-	Expect  string // what the example gives: see checkExpect
-}
-
 // eventWordClass is a set of the classes of event_words.tsv.
 type eventWordClass uint32
 
@@ -49,18 +37,17 @@ var eventWordClasses = map[string]eventWordClass{
 
 // eventWords are the closed-class words of the event rules (event_words.tsv):
 // single words by fold key, phrases of several words by their keys joined with
-// spaces, and the rows with their inline test cases.
+// spaces (the rows' cases are in Gazetteer.RuleRows).
 type eventWords struct {
 	class   map[string]eventWordClass
 	opens   map[string]bool // first words of the phrases of several words
 	longest int             // the most words of a phrase
-	rows    []RuleRow
 }
 
 // readEventWords loads event_words.tsv into g.
 func readEventWords(fsys fs.FS, g *Gazetteer) error {
 	g.ew.class, g.ew.opens = map[string]eventWordClass{}, map[string]bool{}
-	return readTSV(fsys, "event_words.tsv", 4, func(c []string) error {
+	return readTSVLines(fsys, "event_words.tsv", 4, func(c []string, line int) error {
 		cls, ok := eventWordClasses[c[1]]
 		if !ok {
 			return fmt.Errorf("unknown class %q", c[1])
@@ -71,8 +58,7 @@ func readEventWords(fsys fs.FS, g *Gazetteer) error {
 		if len(keys) > 1 {
 			g.ew.opens[keys[0]] = true
 		}
-		g.ew.rows = append(g.ew.rows, RuleRow{File: "event_words.tsv", Phrase: c[0], Value: c[1], Example: c[2], Expect: c[3]})
-		return nil
+		return g.addRule("event_words.tsv", line, c[0], c[1], c[2], c[3])
 	})
 }
 

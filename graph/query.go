@@ -196,9 +196,11 @@ func toQuadValue(n Node) quad.Value {
 // been interrupted (by a timeout, a cancellation, or merely by closing its
 // results) every later query on that VM fails with "iterator closed".
 //
-// Query first runs CheckQuery. It runs the script in this process: a query
-// that panics inside Cayley's goroutine (g.V(iri(5))), or overflows the stack
-// (a cyclic result), ends the process. Run untrusted queries through a
+// Query first runs CheckQuery and compiles the script; it then runs it after
+// a prelude that checks the arguments of Gizmo's functions (gizmocheck.go), so
+// that a type error (g.V(iri(5))) is an ErrType, not a panic inside Cayley's
+// goroutine. It runs the script in this process: a query that still panics
+// inside Cayley, or overflows the stack (a cyclic result), ends the process. Run untrusted queries through a
 // worker process instead (cmd/vnkg/internal/gizmoproc does).
 //
 // The query stops when ctx ends, when opts.Timeout passes (ErrTimeout), or
@@ -222,6 +224,9 @@ func (s *Store) QueryEach(ctx context.Context, src string, opts QueryOptions, fn
 	if err := CheckQuery(src); err != nil {
 		return Results{}, err
 	}
+	if err := compileCheck(src); err != nil {
+		return Results{}, err
+	}
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, ErrTimeout)
@@ -229,7 +234,7 @@ func (s *Store) QueryEach(ctx context.Context, src string, opts QueryOptions, fn
 	}
 	ses := gizmo.NewSession(s.qs)
 	// Limit 0: we count results ourselves, so that a truncated answer is known.
-	it, err := ses.Execute(ctx, src, query.Options{Collation: query.Raw})
+	it, err := ses.Execute(ctx, checkedProgram(src), query.Options{Collation: query.Raw})
 	if err != nil {
 		return Results{}, fmt.Errorf("%w: %v", ErrSyntax, err)
 	}
@@ -274,6 +279,9 @@ func (s *Store) QueryEach(ctx context.Context, src string, opts QueryOptions, fn
 		return res, fmt.Errorf("%w after %s: %w", ErrTimeout, opts.Timeout, context.DeadlineExceeded)
 	case ctx.Err() != nil:
 		return res, fmt.Errorf("query stopped: %w", context.Cause(ctx))
+	}
+	if err, ok := typeError(runErr); ok {
+		return res, err
 	}
 	return res, fmt.Errorf("query failed: %w", runErr)
 }

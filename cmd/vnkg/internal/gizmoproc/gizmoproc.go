@@ -4,9 +4,12 @@
 // Why a process: three kinds of query end a Go process running Cayley's
 // Gizmo, and none can be caught inside it.
 //
-//   - A type error in a Gizmo call (g.V(iri(5))) panics in the goroutine
-//     Cayley starts for the script; a panic in a goroutine we do not own
-//     cannot be recovered by us.
+//   - A panic in a Gizmo call panics in the goroutine Cayley starts for the
+//     script; a panic in a goroutine we do not own cannot be recovered by us.
+//     Type errors (g.V(iri(5))), the common cause, are caught before they
+//     reach Cayley by graph's argument checks and answered as graph.ErrType
+//     without a restart; what the checks miss (a bug of Cayley's on a
+//     well-typed query) still ends only the worker.
 //   - A cyclic result (var o={};o.o=o;o) makes goja's Export recurse until
 //     the goroutine stack overflows: a fatal error, not a panic.
 //   - A deeply nested program overflows the stack in goja's parser, likewise.
@@ -102,6 +105,7 @@ const (
 	errSyntax
 	errTimeout
 	errStopped
+	errType
 )
 
 type response struct {
@@ -140,6 +144,8 @@ func (e *remoteError) Is(target error) bool {
 		return target == graph.ErrSyntax
 	case errTimeout:
 		return target == graph.ErrTimeout || target == context.DeadlineExceeded
+	case errType:
+		return target == graph.ErrType
 	}
 	return false
 }
@@ -276,6 +282,8 @@ func kindOf(err error) errKind {
 		return errSyntax
 	case errors.Is(err, graph.ErrTimeout):
 		return errTimeout
+	case errors.Is(err, graph.ErrType):
+		return errType
 	}
 	return errOther
 }
@@ -289,10 +297,17 @@ type Pool struct {
 	sem  chan struct{}
 	idle chan *worker
 
+	started atomic.Int64 // workers started, for Started
+
 	mu      sync.Mutex
 	closed  bool
 	running map[*worker]struct{}
 }
+
+// Started reports how many worker processes the pool has started: one more
+// than before a query means the query's worker was new (the first, or one
+// replacing a worker that crashed or was retired).
+func (p *Pool) Started() int64 { return p.started.Load() }
 
 // New makes a pool of at most size workers on the store at db (a --db
 // value). Workers are started when queries need them.
@@ -311,7 +326,7 @@ func New(db string, size int, log *slog.Logger) (*Pool, error) {
 }
 
 // Query runs src as graph.Store.Query would, in a worker. Errors match
-// graph.ErrSyntax and graph.ErrTimeout as Store.Query's do; a query that
+// graph.ErrSyntax, graph.ErrType and graph.ErrTimeout as Store.Query's do; a query that
 // kills its worker is a *CrashError.
 func (p *Pool) Query(ctx context.Context, src string, opts graph.QueryOptions) (graph.Results, error) {
 	var rows []graph.Result
@@ -348,8 +363,11 @@ func (p *Pool) QueryEach(ctx context.Context, src string, opts graph.QueryOption
 		// an error) and the worker dies during a later query, which would be
 		// blamed (seen under the race detector's timing, after the ack). A
 		// worker whose query failed or found nothing is retired, taking any
-		// such goroutine with it.
-		if healthy && (err != nil || n == 0 && res.Last == nil) {
+		// such goroutine with it, unless the query failed before reaching
+		// Cayley: a syntax error, or a type error that graph's argument
+		// checks caught.
+		early := errors.Is(err, graph.ErrSyntax) || errors.Is(err, graph.ErrType)
+		if healthy && !early && (err != nil || n == 0 && res.Last == nil) {
 			healthy = false
 		}
 		if healthy {
@@ -443,6 +461,7 @@ func (p *Pool) start(ctx context.Context) (*worker, error) {
 	w := &worker{toW: reqW, fromW: respR, output: &cappedBuffer{max: 64 << 10}, done: make(chan struct{})}
 	w.cmd = exec.Command(p.exe, "gizmo-worker")
 	w.cmd.Env = append(os.Environ(), envWorker+"=1", envDB+"="+p.db)
+	p.started.Add(1)
 	w.cmd.ExtraFiles = []*os.File{reqR, respW}
 	detach(w.cmd)
 	w.cmd.Stdout = w.output

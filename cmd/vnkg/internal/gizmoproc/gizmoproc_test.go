@@ -61,8 +61,8 @@ func TestHostileQueriesThenNormal(t *testing.T) {
 		want      error
 		msg       string
 	}{
-		{"type error in a Gizmo call", `g.V(iri(5)).all()`, gizmoproc.ErrCrashed, "panic: "},
-		{"type error after a variable", `var n = 5; g.V(iri(n)).all()`, gizmoproc.ErrCrashed, "panic: "},
+		{"type error in a Gizmo call", `g.V(iri(5)).all()`, graph.ErrType, "type error: iri() expects a string"},
+		{"type error after a variable", `var n = 5; g.V(iri(n)).all()`, graph.ErrType, "type error: iri() expects a string"},
 		{"cyclic result", `var o={};o.o=o;o`, gizmoproc.ErrCrashed, "recursed too deep"},
 		{"nested brackets", deep, graph.ErrSyntax, "nested more than"},
 		{"nested unary operators", unary, gizmoproc.ErrCrashed, ""},
