@@ -215,6 +215,16 @@ func TestDiscourse(t *testing.T) {
 				"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak  | about ",
 			},
 		},
+		{
+			name:      "a meeting as the subject of a verb that holds it says where",
+			published: "2019-08-22",
+			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +
+				"Lễ đón diễn ra trọng thể tại Trụ sở Bộ Quốc phòng.",
+			want: []string{
+				"PERSON Ngô Xuân Lịch |  | Bộ trưởng",
+				"EVENT lễ đón | 2019-08-22 | Trụ sở Bộ Quốc phòng |  | chair Ngô Xuân Lịch | attend  | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -214,6 +214,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			if kind == lineText && introduced && !planned {
 				a.fillMissing(ev, s, spans)
 			}
+			// "Lễ đón diễn ra trọng thể tại Trụ sở Bộ Quốc phòng, …": the
+			// meeting as the subject of a verb that holds it, and where
+			if kind == lineText && !planned && ev.Location == "" && subjectIsEvent(spans[:k+1]) {
+				ev.Location = a.placeHeldAfter(spans, k+1)
+			}
 			if ev.Location == "" && k+1 < len(spans) && spans[k+1].Value == "tại" {
 				ev.Location = a.place(spans, k+1)
 			}
@@ -334,6 +339,25 @@ func (a *analysis) visitPlace(spans []Chunk, k int) string {
 		if sp := spans[j]; sp.Kind == SpanOther && a.g.evWord(sp.Value, ewArrival) {
 			if p := a.place(spans, j); p != "" {
 				return p
+			}
+		}
+	}
+	return ""
+}
+
+// placeHeldAfter is the place after "tại" that follows a verb that holds a
+// meeting, within a few words after spans[from] ("diễn ra trọng thể tại X").
+func (a *analysis) placeHeldAfter(spans []Chunk, from int) string {
+	for j := from; j < len(spans) && j < from+3; j++ {
+		if spans[j].Kind != SpanOther || a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) == 0 {
+			continue
+		}
+		for t := j + 1; t < len(spans) && t < j+6; t++ {
+			if spans[t].Kind == SpanOther && spans[t].Value == "tại" {
+				return a.place(spans, t)
+			}
+			if spans[t].Kind != SpanOther {
+				return ""
 			}
 		}
 	}

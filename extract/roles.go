@@ -22,6 +22,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		roles[i] = a.verbsAfter(spans, ms[i].k1, stop)
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
+		// "Nhận lời mời của A, B dẫn đầu đoàn …": the one who invites does not
+		// share the verbs of the one invited
+		if a.inviter(spans, ms[i]) {
+			continue
+		}
 		if len(roles[i]) == 0 && onlySeps(spans, ms[i].k1, ms[i+1].k0) {
 			roles[i] = roles[i+1]
 		}
@@ -190,6 +195,12 @@ func (a *analysis) genericGuest(spans []Chunk, k int) bool {
 		}
 	}
 	return false
+}
+
+// inviter reports a mention after "lời mời của" ("theo lời mời của A").
+func (a *analysis) inviter(spans []Chunk, m mention) bool {
+	return m.k0 >= 2 && spans[m.k0-1].Kind == SpanOther && spans[m.k0-1].Value == "của" &&
+		spans[m.k0-2].Kind == SpanOther && a.g.evWord(spans[m.k0-2].Value, ewInviter)
 }
 
 func mentioned(ms []mention, p *PersonFact) bool {
