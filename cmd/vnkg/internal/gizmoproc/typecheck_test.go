@@ -51,12 +51,7 @@ var illTyped = []struct{ src, msg string }{
 }
 
 func TestTypeErrorsAnswerWithoutRestart(t *testing.T) {
-	db := store(t)
-	p, err := gizmoproc.New(db, 1, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p := newPool(t, 1)
 	ctx := context.Background()
 	opts := graph.QueryOptions{Timeout: 5 * time.Second, Limit: 100}
 	if _, err := p.Query(ctx, normal, opts); err != nil {
