@@ -283,3 +283,16 @@ func addDays(iso string, off int) Date {
 	t := time.Date(y, time.Month(m), d+off, 0, 0, 0, 0, time.UTC)
 	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 }
+
+// dateRange reports a date span that is a range of days ("từ ngày 25 đến 28/6",
+// "13-14/11", "ngày 8 và 9/9").
+func dateRange(toks []Token, sp Chunk) bool {
+	for i := sp.T0; i < sp.T1; i++ {
+		t := toks[i]
+		if t.Key == "đến" || t.Key == "tới" || t.Key == "và" || t.Kind == Punct && isDash(t.Text) ||
+			t.Kind == Number && strings.Contains(t.Text, "-") && strings.ContainsAny(t.Text, "/.") {
+			return true
+		}
+	}
+	return false
+}

@@ -14,6 +14,8 @@ type evState struct {
 	sentDate  Date                  // the current sentence's own date, zero if none
 	part      map[*EventFact]string // the part of day an event was held in
 	leads     []*PersonFact         // the heads of the delegations the text has named ("do A dẫn đầu")
+	members   []*PersonFact         // the members of delegations: heads and those listed with them
+	prev      *EventFact            // the event the text was about before the current sentence
 }
 
 // setScene reads the time a sentence opens with: its date (which dates the
@@ -200,7 +202,13 @@ func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
 	}
 	if sp := spans[j]; sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap {
 		if ev := a.eventOfKind(sp.Value); ev != nil {
-			for _, p := range a.ev.leads {
+			// "đoàn Việt Nam đã đặt vòng hoa viếng …": the members of the
+			// delegation named, else the heads the text named
+			people := a.delegationAt(spans, d)
+			if len(people) == 0 {
+				people = a.ev.leads
+			}
+			for _, p := range people {
 				ev.Attendees = appendPerson(ev.Attendees, p)
 			}
 		}
@@ -322,20 +330,26 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 		return
 	}
 	for k := 0; k+1 < len(spans); k++ {
-		if spans[k].Kind != SpanOther || spans[k].Value != "hai" || spans[k+1].Kind != SpanTitle {
+		if spans[k].Kind != SpanOther || spans[k].Value != "hai" || spans[k+1].Kind != SpanTitle && !(spans[k+1].Kind == SpanOther && spans[k+1].Value == "bên") {
 			continue
 		}
 		if k > 0 && !(spans[k-1].Kind == SpanSep || spans[k-1].Kind == SpanDate) {
 			continue
 		}
-		title := spans[k+1].Value
 		var pair []*PersonFact
-		for _, p := range a.facts.Persons {
-			for _, pos := range p.Positions {
-				if pos.Title == title {
-					pair = appendPerson(pair, p)
+		if spans[k+1].Kind == SpanTitle {
+			title := spans[k+1].Value
+			for _, p := range a.facts.Persons {
+				for _, pos := range p.Positions {
+					if pos.Title == title {
+						pair = appendPerson(pair, p)
+					}
 				}
 			}
+		} else if prev := a.ev.prev; prev != nil && len(prev.Chairs) == 1 && len(prev.Attendees) > 0 && (prev.Kind == "lễ đón" || prev.Kind == "tiếp xã giao") {
+			// "Ngay sau lễ đón, hai bên hội đàm": the two sides are the host
+			// and the guest of the welcome or reception before
+			pair = []*PersonFact{prev.Chairs[0], prev.Attendees[0]}
 		}
 		if len(pair) != 2 {
 			return
@@ -349,8 +363,9 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 		}
 		sp := spans[j]
 		target, role := ev, ""
+		sides := spans[k+1].Kind != SpanTitle // "hai bên": a group, no speaker or chair
 		switch {
-		case sp.Kind == SpanVerb && (sp.Value == "chair" || sp.Value == "attend" || sp.Value == "speak"):
+		case sp.Kind == SpanVerb && !sides && (sp.Value == "chair" || sp.Value == "attend" || sp.Value == "speak"):
 			role = sp.Value
 		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap:
 			role = "attend"
@@ -373,4 +388,65 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 		}
 		return
 	}
+}
+
+// noteMembers records the people a sentence about a delegation lists as its
+// members ("Đoàn đại biểu Việt Nam do A làm Trưởng đoàn. Tham gia đoàn có B,
+// …", "Cùng đi có C"): those who lead or attend in a sentence with the
+// delegation word.
+func (a *analysis) noteMembers(spans []Chunk, ms []mention, roles [][]string) {
+	has := false
+	for _, sp := range spans {
+		if (sp.Kind == SpanOther || sp.Kind == SpanName) && a.g.evWord(a.toks[sp.T0].Key, ewDelegation) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return
+	}
+	for i, m := range ms {
+		for _, r := range roles[i] {
+			if r == "lead" || r == "attend" {
+				a.ev.members = appendPerson(a.ev.members, m.p)
+			}
+		}
+	}
+}
+
+// delegationAt is the members of the delegation named at spans[k] ("Đoàn đại
+// biểu Bộ Quốc phòng Lào"): the members the text listed whose country is the
+// one the delegation's name gives (Việt Nam when it gives none or Việt Nam's).
+func (a *analysis) delegationAt(spans []Chunk, k int) []*PersonFact {
+	if k >= len(spans) || !a.g.evWord(a.toks[spans[k].T0].Key, ewDelegation) || len(a.ev.members) == 0 {
+		return nil
+	}
+	country := ""
+	for j := k + 1; j < len(spans) && j < k+6; j++ {
+		sp := spans[j]
+		if sp.Kind == SpanCountry {
+			country = sp.Value
+			break
+		}
+		if sp.Kind == SpanOrg {
+			if c := a.g.orgCountry[a.orgOf(sp).Name]; c != "" {
+				country = c
+				break
+			}
+		}
+		if sp.Kind != SpanOther && sp.Kind != SpanName {
+			break
+		}
+	}
+	var out []*PersonFact
+	for _, p := range a.ev.members {
+		if country == "" || country == "Việt Nam" {
+			if !p.Foreign {
+				out = append(out, p)
+			}
+		} else if p.Foreign && p.Nationality == country {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -131,6 +131,90 @@ func TestDiscourse(t *testing.T) {
 				"EVENT hội đàm |  |  |  | chair Chansamone Chanyalath, Phan Văn Giang | attend  | speak  | about ",
 			},
 		},
+		{
+			name:      "a meeting word in what someone says is no scene",
+			published: "2018-11-20",
+			text: "Ngày 19/11, Bộ Quốc phòng tổ chức Giao lưu hữu nghị Quốc phòng biên giới lần thứ 5. " +
+				"Chiều cùng ngày, tại huyện Long Châu, Đại tướng Ngô Xuân Lịch đã hội đàm với Thượng tướng Ngụy Phượng Hòa. " +
+				"Đại tướng Ngô Xuân Lịch khẳng định, giao lưu hữu nghị quốc phòng biên giới là hoạt động thiết thực.",
+			want: []string{
+				"PERSON Ngô Xuân Lịch | Đại tướng | ",
+				"PERSON Ngụy Phượng Hòa | Thượng tướng | ",
+				"EVENT giao lưu | 2018-11-19 |  | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT hội đàm | 2018-11-19 | huyện Long Châu |  | chair  | attend Ngô Xuân Lịch, Ngụy Phượng Hòa | speak Ngô Xuân Lịch | about ",
+			},
+		},
+		{
+			name:      "a delegation welcomed is its members, by the country its name gives",
+			published: "2021-12-12",
+			text: "Ngày 12-12, tại huyện Sepon đã diễn ra Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Lào lần thứ nhất. " +
+				"Đoàn đại biểu Việt Nam do Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn. " +
+				"Tham gia đoàn có Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng. " +
+				"Đoàn Lào do Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào dẫn đầu. " +
+				"Buổi sáng, Đại tướng Chansamone Chanyalath chủ trì lễ đón Đoàn đại biểu Việt Nam.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Chansamone Chanyalath | Đại tướng | Bộ trưởng Bộ Quốc phòng Lào | Lào",
+				"EVENT giao lưu | 2021-12-12 | huyện Sepon |  | chair  | attend Chansamone Chanyalath, Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+				"EVENT lễ đón | 2021-12-12 |  |  | chair Chansamone Chanyalath | attend Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+			},
+		},
+		{
+			name:      "the sentence that holds a meeting named before says where it was",
+			published: "2022-09-07",
+			text: "Chiều qua (6/9), tại Seoul, Bộ trưởng Lee Jong Sup đã tiếp Thượng tướng Hoàng Xuân Chiến, đang ở Hàn Quốc dự Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 10. " +
+				"Trước đó, cùng ngày, tại Trụ sở Bộ Quốc phòng Hàn Quốc, Thượng tướng Hoàng Xuân Chiến và ông Shin Beom Chul đồng chủ trì Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 10.",
+			want: []string{
+				"PERSON Lee Jong Sup |  | Bộ trưởng",
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"PERSON Shin Beom Chul |  | ",
+				"EVENT đối thoại | 2022-09-06 | Trụ sở Bộ Quốc phòng Hàn Quốc |  | chair Hoàng Xuân Chiến, Shin Beom Chul | attend  | speak  | about ",
+				"EVENT tiếp xã giao | 2022-09-06 | Seoul |  | chair Lee Jong Sup | attend Hoàng Xuân Chiến | speak  | about ",
+			},
+		},
+		{
+			name:      "the one whose visit it is makes it; after a welcome, the two sides of the talks are its host and guest",
+			published: "2024-10-25",
+			text: "Chuyến thăm chính thức Việt Nam từ ngày 24 đến 26-10 của Thượng tướng Trương Hựu Hiệp được thực hiện theo lời mời của Đại tướng Phan Văn Giang. " +
+				"Trước đó, chiều 24-10, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang đã chủ trì lễ đón chính thức Thượng tướng Trương Hựu Hiệp. " +
+				"Ngay sau lễ đón, hai bên hội đàm.",
+			want: []string{
+				"PERSON Trương Hựu Hiệp | Thượng tướng | ",
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"EVENT chuyến thăm | 2024-10-24 |  |  | chair  | attend Trương Hựu Hiệp | speak  | about ",
+				"EVENT lễ đón | 2024-10-24 | Trụ sở Bộ Quốc phòng |  | chair Phan Văn Giang | attend Trương Hựu Hiệp | speak  | about ",
+				"EVENT hội đàm | 2024-10-24 |  |  | chair  | attend Phan Văn Giang, Trương Hựu Hiệp | speak  | about ",
+			},
+		},
+		{
+			name:      "a visit the sentence opens with a range of days: the ships' visit, placed where they dock",
+			published: "",
+			text:      "HQ Online - Từ ngày 25 đến 28/6, đội tàu Hải quân Liên bang Nga do Đại tá Anciferov Alexey Vitalievich chỉ huy đã cập Cảng quốc tế Cam Ranh, thăm tỉnh Khánh Hòa và giao lưu với Hải quân nhân dân Việt Nam.",
+			want: []string{
+				"PERSON Anciferov Alexey Vitalievich | Đại tá | ",
+				"EVENT chuyến thăm | --06-25 | Cảng quốc tế Cam Ranh |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a meeting named after the one the sentence opened is what that one is about; a field survey is an event",
+			published: "2024-10-15",
+			text: "Sáng nay (15/10), tại Hà Nội, Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 2. " +
+				"Để chuẩn bị, ngày 12/8, đoàn công tác do Thượng tướng Hoàng Xuân Chiến dẫn đầu đã khảo sát thực địa tại huyện Mộc Châu, tỉnh Sơn La.",
+			want: []string{
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"EVENT gặp mặt | 2024-10-15 | Hà Nội | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT khảo sát | 2024-08-12 | huyện Mộc Châu, tỉnh Sơn La |  | chair  | attend Hoàng Xuân Chiến | speak  | about ",
+			},
+		},
+		{
+			name:      "the place after a reporter's outlet is where the reporter is",
+			published: "2023-10-25",
+			text:      "Theo phóng viên TTXVN tại Lào, hôm qua (24/10), tại tỉnh Luang Prabang, Bắc Lào, đã diễn ra Hội đàm thường niên năm 2023 giữa Cục Bộ đội Biên phòng và Bộ Tư lệnh Bộ đội Biên phòng.",
+			want: []string{
+				"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -76,6 +76,36 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Ban Chỉ đạo", "Hải đội"},
 		},
 		{
+			name: "an acronym of the gazetteer (UN) matches only a word in capitals, not a name's syllable",
+			text: "Thiếu tướng Un Sam Ol, Phó Giám đốc Ty Công an tỉnh Kampot, dự hội đàm cùng đại diện UN.",
+			want: []string{"PERSON Un Sam Ol | Thiếu tướng | Phó Giám đốc Ty Công an tỉnh Kampot"},
+			orgs: []string{"Ty Công an tỉnh Kampot", "Liên hợp quốc"},
+		},
+		{
+			name:   "a place after an administrative unit ends a body's name; the words after it are the sentence's",
+			text:   "Ban Chỉ huy Bộ đội Biên phòng tỉnh Long An hội đàm với Công an tỉnh Svay Rieng.",
+			orgs:   []string{"Ban Chỉ huy Bộ đội Biên phòng tỉnh Long An", "Công an tỉnh Svay Rieng"},
+			noOrgs: []string{"Bộ đội Biên phòng"},
+		},
+		{
+			name:   "an abbreviation defined after a name stands for the ending whose initials spell it",
+			text:   "Ban Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Long An tiếp đoàn. Đại tá Lê Văn Tâm, Chỉ huy trưởng Ban Chỉ huy BĐBP tỉnh Long An, chủ trì.",
+			want:   []string{"PERSON Lê Văn Tâm | Đại tá | Chỉ huy trưởng Ban Chỉ huy Bộ đội Biên phòng tỉnh Long An"},
+			noOrgs: []string{"Ban Chỉ huy Ban Chỉ huy Bộ đội Biên phòng tỉnh Long An"},
+		},
+		{
+			name: "a Khmer or Lao name of more than four syllables is a name after a rank, not without one",
+			text: "Thiếu tướng Sok Pheap Ry Thy Vong, Phó Giám đốc Ty Công an tỉnh Kampot, dự. Đoàn thăm Khu Di tích Quốc gia Đặc biệt Pác Bó.",
+			want: []string{"PERSON Sok Pheap Ry Thy Vong | Thiếu tướng | Phó Giám đốc Ty Công an tỉnh Kampot"},
+		},
+		{
+			name:   "a foreign ministry of two domains joined by 'và' is one body; two parties are two",
+			text:   "Bà Penny Wong, Bộ trưởng Bộ Ngoại giao và Thương mại Australia, hội đàm với Bộ Quốc phòng và Bộ Công an.",
+			want:   []string{"PERSON Penny Wong |  | Bộ trưởng Bộ Ngoại giao và Thương mại Australia | Australia"},
+			orgs:   []string{"Bộ Quốc phòng", "Bộ Công an"},
+			noOrgs: []string{"Bộ Quốc phòng và Bộ Công an"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -30,6 +30,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	inName := -1 // spans before this index are inside an event's name
 	planned := a.plannedSentence(spans)
 	a.setScene(s, spans, kind)
+	a.ev.prev = a.current
 	purpose := false // past "để", "nhằm": what follows is aimed at, not done
 	purposeOpens := false
 	sc := a.scanSentence(spans, ms)
@@ -47,7 +48,14 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// 26/6 đến ngày 2/7": a visit the sentence dates is the story's visit
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewVisit) && !purpose && !planned && kind == lineText &&
 			opened == nil && a.eventOfKind(visitKind) == nil {
-			if d := dateAfter(spans, k); d >= 0 {
+			d := dateAfter(spans, k)
+			if d < 0 && sc.firstDate >= 0 && sc.firstDate < k && openingSpans(spans[:sc.firstDate]) && dateRange(a.toks, spans[sc.firstDate]) {
+				// "Từ ngày 25 đến 28/6, đội tàu … đã cập Cảng quốc tế Cam Ranh,
+				// thăm tỉnh Khánh Hòa": the days the sentence opens with (a
+				// range: one day is the day of a reception, "đang thăm" in passing)
+				d = sc.firstDate
+			}
+			if d >= 0 {
 				ev := &EventFact{Kind: visitKind}
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, k+1, false)
@@ -128,6 +136,18 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if opened != nil && j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" {
 			continue
 		}
+		// "… dẫn đầu đoàn quân sự cấp cao sang Bắc Kinh dự cuộc gặp …": a
+		// meeting a delegation travels to attend, as the sentence tells it, is
+		// the trip's purpose
+		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) {
+			continue
+		}
+		// "Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu … lần
+		// thứ 2": a meeting named after the one the sentence opened, with no
+		// verb of its own that holds or attends it, is what that one is about
+		if opened != nil && !(j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value != "speak") && !(end > k+1 && a.heldAfter(spans, end)) {
+			continue
+		}
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			ev := a.eventNamed(name)
@@ -135,6 +155,14 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 				ev = &EventFact{Name: name, Kind: sp.Value, named: true}
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, end, true)
+			} else if held {
+				// "…, đang ở Hàn Quốc dự Đối thoại X" then "Trước đó, cùng ngày,
+				// tại Trụ sở Bộ Quốc phòng Hàn Quốc, A và B đồng chủ trì Đối
+				// thoại X": the sentence that holds the meeting says where
+				if p := a.sentencePlace(spans); p != "" {
+					ev.Location = p
+				}
+				a.fillMissing(ev, s, spans)
 			}
 			open(ev)
 			ref = ev
@@ -260,6 +288,17 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	return ref
 }
 
+// travelBefore reports a word of travel or arrival in the few spans before
+// spans[j] ("sang Bắc Kinh dự", "lên đường sang Lào tham dự").
+func (a *analysis) travelBefore(spans []Chunk, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		if sp := spans[i]; sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, sp.T1+1, ewTravel|ewArrival) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // visitKind is the event kind of visits.
 const visitKind = "chuyến thăm"
 
@@ -333,6 +372,11 @@ func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 	for j >= 0 && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j--
 	}
+	// "Đại tướng A khẳng định, giao lưu … là hoạt động thiết thực": a meeting
+	// word in what someone says is no scene
+	if j > 0 && spans[j].Kind == SpanSep && spans[j].Value == "," && spans[j-1].Kind == SpanVerb && spans[j-1].Value == "speak" {
+		return false
+	}
 	if j < 0 || spans[j].Kind == SpanDate || spans[j].Kind == SpanSep && spans[j].Value == "," && subjectIsEvent(spans[j+1:]) {
 		return true
 	}
@@ -355,9 +399,6 @@ func (a *analysis) plannedSentence(spans []Chunk) bool {
 	return false
 }
 
-// bothSideWords follow "hai" to name the two parties of a meeting.
-var bothSideWords = map[string]bool{"bên": true, "đoàn": true, "bộ": true, "phía": true, "nước": true, "quân": true, "lực": true}
-
 // sentenceScan is what the event rules ask of a whole sentence, read once so
 // that a sentence with many triggers stays linear.
 type sentenceScan struct {
@@ -373,7 +414,7 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 			sc.firstDate = j
 		}
 		if j+1 < len(spans) && sp.Value == "hai" {
-			if next := spans[j+1]; next.Kind == SpanTitle || next.Kind == SpanOther && bothSideWords[next.Value] {
+			if next := spans[j+1]; next.Kind == SpanTitle || next.Kind == SpanOther && a.g.evWord(next.Value, ewSide) {
 				k := j + 2
 				for k < len(spans) && spans[k].Kind == SpanOther && a.g.is(spans[k].Value, wFiller) {
 					k++
@@ -473,7 +514,11 @@ func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 			}
 		case SpanOther:
 			switch sp.Value {
-			case ".", "!", "?", ":", "…", "tại", "do", "dưới", "nhằm", "để", "diễn", "vào", "được", "đã", "sẽ", "với", "trong", "ngày", "sáng", "chiều":
+			case ".", "!", "?", ":", "…":
+				return j
+			}
+			// "Hội nghị Quân chính tại Hà Nội", "… do Bộ Tổng Tham mưu chủ trì"
+			if a.g.evWord(sp.Value, ewNameEnd) {
 				return j
 			}
 		}
@@ -519,6 +564,7 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 		ev.Date = a.current.Date
 	}
 	a.eventPart(ev)
+	fallback := ""
 	for j, sp := range spans {
 		// "Tùy viên Quốc phòng Ấn Độ tại Việt Nam" says where a post is, not
 		// where the event was
@@ -527,11 +573,24 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 			if p == "" {
 				p = a.plainPlace(spans, j)
 			}
-			if p != "" {
-				ev.Location = p
-				break
+			if p == "" {
+				continue
 			}
+			// "Theo phóng viên TTXVN tại Lào, hôm qua (24/10), tại tỉnh Luang
+			// Prabang, …": after a body or a name, where that one is, unless
+			// the sentence names no other place
+			if j > 0 && (spans[j-1].Kind == SpanOrg || spans[j-1].Kind == SpanName) {
+				if fallback == "" {
+					fallback = p
+				}
+				continue
+			}
+			ev.Location = p
+			break
 		}
+	}
+	if ev.Location == "" {
+		ev.Location = fallback
 	}
 	if ev.Kind == visitKind {
 		// "…, đang có chuyến thăm chính thức Việt Nam từ ngày 24 đến 26/10":
@@ -601,6 +660,17 @@ func clauseStart(spans []Chunk, j int) int {
 		c--
 	}
 	return c
+}
+
+// openingSpans reports spans that can stand before a sentence's opening date:
+// separators, plain words and names ("HQ Online - Từ ngày 25 đến 28/6, …").
+func openingSpans(spans []Chunk) bool {
+	for _, sp := range spans {
+		if sp.Kind != SpanOther && sp.Kind != SpanName && sp.Kind != SpanSep {
+			return false
+		}
+	}
+	return len(spans) <= 4
 }
 
 // subjectSpans reports spans that can open a sentence's subject before its

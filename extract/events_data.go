@@ -6,20 +6,8 @@ import (
 	"strings"
 )
 
-// RuleRow is one row of an event word list (event_kinds.tsv, verbs.tsv) with
-// its inline test case: an example sentence in which the row fires and the
-// facts it must give there. The tests run every row's example (a row without
-// one, or one whose example does not match the row, is an error).
-type RuleRow struct {
-	File    string // the data file
-	Phrase  string // the trigger or verb phrase
-	Value   string // the event kind or the role
-	Example string // a sentence or two in which the row fires
-	Expect  string // what the example gives: see checkExpect
-}
-
 // eventWordClass is a set of the classes of event_words.tsv.
-type eventWordClass uint16
+type eventWordClass uint32
 
 const (
 	ewPartOfDay eventWordClass = 1 << iota
@@ -35,26 +23,31 @@ const (
 	ewVisit
 	ewArrival
 	ewDelegation
+	ewInviter
+	ewTravel
+	ewGenericGuest
+	ewSide
+	ewNameEnd
 )
 
 var eventWordClasses = map[string]eventWordClass{
 	"part-of-day": ewPartOfDay, "time-lead": ewTimeLead, "planned": ewPlanned,
-	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation,
+	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation, "inviter": ewInviter, "travel": ewTravel, "generic-guest": ewGenericGuest, "side": ewSide, "name-end": ewNameEnd,
 }
 
 // eventWords are the closed-class words of the event rules (event_words.tsv):
 // single words by fold key, phrases of several words by their keys joined with
-// spaces, and the rows with their inline test cases.
+// spaces (the rows' cases are in Gazetteer.RuleRows).
 type eventWords struct {
 	class   map[string]eventWordClass
-	longest int // the most words of a phrase
-	rows    []RuleRow
+	opens   map[string]bool // first words of the phrases of several words
+	longest int             // the most words of a phrase
 }
 
 // readEventWords loads event_words.tsv into g.
 func readEventWords(fsys fs.FS, g *Gazetteer) error {
-	g.ew.class = map[string]eventWordClass{}
-	return readTSV(fsys, "event_words.tsv", 4, func(c []string) error {
+	g.ew.class, g.ew.opens = map[string]eventWordClass{}, map[string]bool{}
+	return readTSVLines(fsys, "event_words.tsv", 4, func(c []string, line int) error {
 		cls, ok := eventWordClasses[c[1]]
 		if !ok {
 			return fmt.Errorf("unknown class %q", c[1])
@@ -62,26 +55,35 @@ func readEventWords(fsys fs.FS, g *Gazetteer) error {
 		keys := phraseKeys(c[0])
 		g.ew.class[strings.Join(keys, " ")] |= cls
 		g.ew.longest = max(g.ew.longest, len(keys))
-		g.ew.rows = append(g.ew.rows, RuleRow{File: "event_words.tsv", Phrase: c[0], Value: c[1], Example: c[2], Expect: c[3]})
-		return nil
+		if len(keys) > 1 {
+			g.ew.opens[keys[0]] = true
+		}
+		return g.addRule("event_words.tsv", line, c[0], c[1], c[2], c[3])
 	})
 }
 
 // evWord reports whether a fold key is a word of a class.
 func (g *Gazetteer) evWord(key string, c eventWordClass) bool { return g.ew.class[key]&c != 0 }
 
-// evPhraseAt is the number of tokens of a phrase of class c at toks[i] (0 if none).
+// evPhraseAt is the number of tokens of a phrase of class c at toks[i] (0 if
+// none); the shortest phrase wins.
 func (g *Gazetteer) evPhraseAt(toks []Token, i, end int, c eventWordClass) int {
-	key := ""
-	for n := 1; n <= g.ew.longest && i+n <= end; n++ {
+	if i >= end || toks[i].Kind != Word {
+		return 0
+	}
+	key := toks[i].Key
+	if g.ew.class[key]&c != 0 {
+		return 1
+	}
+	if !g.ew.opens[key] {
+		return 0
+	}
+	for n := 2; n <= g.ew.longest && i+n <= end; n++ {
 		t := toks[i+n-1]
 		if t.Kind != Word {
 			return 0
 		}
-		if n > 1 {
-			key += " "
-		}
-		key += t.Key
+		key += " " + t.Key
 		if g.ew.class[key]&c != 0 {
 			return n
 		}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -99,39 +100,10 @@ type Gazetteer struct {
 	orgCountry map[string]string // body name → the country it names, "" for none
 	// Duplicates lists keys given twice (file: key); the first one wins.
 	Duplicates []string
-	// cases are the rows' own test cases, in file order (rulecases_test.go
-	// runs them).
-	cases []ruleCase
-	// RuleRows are the rows of event_kinds.tsv and verbs.tsv with their
-	// inline test cases.
+	// RuleRows are the rows that carry their own test cases, in file order
+	// (TestRuleRows runs them).
 	RuleRows []RuleRow
 	ew       eventWords // event_words.tsv
-}
-
-// A ruleCase is a gazetteer row's own test: an example sentence, with the spans
-// it must give marked [[…|KIND]], and the facts it must give ("|"-separated:
-// "person N", "rank N = R", "position N = P", "org O", "chrome LINE",
-// "no person N"). The example must give them with the row, and not without it:
-// a row that its own case does not need is a dead rule.
-type ruleCase struct {
-	File    string
-	Line    int
-	Row     string // the row's first cell
-	Example string
-	Expect  string
-}
-
-// addCase records a row's case from its example and expect cells; a row
-// without them has none. Half a case is an error.
-func (g *Gazetteer) addCase(file string, line int, row, example, expect string) error {
-	if example == "" && expect == "" {
-		return nil
-	}
-	if example == "" || expect == "" {
-		return fmt.Errorf("a case needs both an example and what it must give")
-	}
-	g.cases = append(g.cases, ruleCase{File: file, Line: line, Row: row, Example: example, Expect: expect})
-	return nil
 }
 
 // LoadGazetteer reads the gazetteer files at the root of fsys. Every file
@@ -154,7 +126,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			for _, n := range append([]string{r.Name}, splitMulti(c[4])...) {
 				g.rankLex.add(n, r.Name)
 			}
-			return g.addCase("ranks.tsv", line, c[0], c[5], c[6])
+			return g.addRule("ranks.tsv", line, c[0], "", c[5], c[6])
 		}),
 		readTSV(fsys, "titles.tsv", 4, func(c []string) error {
 			t := &Title{Name: c[0], English: c[1], NeedsOrg: c[2]}
@@ -192,11 +164,10 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			g.Abbrev[c[0]] = c[1]
 			return nil
 		}),
-		readTSV(fsys, "event_kinds.tsv", 4, func(c []string) error {
+		readTSVLines(fsys, "event_kinds.tsv", 4, func(c []string, line int) error {
 			g.eventLex.add(c[0], c[1])
 			kinds[c[1]] = true
-			g.RuleRows = append(g.RuleRows, RuleRow{File: "event_kinds.tsv", Phrase: c[0], Value: c[1], Example: c[2], Expect: c[3]})
-			return nil
+			return g.addRule("event_kinds.tsv", line, c[0], c[1], c[2], c[3])
 		}),
 		readTSV(fsys, "event_frames.tsv", 7, func(c []string) error {
 			f := &Frame{Kind: c[0], Example: c[5], Expect: c[6]}
@@ -218,15 +189,14 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			g.Frames[f.Kind] = f
 			return nil
 		}),
-		readTSV(fsys, "verbs.tsv", 4, func(c []string) error {
+		readTSVLines(fsys, "verbs.tsv", 4, func(c []string, line int) error {
 			switch c[1] {
 			case "chair", "attend", "speak", "host", "organize", "lead":
 			default:
 				return fmt.Errorf("role %q is not chair, attend, speak, host, organize or lead", c[1])
 			}
 			g.verbLex.add(c[0], c[1])
-			g.RuleRows = append(g.RuleRows, RuleRow{File: "verbs.tsv", Phrase: c[0], Value: c[1], Example: c[2], Expect: c[3]})
-			return nil
+			return g.addRule("verbs.tsv", line, c[0], c[1], c[2], c[3])
 		}),
 		readTSV(fsys, "outlets.tsv", 2, func(c []string) error {
 			for _, n := range append([]string{c[0]}, splitMulti(c[1])...) {
@@ -337,7 +307,7 @@ func readTSVLines(fsys fs.FS, name string, cols int, row func(cells []string, li
 }
 
 // readList reads a list of one entry a line; an entry may be followed, after
-// tabs, by its case: an example and what it must give (addCase).
+// tabs, by its case: an example and what it must give (addRule).
 func (g *Gazetteer) readList(fsys fs.FS, name string, fn func(string)) error {
 	return scanFile(fsys, name, func(line string, n int) error {
 		cells := strings.Split(norm.NFC.String(line), "\t")
@@ -350,7 +320,7 @@ func (g *Gazetteer) readList(fsys fs.FS, name string, fn func(string)) error {
 		}
 		fn(l)
 		if len(cells) == 3 {
-			return g.addCase(name, n, l, strings.TrimSpace(cells[1]), strings.TrimSpace(cells[2]))
+			return g.addRule(name, n, l, "", strings.TrimSpace(cells[1]), strings.TrimSpace(cells[2]))
 		}
 		return nil
 	})
@@ -402,6 +372,9 @@ type trieNode struct {
 	next  map[string]*trieNode
 	value string
 	set   bool
+	// acronym: every phrase ending here is one word in capitals ("UN"), which
+	// matches only a word in capitals: "Un" in "Un Bun Ny" is no UN
+	acronym bool
 }
 
 // phraseKeys tokenizes a gazetteer phrase into matching keys.
@@ -441,10 +414,14 @@ func (l *lexicon) add(phrase, value string) {
 		}
 		n = c
 	}
+	acronym := len(keys) == 1 && isUpperWord(phrase) && utf8.RuneCountInString(phrase) >= 2
 	if !n.set {
-		n.set, n.value = true, value
+		n.set, n.value, n.acronym = true, value, acronym
 		l.count++
-	} else if n.value != value {
+	} else {
+		n.acronym = n.acronym && acronym
+	}
+	if n.set && n.value != value {
 		l.dups = append(l.dups, phrase+" → "+n.value+" / "+value)
 	}
 }
@@ -460,7 +437,7 @@ func (l *lexicon) longest(toks []Token, i int) (int, string) {
 			break
 		}
 		n = c
-		if n.set {
+		if n.set && !(n.acronym && !toks[j].Upper) {
 			best, val = j-i+1, n.value
 		}
 	}
@@ -476,7 +453,7 @@ func (l *lexicon) all(toks []Token, i int) (lens []int, vals []string) {
 			break
 		}
 		n = c
-		if n.set {
+		if n.set && !(n.acronym && !toks[j].Upper) {
 			lens, vals = append(lens, j-i+1), append(vals, n.value)
 		}
 	}

@@ -563,8 +563,11 @@ func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, 
 		return nil, ""
 	}
 	// A capitalized run of words after a title that starts with a known body's
-	// word is not a name; a Vietnamese name has at most five syllables.
-	if !vietnamese && len(words) > 4 {
+	// word is not a name; a Vietnamese name has at most five syllables. A
+	// foreign name of more than four words is one only after a rank or an
+	// honorific: a Khmer or Lao name written syllable by syllable ("Thiếu tướng
+	// Un Bun Ny Ryt Thy").
+	if !vietnamese && len(words) > 4 && rank == "" && honor == "" {
 		return nil, ""
 	}
 	p := &PersonFact{Name: name, Start: sp.Start, End: sp.End}

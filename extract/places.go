@@ -20,11 +20,11 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap {
 		// "tại trụ sở …", "tại cửa khẩu Thủy Khẩu", "tại huyện Hướng Hóa":
 		// lower-case words that open a place's name
-		if a.g.is(toks[i].Key, wPlaceLead) {
-			i++
-		} else if n := a.g.evPhraseAt(toks, i, len(toks), ewPlaceHead|ewAdminLevel); n > 0 {
+		if n := a.g.evPhraseAt(toks, i, len(toks), ewPlaceHead|ewAdminLevel); n > 0 {
 			i += n
 			asWritten = asWritten || i-n == t0
+		} else if a.g.is(toks[i].Key, wPlaceLead) {
+			i++
 		} else {
 			break
 		}
@@ -41,7 +41,10 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 			i++
 			continue
 		}
-		if t.Kind != Word || i == start || !toks[i-1].Cap || a.g.isFunction(t.Key) || a.g.evWord(t.Key, ewPlaceEnd) {
+		// "tại vùng nước lịch sử Việt Nam - Campuchia": after a unit that opens
+		// the place, lower-case words may lead to its name
+		lowerOK := asWritten && i == start
+		if t.Kind != Word || !lowerOK && (i == start || !toks[i-1].Cap) || a.g.isFunction(t.Key) || a.g.evWord(t.Key, ewPlaceEnd) {
 			break
 		}
 		// lower-case syllables inside a place's name: "Trụ sở Bộ", "Cửa khẩu

@@ -22,14 +22,15 @@ type analysis struct {
 	orgByName   map[string]*OrgFact
 	resByNumber map[string]*ResolutionFact
 	planByKey   map[string]bool
-	abbrev      map[string]string // the article's own definitions: "QK4" → "Quân khu 4"
-	docAt       map[int]string    // the resolution or plan named at a token
-	orgAt       map[int]*OrgFact  // bodies whose name goes on past their span, by span start
-	inDoc       map[int]bool      // tokens inside the name of a plan
-	current     *EventFact        // the event the text is about at this point
-	ev          evState           // the event rules' discourse state (events.go)
-	lastPerson  *PersonFact       // the person last named, for "ông" alone
-	lead        struct {          // the article's dateline: its first date and place
+	refs        *refTable        // the refs stage's: the article's own abbreviations ("QK4" → "Quân khu 4")
+	sent        int              // the sentence the passes read (index in spanInfo)
+	docAt       map[int]string   // the resolution or plan named at a token
+	orgAt       map[int]*OrgFact // bodies whose name goes on past their span, by span start
+	inDoc       map[int]bool     // tokens inside the name of a plan
+	current     *EventFact       // the event the text is about at this point
+	ev          evState          // the event rules' discourse state (events.go)
+	lastPerson  *PersonFact      // the person last named, for "ông" alone
+	lead        struct {         // the article's dateline: its first date and place
 		seen  bool
 		date  Date
 		place string
@@ -47,18 +48,19 @@ type analysis struct {
 // stated: the lines, spans and relate stages.
 func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagnostic) {
 	li := g.readLines(t, toks)
-	return g.relateStaged(doc, t, toks, li, g.sentenceSpans(toks, li), false)
+	si := g.sentenceSpans(toks, li)
+	return g.relateStaged(doc, t, toks, li, si, g.articleRefs(t, toks, si), false)
 }
 
 // relateStaged is the relate stage: the facts of an article from its lines and
 // spans; with cites, it also records where each is stated (Facts.cites,
 // Facts.marks) for the evidence.
-func (g *Gazetteer) relateStaged(doc Document, t *Text, toks []Token, li *lineInfo, si *spanInfo, cites bool) (*Facts, []Diagnostic) {
+func (g *Gazetteer) relateStaged(doc Document, t *Text, toks []Token, li *lineInfo, si *spanInfo, rt *refTable, cites bool) (*Facts, []Diagnostic) {
 	a := &analysis{
 		g: g, doc: doc, text: t, toks: toks, skip: li.skip, cites: cites, lines: li.lines,
 		personByKey: map[string]*PersonFact{}, orgByName: map[string]*OrgFact{},
 		resByNumber: map[string]*ResolutionFact{}, planByKey: map[string]bool{},
-		abbrev: map[string]string{}, docAt: map[int]string{}, orgAt: map[int]*OrgFact{}, inDoc: map[int]bool{},
+		refs: rt, docAt: map[int]string{}, orgAt: map[int]*OrgFact{}, inDoc: map[int]bool{},
 	}
 	if cites {
 		// cite each line's authors, publisher and headline as the line gave them
@@ -96,6 +98,7 @@ func (g *Gazetteer) relateStaged(doc Document, t *Text, toks []Token, li *lineIn
 		}
 	}
 	for i, s := range sents {
+		a.sent = i
 		spans := a.withAbbrevs(si.spans[i])
 		if len(spans) == 0 {
 			continue
@@ -127,23 +130,12 @@ func (a *analysis) diagnose(start, end int, format string, args ...any) {
 }
 
 // withAbbrevs is a copy of a sentence's spans (the spans stage's, which stay
-// as they are) with the article's own abbreviations applied. The copy is
-// a.spanBuf, reused sentence after sentence: the passes keep no spans past
-// their sentence.
+// as they are) with the abbreviations the article defined before it applied.
+// The copy is a.spanBuf, reused sentence after sentence: the passes keep no
+// spans past their sentence.
 func (a *analysis) withAbbrevs(spans []Chunk) []Chunk {
-	a.spanBuf = append(a.spanBuf[:0], spans...)
-	out := a.spanBuf
-	for k := range out {
-		sp := &out[k]
-		if sp.Kind == SpanName || sp.Kind == SpanOther {
-			if sp.T1-sp.T0 == 1 {
-				if full, ok := a.abbrev[a.toks[sp.T0].Text]; ok {
-					sp.Kind, sp.Value = SpanOrg, full
-				}
-			}
-		}
-	}
-	return out
+	a.spanBuf = a.refs.applied(a.toks, spans, a.sent, a.spanBuf)
+	return a.spanBuf
 }
 
 // tokText is the normalized text of tokens t0..t1.
@@ -192,23 +184,9 @@ func (a *analysis) org(canonical, written string) *OrgFact {
 	return o
 }
 
-// expandAbbrev replaces whole-word abbreviations that the article defined, or
-// that the gazetteer knows, by their full forms.
-func (a *analysis) expandAbbrev(s string) string {
-	words := strings.Fields(s)
-	changed := false
-	for i, w := range words {
-		if full, ok := a.abbrev[w]; ok {
-			words[i], changed = full, true
-		} else if full, ok := a.g.Abbrev[w]; ok && isUpperWord(w) {
-			words[i], changed = full, true
-		}
-	}
-	if !changed {
-		return s
-	}
-	return strings.Join(words, " ")
-}
+// expandAbbrev replaces whole-word abbreviations that the article defined (by
+// the sentence being read), or that the gazetteer knows, by their full forms.
+func (a *analysis) expandAbbrev(s string) string { return a.refs.expand(a.g, s, a.sent) }
 
 func isUpperWord(w string) bool {
 	return strings.ToUpper(w) == w && strings.ToLower(w) != w

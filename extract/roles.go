@@ -41,13 +41,22 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	}
 	// "A chủ trì lễ đón B", "A hội đàm với B": those named after the trigger are
 	// its guests
-	for _, sp := range spans {
+	for k, sp := range spans {
 		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter || ev == nil || ev.Kind != sp.Value {
 			continue
 		}
 		for i, m := range ms {
 			if spans[m.k0].T0 >= sp.T1 && len(roles[i]) == 0 {
 				roles[i] = []string{"attend"}
+			}
+		}
+		// "A chủ trì lễ đón Đoàn đại biểu Việt Nam": a delegation as the guest
+		// is its members
+		if !planned {
+			for _, p := range a.delegationAt(spans, k+1) {
+				if !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
+					ev.Attendees = appendPerson(ev.Attendees, p)
+				}
 			}
 		}
 	}
@@ -84,6 +93,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					rec = nil
 				}
 			}
+			if rec == nil && len(guests) == 0 && a.genericGuest(spans, m.k1) {
+				// "lần đầu tiên A tiếp khách quốc tế kể từ …": receiving guests
+				// in general is no reception
+				continue
+			}
 			if rec == nil {
 				rec = &EventFact{Kind: kind}
 				a.facts.Events = append(a.facts.Events, rec)
@@ -102,6 +116,29 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		for _, r := range roles[i] {
 			if r == "lead" && !planned {
 				a.ev.leads = appendPerson(a.ev.leads, m.p)
+			}
+		}
+	}
+	if !planned {
+		a.noteMembers(spans, ms, roles)
+	}
+	// "Chuyến thăm chính thức Việt Nam từ ngày 24 đến 26-10 của Thượng tướng
+	// A": the one whose visit it is makes it
+	for _, m := range ms {
+		if m.k0 < 2 || spans[m.k0-1].Kind != SpanOther || spans[m.k0-1].Value != "của" {
+			continue
+		}
+		for j := m.k0 - 2; j >= 0 && j >= m.k0-14; j-- {
+			if spans[j].Kind == SpanVerb || spans[j].Kind == SpanSep && spans[j].Value == ";" ||
+				spans[j].Kind == SpanOther && a.g.evWord(spans[j].Value, ewInviter) {
+				// "thăm … theo lời mời của A": A invites
+				break
+			}
+			if spans[j].Kind == SpanEvent && spans[j].Value == visitKind {
+				if v := a.eventOfKind(visitKind); v != nil && !planned {
+					v.Attendees = appendPerson(v.Attendees, m.p)
+				}
+				break
 			}
 		}
 	}
@@ -141,6 +178,27 @@ func (a *analysis) sentenceDate(s sentence, spans []Chunk) Date {
 		}
 	}
 	return Date{}
+}
+
+// genericGuest reports a host verb after spans[k] (past fillers) whose object
+// is a word for guests in general ("tiếp khách quốc tế").
+func (a *analysis) genericGuest(spans []Chunk, k int) bool {
+	for j := k; j+1 < len(spans) && j < k+4; j++ {
+		if spans[j].Kind == SpanVerb && spans[j].Value == "host" || spans[j].Kind == SpanVerb && spans[j].Value == "welcome" {
+			n := spans[j+1]
+			return n.Kind == SpanOther && a.g.evWord(n.Value, ewGenericGuest)
+		}
+	}
+	return false
+}
+
+func mentioned(ms []mention, p *PersonFact) bool {
+	for _, m := range ms {
+		if m.p == p {
+			return true
+		}
+	}
+	return false
 }
 
 // attendsKind prefixes the role of a person whose verb is an event word: the

@@ -321,6 +321,11 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 	if m := g.locatedAt(toks, i, n); m > 0 {
 		return n + m, ""
 	}
+	// a foreign ministry of two domains: "Bộ Quốc phòng" + "và Cựu chiến binh
+	// Cộng hòa Nam Phi"
+	if m := g.conjoinedAt(toks, i, n); m > 0 {
+		return n + m, ""
+	}
 	// a country after a body qualifies it: "Bộ Quốc phòng Lào" is a body of its
 	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng; so with a word for
 	// the State before the country ("Bộ Quốc phòng nước Cộng hòa Nhân dân Trung
@@ -347,6 +352,43 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		}
 	}
 	return n, v
+}
+
+// conjoinedAt is the length of "và", a second domain and a country after a
+// ministry's name of n tokens at i ("Bộ Quốc phòng và Cựu chiến binh Cộng hòa
+// Nam Phi", "Bộ Ngoại giao và Thương mại Australia"): the second domain is a
+// capitalized word and up to three more words, none a body, a head, a title, a
+// rank or a country, and the country ends the name. 0 when no such name follows.
+func (g *Gazetteer) conjoinedAt(toks []Token, i, n int) int {
+	j := i + n
+	if hn, head := g.headLex.longest(toks, i); hn != 1 || head != "Bộ" || j+2 >= len(toks) || toks[j].Key != "và" || !toks[j+1].Cap || toks[j+1].Kind != Word {
+		return 0
+	}
+	for e := j + 1; e < len(toks) && e-j <= 4; e++ {
+		if cn, _ := g.countryLex.longest(toks, e); cn > 0 {
+			if e == j+1 {
+				return 0 // "Bộ Quốc phòng và Lào": two parties
+			}
+			return e + cn - j
+		}
+		t := toks[e]
+		if t.Kind != Word || g.isFunction(t.Key) {
+			return 0
+		}
+		if on, _ := g.orgLex.longest(toks, e); on > 0 {
+			return 0
+		}
+		if hn, _ := g.headLex.longest(toks, e); hn > 0 {
+			return 0
+		}
+		if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+			return 0
+		}
+		if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+			return 0
+		}
+	}
+	return 0
 }
 
 // locatedAt is the length of "tại" and a place after a body's name of n tokens
@@ -390,6 +432,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	}
 	j := i + head
 	comps := 0
+	placed := false // the name has reached a place after an administrative unit ("tỉnh Đồng Nai")
 	for j < len(toks) {
 		t := toks[j]
 		if t.Kind == Number && comps == 0 || t.Kind == Number && toks[j-1].Kind == Word {
@@ -399,7 +442,23 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		}
 		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
 		if t.Kind == Word && g.is(t.Key, wAdmin) && comps > 0 && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
+			// the place's name, whatever its words look like ("tỉnh Long An":
+			// "Long" is a family name too)
 			j++
+			for e := j; e < len(toks) && e-j < 4 && toks[e].Kind == Word && toks[e].Cap; e++ {
+				if hn, _ := g.headLex.longest(toks, e); hn > 0 && e > j {
+					break // "… tỉnh Tây Ninh Đồn Biên phòng …": another body
+				}
+				if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+					break
+				}
+				if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+					break
+				}
+				j = e + 1
+			}
+			comps++
+			placed = true
 			continue
 		}
 		if t.Kind == Word && t.Key == "thành" && comps > 0 && j+2 < len(toks) && toks[j+1].Key == "phố" && toks[j+2].Cap {
@@ -462,7 +521,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		// capitalized word ("Đồn Biên phòng cửa khẩu quốc tế Móng Cái"), or one
 		// that ends a word ("Quốc phòng")
 		run := 0
-		for j+run < len(toks) && run < 4 && g.plainWord(toks, j+run) {
+		for j+run < len(toks) && run < 4 && g.plainWord(toks, j+run) && !g.adminBeforePlace(toks, j+run) {
 			run++
 		}
 		switch {
@@ -474,6 +533,11 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		default:
 			if e := g.runOn(toks, i, j); e > j {
 				return e - i, "" // a body named by what it does
+			}
+			if placed {
+				// "Ban Chỉ huy Bộ đội Biên phòng tỉnh Đồng Nai" + "hội đàm với …":
+				// the place ends the name; the words after it are the sentence's
+				return j - i, ""
 			}
 			// the name goes on in a way the pattern cannot follow ("Cục Gìn giữ
 			// hòa bình"); leave it
@@ -487,6 +551,12 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		return e - i, ""
 	}
 	return j - i, ""
+}
+
+// adminBeforePlace reports an administrative unit followed by a place's name
+// ("tỉnh Đồng Nai"), which a body's name takes whole.
+func (g *Gazetteer) adminBeforePlace(toks []Token, j int) bool {
+	return g.is(toks[j].Key, wAdmin) && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap
 }
 
 // runOn is where the name of a body whose head at i runs on

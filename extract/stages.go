@@ -68,10 +68,14 @@ var pipeline = []*stage{
 		Run: func(in *stageInput) any {
 			return in.x.gaz.sentenceSpans(resultOf[[]Token](in, "tokenize"), resultOf[*lineInfo](in, "lines"))
 		}},
-	{Name: "relate", Requires: []string{"normalize", "tokenize", "lines", "spans"}, Doc: "the facts, by the declared passes of passes.go",
+	{Name: "refs", Requires: []string{"normalize", "tokenize", "spans"}, Doc: "what the article defines that later text refers back to: its abbreviations",
+		Run: func(in *stageInput) any {
+			return in.x.gaz.articleRefs(resultOf[*Text](in, "normalize"), resultOf[[]Token](in, "tokenize"), resultOf[*spanInfo](in, "spans"))
+		}},
+	{Name: "relate", Requires: []string{"normalize", "tokenize", "lines", "spans", "refs"}, Doc: "the facts, by the declared passes of passes.go",
 		Run: func(in *stageInput) any {
 			f, d := in.x.gaz.relateStaged(in.doc, resultOf[*Text](in, "normalize"), resultOf[[]Token](in, "tokenize"),
-				resultOf[*lineInfo](in, "lines"), resultOf[*spanInfo](in, "spans"), !in.x.noEvidence)
+				resultOf[*lineInfo](in, "lines"), resultOf[*spanInfo](in, "spans"), resultOf[*refTable](in, "refs"), !in.x.noEvidence)
 			return &related{f, d}
 		}},
 	{Name: "emit", Requires: []string{"relate"}, Doc: "quads and background quads (the one place that builds IRIs)",

@@ -53,7 +53,7 @@ func TestStagesDoNotWriteEarlierResults(t *testing.T) {
 	g := testGazetteer(t)
 	x := &Extractor{gaz: g}
 	doc := Document{ID: "t", Text: "Bộ đội Biên phòng (BĐBP) tỉnh An Giang tiếp đoàn. Đại tá Nguyễn Văn A, Chỉ huy trưởng BĐBP tỉnh, chủ trì."}
-	res := x.runStages(doc, "spans")
+	res := x.runStages(doc, "refs")
 	si := res[stageIndex["spans"]].(*spanInfo)
 	before := make([][]Chunk, len(si.spans))
 	for i, sp := range si.spans {

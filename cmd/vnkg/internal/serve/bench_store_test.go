@@ -21,7 +21,8 @@ import (
 // neighbourhood, timeline, article) on an existing store — a 100k-article
 // one built by `vnkg build` from `go run ./bench/gen` — for the corpus's
 // best-connected person, an ordinary person, the ministry and the recurring
-// resolution, in process, with p50 and p99 per request. It is skipped unless
+// resolution, in process, with p50 and p99 per request and the bolt cursors
+// (index scans and lookups) one request opens. It is skipped unless
 // VNKG_BENCH_DB names the store and VNKG_BENCH_PEOPLE the corpus's people.tsv:
 //
 //	VNKG_BENCH_DB=/tmp/s100k.db VNKG_BENCH_PEOPLE=/tmp/c100k/people.tsv \
@@ -87,6 +88,12 @@ func BenchmarkViewerStore(b *testing.B) {
 		for _, c := range calls {
 			b.Run(c.api+"/"+strings.ReplaceAll(p.what, " ", "-"), func(b *testing.B) {
 				body := get(b, c.path) // warm, as a server's second request finds it
+				// What one request reads: bolt cursors (an index scan or lookup
+				// each) and B+tree nodes dereferenced.
+				io0, _ := s.IOStats()
+				get(b, c.path)
+				io1, _ := s.IOStats()
+				io := io1.Sub(io0)
 				times := make([]time.Duration, 0, b.N)
 				b.ResetTimer()
 				for range b.N {
@@ -99,6 +106,7 @@ func BenchmarkViewerStore(b *testing.B) {
 				b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
 				b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
 				b.ReportMetric(float64(len(body)), "bytes")
+				b.ReportMetric(float64(io.Cursors), "cursors")
 			})
 		}
 	}
