@@ -176,7 +176,8 @@ var __vnkgRun = (function () {
 	}
 	function has(args, fn) {
 		if (args.length < 1) failCount(fn, "a predicate and values to match", 0);
-		if (!(isNode(args[0]) || isPath(args[0]))) fail(fn, 1, "a predicate (a string, a node value or a path)", args[0]);
+		// Cayley's binding takes no path here ("not a quad.Value: *path.Path").
+		if (!isNode(args[0])) fail(fn, 1, "a predicate (a string or a node value)", args[0]);
 		var rest = args.slice(1);
 		if (rest.length > 0 && rest.every(function (a) { return filters.has(a) || (Array.isArray(a) && a.every(function (x) { return filters.has(x); })); })) {
 			return;
@@ -187,9 +188,8 @@ var __vnkgRun = (function () {
 	}
 	function save(args, fn) {
 		if (args.length < 1 || args.length > 2) failCount(fn, "a predicate and a tag name", args.length);
-		if (!(isNode(args[0]) || isPath(args[0]))) fail(fn, 1, "a predicate (a string, a node value or a path)", args[0]);
+		if (!isNode(args[0])) fail(fn, 1, "a predicate (a string or a node value)", args[0]);
 		if (args.length === 2 && !isStr(args[1])) fail(fn, 2, "a tag name (a string)", args[1]);
-		if (isPath(args[0]) && !args[1]) failCount(fn, "a tag name when the predicate is a path", args.length);
 	}
 	function count(args, fn) {
 		if (args.length !== 1) failCount(fn, "one argument, " + COUNT, args.length);

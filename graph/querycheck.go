@@ -31,56 +31,22 @@ func CheckQuery(src string) error {
 	if !utf8.ValidString(src) {
 		return fmt.Errorf("%w: the query is not valid UTF-8", ErrSyntax)
 	}
-	depth, line := 0, 1
-	var quote byte
-	lineComment, blockComment := false, false
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if c == '\n' {
-			line++
-		}
-		switch {
-		case lineComment:
-			if c == '\n' {
-				lineComment = false
-			}
-		case blockComment:
-			if c == '*' && i+1 < len(src) && src[i+1] == '/' {
-				blockComment = false
-				i++
-			}
-		case quote != 0:
-			switch c {
-			case '\\':
-				if i+1 < len(src) && src[i+1] == '\n' {
-					line++
-				}
-				i++
-			case quote:
-				quote = 0
-			case '\n':
-				if quote != '`' {
-					quote = 0 // an unclosed string: the parser will say so
-				}
-			}
-		case c == '/' && i+1 < len(src) && src[i+1] == '/':
-			lineComment = true
-			i++
-		case c == '/' && i+1 < len(src) && src[i+1] == '*':
-			blockComment = true
-			i++
-		case c == '"' || c == '\'' || c == '`':
-			quote = c
-		case c == '(' || c == '[' || c == '{':
+	depth := 0
+	var err error
+	ScanGizmo(src, func(_ int, c byte, line int) bool {
+		switch c {
+		case '(', '[', '{':
 			depth++
 			if depth > MaxQueryNesting {
-				return fmt.Errorf("%w: line %d: brackets nested more than %d deep", ErrSyntax, line, MaxQueryNesting)
+				err = fmt.Errorf("%w: line %d: brackets nested more than %d deep", ErrSyntax, line, MaxQueryNesting)
+				return false
 			}
-		case c == ')' || c == ']' || c == '}':
+		case ')', ']', '}':
 			if depth > 0 {
 				depth--
 			}
 		}
-	}
-	return nil
+		return true
+	})
+	return err
 }

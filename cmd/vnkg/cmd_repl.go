@@ -446,55 +446,21 @@ func writeHistoryFile(path string, write func(io.Writer) error) error {
 // beyond the open ones do not make it incomplete (the query's error will say).
 func incomplete(src string) bool {
 	depth := 0
-	var quote rune // inside a string opened by this quote
-	lineComment, blockComment := false, false
-	broken := false // a string left open at a line's end: JavaScript will reject it
-	rs := []rune(src)
-	for i := 0; i < len(rs); i++ {
-		c := rs[i]
-		next := rune(0)
-		if i+1 < len(rs) {
-			next = rs[i+1]
-		}
-		switch {
-		case lineComment:
-			if c == '\n' {
-				lineComment = false
-			}
-		case blockComment:
-			if c == '*' && next == '/' {
-				blockComment = false
-				i++
-			}
-		case quote != 0:
-			switch {
-			case c == '\\':
-				i++
-			case c == quote:
-				quote = 0
-			case c == '\n' && quote != '`':
-				quote, broken = 0, true
-			}
-		case c == '/' && next == '/':
-			lineComment = true
-			i++
-		case c == '/' && next == '*':
-			blockComment = true
-			i++
-		case c == '"' || c == '\'' || c == '`':
-			quote = c
-		case c == '(' || c == '[' || c == '{':
+	st := graph.ScanGizmo(src, func(_ int, c byte, _ int) bool {
+		switch c {
+		case '(', '[', '{':
 			depth++
-		case c == ')' || c == ']' || c == '}':
+		case ')', ']', '}':
 			depth--
 		}
-	}
-	switch {
-	case broken || quote == '"' || quote == '\'':
-		return false // let the parser say so
-	case depth > 0 || blockComment || quote == '`':
 		return true
-	case lineComment:
+	})
+	switch {
+	case st.Broken || st.Quote == '"' || st.Quote == '\'':
+		return false // let the parser say so
+	case depth > 0 || st.BlockComment || st.Quote == '`':
+		return true
+	case st.LineComment:
 		return false
 	}
 	last := strings.TrimRight(src, " \t\r\n")
@@ -684,36 +650,8 @@ func prefixed(words []string, prefix string) []string {
 // openString finds the string literal that s ends inside: its quote and the
 // byte offset of the opening quote.
 func openString(s string) (quote rune, start int, ok bool) {
-	quote = 0
-	lineComment, blockComment := false, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case lineComment:
-			if c == '\n' {
-				lineComment = false
-			}
-		case blockComment:
-			if c == '*' && i+1 < len(s) && s[i+1] == '/' {
-				blockComment = false
-				i++
-			}
-		case quote != 0:
-			if c == '\\' {
-				i++
-			} else if rune(c) == quote {
-				quote = 0
-			}
-		case c == '/' && i+1 < len(s) && s[i+1] == '/':
-			lineComment = true
-		case c == '/' && i+1 < len(s) && s[i+1] == '*':
-			blockComment = true
-			i++
-		case c == '"' || c == '\'' || c == '`':
-			quote, start = rune(c), i
-		}
-	}
-	return quote, start, quote != 0
+	st := graph.ScanGizmo(s, nil)
+	return rune(st.Quote), st.QuoteStart, st.Quote != 0
 }
 
 // closingQuote is the byte offset of the quote q that ends a string in s

@@ -43,15 +43,22 @@ func store(t *testing.T) string {
 	return dir
 }
 
-const normal = `g.V().has("<https://schema.org/name>", "Ngô Xuân Lịch").out("<https://schema.org/name>").all()`
-
-func TestHostileQueriesThenNormal(t *testing.T) {
-	db := store(t)
-	p, err := gizmoproc.New(db, 1, nil)
+// newPool makes a pool of size workers on a new store (see store), closed
+// at the end of the test.
+func newPool(t *testing.T, size int) *gizmoproc.Pool {
+	t.Helper()
+	p, err := gizmoproc.New(store(t), size, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer p.Close()
+	t.Cleanup(func() { p.Close() })
+	return p
+}
+
+const normal = `g.V().has("<https://schema.org/name>", "Ngô Xuân Lịch").out("<https://schema.org/name>").all()`
+
+func TestHostileQueriesThenNormal(t *testing.T) {
+	p := newPool(t, 1)
 	ctx := context.Background()
 	opts := graph.QueryOptions{Timeout: 5 * time.Second, Limit: 100}
 	deep := strings.Repeat("(", 100000) + "1" + strings.Repeat(")", 100000)
@@ -172,17 +179,12 @@ func TestNoStore(t *testing.T) {
 // the timeout, the first long before; a caller that refuses a row stops the
 // query with its own error, and the pool answers the next query.
 func TestQueryEachStreams(t *testing.T) {
-	db := store(t)
-	p, err := gizmoproc.New(db, 1, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p := newPool(t, 1)
 	ctx := context.Background()
 	start := time.Now()
 	var first time.Duration
 	n := 0
-	_, err = p.QueryEach(ctx, `for (var i = 0; i < 3000; i++) { g.emit(i) } while (true) {}`,
+	_, err := p.QueryEach(ctx, `for (var i = 0; i < 3000; i++) { g.emit(i) } while (true) {}`,
 		graph.QueryOptions{Timeout: 3 * time.Second}, func(r graph.Result) error {
 			if n == 0 {
 				first = time.Since(start)

@@ -18,7 +18,7 @@ var illTyped = []struct{ src, msg string }{
 	{`g.V(iri(5)).all()`, "type error: iri() expects a string (an IRI), got the number 5 (line 1)"},
 	{"var n = 5;\ng.V(iri(n)).all()", "iri() expects a string (an IRI), got the number 5 (line 2)"},
 	{`g.V("x").Out(function(){}).all()`, ".Out() expects a predicate (a string such as \"<https://schema.org/name>\", a node value, a list of them, or a path) as its first argument, got a function (line 1)"},
-	{`g.V().has(5).all()`, ".has() expects a predicate (a string, a node value or a path) as its first argument, got the number 5"},
+	{`g.V().has(5).all()`, ".has() expects a predicate (a string or a node value) as its first argument, got the number 5"},
 	{`g.V().Out({}).all()`, ".Out() expects a predicate"},
 	{`g.V().out([1, 2]).all()`, "got an array"},
 	{`g.V().tag(5).all()`, ".tag() expects a tag name (a string, or a list of strings) as its first argument, got the number 5"},
@@ -51,12 +51,7 @@ var illTyped = []struct{ src, msg string }{
 }
 
 func TestTypeErrorsAnswerWithoutRestart(t *testing.T) {
-	db := store(t)
-	p, err := gizmoproc.New(db, 1, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p := newPool(t, 1)
 	ctx := context.Background()
 	opts := graph.QueryOptions{Timeout: 5 * time.Second, Limit: 100}
 	if _, err := p.Query(ctx, normal, opts); err != nil {
