@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/peterh/liner"
 
@@ -501,7 +502,7 @@ func splitArgs(s string) ([]string, error) {
 		case c == '"' || c == '\'':
 			quote = c
 			inWord = true
-		case c == ' ' || c == '\t':
+		case unicode.IsSpace(c): // also the wide and no-break spaces of pasted web text
 			if inWord {
 				args = append(args, cur.String())
 				cur.Reset()

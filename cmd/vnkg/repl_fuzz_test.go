@@ -46,7 +46,7 @@ func FuzzSplitArgs(f *testing.F) {
 			return
 		}
 		if !strings.ContainsAny(s, "\"'\\") {
-			if want := strings.Fields(strings.ReplaceAll(s, "\t", " ")); strings.Join(args, "\x00") != strings.Join(want, "\x00") && !strings.ContainsAny(s, "\n\r\v\f\u0085\u00a0") {
+			if want := strings.Fields(s); strings.Join(args, "\x00") != strings.Join(want, "\x00") {
 				t.Fatalf("splitArgs(%q) = %q, want %q", s, args, want)
 			}
 		}
