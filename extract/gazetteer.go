@@ -84,6 +84,7 @@ type Gazetteer struct {
 	linkHeadings   map[string]bool   // fold keys of related-article list headings
 	located        []string          // fold keys of words of posts and bodies that say where they sit
 	runningLex     lexicon           // heads of bodies whose names run on (running_heads.txt)
+	nameParticles  map[string]bool   // lower-case words inside foreign names (name_particles.txt)
 	rankLex        lexicon
 	titleLex       lexicon
 	orgLex         lexicon
@@ -113,6 +114,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		Ranks: map[string]*Rank{}, Titles: map[string]*Title{}, Orgs: map[string]*Org{},
 		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{}, Frames: map[string]*Frame{},
 		chromeLines: map[string]bool{}, linkHeadings: map[string]bool{}, words: map[string]wordClass{},
+		nameParticles: map[string]bool{},
 	}
 	kinds := map[string]bool{} // the kinds event_kinds.tsv gives
 	err := errors.Join(
@@ -219,6 +221,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
 		g.readList(fsys, "located.txt", func(l string) { g.located = append(g.located, Fold(l)) }),
 		g.readList(fsys, "running_heads.txt", func(l string) { g.runningLex.add(l, l) }),
+		g.readList(fsys, "name_particles.txt", func(l string) { g.nameParticles[Fold(l)] = true }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
 			for _, name := range splitMulti(c[1]) {
