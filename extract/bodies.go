@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // bodies records every body of the sentence, the abbreviations it defines
 // ("Bộ Quốc phòng (BQP)") and bodies qualified by an armed force
 // ("Bộ Tổng Tham mưu Quân đội nhân dân Lào").
@@ -15,8 +21,7 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		// "(BQP)": an abbreviation the article defines
 		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
 			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper {
-			abbr := a.toks[spans[k+2].T0].Text
-			a.abbrev[abbr] = o.Name
+			abbr := a.toks[spans[k+2].T0].Text // what it stands for is the refs stage's
 			o.Aliases = appendUnique(o.Aliases, abbr)
 		}
 		if k+1 < len(spans) && spans[k+1].Kind == SpanOrg && spans[k+1].T0 == sp.T1 {
@@ -49,7 +54,7 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 		first, t0 := k-1, -1
 		if first >= 0 && spans[first].Kind == SpanOrg {
 			t0 = spans[first].T0
-		} else if t0 = a.headEndingAt(open.T0); t0 >= 0 {
+		} else if t0 = a.g.headEndingAt(a.toks, open.T0); t0 >= 0 {
 			for first = k - 1; first > 0 && spans[first].T0 > t0; first-- {
 			}
 		}
@@ -60,11 +65,8 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 		if full == nil {
 			continue
 		}
-		short := a.toks[abbr.T0].Text
 		if spans[first].Kind == SpanOrg {
-			a.abbrev[short] = a.orgOf(spans[first]).Name
-		} else {
-			a.abbrev[short] = upperFirst(a.tokText(t0, open.T0))
+			a.orgOf(spans[first]) // what the abbreviation stands for is the refs stage's
 		}
 		last := k + 2
 		for last+1 < len(spans) && spans[last+1].T0 < e {
@@ -127,20 +129,10 @@ func (a *analysis) bracketedBody(t0, t1, t int) (*OrgFact, int) {
 	return a.org(canonical, written), e
 }
 
-// headEndingAt finds a body's head word that ends right before token t, written
-// capitalized; it returns its first token, or -1.
-func (a *analysis) headEndingAt(t int) int {
-	for start := t - 1; start >= 0 && start >= t-4; start-- {
-		if n, _ := a.g.headLex.longest(a.toks[:t], start); n > 0 && start+n == t && a.toks[start].Cap {
-			return start
-		}
-	}
-	return -1
-}
-
 // numberedBodies reads a head word over a list of numbers: "các quân khu 1, 2,
-// 4 và 9" names Quân khu 1, Quân khu 2, Quân khu 4 and Quân khu 9.
-func (a *analysis) numberedBodies(s sentence) {
+// 4 và 9" names Quân khu 1, Quân khu 2, Quân khu 4 and Quân khu 9. It returns
+// the bodies' names.
+func (a *analysis) numberedBodies(s sentence) (bodies []string) {
 	toks := a.toks[:s.t1]
 	for i := s.t0; i < s.t1; i++ {
 		if a.skip[i] {
@@ -161,16 +153,17 @@ func (a *analysis) numberedBodies(s sentence) {
 			continue // one number is an ordinary name; a name after the list qualifies it
 		}
 		for _, n := range nums {
-			a.org("", head+" "+n)
+			bodies = append(bodies, head+" "+n)
 		}
 		i = j - 1
 	}
+	return bodies
 }
 
 // provinceLists reads a body over a list of provinces: "Bộ Chỉ huy Quân sự các
 // tỉnh An Giang, Kiên Giang" names Bộ Chỉ huy Quân sự tỉnh An Giang and Bộ Chỉ
-// huy Quân sự tỉnh Kiên Giang.
-func (a *analysis) provinceLists(s sentence) {
+// huy Quân sự tỉnh Kiên Giang. It returns the bodies' names.
+func (a *analysis) provinceLists(s sentence) (bodies []string) {
 	toks := a.toks[:s.t1]
 	for i := s.t0 + 1; i+2 < s.t1; i++ {
 		// "các" or "hai" + an administrative unit, after a body's name
@@ -205,10 +198,11 @@ func (a *analysis) provinceLists(s sentence) {
 			continue
 		}
 		for _, n := range names {
-			a.org("", body+" "+unit+" "+n)
+			bodies = append(bodies, body+" "+unit+" "+n)
 		}
 		i = j
 	}
+	return bodies
 }
 
 // bodyEndingAt finds a body's name (known, or a head and its name) that ends
@@ -226,4 +220,27 @@ func (a *analysis) bodyEndingAt(t int) int {
 		}
 	}
 	return -1
+}
+
+// initialsSuffix is the part of a name an abbreviation defined after it stands
+// for: the shortest ending of the name whose words' initials spell the
+// abbreviation ("Ban Chỉ huy Bộ đội Biên phòng (BĐBP)": BĐBP is Bộ đội Biên
+// phòng), else the whole name ("Quân đội nhân dân Việt Nam (QĐND)").
+func initialsSuffix(name, short string) string {
+	words := strings.Fields(name)
+	want := []rune(strings.ToUpper(short))
+	for k := len(words) - 1; k > 0; k-- {
+		if len(words)-k != len(want) {
+			continue
+		}
+		ok := true
+		for i, w := range words[k:] {
+			r, _ := utf8.DecodeRuneInString(w)
+			ok = ok && unicode.ToUpper(r) == want[i]
+		}
+		if ok {
+			return strings.Join(words[k:], " ")
+		}
+	}
+	return name
 }

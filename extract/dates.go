@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Date is a calendar date whose year may be unknown (0).
@@ -30,6 +31,16 @@ var dateCues = map[string]bool{
 // dateAt matches a date expression introduced by a cue word at toks[i]; the span
 // covers the cue(s) and the date. It returns the number of tokens, 0 if none.
 func dateAt(toks []Token, i, end int) int {
+	// "thứ Năm (12/10)": a weekday before a date in brackets (a masthead's
+	// "Thứ ba, 20/11/2018" is no date of the text)
+	if w := weekdayAt(toks, i, end); w > 0 {
+		if i+w < end && toks[i+w].Text == "(" {
+			if _, n := parseDate(toks, i+w+1, end); n > 0 && i+w+1+n < end && toks[i+w+1+n].Text == ")" {
+				return w + n + 2
+			}
+		}
+		return 0
+	}
 	j := i
 	for j < end && toks[j].Kind == Word && dateCues[toks[j].Key] {
 		j++
@@ -47,7 +58,55 @@ func dateAt(toks []Token, i, end int) int {
 		}
 		return k - i
 	}
+	// "hôm qua", "chiều nay": a day told from the article's date
+	if _, ok := relativeDays(toks, i, j); ok {
+		// "Hôm nay, ngày 7 tháng 12 năm 2023": the date that follows says it
+		k := j
+		if k < end && toks[k].Text == "," {
+			k++
+		}
+		if k < end && dateAt(toks, k, end) > 0 {
+			return 0
+		}
+		return j - i
+	}
 	return 0
+}
+
+// weekdays are the words after "thứ" that name a day of the week.
+var weekdays = map[string]bool{"hai": true, "ba": true, "tư": true, "năm": true, "sáu": true, "bảy": true}
+
+// weekdayAt is the number of tokens of a weekday at toks[i] ("thứ Năm",
+// "chủ nhật"), 0 if none.
+func weekdayAt(toks []Token, i, end int) int {
+	if i+1 >= end || toks[i].Kind != Word || toks[i+1].Kind != Word {
+		return 0
+	}
+	if toks[i].Key == "thứ" && weekdays[toks[i+1].Key] || toks[i].Key == "chủ" && toks[i+1].Key == "nhật" {
+		return 2
+	}
+	return 0
+}
+
+// relativeDays reads a relative day at toks[i:j] ("hôm qua", "sáng nay",
+// "chiều qua"): the days from the article's date (0 or -1). "ngày nay" is
+// "nowadays", no date.
+func relativeDays(toks []Token, i, j int) (int, bool) {
+	if j-i < 2 || j-i > 3 {
+		return 0, false
+	}
+	switch toks[i].Key {
+	case "hôm", "sáng", "chiều", "trưa", "tối", "đêm":
+	default:
+		return 0, false
+	}
+	switch toks[j-1].Key {
+	case "nay":
+		return 0, true
+	case "qua":
+		return -1, true
+	}
+	return 0, false
 }
 
 // parseDate reads "8/1", "27-7", "14/04/2022", "3.9", or "12 tháng 5 (năm 2021)"
@@ -59,6 +118,14 @@ func parseDate(toks []Token, j, end int) (Date, int) {
 	if d, ok := numericDate(toks[j].Text); ok {
 		return d, 1
 	}
+	if rng := strings.SplitN(toks[j].Text, "-", 2); len(rng) == 2 {
+		// "21-23/5", "13-14/11": a range written as one token, its first day
+		if d0, err := strconv.Atoi(rng[0]); err == nil {
+			if last, ok := numericDate(rng[1]); ok && d0 <= last.Day {
+				return Date{Year: last.Year, Month: last.Month, Day: d0}, 1
+			}
+		}
+	}
 	day, err := strconv.Atoi(toks[j].Text)
 	if err != nil {
 		return Date{}, 0
@@ -67,14 +134,6 @@ func parseDate(toks []Token, j, end int) (Date, int) {
 	if j+2 < end && (toks[j+1].Key == "đến" || toks[j+1].Key == "tới" || toks[j+1].Key == "và" || toks[j+1].Kind == Punct && isDash(toks[j+1].Text)) {
 		if last, ok := numericDate(toks[j+2].Text); ok && validDayMonth(day, last.Month) && day <= last.Day {
 			return Date{Year: last.Year, Month: last.Month, Day: day}, 3
-		}
-	}
-	if rng := strings.SplitN(toks[j].Text, "-", 2); len(rng) == 2 {
-		// "21-23/5"
-		if d0, err := strconv.Atoi(rng[0]); err == nil {
-			if last, ok := numericDate(rng[1]); ok && d0 <= last.Day {
-				return Date{Year: last.Year, Month: last.Month, Day: d0}, 1
-			}
 		}
 	}
 	if j+2 >= end || toks[j+1].Key != "tháng" || toks[j+2].Kind != Number {
@@ -132,7 +191,7 @@ func validDayMonth(d, m int) bool {
 
 // spanDate re-reads the date inside a SpanDate.
 func spanDate(toks []Token, sp Chunk) Date {
-	j := sp.T0
+	j := sp.T0 + weekdayAt(toks, sp.T0, sp.T1)
 	for j < sp.T1 && (toks[j].Kind == Word && dateCues[toks[j].Key] || toks[j].Text == "(") {
 		j++
 	}
@@ -195,6 +254,43 @@ func statedYear(toks []Token, s sentence) int {
 func reviewYear(toks []Token, s sentence) bool {
 	for i := s.t0 + 1; i < s.t1; i++ {
 		if toks[i].Key == "kết" && (toks[i-1].Key == "tổng" || toks[i-1].Key == "sơ") {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOf is the date of a date span with its year resolved; a relative day
+// ("hôm qua") is told from the article's published date, and has no date
+// when the article has none (no year or day is guessed).
+func (a *analysis) dateOf(sp Chunk, s sentence) Date {
+	d := spanDate(a.toks, sp)
+	if d.IsZero() {
+		if off, ok := relativeDays(a.toks, sp.T0, sp.T1); ok {
+			return addDays(a.doc.Published, off)
+		}
+		return d
+	}
+	return a.resolveDate(d, s)
+}
+
+// addDays is the day off days from an ISO date, zero when it is none.
+func addDays(iso string, off int) Date {
+	y, m, d, ok := isoDate(iso)
+	if !ok {
+		return Date{}
+	}
+	t := time.Date(y, time.Month(m), d+off, 0, 0, 0, 0, time.UTC)
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+}
+
+// dateRange reports a date span that is a range of days ("từ ngày 25 đến 28/6",
+// "13-14/11", "ngày 8 và 9/9").
+func dateRange(toks []Token, sp Chunk) bool {
+	for i := sp.T0; i < sp.T1; i++ {
+		t := toks[i]
+		if t.Key == "đến" || t.Key == "tới" || t.Key == "và" || t.Kind == Punct && isDash(t.Text) ||
+			t.Kind == Number && strings.Contains(t.Text, "-") && strings.ContainsAny(t.Text, "/.") {
 			return true
 		}
 	}

@@ -24,6 +24,14 @@ func TestDateAt(t *testing.T) {
 		{"ngày 31/2", "", ""},
 		{"có 34 cơ quan", "", ""},
 		{"Thứ 2, 10/12/2018", "", ""},
+		{"Thứ ba, 20/11/2018 - 06:30", "", ""},
+		{"trong hai ngày 13-14/11 tại", "2025-11-20", "2025-11-13"},
+		{"Từ ngày 21-24/3, đoàn", "", "--03-21"},
+		{"ngày 8 và 9/9, tại", "", "--09-08"},
+		{"từ ngày 3 đến 6/5, đoàn", "", "--05-03"},
+		{"thứ Năm (12/10), tại Hà Nội", "2023-10-13", "2023-10-12"},
+		{"ngày nay, quân đội", "2023-10-13", ""},
+		{"Hôm nay, ngày 7 tháng 12 năm 2023, Bộ", "", "2023-12-07"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -58,6 +66,34 @@ func TestStatedYear(t *testing.T) {
 		toks := Tokenize(Normalize(tt.in))
 		if got := statedYear(toks, sentence{0, len(toks)}); got != tt.want {
 			t.Errorf("statedYear(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestRelativeDates: a relative day is told from the article's published date,
+// and stays undated when the article has none.
+func TestRelativeDates(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct{ text, published, want string }{
+		{"Hôm qua, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác đối ngoại.", "2024-03-01", "2024-02-29"},
+		{"Sáng nay, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác đối ngoại.", "2024-03-01", "2024-03-01"},
+		{"Chiều qua (2/3), tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác đối ngoại.", "2024-03-03", "2024-03-02"},
+		{"Hôm qua, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác đối ngoại.", "", ""},
+		{"Thứ Năm (12/10), tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác đối ngoại.", "2023-10-14", "2023-10-12"},
+		{"Ngày 12/3, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác đối ngoại.", "", "--03-12"},
+	}
+	for _, tt := range tests {
+		txt := Normalize(tt.text)
+		f, _ := g.relate(Document{ID: "t", Text: tt.text, Published: tt.published}, txt, Tokenize(txt))
+		got := "no event"
+		if len(f.Events) == 1 {
+			got = ""
+			if !f.Events[0].Date.IsZero() {
+				got = f.Events[0].Date.String()
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q (published %q): date %q, want %q", tt.text, tt.published, got, tt.want)
 		}
 	}
 }

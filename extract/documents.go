@@ -1,6 +1,6 @@
 package extract
 
-// documents records the resolutions and plans of a sentence.
+// documents records the resolutions of a sentence.
 func (a *analysis) documents(s sentence, spans []Chunk) {
 	for k, sp := range spans {
 		if sp.Kind != SpanResolution {
@@ -49,7 +49,6 @@ func (a *analysis) documents(s sentence, spans []Chunk) {
 			}
 		}
 	}
-	a.plans(s)
 }
 
 // issuerAndSubject reads "của ORG" and "về SUBJECT" after a resolution.
@@ -142,9 +141,9 @@ func (a *analysis) resolutionNamed(name string) *ResolutionFact {
 	return r
 }
 
-// plans records "Đề án …" (or "đề án" followed by a capitalized name) up to the
+// plans finds "Đề án …" (or "đề án" followed by a capitalized name) up to the
 // end of its clause or closing quotation mark.
-func (a *analysis) plans(s sentence) {
+func (a *analysis) plans(s sentence) (found []planSpan) {
 	toks := a.toks
 	for i := s.t0; i+2 < s.t1; i++ {
 		if a.skip[i] || toks[i].Key != "đề" || toks[i+1].Key != "án" {
@@ -169,16 +168,10 @@ func (a *analysis) plans(s sentence) {
 		}
 		name := CanonicalTone(collapseSpaces(a.tokText(i, j)))
 		name = upperFirst(name)
-		a.docAt[i] = name
-		for t := i; t < j; t++ {
-			a.inDoc[t] = true // a meeting word here names the plan, not an event
-		}
-		if !a.planByKey[Fold(name)] {
-			a.planByKey[Fold(name)] = true
-			a.facts.Plans = append(a.facts.Plans, &PlanFact{Name: name})
-		}
+		found = append(found, planSpan{i, j, name})
 		i = j
 	}
+	return found
 }
 
 // reviewWords end the verbs that make a document the subject of a meeting:

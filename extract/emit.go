@@ -18,14 +18,19 @@ type emitter struct {
 	bgSet map[vocab.Quad]bool
 
 	f        *Facts
+	cites    bool       // whether to give the quads their evidence
 	at       cite       // where the quads being added are stated
 	evidence []Evidence // in Text.Norm offsets until Extract maps them
 	iris     map[any]string
+	names    map[[2]string]string // entity IRIs by kind and name
 }
 
 // from sets where the next quads are stated: the statement's own cite, else
 // the fact's first mention.
 func (e *emitter) from(fact any, sl slot, i int) {
+	if !e.cites {
+		return
+	}
 	c, ok := e.f.cites[citeKey{fact, sl, i}]
 	if !ok || c.zero() {
 		c = e.f.cites[citeKey{fact, slotFirst, 0}]
@@ -54,10 +59,22 @@ func (e *emitter) background(s string, p string, o vocab.Term) {
 
 func entity(kind, name string) string { return vocab.EntityIRI(kind, CanonicalTone(name)) }
 
+// entity is entity with a memory: an article names the same person, body and
+// place in many quads, and building an IRI folds and escapes the name.
+func (e *emitter) entity(kind, name string) string {
+	k := [2]string{kind, name}
+	if iri, ok := e.names[k]; ok {
+		return iri
+	}
+	iri := entity(kind, name)
+	e.names[k] = iri
+	return iri
+}
+
 // emit builds the quads of one article.
-func (g *Gazetteer) emit(doc Document, f *Facts) *emitter {
-	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[vocab.Quad]bool, 256), g: g, bgSet: map[vocab.Quad]bool{},
-		quads: make([]vocab.Quad, 0, 256), f: f, iris: map[any]string{}}
+func (g *Gazetteer) emit(doc Document, f *Facts, evidence bool) *emitter {
+	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[vocab.Quad]bool, 128), g: g, bgSet: map[vocab.Quad]bool{},
+		quads: make([]vocab.Quad, 0, 128), f: f, iris: map[any]string{}, cites: evidence, names: make(map[[2]string]string, 64)}
 	d := e.label
 	e.add(d, vocab.Type, vocab.IRI(vocab.NewsArticle))
 	switch {
@@ -79,14 +96,14 @@ func (g *Gazetteer) emit(doc Document, f *Facts) *emitter {
 	}
 	if f.Publisher != "" {
 		e.from(f, slotPublisher, 0)
-		pub := entity(vocab.KindOrg, f.Publisher)
+		pub := e.entity(vocab.KindOrg, f.Publisher)
 		e.add(pub, vocab.Type, vocab.IRI(vocab.Organization))
 		e.add(pub, vocab.Name, vocab.String(f.Publisher))
 		e.add(d, vocab.Publisher, vocab.IRI(pub))
 	}
 	for i, name := range f.Authors {
 		e.from(f, slotAuthor, i)
-		p := entity(vocab.KindPerson, name)
+		p := e.entity(vocab.KindPerson, name)
 		e.add(p, vocab.Type, vocab.IRI(vocab.Person))
 		e.add(p, vocab.Name, vocab.String(name))
 		e.add(d, vocab.Author, vocab.IRI(p))
@@ -94,7 +111,7 @@ func (g *Gazetteer) emit(doc Document, f *Facts) *emitter {
 	for _, a := range doc.Authors { // the metadata's (a header's author:, a page's JSON-LD)
 		e.at = cite{} // stated by no sentence
 		name := CanonicalTone(collapseSpaces(a))
-		p := entity(vocab.KindPerson, name)
+		p := e.entity(vocab.KindPerson, name)
 		e.add(p, vocab.Type, vocab.IRI(vocab.Person))
 		e.add(p, vocab.Name, vocab.String(name))
 		e.add(d, vocab.Author, vocab.IRI(p))
@@ -110,7 +127,7 @@ func (g *Gazetteer) emit(doc Document, f *Facts) *emitter {
 	}
 	for _, p := range f.Plans {
 		e.from(p, slotFirst, 0)
-		iri := entity(vocab.KindPlan, p.Name)
+		iri := e.entity(vocab.KindPlan, p.Name)
 		e.iris[p] = iri
 		e.add(iri, vocab.Type, vocab.IRI(vocab.Plan))
 		e.add(iri, vocab.Name, vocab.String(p.Name))
@@ -124,7 +141,7 @@ func (g *Gazetteer) emit(doc Document, f *Facts) *emitter {
 
 func (e *emitter) org(o *OrgFact) string {
 	e.from(o, slotFirst, 0)
-	iri := entity(vocab.KindOrg, o.Name)
+	iri := e.entity(vocab.KindOrg, o.Name)
 	e.iris[o] = iri
 	typ := vocab.Organization
 	if o.Gov {
@@ -140,7 +157,7 @@ func (e *emitter) org(o *OrgFact) string {
 	}
 	if o.Parent != "" {
 		e.from(o, slotParent, 0)
-		parent := entity(vocab.KindOrg, o.Parent)
+		parent := e.entity(vocab.KindOrg, o.Parent)
 		if known := e.g.Orgs[o.Name]; known != nil && known.Parent == o.Parent {
 			// the gazetteer's hierarchy is background knowledge
 			e.background(iri, vocab.ParentOrganization, vocab.IRI(parent))
@@ -159,7 +176,7 @@ func (e *emitter) org(o *OrgFact) string {
 
 func (e *emitter) person(p *PersonFact) {
 	e.from(p, slotFirst, 0)
-	iri := entity(vocab.KindPerson, p.Name)
+	iri := e.entity(vocab.KindPerson, p.Name)
 	e.iris[p] = iri
 	e.add(iri, vocab.Type, vocab.IRI(vocab.Person))
 	e.add(iri, vocab.Name, vocab.String(p.Name))
@@ -175,7 +192,7 @@ func (e *emitter) person(p *PersonFact) {
 	}
 	if p.Rank != "" {
 		e.from(p, slotRank, 0)
-		r := entity(vocab.KindRank, p.Rank)
+		r := e.entity(vocab.KindRank, p.Rank)
 		e.add(r, vocab.Type, vocab.IRI(vocab.MilitaryRank))
 		e.add(r, vocab.Name, vocab.String(p.Rank))
 		e.add(iri, vocab.Rank, vocab.IRI(r))
@@ -193,12 +210,12 @@ func (e *emitter) person(p *PersonFact) {
 	}
 	for i, pos := range p.Positions {
 		e.from(p, slotPosition, i)
-		pi := entity(vocab.KindPosition, pos.Name)
+		pi := e.entity(vocab.KindPosition, pos.Name)
 		e.add(pi, vocab.Type, vocab.IRI(vocab.Position))
 		e.add(pi, vocab.Name, vocab.String(pos.Name))
 		e.add(pi, vocab.Title, vocab.String(pos.Title))
 		if pos.Org != "" {
-			e.add(pi, vocab.OrganizationOf, vocab.IRI(entity(vocab.KindOrg, pos.Org)))
+			e.add(pi, vocab.OrganizationOf, vocab.IRI(e.entity(vocab.KindOrg, pos.Org)))
 		}
 		e.add(iri, vocab.HoldsPosition, vocab.IRI(pi))
 	}
@@ -206,7 +223,7 @@ func (e *emitter) person(p *PersonFact) {
 
 func (e *emitter) resolution(r *ResolutionFact) {
 	e.from(r, slotFirst, 0)
-	iri := entity(vocab.KindResolution, r.Name)
+	iri := e.entity(vocab.KindResolution, r.Name)
 	e.iris[r] = iri
 	e.add(iri, vocab.Type, vocab.IRI(vocab.Resolution))
 	e.add(iri, vocab.Name, vocab.String(r.Name))
@@ -216,7 +233,7 @@ func (e *emitter) resolution(r *ResolutionFact) {
 	}
 	if r.Issuer != "" {
 		e.from(r, slotIssuer, 0)
-		e.add(iri, vocab.LegislationPassedBy, vocab.IRI(entity(vocab.KindOrg, r.Issuer)))
+		e.add(iri, vocab.LegislationPassedBy, vocab.IRI(e.entity(vocab.KindOrg, r.Issuer)))
 	}
 	for i, al := range r.Aliases {
 		e.from(r, slotAlias, i)
@@ -243,9 +260,9 @@ func (e *emitter) event(doc Document, i int, ev *EventFact) {
 	var iri string
 	switch {
 	case name != "" && ev.Date.Year != 0:
-		iri = entity(vocab.KindEvent, name+" "+ev.Date.String())
+		iri = e.entity(vocab.KindEvent, name+" "+ev.Date.String())
 	default:
-		iri = entity(vocab.KindEvent, doc.ID+" "+strconv.Itoa(i+1)+" "+ev.Kind)
+		iri = e.entity(vocab.KindEvent, doc.ID+" "+strconv.Itoa(i+1)+" "+ev.Kind)
 	}
 	if name == "" {
 		name = upperFirst(ev.Kind)
@@ -271,14 +288,14 @@ func (e *emitter) event(doc Document, i int, ev *EventFact) {
 	}
 	if ev.Location != "" {
 		e.from(ev, slotLocation, 0)
-		pl := entity(vocab.KindPlace, ev.Location)
+		pl := e.entity(vocab.KindPlace, ev.Location)
 		e.add(pl, vocab.Type, vocab.IRI(vocab.Place))
 		e.add(pl, vocab.Name, vocab.String(ev.Location))
 		e.add(iri, vocab.Location, vocab.IRI(pl))
 	}
 	if ev.Organizer != "" {
 		e.from(ev, slotOrganizer, 0)
-		e.add(iri, vocab.Organizer, vocab.IRI(entity(vocab.KindOrg, ev.Organizer)))
+		e.add(iri, vocab.Organizer, vocab.IRI(e.entity(vocab.KindOrg, ev.Organizer)))
 	}
 	if ev.Period != "" {
 		e.from(ev, slotPeriod, 0)
@@ -286,15 +303,15 @@ func (e *emitter) event(doc Document, i int, ev *EventFact) {
 	}
 	for i, p := range ev.Chairs {
 		e.from(ev, slotChair, i)
-		e.add(iri, vocab.Chair, vocab.IRI(entity(vocab.KindPerson, p.Name)))
+		e.add(iri, vocab.Chair, vocab.IRI(e.entity(vocab.KindPerson, p.Name)))
 	}
 	for i, p := range ev.Attendees {
 		e.from(ev, slotAttendee, i)
-		e.add(iri, vocab.Attendee, vocab.IRI(entity(vocab.KindPerson, p.Name)))
+		e.add(iri, vocab.Attendee, vocab.IRI(e.entity(vocab.KindPerson, p.Name)))
 	}
 	for i, p := range ev.Speakers {
 		e.from(ev, slotSpeaker, i)
-		e.add(iri, vocab.Speaker, vocab.IRI(entity(vocab.KindPerson, p.Name)))
+		e.add(iri, vocab.Speaker, vocab.IRI(e.entity(vocab.KindPerson, p.Name)))
 	}
 	for i, ab := range ev.About {
 		e.from(ev, slotAbout, i)

@@ -28,12 +28,57 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 	}
 	inName := -1 // spans before this index are inside an event's name
-	planned := plannedSentence(spans)
+	planned := a.plannedSentence(spans)
+	a.setScene(s, spans, kind)
+	a.ev.prev = a.current
 	purpose := false // past "để", "nhằm": what follows is aimed at, not done
+	purposeOpens := false
 	sc := a.scanSentence(spans, ms)
 	for k, sp := range spans {
-		if sp.Kind == SpanOther && (sp.Value == "để" || sp.Value == "nhằm") {
+		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewPurpose) {
 			purpose = true
+			purposeOpens = k == 0
+		}
+		// "Để chuẩn bị cho Đối thoại, ngày 27-7, Tham vấn … đã được tổ chức": a
+		// purpose that opens the sentence ends at its comma
+		if purpose && purposeOpens && sp.Kind == SpanSep && sp.Value == "," {
+			purpose = false
+		}
+		// "Đoàn … do A dẫn đầu đã sang thăm và làm việc tại Trung Quốc từ ngày
+		// 26/6 đến ngày 2/7": a visit the sentence dates is the story's visit
+		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewVisit) && !purpose && !planned && kind == lineText &&
+			opened == nil && a.eventOfKind(visitKind) == nil {
+			d := dateAfter(spans, k)
+			if d < 0 && sc.firstDate >= 0 && sc.firstDate < k && openingSpans(spans[:sc.firstDate]) && dateRange(a.toks, spans[sc.firstDate]) {
+				// "Từ ngày 25 đến 28/6, đội tàu … đã cập Cảng quốc tế Cam Ranh,
+				// thăm tỉnh Khánh Hòa": the days the sentence opens with (a
+				// range: one day is the day of a reception, "đang thăm" in passing)
+				d = sc.firstDate
+			}
+			if d >= 0 {
+				ev := &EventFact{Kind: visitKind}
+				a.facts.Events = append(a.facts.Events, ev)
+				a.fill(ev, s, spans, k, k+1, false)
+				ev.Date = a.dateOf(spans[d], s)
+				if p := a.visitPlace(spans, k); p != "" {
+					ev.Location = p
+				}
+				open(ev)
+				ref = ev
+				continue
+			}
+		}
+		// "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh tổ chức đón Đoàn …": a body that
+		// holds a welcome on a day the sentence gives organizes a welcome ceremony
+		// ("Toàn quân đã tổ chức đón, tiễn nhiều đoàn" is a count, not one)
+		if sp.Kind == SpanVerb && sp.Value == "host" && k > 0 && spans[k-1].Kind == SpanVerb && spans[k-1].Value == "organize" &&
+			a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewWelcome) == sp.T1-sp.T0 && !purpose && !planned && kind == lineText && opened == nil && !a.ev.sentDate.IsZero() {
+			ev := &EventFact{Kind: "lễ đón"}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, k+1, false)
+			open(ev)
+			ref = ev
+			continue
 		}
 		if sp.Kind != SpanEvent || k < inName || a.inDoc[sp.T0] {
 			continue
@@ -47,8 +92,10 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if k > 0 && spans[k-1].Kind == SpanOther && a.g.is(spans[k-1].Value, wGenericBefore) {
 			continue
 		}
-		// "đang có chuyến thăm": a visit mentioned in passing
-		if k > 1 && spans[k-1].Value == "có" && spans[k-2].Value == "đang" {
+		// "đang có chuyến thăm": a visit mentioned in passing, unless the
+		// sentence gives its own dates ("đang có chuyến thăm chính thức Việt
+		// Nam từ ngày 24 đến 26/10")
+		if k > 1 && spans[k-1].Value == "có" && spans[k-2].Value == "đang" && dateAfter(spans, k) < 0 {
 			continue
 		}
 		// "gặp" is a meeting only when a person is met: "gặp ông Park", not
@@ -57,7 +104,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		// "hơn 1.200 cuộc hội đàm": a count of meetings, not one
-		if q := k - 1; q >= 0 && (spans[q].Value == "cuộc" || spans[q].Value == "buổi" || spans[q].Value == "đợt" || spans[q].Value == "lượt") && q > 0 && (a.toks[spans[q-1].T0].Kind == Number || a.g.is(spans[q-1].Value, wQuantity)) ||
+		if q := k - 1; q >= 0 && a.g.evWord(spans[q].Value, ewCountUnit) && q > 0 && (a.toks[spans[q-1].T0].Kind == Number || a.g.is(spans[q-1].Value, wQuantity)) ||
 			k > 0 && a.toks[spans[k-1].T0].Kind == Number {
 			continue
 		}
@@ -73,6 +120,34 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if j >= 0 && (spans[j].Kind == SpanVerb && spans[j].Value != "speak" || spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wIntro)) {
 			introduced = true
 		}
+		// held: the verb before the trigger holds the meeting ("chủ trì lễ đón",
+		// "tổ chức hội nghị", "diễn ra"), not only attends it
+		held := j >= 0 && (spans[j].Kind == SpanVerb && (spans[j].Value == "chair" || spans[j].Value == "organize") || spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wIntro))
+		// "… Giao lưu hữu nghị … lần thứ hai, diễn ra trong hai ngày 13-14/11":
+		// a named meeting the sentence dates after its name
+		// "Chương trình giao lưu … đã diễn ra trong hai ngày 27 - 28-8": also a
+		// lower-case one that is the sentence's subject
+		if !introduced && (capital || k <= 3 && subjectSpans(spans[:k])) && end > k+1 && a.heldAfter(spans, end) {
+			introduced = true
+		}
+		// "… tổ chức đón Đoàn … sang Việt Nam luyện tập, tham gia diễu binh Lễ
+		// kỷ niệm …": a meeting the guests of the sentence's event come to
+		// attend is the purpose of their trip, not an event of the article
+		if opened != nil && j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" {
+			continue
+		}
+		// "… dẫn đầu đoàn quân sự cấp cao sang Bắc Kinh dự cuộc gặp …": a
+		// meeting a delegation travels to attend, as the sentence tells it, is
+		// the trip's purpose
+		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) {
+			continue
+		}
+		// "Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu … lần
+		// thứ 2": a meeting named after the one the sentence opened, with no
+		// verb of its own that holds or attends it, is what that one is about
+		if opened != nil && !(j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value != "speak") && !(end > k+1 && a.heldAfter(spans, end)) {
+			continue
+		}
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			ev := a.eventNamed(name)
@@ -80,6 +155,14 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 				ev = &EventFact{Name: name, Kind: sp.Value, named: true}
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, end, true)
+			} else if held {
+				// "…, đang ở Hàn Quốc dự Đối thoại X" then "Trước đó, cùng ngày,
+				// tại Trụ sở Bộ Quốc phòng Hàn Quốc, A và B đồng chủ trì Đối
+				// thoại X": the sentence that holds the meeting says where
+				if p := a.sentencePlace(spans); p != "" {
+					ev.Location = p
+				}
+				a.fillMissing(ev, s, spans)
 			}
 			open(ev)
 			ref = ev
@@ -104,11 +187,32 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		if ev := a.eventOfKind(sp.Value); ev != nil {
+			// "Buổi chiều, tại Cửa khẩu B, A chủ trì lễ đón …" after a morning
+			// welcome at another place: a verb that holds the meeting on another
+			// day, part of day or place holds another one
+			if kind == lineText && held && !planned && opened == nil && a.otherOccasion(ev, s, spans) {
+				ev = &EventFact{Kind: sp.Value}
+				if capital && end > k+1 {
+					ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+				}
+				a.facts.Events = append(a.facts.Events, ev)
+				a.fill(ev, s, spans, k, end, false)
+				open(ev)
+				ref = ev
+				inName = end
+				continue
+			}
 			// a meeting named as the scene ("tại hội đàm", "Kết thúc hội nghị",
 			// "dự lễ đón") or as the subject; not one named in passing
 			// ("kết quả đối thoại")
 			if ref == nil && a.sceneAt(spans, k) {
 				ref = ev
+			}
+			// "Chiều nay (22/8), tại Trụ sở Bộ Quốc phòng, A chủ trì lễ đón …"
+			// after a title that named the welcome: the sentence that holds it
+			// dates and places it
+			if kind == lineText && introduced && !planned {
+				a.fillMissing(ev, s, spans)
 			}
 			if ev.Location == "" && k+1 < len(spans) && spans[k+1].Value == "tại" {
 				ev.Location = a.place(spans, k+1)
@@ -184,6 +288,82 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	return ref
 }
 
+// travelBefore reports a word of travel or arrival in the few spans before
+// spans[j] ("sang Bắc Kinh dự", "lên đường sang Lào tham dự").
+func (a *analysis) travelBefore(spans []Chunk, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		if sp := spans[i]; sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, sp.T1+1, ewTravel|ewArrival) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// visitKind is the event kind of visits.
+const visitKind = "chuyến thăm"
+
+// dateAfter is the index of the first date after spans[k] in its clause (up
+// to a ";" or a full stop), -1 if none.
+func dateAfter(spans []Chunk, k int) int {
+	for j := k + 1; j < len(spans); j++ {
+		switch {
+		case spans[j].Kind == SpanDate:
+			return j
+		case spans[j].Kind == SpanSep && spans[j].Value == ";", spans[j].Kind == SpanOther && spans[j].Value == ".":
+			return -1
+		}
+	}
+	return -1
+}
+
+// visitPlace is where a visit goes: the place after "tại" that follows the
+// visit word ("thăm, làm việc tại Nhật Bản"), else the destination of an
+// arrival before it ("đã tới Hà Nội, bắt đầu chuyến thăm"). The country
+// visited ("thăm chính thức Lào") is no place of the visit.
+func (a *analysis) visitPlace(spans []Chunk, k int) string {
+	for j := k + 1; j < len(spans) && j < k+8; j++ {
+		sp := spans[j]
+		if sp.Kind == SpanOther && sp.Value == "tại" {
+			return a.place(spans, j)
+		}
+		if sp.Kind != SpanOther && sp.Kind != SpanSep && sp.Kind != SpanEvent && sp.Kind != SpanCountry {
+			break
+		}
+	}
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if sp := spans[j]; sp.Kind == SpanOther && a.g.evWord(sp.Value, ewArrival) {
+			if p := a.place(spans, j); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// heldAfter reports a meeting's name followed by a verb that holds it and a
+// date: "…, diễn ra ngày 17/4", "… kéo dài từ ngày 19 đến 21/11".
+func (a *analysis) heldAfter(spans []Chunk, end int) bool {
+	j := end
+	if j < len(spans) && spans[j].Kind == SpanSep && spans[j].Value == "," {
+		j++
+	}
+	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j++
+	}
+	if j >= len(spans) || spans[j].Kind != SpanOther || a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) == 0 {
+		return false
+	}
+	for k := j + 1; k < len(spans) && k < j+6; k++ {
+		if spans[k].Kind == SpanDate {
+			return true
+		}
+		if spans[k].Kind != SpanOther {
+			return false
+		}
+	}
+	return false
+}
+
 // sceneAt reports whether the trigger at spans[k] names the sentence's scene:
 // after "tại", "trong", "sau", "kết thúc", "bên lề" or a role verb, or as the
 // sentence's subject.
@@ -192,6 +372,11 @@ func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 	for j >= 0 && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j--
 	}
+	// "Đại tướng A khẳng định, giao lưu … là hoạt động thiết thực": a meeting
+	// word in what someone says is no scene
+	if j > 0 && spans[j].Kind == SpanSep && spans[j].Value == "," && spans[j-1].Kind == SpanVerb && spans[j-1].Value == "speak" {
+		return false
+	}
 	if j < 0 || spans[j].Kind == SpanDate || spans[j].Kind == SpanSep && spans[j].Value == "," && subjectIsEvent(spans[j+1:]) {
 		return true
 	}
@@ -199,36 +384,20 @@ func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 	return sp.Kind == SpanVerb || sp.Kind == SpanOther && a.g.is(sp.Value, wScene)
 }
 
-// plannedSentence reports a sentence about what will happen: "sẽ", "dự kiến",
-// "sắp", "theo chương trình/kế hoạch": its meetings have not happened.
-func plannedSentence(spans []Chunk) bool {
-	for j, sp := range spans {
-		if sp.Kind != SpanOther {
+// plannedSentence reports a sentence about what will happen ("sẽ", "dự
+// kiến", "theo chương trình", "lần tới": the planned words of
+// event_words.tsv): its meetings have not happened.
+func (a *analysis) plannedSentence(spans []Chunk) bool {
+	for _, sp := range spans {
+		if sp.Kind != SpanOther && sp.Kind != SpanEvent && sp.Kind != SpanVerb {
 			continue
 		}
-		switch sp.Value {
-		case "sẽ", "sắp":
+		if a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewPlanned) > 0 {
 			return true
-		case "tới":
-			// "lần tới", "thời gian tới": the next one
-			if j > 0 && (spans[j-1].Value == "lần" || spans[j-1].Value == "gian" || spans[j-1].Value == "kỳ") {
-				return true
-			}
-		case "kiến":
-			if j > 0 && spans[j-1].Value == "dự" {
-				return true
-			}
-		case "trình", "hoạch":
-			if j > 1 && (spans[j-1].Value == "chương" || spans[j-1].Value == "kế") && spans[j-2].Value == "theo" {
-				return true
-			}
 		}
 	}
 	return false
 }
-
-// bothSideWords follow "hai" to name the two parties of a meeting.
-var bothSideWords = map[string]bool{"bên": true, "đoàn": true, "bộ": true, "phía": true, "nước": true, "quân": true, "lực": true}
 
 // sentenceScan is what the event rules ask of a whole sentence, read once so
 // that a sentence with many triggers stays linear.
@@ -245,7 +414,7 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 			sc.firstDate = j
 		}
 		if j+1 < len(spans) && sp.Value == "hai" {
-			if next := spans[j+1]; next.Kind == SpanTitle || next.Kind == SpanOther && bothSideWords[next.Value] {
+			if next := spans[j+1]; next.Kind == SpanTitle || next.Kind == SpanOther && a.g.evWord(next.Value, ewSide) {
 				k := j + 2
 				for k < len(spans) && spans[k].Kind == SpanOther && a.g.is(spans[k].Value, wFiller) {
 					k++
@@ -253,6 +422,10 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 				sc.afterBoth[k] = true
 			}
 		}
+	}
+	// "đoàn đã hội đàm với …": the delegation of a head the text named acts
+	if d := a.delegationSubject(spans); d >= 0 && len(a.ev.leads) > 0 {
+		ms = append(ms, mention{k1: d + 1})
 	}
 	for _, m := range ms {
 		j := m.k1
@@ -316,6 +489,12 @@ func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 	}
 	for ; j < len(spans); j++ {
 		sp := spans[j]
+		// "Giao lưu … lần thứ 5 kéo dài từ ngày 19 đến 21/11", "chuyến thăm
+		// chính thức Việt Nam từ ngày 24 đến 26/10"
+		if sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewHeldAfter) > 0 ||
+			sp.Kind == SpanOther && sp.Value == "từ" && j+1 < len(spans) && spans[j+1].Kind == SpanDate {
+			return j
+		}
 		switch sp.Kind {
 		case SpanSep:
 			if sp.Value == ";" {
@@ -335,7 +514,11 @@ func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 			}
 		case SpanOther:
 			switch sp.Value {
-			case ".", "!", "?", ":", "…", "tại", "do", "dưới", "nhằm", "để", "diễn", "vào", "được", "đã", "sẽ", "với", "trong", "ngày", "sáng", "chiều":
+			case ".", "!", "?", ":", "…":
+				return j
+			}
+			// "Hội nghị Quân chính tại Hà Nội", "… do Bộ Tổng Tham mưu chủ trì"
+			if a.g.evWord(sp.Value, ewNameEnd) {
 				return j
 			}
 		}
@@ -360,13 +543,9 @@ var periodRe = regexp.MustCompile(`giai đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})`
 func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, named bool) {
 	for _, sp := range spans {
 		if sp.Kind == SpanDate {
-			d := spanDate(a.toks, sp)
-			ev.Date = a.resolveDate(d, s)
+			ev.Date = a.dateOf(sp, s)
 			break
 		}
-	}
-	if ev.Date.IsZero() && a.current != nil && a.current != ev {
-		ev.Date = a.current.Date
 	}
 	if ev.Date.IsZero() && a.current == nil && !a.lead.date.IsZero() {
 		// the article's dateline ("Chiều ngày 2-11, tại Hà Nội, …") dates its
@@ -376,6 +555,16 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 			ev.Location = a.lead.place
 		}
 	}
+	if ev.Date.IsZero() && !a.ev.sceneDate.IsZero() {
+		// "Sáng 20/11, các hoạt động chuyển sang phía Việt Nam. Tại cửa khẩu
+		// Tà Lùng, …": the date the text last set
+		ev.Date = a.ev.sceneDate
+	}
+	if ev.Date.IsZero() && a.current != nil && a.current != ev {
+		ev.Date = a.current.Date
+	}
+	a.eventPart(ev)
+	fallback := ""
 	for j, sp := range spans {
 		// "Tùy viên Quốc phòng Ấn Độ tại Việt Nam" says where a post is, not
 		// where the event was
@@ -384,10 +573,33 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 			if p == "" {
 				p = a.plainPlace(spans, j)
 			}
-			if p != "" {
-				ev.Location = p
-				break
+			if p == "" {
+				continue
 			}
+			// "Theo phóng viên TTXVN tại Lào, hôm qua (24/10), tại tỉnh Luang
+			// Prabang, …": after a body or a name, where that one is, unless
+			// the sentence names no other place
+			if j > 0 && (spans[j-1].Kind == SpanOrg || spans[j-1].Kind == SpanName) {
+				if fallback == "" {
+					fallback = p
+				}
+				continue
+			}
+			ev.Location = p
+			break
+		}
+	}
+	if ev.Location == "" {
+		ev.Location = fallback
+	}
+	if ev.Kind == visitKind {
+		// "…, đang có chuyến thăm chính thức Việt Nam từ ngày 24 đến 26/10":
+		// a visit's own dates follow it, and its place is its own
+		if d := dateAfter(spans, k); d >= 0 {
+			ev.Date = a.dateOf(spans[d], s)
+			ev.Location = a.visitPlace(spans, k)
+		} else if ev.Location == "" {
+			ev.Location = a.visitPlace(spans, k)
 		}
 	}
 	ev.Organizer = a.organizer(spans, k, end)
@@ -448,4 +660,27 @@ func clauseStart(spans []Chunk, j int) int {
 		c--
 	}
 	return c
+}
+
+// openingSpans reports spans that can stand before a sentence's opening date:
+// separators, plain words and names ("HQ Online - Từ ngày 25 đến 28/6, …").
+func openingSpans(spans []Chunk) bool {
+	for _, sp := range spans {
+		if sp.Kind != SpanOther && sp.Kind != SpanName && sp.Kind != SpanSep {
+			return false
+		}
+	}
+	return len(spans) <= 4
+}
+
+// subjectSpans reports spans that can open a sentence's subject before its
+// event word: plain words and names, no verb, person or body ("Chương trình
+// giao lưu …").
+func subjectSpans(spans []Chunk) bool {
+	for _, sp := range spans {
+		if sp.Kind != SpanOther && sp.Kind != SpanName {
+			return false
+		}
+	}
+	return true
 }

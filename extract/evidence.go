@@ -276,6 +276,11 @@ func (a *analysis) note(s sentence, spans []Chunk, ms []mention, ev *EventFact) 
 		}
 	}
 	for i, r := range a.facts.Resolutions {
+		if i < len(a.track.res) {
+			if st := &a.track.res[i]; r.Identifier == st.id && r.Issuer == st.issuer && r.Subject == st.subject && st.nalias == len(r.Aliases) {
+				continue // nothing new to cite, so no words to look for
+			}
+		}
 		marks := first(func(c Chunk) bool {
 			return c.Kind == SpanResolution && (r.Identifier != "" && c.Value == r.Identifier || a.docAt[c.T0] == r.Name)
 		})
@@ -529,7 +534,7 @@ func (e *emitter) mentions(t *Text) []Mention {
 			iri = named[key{kind: m.kind + m.val}]
 			if iri == "" {
 				kind := map[string]string{"rank": vocab.KindRank, "position": vocab.KindPosition, "place": vocab.KindPlace}[m.kind]
-				iri = entity(kind, m.val)
+				iri = e.entity(kind, m.val)
 				named[key{kind: m.kind + m.val}] = iri
 			}
 			// a place the event no longer has was not emitted

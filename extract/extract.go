@@ -1,13 +1,16 @@
 // Package extract turns Vietnamese defense-diplomacy news articles into the facts
 // of the vnkg vocabulary, as quads labelled with their article's IRI.
 //
-// The work is a pipeline of small stages, each a pure function with its own tests:
-// normalize (NFC, spaces, an offset map back to the source) → tokenize (syllables,
-// numbers, codes) → find spans (ranks, titles, people, bodies, resolutions, plans,
-// events, dates, places; each with byte offsets) → relate spans into facts, by
-// the declared passes of passes.go, each citing where its facts are stated →
-// emit quads (the one place that builds IRIs) with their Evidence: the source
-// sentence and words of each quad. The package knows nothing of the store.
+// The work is a pipeline of declared stages (stages.go), each a value {Name,
+// Requires, Run} whose Run returns a result of its own, checked at init:
+// normalize (NFC, spaces, an offset map back to the source) → tokenize
+// (syllables, numbers, codes) → lines (chrome, credits, bylines, datelines) →
+// spans (ranks, titles, people, bodies, resolutions, events, dates, places;
+// each with byte offsets) → refs (the abbreviations the article defines, a
+// pure fold) → relate (the declared passes of passes.go turn spans into facts,
+// citing where each is stated) → emit (the one place that builds IRIs) →
+// evidence (each quad's source sentence and words; skipped by an extractor
+// WithoutEvidence). The package knows nothing of the store.
 package extract
 
 import (
@@ -19,7 +22,18 @@ import (
 // Extractor holds the loaded gazetteers; it is safe for concurrent use. It logs
 // nothing: problems in a text come back as Result.Diagnostics.
 type Extractor struct {
-	gaz *Gazetteer
+	gaz        *Gazetteer
+	noEvidence bool
+}
+
+// WithoutEvidence is an extractor over the same gazetteers whose results carry
+// no Evidence and no Mentions: the same quads, for less work. A build, which
+// stores only the quads, uses it; the viewer, which shows where each fact is
+// stated, does not.
+func (x *Extractor) WithoutEvidence() *Extractor {
+	y := *x
+	y.noEvidence = true
+	return &y
 }
 
 // New loads the gazetteer files at the root of fsys (data.GazetteerFS, or a

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -54,6 +55,7 @@ type Frame struct {
 	OpensLower  bool   // a lower-case trigger opens an event of the kind
 	GuestsAfter bool   // those named after the trigger are its guests
 	VerbAttends bool   // the trigger as a person's verb: the person attends
+	VerbChairs  bool   // the trigger as a person's verb: the person hosts and chairs ("A có buổi tiếp B")
 	Example     string // a sentence in which the frame fires
 	Expect      string // the roles it gives there: "attend Name|chair Name"
 }
@@ -80,6 +82,8 @@ type Gazetteer struct {
 	chromeLines    map[string]bool   // fold keys of whole lines that are page chrome
 	chromePrefixes []string          // fold keys of line beginnings that are page chrome
 	linkHeadings   map[string]bool   // fold keys of related-article list headings
+	located        []string          // fold keys of words of posts and bodies that say where they sit
+	runningLex     lexicon           // heads of bodies whose names run on (running_heads.txt)
 	rankLex        lexicon
 	titleLex       lexicon
 	orgLex         lexicon
@@ -96,6 +100,10 @@ type Gazetteer struct {
 	orgCountry map[string]string // body name → the country it names, "" for none
 	// Duplicates lists keys given twice (file: key); the first one wins.
 	Duplicates []string
+	// RuleRows are the rows that carry their own test cases, in file order
+	// (TestRuleRows runs them).
+	RuleRows []RuleRow
+	ew       eventWords // event_words.tsv
 }
 
 // LoadGazetteer reads the gazetteer files at the root of fsys. Every file
@@ -108,7 +116,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	}
 	kinds := map[string]bool{} // the kinds event_kinds.tsv gives
 	err := errors.Join(
-		readTSV(fsys, "ranks.tsv", 5, func(c []string) error {
+		readTSVLines(fsys, "ranks.tsv", 7, func(c []string, line int) error {
 			sen, err := strconv.Atoi(c[2])
 			if err != nil || sen < 1 {
 				return fmt.Errorf("seniority %q is not a positive integer", c[2])
@@ -118,7 +126,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			for _, n := range append([]string{r.Name}, splitMulti(c[4])...) {
 				g.rankLex.add(n, r.Name)
 			}
-			return nil
+			return g.addRule("ranks.tsv", line, c[0], "", c[5], c[6])
 		}),
 		readTSV(fsys, "titles.tsv", 4, func(c []string) error {
 			t := &Title{Name: c[0], English: c[1], NeedsOrg: c[2]}
@@ -156,14 +164,14 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			g.Abbrev[c[0]] = c[1]
 			return nil
 		}),
-		readTSV(fsys, "event_kinds.tsv", 2, func(c []string) error {
+		readTSVLines(fsys, "event_kinds.tsv", 4, func(c []string, line int) error {
 			g.eventLex.add(c[0], c[1])
 			kinds[c[1]] = true
-			return nil
+			return g.addRule("event_kinds.tsv", line, c[0], c[1], c[2], c[3])
 		}),
-		readTSV(fsys, "event_frames.tsv", 6, func(c []string) error {
-			f := &Frame{Kind: c[0], Example: c[4], Expect: c[5]}
-			for i, dst := range []*bool{&f.OpensLower, &f.GuestsAfter, &f.VerbAttends} {
+		readTSV(fsys, "event_frames.tsv", 7, func(c []string) error {
+			f := &Frame{Kind: c[0], Example: c[5], Expect: c[6]}
+			for i, dst := range []*bool{&f.OpensLower, &f.GuestsAfter, &f.VerbAttends, &f.VerbChairs} {
 				switch c[i+1] {
 				case "yes":
 					*dst = true
@@ -181,14 +189,14 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			g.Frames[f.Kind] = f
 			return nil
 		}),
-		readTSV(fsys, "verbs.tsv", 2, func(c []string) error {
+		readTSVLines(fsys, "verbs.tsv", 4, func(c []string, line int) error {
 			switch c[1] {
 			case "chair", "attend", "speak", "host", "organize", "lead":
 			default:
 				return fmt.Errorf("role %q is not chair, attend, speak, host, organize or lead", c[1])
 			}
 			g.verbLex.add(c[0], c[1])
-			return nil
+			return g.addRule("verbs.tsv", line, c[0], c[1], c[2], c[3])
 		}),
 		readTSV(fsys, "outlets.tsv", 2, func(c []string) error {
 			for _, n := range append([]string{c[0]}, splitMulti(c[1])...) {
@@ -196,18 +204,21 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			}
 			return nil
 		}),
+		readEventWords(fsys, g),
 		readLines(fsys, "surnames.txt", func(l string) { g.Surnames[Fold(l)] = true }),
-		readLines(fsys, "not_verbs.txt", func(l string) { g.verbLex.add(l, notVerb) }),
-		readLines(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),
-		readLines(fsys, "chrome.txt", func(l string) {
+		g.readList(fsys, "not_verbs.txt", func(l string) { g.verbLex.add(l, notVerb) }),
+		g.readList(fsys, "honorifics.txt", func(l string) { g.honorLex.add(l, l) }),
+		g.readList(fsys, "chrome.txt", func(l string) {
 			if p, ok := strings.CutSuffix(l, "*"); ok {
 				g.chromePrefixes = append(g.chromePrefixes, Fold(p))
 			} else {
 				g.chromeLines[Fold(l)] = true
 			}
 		}),
-		readLines(fsys, "link_headings.txt", func(l string) { g.linkHeadings[Fold(l)] = true }),
-		readLines(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
+		g.readList(fsys, "link_headings.txt", func(l string) { g.linkHeadings[Fold(l)] = true }),
+		g.readList(fsys, "org_heads.txt", func(l string) { g.headLex.add(l, l) }),
+		g.readList(fsys, "located.txt", func(l string) { g.located = append(g.located, Fold(l)) }),
+		g.readList(fsys, "running_heads.txt", func(l string) { g.runningLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
 			for _, name := range splitMulti(c[1]) {
@@ -275,6 +286,46 @@ func readTSV(fsys fs.FS, name string, cols int, row func([]string) error) error 
 	})
 }
 
+// readTSVLines is readTSV with each row's line number.
+func readTSVLines(fsys fs.FS, name string, cols int, row func(cells []string, line int) error) error {
+	return scanFile(fsys, name, func(line string, n int) error {
+		cells := strings.Split(line, "\t")
+		if len(cells) > cols {
+			return fmt.Errorf("%d columns, want %d", len(cells), cols)
+		}
+		for len(cells) < cols {
+			cells = append(cells, "")
+		}
+		for i := range cells {
+			cells[i] = strings.TrimSpace(norm.NFC.String(cells[i]))
+		}
+		if cells[0] == "" {
+			return fmt.Errorf("empty first column")
+		}
+		return row(cells, n)
+	})
+}
+
+// readList reads a list of one entry a line; an entry may be followed, after
+// tabs, by its case: an example and what it must give (addRule).
+func (g *Gazetteer) readList(fsys fs.FS, name string, fn func(string)) error {
+	return scanFile(fsys, name, func(line string, n int) error {
+		cells := strings.Split(norm.NFC.String(line), "\t")
+		if len(cells) != 1 && len(cells) != 3 {
+			return fmt.Errorf("%d cells: want an entry, or an entry, an example and what it must give", len(cells))
+		}
+		l := strings.TrimSpace(cells[0])
+		if l == "" {
+			return fmt.Errorf("empty entry")
+		}
+		fn(l)
+		if len(cells) == 3 {
+			return g.addRule(name, n, l, "", strings.TrimSpace(cells[1]), strings.TrimSpace(cells[2]))
+		}
+		return nil
+	})
+}
+
 func readLines(fsys fs.FS, name string, fn func(string)) error {
 	return scanFile(fsys, name, func(line string, n int) error {
 		if l := strings.TrimSpace(norm.NFC.String(line)); l != "" {
@@ -321,6 +372,9 @@ type trieNode struct {
 	next  map[string]*trieNode
 	value string
 	set   bool
+	// acronym: every phrase ending here is one word in capitals ("UN"), which
+	// matches only a word in capitals: "Un" in "Un Bun Ny" is no UN
+	acronym bool
 }
 
 // phraseKeys tokenizes a gazetteer phrase into matching keys.
@@ -360,10 +414,14 @@ func (l *lexicon) add(phrase, value string) {
 		}
 		n = c
 	}
+	acronym := len(keys) == 1 && isUpperWord(phrase) && utf8.RuneCountInString(phrase) >= 2
 	if !n.set {
-		n.set, n.value = true, value
+		n.set, n.value, n.acronym = true, value, acronym
 		l.count++
-	} else if n.value != value {
+	} else {
+		n.acronym = n.acronym && acronym
+	}
+	if n.set && n.value != value {
 		l.dups = append(l.dups, phrase+" → "+n.value+" / "+value)
 	}
 }
@@ -379,7 +437,7 @@ func (l *lexicon) longest(toks []Token, i int) (int, string) {
 			break
 		}
 		n = c
-		if n.set {
+		if n.set && !(n.acronym && !toks[j].Upper) {
 			best, val = j-i+1, n.value
 		}
 	}
@@ -395,7 +453,7 @@ func (l *lexicon) all(toks []Token, i int) (lens []int, vals []string) {
 			break
 		}
 		n = c
-		if n.set {
+		if n.set && !(n.acronym && !toks[j].Upper) {
 			lens, vals = append(lens, j-i+1), append(vals, n.value)
 		}
 	}
@@ -416,12 +474,26 @@ const (
 	wAdmin
 	wScene
 	wMemorial
+	wState
+	wNameLink
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
-	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial,
+	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState, "name-link": wNameLink,
+}
+
+// locatedName reports a title or a body's name that names where it sits
+// (located.txt): "Đại sứ", "Tùy viên quốc phòng", "Đại sứ quán Hàn Quốc".
+func (g *Gazetteer) locatedName(name string) bool {
+	f := Fold(name)
+	for _, w := range g.located {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // is reports whether a word (a token's fold key) is of a class.

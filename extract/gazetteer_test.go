@@ -44,7 +44,7 @@ func TestGazetteerFiles(t *testing.T) {
 
 func TestGazetteerErrors(t *testing.T) {
 	files := []string{"ranks.tsv", "titles.tsv", "orgs.tsv", "countries.tsv", "abbreviations.tsv", "event_kinds.tsv",
-		"event_frames.tsv", "verbs.tsv", "outlets.tsv", "surnames.txt", "honorifics.txt", "chrome.txt", "not_verbs.txt", "org_heads.txt", "words.tsv", "link_headings.txt"}
+		"event_frames.tsv", "event_words.tsv", "verbs.tsv", "outlets.tsv", "surnames.txt", "honorifics.txt", "chrome.txt", "not_verbs.txt", "org_heads.txt", "words.tsv", "link_headings.txt", "located.txt", "running_heads.txt"}
 	base := func() fstest.MapFS {
 		fsys := fstest.MapFS{}
 		for _, f := range files {
@@ -61,8 +61,9 @@ func TestGazetteerErrors(t *testing.T) {
 		{"orgs.tsv", "Bộ Quốc phòng\tgov\t\t\textra\n", "orgs.tsv:1: 5 columns, want 4"},
 		{"orgs.tsv", "Bộ Quốc phòng\tstate\t\t\n", "orgs.tsv:1: type \"state\""},
 		{"verbs.tsv", "chủ trì\tboss\n", "verbs.tsv:1: role \"boss\""},
-		{"event_frames.tsv", "hội đàm\tyes\tno\tno\t\t\n", "event_frames.tsv:1: kind \"hội đàm\" is no kind"},
-		{"event_frames.tsv", "#h\nhội đàm\tyes\tmaybe\tno\t\t\n", "event_frames.tsv:2: column 3 is \"maybe\""},
+		{"verbs.tsv", "chủ trì\tchair\tA chủ trì.\tchair A\textra\n", "verbs.tsv:1: 5 columns, want 4"},
+		{"event_frames.tsv", "hội đàm\tyes\tno\tno\tno\t\t\n", "event_frames.tsv:1: kind \"hội đàm\" is no kind"},
+		{"event_frames.tsv", "#h\nhội đàm\tyes\tmaybe\tno\tno\t\t\n", "event_frames.tsv:2: column 3 is \"maybe\""},
 	}
 	for _, tt := range tests {
 		fsys := base()

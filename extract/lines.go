@@ -79,7 +79,7 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			// "Theo Cổng TTĐT BQP" alone on a line names the source wherever it stands
 			theoLine.MatchString(l.text) && l.t1-l.t0 <= 8 && g.outletAt(toks[l.t0+1:l.t1]):
 			l.kind = lineCredit
-		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(strings.ToLower(l.text), "(ảnh)"):
+		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(l.fold, "(ảnh)"):
 			l.kind = lineCaption
 		case !sawText && !endsSentence(l.text) && l.t1-l.t0 <= 40:
 			l.kind = lineHeadline
@@ -229,4 +229,135 @@ func bylineSource(text string) string {
 	}
 	i, j := strings.LastIndexByte(text, '('), strings.LastIndexByte(text, ')')
 	return strings.TrimSpace(text[i+1 : j])
+}
+
+// lineInfo is the lines stage's result: each line and its kind, the tokens
+// that are no text (chrome, credit lines, a dateline's outlet), and what the
+// credit lines and the first headline say.
+type lineInfo struct {
+	lines     []line
+	skip      []bool // by token
+	authors   []string
+	publisher string
+	headline  string
+	after     []lineState // by line: what was known once it was read, for citing
+}
+
+// lineState is what the lines up to one had given.
+type lineState struct {
+	authors   int
+	publisher string
+	headline  bool
+}
+
+// readLines is the lines stage: it classifies the lines and reads the credit
+// lines (publisher, authors), the dateline's outlet prefix and the headline.
+func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
+	li := &lineInfo{lines: g.classifyLines(t, toks), skip: make([]bool, len(toks))}
+	li.after = make([]lineState, len(li.lines))
+	publish := func(name string) {
+		if li.publisher == "" {
+			li.publisher = g.publisherName(name)
+		}
+	}
+	for k, l := range li.lines {
+		switch l.kind {
+		case lineChrome, lineCredit:
+			for i := l.t0; i < l.t1; i++ {
+				li.skip[i] = true
+			}
+		}
+		if l.kind == lineCredit {
+			if src := sourceOf(l.text); src != "" {
+				publish(src)
+			} else {
+				if src := bylineSource(l.text); src != "" {
+					publish(src)
+				}
+				names := creditNames(l.text)
+				for _, n := range names {
+					li.authors = appendUnique(li.authors, n)
+				}
+				if len(names) == 0 && g.isBylineName(toks[l.t0:l.t1]) {
+					li.authors = appendUnique(li.authors, CanonicalTone(properCase(l.text)))
+				}
+			}
+		}
+		if l.kind == lineText || l.kind == lineHeadline {
+			if outlet, end := g.leadCredit(t, toks, l); end > 0 {
+				if outlet != "" {
+					publish(outlet)
+				}
+				for i := l.t0; i < end; i++ {
+					li.skip[i] = true
+				}
+			}
+		}
+		if l.kind == lineHeadline && li.headline == "" {
+			li.headline = CanonicalTone(collapseSpaces(l.text))
+		}
+		li.after[k] = lineState{authors: len(li.authors), publisher: li.publisher, headline: li.headline != ""}
+	}
+	return li
+}
+
+// publisherName is an outlet's name as the facts give it: its gazetteer name
+// when it has one.
+func (g *Gazetteer) publisherName(name string) string {
+	t := Normalize(name)
+	toks := Tokenize(t)
+	if n, v := g.outletLex.longest(toks, 0); n == len(toks) && n > 0 {
+		name = v
+	}
+	if name != t.Norm {
+		return name
+	}
+	return CanonicalTone(t.Norm)
+}
+
+// leadCredit reads a dateline prefix: "(Chinhphu.vn) - Ngày 8/1, …" or
+// "QK3 online - Ngày 17/8, …": the outlet before the dash is the publisher and
+// its tokens are not text. It returns the outlet ("" when none is named) and
+// the token after the dash, or 0 when the line has no such prefix.
+func (g *Gazetteer) leadCredit(text *Text, toks []Token, l line) (string, int) {
+	limit := l.t0 + 8
+	if limit > l.t1 {
+		limit = l.t1
+	}
+	for i := l.t0 + 1; i < limit; i++ {
+		t := toks[i]
+		if t.Kind != Punct || !isDash(t.Text) {
+			continue
+		}
+		// the dash must be followed by the dateline or a capitalized word
+		if i+1 >= l.t1 || !(toks[i+1].Cap || toks[i+1].Kind == Number) {
+			return "", 0
+		}
+		prefix := toks[l.t0:i]
+		outlet := ""
+		for k := range prefix {
+			if n, v := g.outletLex.longest(prefix, k); n > 0 {
+				outlet = v
+				break
+			}
+		}
+		paren := prefix[0].Text == "(" && prefix[len(prefix)-1].Text == ")"
+		garbage := garbageToken.MatchString(prefix[0].Text)
+		// "TTO -", "NDO -", "VOV.VN -": an outlet's short name in capitals
+		short := len(prefix) <= 2
+		for _, t := range prefix {
+			short = short && t.Kind == Word && (t.Upper || strings.Contains(t.Text, "."))
+		}
+		if outlet == "" && short {
+			outlet = text.Norm[prefix[0].Start:prefix[len(prefix)-1].End]
+		}
+		if outlet == "" && !paren && !garbage {
+			return "", 0
+		}
+		if outlet == "" && paren && len(prefix) > 2 {
+			outlet = text.Norm[prefix[1].Start:prefix[len(prefix)-2].End]
+		}
+		return outlet, i + 1
+	}
+	return "", 0
 }

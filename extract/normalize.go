@@ -47,6 +47,11 @@ func Normalize(src string) *Text {
 		// spaces, line ends and invisible characters change
 		delta := 0
 		for i := 0; i < len(src); {
+			if c := src[i]; c >= 0x20 && c < utf8.RuneSelf {
+				b.WriteByte(c) // printable ASCII stays as it is
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(src[i:])
 			writeNormalized(&b, src, i, r, n)
 			i += n
@@ -159,7 +164,7 @@ var longPairs = map[string]string{"uỳ": "ùy", "uỹ": "ũy", "oẽ": "õe", "
 // refold moves the tone marks of the pairs retone cannot move in place, at the
 // end of a syllable and not after "q" (quỳ keeps its mark).
 func refold(s string) string {
-	if !strings.ContainsAny(s, "ỳỹẽỲỸẼ") {
+	if !hasLongPairVowel(s) {
 		return s
 	}
 	var b strings.Builder
@@ -177,6 +182,25 @@ func refold(s string) string {
 		i += n
 	}
 	return b.String()
+}
+
+// hasLongPairVowel reports whether s holds ỳ, ỹ, ẽ, Ỳ, Ỹ or Ẽ, the second
+// vowels of longPairs (U+1EBC, U+1EBD, U+1EF2, U+1EF3, U+1EF8, U+1EF9: E1 BA BC–BD
+// and E1 BB B2–B3, B8–B9 in UTF-8). It is strings.ContainsAny("ỳỹẽỲỸẼ") without
+// decoding every rune, which refold runs on every token.
+func hasLongPairVowel(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xE1)
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		switch b1, b2 := s[i+1], s[i+2]; {
+		case b1 == 0xBA && (b2 == 0xBC || b2 == 0xBD),
+			b1 == 0xBB && (b2 == 0xB2 || b2 == 0xB3 || b2 == 0xB8 || b2 == 0xB9):
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 // retone rewrites, in place, vowel pairs with the new tone placement that end a

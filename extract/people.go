@@ -47,6 +47,24 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
+		// unit a slash puts the post's body under belongs to the post
+		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && spans[j+1].Value != loneHead && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
+			parts[len(parts)-1] += "/" + a.spanText(spans[j+1])
+			a.orgName(spans[j+1])
+			j += 2
+			continue
+		}
+		// "Đại sứ Đặc mệnh toàn quyền nước Cộng hòa Nhân dân Trung Hoa": the State
+		// whose post it is
+		if sp.Kind == SpanOther && a.g.is(sp.Value, wState) && j+1 < len(spans) && spans[j+1].Kind == SpanCountry && sp.T1 == spans[j+1].T0 {
+			if sg.country == "" {
+				sg.country = spans[j+1].Value
+			}
+			parts = append(parts, a.spanText(sp), a.spanText(spans[j+1]))
+			j += 2
+			continue
+		}
 		// "Phó Tỉnh trưởng tỉnh Bolikhamxay": a province names where the post is
 		if sp.Kind == SpanOther && a.g.is(sp.Value, wAdmin) && j+1 < len(spans) && spans[j+1].Kind == SpanName && sp.T1 == spans[j+1].T0 {
 			parts = append(parts, a.spanText(sp), a.spanText(spans[j+1]))
@@ -55,14 +73,15 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		}
 		// "Đại sứ Lào tại Việt Nam", "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng": a
 		// diplomat's post names where it is
-		if sp.Kind == SpanOther && sp.Value == "tại" && j+1 < len(spans) && (len(parts) > 0 || diplomatic(sg.title)) {
+		if sp.Kind == SpanOther && sp.Value == "tại" && j+1 < len(spans) && (len(parts) > 0 || a.g.locatedName(sg.title)) {
 			next := spans[j+1]
-			if next.Kind == SpanCountry {
+			if next.Kind == SpanCountry || next.Kind == SpanOrg && a.g.locatedName(sg.title) {
+				// "… tại Việt Nam", "Đại diện thường trực … tại Liên hợp quốc"
 				parts = append(parts, "tại", a.spanText(next))
 				j += 2
 				continue
 			}
-			if p, end := a.placeEnd(spans, j); p != "" && diplomatic(sg.title) && (next.Kind == SpanName || next.Kind == SpanOrg) {
+			if p, end := a.placeEnd(spans, j); p != "" && a.g.locatedName(sg.title) && (next.Kind == SpanName || next.Kind == SpanOrg) {
 				parts = append(parts, "tại", p)
 				for j++; j < len(spans) && spans[j].T0 < end; j++ {
 				}
@@ -85,18 +104,6 @@ func (g *Gazetteer) titleNamed(t string) string {
 	return CanonicalTone(t)
 }
 
-// diplomatic reports a title whose post is somewhere: ambassadors, consuls,
-// attachés, representatives.
-func diplomatic(title string) bool {
-	f := Fold(title)
-	for _, w := range []string{"đại sứ", "lãnh sự", "tùy viên", "đại diện", "điều phối viên"} {
-		if strings.Contains(f, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // orgName is the canonical name of an ORG span (recording the body).
 func (a *analysis) orgName(sp Chunk) string { return a.orgOf(sp).Name }
 
@@ -104,11 +111,35 @@ func (a *analysis) orgName(sp Chunk) string { return a.orgOf(sp).Name }
 // definition extends it to, else its gazetteer name or its text.
 func (a *analysis) orgOf(sp Chunk) *OrgFact {
 	o := a.orgAt[sp.Start]
+	if o == nil && sp.Value == "" {
+		o = a.bareHeadBody(sp)
+	}
 	if o == nil {
 		o = a.org(sp.Value, a.spanText(sp))
 	}
-	a.marks = append(a.marks, mark{Span: chunkSpan(sp), kind: "org", fact: o})
+	if a.cites {
+		a.marks = append(a.marks, mark{Span: chunkSpan(sp), kind: "org", fact: o})
+	}
 	return o
+}
+
+// bareHeadBody is the body a head standing alone refers back to ("Phó Trưởng
+// Ban Chỉ đạo" after "Ban Chỉ đạo Tổng kết …"): the last body named before
+// whose name starts with it, which gains the head as an alias; nil when the
+// span is no bare head or no such body was named.
+func (a *analysis) bareHeadBody(sp Chunk) *OrgFact {
+	if hn, _ := a.g.headLex.longest(a.toks, sp.T0); hn != sp.T1-sp.T0 {
+		return nil
+	}
+	written := CanonicalTone(collapseSpaces(a.spanText(sp)))
+	prefix := Fold(written) + " "
+	for k := len(a.facts.Orgs) - 1; k >= 0; k-- {
+		if o := a.facts.Orgs[k]; strings.HasPrefix(Fold(o.Name), prefix) {
+			o.Aliases = appendUnique(o.Aliases, written)
+			return o
+		}
+	}
+	return nil
 }
 
 // positions turns a chain's segments into posts. A title with no body of its own
@@ -147,7 +178,7 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 		if written != "" {
 			name += " " + a.expandAbbrev(written)
 			// "Trưởng" + "phòng Đối ngoại …": the title is "Trưởng phòng"
-			if head, _, _ := strings.Cut(written, " "); head != "" && strings.ToLower(head) == head {
+			if head, _, _ := strings.Cut(written, " "); head != "" && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
 				title = a.g.titleNamed(title + " " + head)
 			}
 		}
@@ -266,6 +297,13 @@ func (a *analysis) people(spans []Chunk) []mention {
 			last = len(out) - 1
 			a.lastPerson = p
 			reset()
+			// "Ngụy Phượng Hòa (Wei Fenghe)", "Lôi-xơn (Lawson)": a name in
+			// brackets right after a name is the same person's other spelling
+			if n := bracketedName(spans, k); n > 0 {
+				p.Aliases = appendUnique(p.Aliases, CanonicalTone(collapseSpaces(a.spanText(spans[k+2]))))
+				out[last].k1 = k + n + 1
+				k += n
+			}
 		case SpanSep:
 			switch sp.Value {
 			case ";":
@@ -321,6 +359,19 @@ func (a *analysis) people(spans []Chunk) []mention {
 		}
 	}
 	return out
+}
+
+// bracketedName is the number of spans after the name at k that give it again
+// in brackets, "(" NAME ")" right after it; 0 when none do.
+func bracketedName(spans []Chunk, k int) int {
+	if k+3 >= len(spans) {
+		return 0
+	}
+	open, name, closing := spans[k+1], spans[k+2], spans[k+3]
+	if open.Kind != SpanOther || open.Value != "(" || open.T0 != spans[k].T1 || name.Kind != SpanName || closing.Kind != SpanOther || closing.Value != ")" {
+		return 0
+	}
+	return 3
 }
 
 // hasTitle reports whether a post is of a title, or of a longer title that
@@ -512,8 +563,11 @@ func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, 
 		return nil, ""
 	}
 	// A capitalized run of words after a title that starts with a known body's
-	// word is not a name; a Vietnamese name has at most five syllables.
-	if !vietnamese && len(words) > 4 {
+	// word is not a name; a Vietnamese name has at most five syllables. A
+	// foreign name of more than four words is one only after a rank or an
+	// honorific: a Khmer or Lao name written syllable by syllable ("Thiếu tướng
+	// Un Bun Ny Ryt Thy").
+	if !vietnamese && len(words) > 4 && rank == "" && honor == "" {
 		return nil, ""
 	}
 	p := &PersonFact{Name: name, Start: sp.Start, End: sp.End}

@@ -1,30 +1,22 @@
 package extract
 
-// Extract runs the pipeline over one document: normalize, tokenize, find spans
-// and relate them into facts, emit quads with their evidence. It never fails:
-// problems in the text are diagnostics.
+// Extract runs the pipeline (stages.go) over one document: normalize,
+// tokenize, lines, spans, relate, emit and, unless the extractor is
+// WithoutEvidence, evidence. It never fails: problems in the text are
+// diagnostics.
 func (x *Extractor) Extract(doc Document) Result {
-	t := Normalize(doc.Text)
-	facts, diags := x.gaz.relate(doc, t, Tokenize(t))
-	e := x.gaz.emit(doc, facts)
-	r := Result{Doc: doc, Quads: e.quads, Background: e.bg, Diagnostics: diags}
-	r.Evidence = e.evidence
-	for i := range r.Evidence {
-		ev := &r.Evidence[i]
-		ev.Sentence = sourceSpan(t, ev.Sentence)
-		marks := make([]Span, len(ev.Mentions))
-		for j, m := range ev.Mentions {
-			marks[j] = sourceSpan(t, m)
-		}
-		ev.Mentions = marks
+	res := x.runStages(doc, "")
+	rel := res[stageIndex["relate"]].(*related)
+	e := res[stageIndex["emit"]].(*emitter)
+	r := Result{Doc: doc, Quads: e.quads, Background: e.bg, Diagnostics: rel.diags}
+	if ev, ok := res[stageIndex["evidence"]].(*evidenceResult); ok {
+		r.Evidence, r.Mentions = ev.evidence, ev.mentions
 	}
-	r.Mentions = e.mentions(t)
 	return r
 }
 
-// Facts runs the pipeline up to the relate stage.
+// Facts runs the pipeline up to the relate stage, without evidence.
 func (x *Extractor) Facts(doc Document) (*Facts, []Diagnostic) {
-	t := Normalize(doc.Text)
-	toks := Tokenize(t)
-	return x.gaz.relate(doc, t, toks)
+	rel := x.WithoutEvidence().runStages(doc, "relate")[stageIndex["relate"]].(*related)
+	return rel.facts, rel.diags
 }

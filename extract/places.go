@@ -16,8 +16,18 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		i += 2
 		t0 = i
 	}
-	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap && a.g.is(toks[i].Key, wPlaceLead) {
-		i++
+	asWritten := false // a place opened by a lower-case unit keeps its case
+	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap {
+		// "tại trụ sở …", "tại cửa khẩu Thủy Khẩu", "tại huyện Hướng Hóa":
+		// lower-case words that open a place's name
+		if n := a.g.evPhraseAt(toks, i, len(toks), ewPlaceHead|ewAdminLevel); n > 0 {
+			i += n
+			asWritten = asWritten || i-n == t0
+		} else if a.g.is(toks[i].Key, wPlaceLead) {
+			i++
+		} else {
+			break
+		}
 	}
 	start := i
 	for i < len(toks) && !a.skip[i] {
@@ -31,7 +41,10 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 			i++
 			continue
 		}
-		if t.Kind != Word || i == start || !toks[i-1].Cap || a.g.isFunction(t.Key) {
+		// "tại vùng nước lịch sử Việt Nam - Campuchia": after a unit that opens
+		// the place, lower-case words may lead to its name
+		lowerOK := asWritten && i == start
+		if t.Kind != Word || !lowerOK && (i == start || !toks[i-1].Cap) || a.g.isFunction(t.Key) || a.g.evWord(t.Key, ewPlaceEnd) {
 			break
 		}
 		// lower-case syllables inside a place's name: "Trụ sở Bộ", "Cửa khẩu
@@ -59,7 +72,24 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 	if n, _ := a.g.titleLex.longest(toks, start); n > 0 {
 		return "", 0
 	}
-	return upperFirst(CanonicalTone(collapseSpaces(a.tokText(t0, i)))), i
+	// "huyện Sepon, tỉnh Savannakhet": a place goes on through the
+	// administrative units it lies in
+	for i+2 < len(toks) && toks[i].Text == "," && !a.skip[i+1] {
+		n := a.g.evPhraseAt(toks, i+1, len(toks), ewAdminLevel)
+		j := i + 1 + n
+		if n == 0 || j >= len(toks) || toks[j].Kind != Word || !toks[j].Cap {
+			break
+		}
+		for j < len(toks) && !a.skip[j] && toks[j].Kind == Word && toks[j].Cap {
+			j++
+		}
+		i = j
+	}
+	p := CanonicalTone(collapseSpaces(a.tokText(t0, i)))
+	if !asWritten {
+		p = upperFirst(p)
+	}
+	return p, i
 }
 
 // plainPlace reads a place written in lower case after "tại" when it runs to a

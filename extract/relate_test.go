@@ -231,17 +231,25 @@ func TestPassesDeclared(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range append(sentencePasses, evidencePass) {
-		if p.Doc == "" || p.Run == nil {
+		if p.Doc == "" || p.Run == nil && p.Find == nil {
 			t.Errorf("pass %q lacks its doc or its run", p.Name)
 		}
 	}
-	// the check catches a pass moved before what it reads, and a name used twice
-	bad := []pass{{Name: "people", Requires: []string{"bodies"}}, {Name: "bodies"}}
+	// the check catches a pass moved before what it reads, a name used twice,
+	// and a pass with no run or with both kinds
+	run := func(*analysis, *sentState) {}
+	find := func(*analysis, *sentState) passFacts { return passFacts{} }
+	bad := []pass{{Name: "people", Requires: []string{"bodies"}, Run: run}, {Name: "bodies", Find: find}}
 	if err := checkPasses(bad); err == nil || !strings.Contains(err.Error(), `"people" requires "bodies"`) {
 		t.Errorf("out-of-order passes: got %v", err)
 	}
-	if err := checkPasses([]pass{{Name: "x"}, {Name: "x"}}); err == nil {
+	if err := checkPasses([]pass{{Name: "x", Run: run}, {Name: "x", Run: run}}); err == nil {
 		t.Error("a pass declared twice passes the check")
+	}
+	for _, p := range []pass{{Name: "x"}, {Name: "x", Run: run, Find: find}} {
+		if err := checkPasses([]pass{p}); err == nil || !strings.Contains(err.Error(), "either Find or Run") {
+			t.Errorf("a pass with Run %v and Find %v: got %v", p.Run != nil, p.Find != nil, err)
+		}
 	}
 }
 
@@ -293,6 +301,7 @@ func TestFrames(t *testing.T) {
 				{"opens_lower", func(f *Frame) *bool { return &f.OpensLower }},
 				{"guests_after", func(f *Frame) *bool { return &f.GuestsAfter }},
 				{"verb_attends", func(f *Frame) *bool { return &f.VerbAttends }},
+				{"verb_chairs", func(f *Frame) *bool { return &f.VerbChairs }},
 			} {
 				if !*col.flag(f) {
 					continue

@@ -1,13 +1,17 @@
 package extract
 
+import "strings"
+
 // roles gives the people of a sentence their part in the event it speaks of.
 func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact, kind lineKind) {
+	// in a sentence about what will happen, what people say is said now, but
+	// who will chair or attend has not happened
+	planned := a.plannedSentence(spans)
+	passive := a.delegationRoles(spans, planned)
+	a.pairRoles(spans, ev, planned)
 	if len(ms) == 0 {
 		return
 	}
-	// in a sentence about what will happen, what people say is said now, but
-	// who will chair or attend has not happened
-	planned := plannedSentence(spans)
 	// group people listed together: "A; B và C dự Hội nghị"
 	roles := make([][]string, len(ms))
 	for i := range ms {
@@ -37,7 +41,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	}
 	// "A chủ trì lễ đón B", "A hội đàm với B": those named after the trigger are
 	// its guests
-	for _, sp := range spans {
+	for k, sp := range spans {
 		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter || ev == nil || ev.Kind != sp.Value {
 			continue
 		}
@@ -46,29 +50,95 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				roles[i] = []string{"attend"}
 			}
 		}
+		// "A chủ trì lễ đón Đoàn đại biểu Việt Nam": a delegation as the guest
+		// is its members
+		if !planned {
+			for _, p := range a.delegationAt(spans, k+1) {
+				if !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
+					ev.Attendees = appendPerson(ev.Attendees, p)
+				}
+			}
+		}
 	}
 	for i, m := range ms {
 		for _, r := range roles[i] {
-			if r == "host" && !planned {
-				// "A tiếp B": a reception, A the host, those after the verb its guests
-				// a reception on another day, or with another host, is another
-				rec := target
-				if rec != nil && rec.Kind == "tiếp xã giao" && len(rec.Chairs) > 0 {
-					if d := a.sentenceDate(s, spans); !d.IsZero() && d != rec.Date || !hasPerson(rec.Chairs, m.p) {
-						rec = nil
-					}
+			if r != "host" && r != "welcome" || planned {
+				continue
+			}
+			// "A tiếp B": a reception, A the host, those after the verb its
+			// guests; "A đón B": a welcome ceremony, A its host. One on another
+			// day, with another host or only other guests is another.
+			kind := "tiếp xã giao"
+			if r == "welcome" {
+				kind = "lễ đón"
+			}
+			var guests []*PersonFact
+			for _, g := range ms[i+1:] {
+				guests = append(guests, g.p)
+			}
+			if len(guests) == 0 && i == 0 {
+				// "đoàn đã được A tiếp": the delegation's heads are the guests
+				guests = passive
+			}
+			rec := target
+			if rec == nil || rec.Kind != kind {
+				rec = nil
+				if r == "welcome" {
+					rec = a.eventOfKind(kind)
 				}
-				if rec == nil || rec.Kind != "tiếp xã giao" {
-					rec = &EventFact{Kind: "tiếp xã giao"}
-					a.facts.Events = append(a.facts.Events, rec)
-					a.fill(rec, s, spans, m.k1, m.k1, false)
-					a.current = rec
+			}
+			if rec != nil && (len(rec.Chairs) > 0 || rec.Kind == "tiếp xã giao") {
+				if d := a.sentenceDate(s, spans); !d.IsZero() && !rec.Date.IsZero() && d != rec.Date ||
+					len(rec.Chairs) > 0 && !hasPerson(rec.Chairs, m.p) || otherGuests(rec, guests) {
+					rec = nil
 				}
-				rec.Chairs = appendPerson(rec.Chairs, m.p)
-				for _, g := range ms[i+1:] {
-					rec.Attendees = appendPerson(rec.Attendees, g.p)
+			}
+			if rec == nil && len(guests) == 0 && a.genericGuest(spans, m.k1) {
+				// "lần đầu tiên A tiếp khách quốc tế kể từ …": receiving guests
+				// in general is no reception
+				continue
+			}
+			if rec == nil {
+				rec = &EventFact{Kind: kind}
+				a.facts.Events = append(a.facts.Events, rec)
+				a.fill(rec, s, spans, m.k1, m.k1, false)
+				a.current = rec
+			}
+			a.fillFrom(rec, s, spans)
+			rec.Chairs = appendPerson(rec.Chairs, m.p)
+			for _, g := range guests {
+				rec.Attendees = appendPerson(rec.Attendees, g)
+			}
+			target = rec
+		}
+	}
+	for i, m := range ms {
+		for _, r := range roles[i] {
+			if r == "lead" && !planned {
+				a.ev.leads = appendPerson(a.ev.leads, m.p)
+			}
+		}
+	}
+	if !planned {
+		a.noteMembers(spans, ms, roles)
+	}
+	// "Chuyến thăm chính thức Việt Nam từ ngày 24 đến 26-10 của Thượng tướng
+	// A": the one whose visit it is makes it
+	for _, m := range ms {
+		if m.k0 < 2 || spans[m.k0-1].Kind != SpanOther || spans[m.k0-1].Value != "của" {
+			continue
+		}
+		for j := m.k0 - 2; j >= 0 && j >= m.k0-14; j-- {
+			if spans[j].Kind == SpanVerb || spans[j].Kind == SpanSep && spans[j].Value == ";" ||
+				spans[j].Kind == SpanOther && a.g.evWord(spans[j].Value, ewInviter) {
+				// "thăm … theo lời mời của A": A invites
+				break
+			}
+			if spans[j].Kind == SpanEvent && spans[j].Value == visitKind {
+				if v := a.eventOfKind(visitKind); v != nil && !planned {
+					v.Attendees = appendPerson(v.Attendees, m.p)
 				}
-				target = rec
+				break
 			}
 		}
 	}
@@ -78,6 +148,14 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	for i, m := range ms {
 		for _, r := range roles[i] {
 			if planned && r != "speak" {
+				continue
+			}
+			if kind, ok := strings.CutPrefix(r, attendsKind); ok {
+				ev := target
+				if e := a.eventOfKind(kind); e != nil {
+					ev = e
+				}
+				ev.Attendees = appendPerson(ev.Attendees, m.p)
 				continue
 			}
 			switch r {
@@ -96,10 +174,49 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 func (a *analysis) sentenceDate(s sentence, spans []Chunk) Date {
 	for _, sp := range spans {
 		if sp.Kind == SpanDate {
-			return a.resolveDate(spanDate(a.toks, sp), s)
+			return a.dateOf(sp, s)
 		}
 	}
 	return Date{}
+}
+
+// genericGuest reports a host verb after spans[k] (past fillers) whose object
+// is a word for guests in general ("tiếp khách quốc tế").
+func (a *analysis) genericGuest(spans []Chunk, k int) bool {
+	for j := k; j+1 < len(spans) && j < k+4; j++ {
+		if spans[j].Kind == SpanVerb && spans[j].Value == "host" || spans[j].Kind == SpanVerb && spans[j].Value == "welcome" {
+			n := spans[j+1]
+			return n.Kind == SpanOther && a.g.evWord(n.Value, ewGenericGuest)
+		}
+	}
+	return false
+}
+
+func mentioned(ms []mention, p *PersonFact) bool {
+	for _, m := range ms {
+		if m.p == p {
+			return true
+		}
+	}
+	return false
+}
+
+// attendsKind prefixes the role of a person whose verb is an event word: the
+// person attends the latest event of that kind ("attend@hội đàm").
+const attendsKind = "attend@"
+
+// otherGuests reports a host's guests none of whom a reception had: "Chiều
+// cùng ngày, A cũng tiếp C" after "A tiếp B" is another reception.
+func otherGuests(rec *EventFact, guests []*PersonFact) bool {
+	if len(rec.Attendees) == 0 || len(guests) == 0 {
+		return false
+	}
+	for _, g := range guests {
+		if hasPerson(rec.Attendees, g) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasPerson(list []*PersonFact, p *PersonFact) bool {
@@ -136,13 +253,25 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 	for j := k; j < len(spans) && j < stop && j < k+8; j++ {
 		sp := spans[j]
 		switch {
+		case sp.Kind == SpanVerb && sp.Value == "host" && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewWelcome) == sp.T1-sp.T0:
+			// "A đón B": the host of a welcome ceremony
+			out = append(out, "welcome")
 		case sp.Kind == SpanVerb:
 			out = append(out, sp.Value)
 		case sp.Kind == SpanOther && a.g.is(sp.Value, wFiller):
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
+		case sp.Kind == SpanSep && sp.Value == "," && len(out) == 0 && j == k && j+1 < len(spans) && spans[j+1].Kind == SpanOther && a.g.is(spans[j+1].Value, wFiller):
+			// "B, đang có chuyến thăm …": a clause about the person
 		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap &&
 			!(a.toks[sp.T0].Key == "gặp" && (j+1 >= len(spans) || !personStart(spans[j+1].Kind))):
-			out = append(out, "attend")
+			// "A hội đàm với B", "B, đang có chuyến thăm …": A attends that
+			// meeting, whichever the sentence is about
+			out = append(out, attendsKind+sp.Value)
+			return out
+		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbChairs && !a.toks[sp.T0].Cap && j > 0 && spans[j-1].Value == "có":
+			// "A có buổi tiếp B": the one who has the reception hosts and chairs
+			// it ("A hội kiến B" without "có": A calls on B)
+			out = append(out, "chair")
 			return out
 		default:
 			return out

@@ -160,6 +160,8 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 	if capital && bestN == 0 && g.titleEndsAt(window, i) {
 		if hn, _ := g.headLex.longest(window, i); hn > 0 && i+hn < end && (toks[i+hn].Text == "," || toks[i+hn].Key == "và") {
 			try(SpanOrg, hn, loneHead)
+		} else if hn := g.bareHeadAt(window, i); hn > 0 {
+			try(SpanOrg, hn, "")
 		}
 	}
 	switch n := g.lowerBodyAt(window, i); {
@@ -200,6 +202,11 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 				// "Trưởng phòng Đối ngoại Quân khu 5": the title's last word heads
 				// the body
 				on = g.lowerBodyAt(window, i+lens[k])
+			}
+			if on == 0 {
+				// "Phó Trưởng Ban Chỉ đạo": a body's head alone, which refers
+				// back to the body named before (bareHead)
+				on = g.bareHeadAt(window, i+lens[k])
 			}
 			if on > 0 && i+lens[k]+on > i+bestN {
 				bestN, bestVal = lens[k], vals[k]
@@ -245,6 +252,24 @@ func (g *Gazetteer) lowerBodyAt(toks []Token, i int) int {
 	return 0
 }
 
+// bareHeadAt is the length of a body's head standing alone at i, with no name
+// after it (the end, punctuation or a role verb follow): "Phó Trưởng [Ban Chỉ
+// đạo];". Only a head of two words or more: "Ban" alone is a word.
+func (g *Gazetteer) bareHeadAt(toks []Token, i int) int {
+	hn, _ := g.headLex.longest(toks, i)
+	if hn < 2 || !toks[i].Cap {
+		return 0
+	}
+	e := i + hn
+	if e == len(toks) || toks[e].Kind == Punct || toks[e].Kind == Newline {
+		return hn
+	}
+	if vn, v := g.verbLex.longest(toks, e); vn > 0 && v != notVerb && !toks[e].Cap {
+		return hn // "Trưởng Ban Chỉ đạo chủ trì"
+	}
+	return 0 // a name or more of the name follows ("Hải đội tàu huấn luyện")
+}
+
 // titleEndsAt reports a title that ends right before toks[i].
 func (g *Gazetteer) titleEndsAt(toks []Token, i int) bool {
 	for j := max(i-4, 0); j < i; j++ {
@@ -277,7 +302,7 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		if n == 0 {
 			return 0, ""
 		}
-	} else if i+n < len(toks) && g.plainWord(toks, i+n) {
+	} else if i+n < len(toks) && g.plainWord(toks, i+n) && !g.is(toks[i+n].Key, wState) {
 		// a known name that goes on in lower case is another body's longer
 		// name: "Cục Chính sách" vs "Cục Chính sách quốc tế Bộ Quốc phòng Hàn Quốc"
 		if pn, pv := g.orgPatternAt(toks, i); pn > n && (toks[i+pn-1].Cap || toks[i+pn-1].Kind == Number) {
@@ -292,17 +317,32 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 			break
 		}
 	}
+	// a mission names where it sits: "Đại sứ quán Hàn Quốc" + "tại Việt Nam"
+	if m := g.locatedAt(toks, i, n); m > 0 {
+		return n + m, ""
+	}
+	// a foreign ministry of two domains: "Bộ Quốc phòng" + "và Cựu chiến binh
+	// Cộng hòa Nam Phi"
+	if m := g.conjoinedAt(toks, i, n); m > 0 {
+		return n + m, ""
+	}
 	// a country after a body qualifies it: "Bộ Quốc phòng Lào" is a body of its
-	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng
-	if cn, country := g.countryLex.longest(toks, i+n); cn > 0 && v != "" && g.Orgs[v] != nil && !g.namesCountry(v) {
+	// own, "Bộ Quốc phòng Việt Nam" is the Bộ Quốc phòng; so with a word for
+	// the State before the country ("Bộ Quốc phòng nước Cộng hòa Nhân dân Trung
+	// Hoa")
+	state := 0
+	if i+n+1 < len(toks) && toks[i+n].Kind == Word && !toks[i+n].Cap && g.is(toks[i+n].Key, wState) {
+		state = 1
+	}
+	if cn, country := g.countryLex.longest(toks, i+n+state); cn > 0 && v != "" && g.Orgs[v] != nil && !g.namesCountry(v) {
 		if country == "Việt Nam" {
-			return n + cn, v
+			return n + state + cn, v
 		}
-		written := make([]string, 0, cn)
-		for _, t := range toks[i+n : i+n+cn] {
+		written := make([]string, 0, cn+state)
+		for _, t := range toks[i+n : i+n+state+cn] {
 			written = append(written, t.Text)
 		}
-		return n + cn, v + " " + strings.Join(written, " ")
+		return n + state + cn, v + " " + strings.Join(written, " ")
 	}
 	// a Vietnamese-style body of a foreign armed force is a body of its own:
 	// "Bộ Tổng Tham mưu" + "Quân đội nhân dân Lào"
@@ -314,6 +354,75 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 	return n, v
 }
 
+// conjoinedAt is the length of "và", a second domain and a country after a
+// ministry's name of n tokens at i ("Bộ Quốc phòng và Cựu chiến binh Cộng hòa
+// Nam Phi", "Bộ Ngoại giao và Thương mại Australia"): the second domain is a
+// capitalized word and up to three more words, none a body, a head, a title, a
+// rank or a country, and the country ends the name. 0 when no such name follows.
+func (g *Gazetteer) conjoinedAt(toks []Token, i, n int) int {
+	j := i + n
+	if hn, head := g.headLex.longest(toks, i); hn != 1 || head != "Bộ" || j+2 >= len(toks) || toks[j].Key != "và" || !toks[j+1].Cap || toks[j+1].Kind != Word {
+		return 0
+	}
+	for e := j + 1; e < len(toks) && e-j <= 4; e++ {
+		if cn, _ := g.countryLex.longest(toks, e); cn > 0 {
+			if e == j+1 {
+				return 0 // "Bộ Quốc phòng và Lào": two parties
+			}
+			return e + cn - j
+		}
+		t := toks[e]
+		if t.Kind != Word || g.isFunction(t.Key) {
+			return 0
+		}
+		if on, _ := g.orgLex.longest(toks, e); on > 0 {
+			return 0
+		}
+		if hn, _ := g.headLex.longest(toks, e); hn > 0 {
+			return 0
+		}
+		if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+			return 0
+		}
+		if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// locatedAt is the length of "tại" and a place after a body's name of n tokens
+// at i when the body is one that names where it sits (located.txt): "Đại sứ
+// quán Hàn Quốc tại Việt Nam", "Tổng Lãnh sự quán Việt Nam tại Khon Kaen". The
+// place is a country, or up to four capitalized words; 0 when none follows.
+func (g *Gazetteer) locatedAt(toks []Token, i, n int) int {
+	j := i + n
+	if j+1 >= len(toks) || toks[j].Key != "tại" || !toks[j+1].Cap || toks[j+1].Kind != Word {
+		return 0
+	}
+	name := make([]string, 0, n)
+	for _, t := range toks[i : i+n] {
+		name = append(name, t.Text)
+	}
+	if !g.locatedName(strings.Join(name, " ")) {
+		return 0
+	}
+	if cn, _ := g.countryLex.longest(toks, j+1); cn > 0 {
+		return 1 + cn
+	}
+	e := j + 1
+	for e < len(toks) && e-j <= 4 && toks[e].Kind == Word && toks[e].Cap {
+		if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+			break
+		}
+		if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+			break
+		}
+		e++
+	}
+	return e - j
+}
+
 // orgPatternAt matches head + name components: a capitalized word with at most one
 // following lower-case syllable, a number, or an abbreviation.
 func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
@@ -323,6 +432,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	}
 	j := i + head
 	comps := 0
+	placed := false // the name has reached a place after an administrative unit ("tỉnh Đồng Nai")
 	for j < len(toks) {
 		t := toks[j]
 		if t.Kind == Number && comps == 0 || t.Kind == Number && toks[j-1].Kind == Word {
@@ -332,7 +442,23 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		}
 		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
 		if t.Kind == Word && g.is(t.Key, wAdmin) && comps > 0 && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
+			// the place's name, whatever its words look like ("tỉnh Long An":
+			// "Long" is a family name too)
 			j++
+			for e := j; e < len(toks) && e-j < 4 && toks[e].Kind == Word && toks[e].Cap; e++ {
+				if hn, _ := g.headLex.longest(toks, e); hn > 0 && e > j {
+					break // "… tỉnh Tây Ninh Đồn Biên phòng …": another body
+				}
+				if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+					break
+				}
+				if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+					break
+				}
+				j = e + 1
+			}
+			comps++
+			placed = true
 			continue
 		}
 		if t.Kind == Word && t.Key == "thành" && comps > 0 && j+2 < len(toks) && toks[j+1].Key == "phố" && toks[j+2].Cap {
@@ -395,7 +521,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		// capitalized word ("Đồn Biên phòng cửa khẩu quốc tế Móng Cái"), or one
 		// that ends a word ("Quốc phòng")
 		run := 0
-		for j+run < len(toks) && run < 4 && g.plainWord(toks, j+run) {
+		for j+run < len(toks) && run < 4 && g.plainWord(toks, j+run) && !g.adminBeforePlace(toks, j+run) {
 			run++
 		}
 		switch {
@@ -405,6 +531,14 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		case run == 1:
 			j++
 		default:
+			if e := g.runOn(toks, i, j); e > j {
+				return e - i, "" // a body named by what it does
+			}
+			if placed {
+				// "Ban Chỉ huy Bộ đội Biên phòng tỉnh Đồng Nai" + "hội đàm với …":
+				// the place ends the name; the words after it are the sentence's
+				return j - i, ""
+			}
 			// the name goes on in a way the pattern cannot follow ("Cục Gìn giữ
 			// hòa bình"); leave it
 			return 0, ""
@@ -413,7 +547,60 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	if comps == 0 {
 		return 0, ""
 	}
+	if e := g.runOn(toks, i, j); e > j {
+		return e - i, ""
+	}
 	return j - i, ""
+}
+
+// adminBeforePlace reports an administrative unit followed by a place's name
+// ("tỉnh Đồng Nai"), which a body's name takes whole.
+func (g *Gazetteer) adminBeforePlace(toks []Token, j int) bool {
+	return g.is(toks[j].Key, wAdmin) && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap
+}
+
+// runOn is where the name of a body whose head at i runs on
+// (running_heads.txt) ends, read from token j: over lower-case words (not
+// verbs, and function words only of the name-link class), numbers and a named
+// resolution, up to its last capitalized word, number or resolution within ten
+// tokens; j when the head does not run on or nothing continues the name.
+func (g *Gazetteer) runOn(toks []Token, i, j int) int {
+	if n, _ := g.runningLex.longest(toks, i); n == 0 {
+		return j
+	}
+	last := j
+	for e := j; e < len(toks) && e-j < 10; {
+		t := toks[e]
+		if n, _ := resolutionAt(toks, e, len(toks)); n > 0 {
+			e += n
+			last = e
+			continue
+		}
+		switch {
+		case t.Kind == Number:
+			e++
+			last = e
+		case t.Kind == Word && t.Cap:
+			if rn, _ := g.rankLex.longest(toks, e); rn > 0 {
+				return last
+			}
+			if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
+				return last
+			}
+			e++
+			last = e
+			// one lower-case syllable that ends the word ("Quốc phòng")
+			if e < len(toks) && g.plainWord(toks, e) && (e+1 == len(toks) || !g.plainWord(toks, e+1) && !g.is(toks[e+1].Key, wNameLink)) {
+				e++
+				last = e
+			}
+		case t.Kind == Word && (g.plainWord(toks, e) || g.is(t.Key, wNameLink)):
+			e++
+		default:
+			return last
+		}
+	}
+	return last
 }
 
 // plainWord reports a lower-case word that may continue a name: not a function
@@ -495,4 +682,53 @@ func properCase(s string) string {
 		words[i] = strings.Join(parts, "-")
 	}
 	return strings.Join(words, " ")
+}
+
+// spanInfo is the spans stage's result: the sentences, the kind of line each
+// stands on, and the spans of each, found in its text tokens (not in chrome or
+// credits). The article's own abbreviations are not applied here: they are the
+// relate stage's (withAbbrevs).
+type spanInfo struct {
+	sents []sentence
+	kinds []lineKind
+	spans [][]Chunk
+}
+
+// sentenceSpans is the spans stage.
+func (g *Gazetteer) sentenceSpans(toks []Token, li *lineInfo) *spanInfo {
+	kindOf := make([]lineKind, len(toks))
+	for _, l := range li.lines {
+		for i := l.t0; i < l.t1; i++ {
+			kindOf[i] = l.kind
+		}
+	}
+	si := &spanInfo{sents: splitSentences(toks)}
+	si.kinds = make([]lineKind, len(si.sents))
+	si.spans = make([][]Chunk, len(si.sents))
+	for k, s := range si.sents {
+		if s.t1 > s.t0 {
+			kind := kindOf[s.t0]
+			if toks[s.t0].Kind == Newline && s.t1-s.t0 > 1 {
+				kind = kindOf[s.t0+1]
+			}
+			si.kinds[k] = kind
+		}
+		// the runs of kept tokens
+		var out []Chunk
+		for i := s.t0; i < s.t1; {
+			for i < s.t1 && li.skip[i] {
+				i++
+			}
+			j := i
+			for j < s.t1 && !li.skip[j] {
+				j++
+			}
+			if j > i {
+				out = append(out, g.scanSpans(toks, sentence{i, j})...)
+			}
+			i = j
+		}
+		si.spans[k] = out
+	}
+	return si
 }

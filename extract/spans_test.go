@@ -53,6 +53,11 @@ func TestScanSpans(t *testing.T) {
 		"[[Bộ trưởng|TITLE]] [[Bộ Quốc phòng Lào|ORG]] [[Chansamone Chanyalath|NAME]] [[hội đàm|EVENT]] với [[Đại tướng|RANK]] [[Phan Văn Giang|NAME]]",
 		"[[ông|HONORIFIC]] [[Austin|NAME]] [[cho biết|VERB]]",
 		"Quân đội sẽ [[tiếp tục|OTHER]] hợp tác và [[dự báo|OTHER]] chiến lược",
+		// a mission names where it sits (located.txt); other bodies do not
+		"đại diện [[Đại sứ quán Hàn Quốc tại Việt Nam|ORG]] dự lễ",
+		"cán bộ [[Tổng Lãnh sự quán Việt Nam tại Khon Kaen|ORG]] đón đoàn",
+		"[[Đại sứ quán Liên bang Nga tại Việt Nam|ORG]], [[Thượng tá|RANK]] [[Ivan Petrov|NAME]]",
+		"[[Bộ Quốc phòng|ORG]] tại Hà Nội",
 	}
 	for _, tc := range tests {
 		plain, want := unmark(tc)

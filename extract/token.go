@@ -44,7 +44,7 @@ type Token struct {
 // "Chinhphu.vn" and "Cam-pu-chia" are single tokens; spaced dashes are not.
 func Tokenize(t *Text) []Token {
 	s := t.Norm
-	toks := make([]Token, 0, len(s)/6+8)
+	toks := make([]Token, 0, len(s)/5+8) // a syllable and its space are about five bytes
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -65,7 +65,12 @@ func Tokenize(t *Text) []Token {
 				// a slash joins only codes and dates ("806-NQ/QUTW", "8/1"); between
 				// words it separates ("Cục Đối ngoại/BQP", "da cam/dioxin")
 				if isJoiner(r2) && j+n2 < len(s) && (r2 != '/' || unicode.IsDigit(first)) {
-					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					r3, n3 := utf8.DecodeRuneInString(s[j+n2:])
+					if r2 == '/' && !codeAfterSlash(r3, s[j+n2+n3:]) {
+						// "Hải đoàn 11/Bộ Tư lệnh …": a unit after a slash is a
+						// name of its own, not a part of a code
+						break
+					}
 					if isAlnum(r3) {
 						j += n2
 						continue
@@ -92,7 +97,15 @@ func makeWord(t *Text, i, j int) Token {
 	tok.Cap = unicode.IsUpper(first)
 	letters, upper := 0, 0
 	for _, r := range tok.Text {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < utf8.RuneSelf: // most letters of Vietnamese text are ASCII
+			if 'a' <= r && r <= 'z' {
+				letters++
+			} else if 'A' <= r && r <= 'Z' {
+				letters++
+				upper++
+			}
+		case unicode.IsLetter(r):
 			letters++
 			if unicode.IsUpper(r) {
 				upper++
@@ -103,7 +116,24 @@ func makeWord(t *Text, i, j int) Token {
 	return tok
 }
 
+// codeAfterSlash reports whether what follows a slash in a number continues a
+// code or a date: digits ("8/1") or capitals ("806-NQ/QUTW", "123/GP-BTTTT"),
+// not a capitalized word ("11/Bộ Tư lệnh").
+func codeAfterSlash(r rune, rest string) bool {
+	if unicode.IsDigit(r) {
+		return true
+	}
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(rest)
+	return !unicode.IsLower(next) && !unicode.Is(unicode.Mn, next)
+}
+
 func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

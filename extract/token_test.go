@@ -18,6 +18,7 @@ func TestTokenize(t *testing.T) {
 		{"Cam-pu-chia\nQK3", []string{"Word:Cam-pu-chia", "Newline:\n", "Word:QK3"}},
 		{"Vịnh – Thứ trưởng", []string{"Word:Vịnh", "Punct:–", "Word:Thứ", "Word:trưởng"}},
 		{"Cục Đối ngoại/BQP, 14/04/2022", []string{"Word:Cục", "Word:Đối", "Word:ngoại", "Punct:/", "Word:BQP", "Punct:,", "Number:14/04/2022"}},
+		{"Hải đoàn 11/Bộ Tư lệnh, 123/GP-BTTTT, 5/A", []string{"Word:Hải", "Word:đoàn", "Number:11", "Punct:/", "Word:Bộ", "Word:Tư", "Word:lệnh", "Punct:,", "Number:123/GP-BTTTT", "Punct:,", "Number:5/A"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

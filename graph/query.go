@@ -196,16 +196,35 @@ func toQuadValue(n Node) quad.Value {
 // been interrupted (by a timeout, a cancellation, or merely by closing its
 // results) every later query on that VM fails with "iterator closed".
 //
-// Query first runs CheckQuery. It runs the script in this process: a query
-// that panics inside Cayley's goroutine (g.V(iri(5))), or overflows the stack
-// (a cyclic result), ends the process. Run untrusted queries through a
+// Query first runs CheckQuery and compiles the script; it then runs it after
+// a prelude that checks the arguments of Gizmo's functions (gizmocheck.go), so
+// that a type error (g.V(iri(5))) is an ErrType, not a panic inside Cayley's
+// goroutine. It runs the script in this process: a query that still panics
+// inside Cayley, or overflows the stack (a cyclic result), ends the process. Run untrusted queries through a
 // worker process instead (cmd/vnkg/internal/gizmoproc does).
 //
 // The query stops when ctx ends, when opts.Timeout passes (ErrTimeout), or
 // after opts.Limit results; stopping interrupts the VM, so a runaway script
 // (while(true){}) ends too, and Query returns only once the script has.
 func (s *Store) Query(ctx context.Context, src string, opts QueryOptions) (Results, error) {
+	var rows []Result
+	res, err := s.QueryEach(ctx, src, opts, func(r Result) error {
+		rows = append(rows, r)
+		return nil
+	})
+	res.Rows = rows
+	return res, err
+}
+
+// QueryEach runs a Gizmo query as Query does, but hands each result to fn as
+// the script produces it instead of collecting them, so that memory does not
+// grow with the results; the Results it returns hold no Rows, only Last and
+// Truncated. An error from fn stops the query and is returned.
+func (s *Store) QueryEach(ctx context.Context, src string, opts QueryOptions, fn func(Result) error) (Results, error) {
 	if err := CheckQuery(src); err != nil {
+		return Results{}, err
+	}
+	if err := compileCheck(src); err != nil {
 		return Results{}, err
 	}
 	if opts.Timeout > 0 {
@@ -215,12 +234,13 @@ func (s *Store) Query(ctx context.Context, src string, opts QueryOptions) (Resul
 	}
 	ses := gizmo.NewSession(s.qs)
 	// Limit 0: we count results ourselves, so that a truncated answer is known.
-	it, err := ses.Execute(ctx, src, query.Options{Collation: query.Raw})
+	it, err := ses.Execute(ctx, checkedProgram(src), query.Options{Collation: query.Raw})
 	if err != nil {
 		return Results{}, fmt.Errorf("%w: %v", ErrSyntax, err)
 	}
 	var res Results
 	var convErr error
+	n := 0
 	for it.Next(ctx) {
 		r, ok := it.Result().(*gizmo.Result)
 		if !ok || r == nil {
@@ -230,16 +250,19 @@ func (s *Store) Query(ctx context.Context, src string, opts QueryOptions) (Resul
 			res.Last = lastValue(r.Val)
 			continue
 		}
-		if opts.Limit > 0 && len(res.Rows) == opts.Limit {
+		if opts.Limit > 0 && n == opts.Limit {
 			res.Truncated = true
 			break
 		}
 		row, err := s.convertResult(r)
+		if err == nil {
+			err = fn(row)
+		}
 		if err != nil {
 			convErr = err
 			break
 		}
-		res.Rows = append(res.Rows, row)
+		n++
 	}
 	runErr := it.Err()
 	// Close interrupts the VM if the script is still running (a limit was
@@ -256,6 +279,9 @@ func (s *Store) Query(ctx context.Context, src string, opts QueryOptions) (Resul
 		return res, fmt.Errorf("%w after %s: %w", ErrTimeout, opts.Timeout, context.DeadlineExceeded)
 	case ctx.Err() != nil:
 		return res, fmt.Errorf("query stopped: %w", context.Cause(ctx))
+	}
+	if err, ok := typeError(runErr); ok {
+		return res, err
 	}
 	return res, fmt.Errorf("query failed: %w", runErr)
 }
@@ -572,6 +598,10 @@ func oneLine(s string) string { return lineBreaks.Replace(s) }
 
 // displayWidth is how many terminal columns s takes: combining marks take
 // none (Vietnamese written decomposed), East Asian wide characters two.
+// DisplayWidth is how many terminal columns s takes: combining marks none,
+// East Asian wide letters two (what WriteTable aligns by).
+func DisplayWidth(s string) int { return displayWidth(s) }
+
 func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {

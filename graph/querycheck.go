@@ -20,9 +20,10 @@ const (
 // CheckQuery does the cheap checks that give a clear message for a query
 // that would otherwise take the parser down: not UTF-8, too long, brackets
 // nested too deep. The error wraps ErrSyntax and says where. It is a first
-// line only: other hostile programs (a nesting of unary operators, a type
-// error inside a Gizmo call, a cyclic result) are not caught here, which is
-// why vnkg runs user queries in a worker process (cmd/vnkg/internal/gizmoproc).
+// line only: other hostile programs (a nesting of unary operators, a cyclic
+// result) are not caught here (type errors in Gizmo calls are caught by the
+// prelude of gizmocheck.go), which is why vnkg runs user queries in a worker
+// process (cmd/vnkg/internal/gizmoproc).
 func CheckQuery(src string) error {
 	if len(src) > MaxQuerySize {
 		return fmt.Errorf("%w: the query is %d bytes long; at most %d are accepted", ErrSyntax, len(src), MaxQuerySize)

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -63,17 +65,34 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	x = x.WithoutEvidence() // a build stores quads; the viewer finds evidence itself
+	// A bolt store this build creates is removed again if no article was
+	// stored in it: a build whose every input failed leaves nothing behind.
+	fresh := false
+	if *db != "" && *db != ":memory:" && !strings.Contains(*db, "://") {
+		_, serr := os.Stat(*db)
+		fresh = errors.Is(serr, os.ErrNotExist)
+	}
 	s, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}
-	defer closeStore(s, &err)
+	var b *builder
+	defer func() {
+		closeStore(s, &err)
+		if b != nil && b.discarded {
+			if rerr := os.RemoveAll(*db); rerr != nil {
+				e.log.Warn("removing the empty store", "path", *db, "err", rerr)
+			}
+		}
+	}()
 
-	b := &builder{e: e, store: s, prog: newProgress(e), files: map[string]string{},
+	b = &builder{e: e, store: s, prog: newProgress(e), files: map[string]string{},
 		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}, workers: *workers}
 	start := time.Now()
 	err = b.run(ctx, x, paths, in, *batch)
 	b.prog.finish()
+	b.discarded = fresh && b.stored == 0
 	if err == nil || ctx.Err() != nil {
 		if *asJSON {
 			if jerr := b.summaryJSON(time.Since(start), ctx.Err() != nil); jerr != nil && err == nil {
@@ -86,8 +105,13 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	if b.failed > 0 {
+	switch {
+	case b.failed > 0 && b.stored == 0 && b.copies == 0:
+		return fmt.Errorf("no article stored: all %d inputs failed", b.failed)
+	case b.failed > 0:
 		return fmt.Errorf("%w: %d of %d inputs failed", errPartial, b.failed, b.failed+b.stored)
+	case b.stored == 0 && b.copies == 0 && b.noInputs > 0:
+		return fmt.Errorf("no article stored: no inputs found in %s", strings.Join(paths, " "))
 	}
 	return nil
 }
@@ -104,7 +128,9 @@ type builder struct {
 	// counts, owned by the goroutine that runs the writer
 	stored, created, changed, unchanged int
 	added, removed                      int
-	failed                              int // inputs unreadable, refused or not stored
+	failed                              int  // inputs unreadable, refused or not stored
+	noInputs                            int  // directories without inputs
+	discarded                           bool // the store was created by this build, and is removed: nothing was stored
 	persons, orgs, events               map[string]bool
 	background                          int
 	copies                              int         // second copies of a document read (skipped)
@@ -133,7 +159,7 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 	items := make(chan seqItem, 64)
 	results := make(chan built, 64)
 	var known atomic.Int64
-	walkFailed := 0 // the walker's until walkDone is closed
+	var walkTally tally // the walker's until walkDone is closed
 	var walkStats input.Stats
 	walkDone := make(chan struct{})
 	// The walker reports bad inputs through the progress line.
@@ -143,7 +169,7 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 	go func() {
 		defer close(items)
 		defer close(walkDone)
-		walkStats, walkErr = walkInputs(walkCtx, &we, paths, in, &walkFailed, func(it input.Item) error {
+		walkStats, walkErr = walkInputs(walkCtx, &we, paths, in, &walkTally, func(it input.Item) error {
 			seq := int(known.Add(1)) - 1
 			select {
 			case items <- seqItem{it, seq}:
@@ -181,7 +207,8 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 		}()
 		select {
 		case <-walkDone:
-			b.failed += walkFailed
+			b.failed += walkTally.failed
+			b.noInputs += walkTally.empty
 			b.skipped = walkStats
 		default:
 		}
@@ -320,27 +347,38 @@ func (b *builder) count(res extract.Result) {
 
 // buildSummary is the --json summary; its field names are a stable interface.
 type buildSummary struct {
-	Store       string  `json:"store"`
-	Articles    int     `json:"articles"`
-	New         int     `json:"new"`
-	Changed     int     `json:"changed"`
-	Unchanged   int     `json:"unchanged"`
-	Added       int     `json:"quads_added"`
-	Removed     int     `json:"quads_removed"`
-	Background  int     `json:"background_added"`
-	Persons     int     `json:"persons"`
-	Orgs        int     `json:"organizations"`
-	Events      int     `json:"events"`
-	Errors      int     `json:"errors"`
-	Interrupted bool    `json:"interrupted"`
-	Seconds     float64 `json:"seconds"`
+	Store      string `json:"store"`
+	Articles   int    `json:"articles"`
+	New        int    `json:"new"`
+	Changed    int    `json:"changed"`
+	Unchanged  int    `json:"unchanged"`
+	Added      int    `json:"quads_added"`
+	Removed    int    `json:"quads_removed"`
+	Background int    `json:"background_added"`
+	Persons    int    `json:"persons"`
+	Orgs       int    `json:"organizations"`
+	Events     int    `json:"events"`
+	Errors     int    `json:"errors"`
+	// Copies are second copies of an article already read (the same page
+	// saved twice, its AMP version): skipped, not errors.
+	Copies int `json:"copies_skipped"`
+	// Skipped counts the WARC records that are not articles, by kind:
+	// "request", "revisit", "metadata", "redirect", "HTTP 404", a media type.
+	Skipped     map[string]int `json:"records_skipped"`
+	Interrupted bool           `json:"interrupted"`
+	Seconds     float64        `json:"seconds"`
 }
 
 func (b *builder) summaryJSON(elapsed time.Duration, interrupted bool) error {
+	skipped := b.skipped.Skipped
+	if skipped == nil {
+		skipped = map[string]int{}
+	}
 	return writeJSONLine(b.e.stdout, buildSummary{
 		Store: b.store.String(), Articles: b.stored, New: b.created, Changed: b.changed, Unchanged: b.unchanged,
 		Added: b.added, Removed: b.removed, Background: b.background,
 		Persons: len(b.persons), Orgs: len(b.orgs), Events: len(b.events), Errors: b.failed,
+		Copies: b.copies, Skipped: skipped,
 		Interrupted: interrupted, Seconds: elapsed.Seconds(),
 	})
 }
@@ -356,7 +394,11 @@ func (b *builder) summary(elapsed time.Duration) {
 	if n := b.skipped.Total(); n > 0 {
 		skipped += fmt.Sprintf("; %d records not articles (%s)", n, b.skipped)
 	}
-	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors%s; %s in %s\n",
+	where := fmt.Sprintf("%s in %s", elapsed.Round(time.Millisecond), b.store)
+	if b.discarded {
+		where = fmt.Sprintf("%s; no store created at %s", elapsed.Round(time.Millisecond), b.store)
+	}
+	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors%s; %s\n",
 		b.stored, b.created, b.changed, b.unchanged, b.added, b.removed, b.background,
-		len(b.persons), len(b.orgs), len(b.events), b.failed, skipped, elapsed.Round(time.Millisecond), b.store)
+		len(b.persons), len(b.orgs), len(b.events), b.failed, skipped, where)
 }

@@ -119,6 +119,9 @@ func TestBuildExitCodes(t *testing.T) {
 	os.WriteFile(good, []byte("Ngày 8/1, Bộ Quốc phòng tổ chức Hội nghị tổng kết."), 0o644)
 	os.WriteFile(bad, []byte("B\xf4 Qu\xf4c ph\xf2ng"), 0o644)
 	db := filepath.Join(dir, "db")
+	fresh := filepath.Join(dir, "fresh.db") // never created: no article is ever stored in it
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
 	tests := []struct {
 		name   string
 		args   []string
@@ -127,7 +130,9 @@ func TestBuildExitCodes(t *testing.T) {
 	}{
 		{"ok", []string{"build", "--db", db, good}, exitOK, "1 articles (1 new"},
 		{"partial", []string{"build", "--db", db, bad, good}, exitPartial, "bad.txt: not valid UTF-8 text"},
-		{"all inputs bad", []string{"build", "--db", db, bad}, exitPartial, "1 of 1 inputs failed"},
+		{"all inputs bad", []string{"build", "--db", db, bad}, exitError, "no article stored: all 1 inputs failed"},
+		{"all inputs bad, new store", []string{"build", "--db", fresh, bad}, exitError, "; no store created at " + fresh + "\nvnkg build: no article stored: all 1 inputs failed"},
+		{"empty folder", []string{"build", "--db", fresh, empty}, exitError, "no article stored: no inputs found in " + empty},
 		{"no args", []string{"build", "--db", db}, exitUsage, "missing PATH..."},
 		{"bad flag", []string{"build", "--nope", good}, exitUsage, "flag provided but not defined"},
 		{"bad batch", []string{"build", "--batch", "0", "--db", db, good}, exitUsage, "--batch must be at least 1"},
@@ -147,6 +152,9 @@ func TestBuildExitCodes(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", tt.stderr, stderr)
 			}
 		})
+	}
+	if _, err := os.Stat(fresh); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a build that stored nothing left %s behind (%v)", fresh, err)
 	}
 	// The partial builds stored the good article.
 	if got := byLabel(exportStore(t, db)); got[vocab.DocIRI("good")] == "" || got[vocab.DocIRI("bad")] != "" {

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -52,9 +53,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
 	seenBackground := map[string]bool{}
-	failed := 0
+	failed, empty := 0, 0
 	docs, quads := 0, 0
-	stats, werr := extractInOrder(ctx, e, x, paths, in, *workers, &failed, func(res extract.Result) {
+	stats, werr := extractInOrder(ctx, e, x, paths, in, *workers, &failed, &empty, func(res extract.Result) {
 		docs++
 		logDiagnostics(e, res)
 		quads += len(res.Quads)
@@ -81,16 +82,26 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	e.log.Debug("extracted", "documents", docs, "failed", failed, "skipped", stats.String())
 	if *asJSON {
+		skipped := stats.Skipped
+		if skipped == nil {
+			skipped = map[string]int{}
+		}
 		if err := writeJSONLine(e.stderr, struct {
-			Articles int `json:"articles"`
-			Quads    int `json:"quads"`
-			Failed   int `json:"failed"`
-		}{docs, quads, failed}); err != nil {
+			Articles int            `json:"articles"`
+			Quads    int            `json:"quads"`
+			Failed   int            `json:"failed"`
+			Skipped  map[string]int `json:"records_skipped"` // WARC records not articles, by kind
+		}{docs, quads, failed, skipped}); err != nil {
 			return err
 		}
 	}
-	if failed > 0 {
+	switch {
+	case failed > 0 && docs == 0:
+		return fmt.Errorf("no article read: all %d inputs failed", failed)
+	case failed > 0:
 		return fmt.Errorf("%w: %d of %d inputs could not be read", errPartial, failed, failed+docs)
+	case docs == 0 && empty > 0:
+		return fmt.Errorf("no article read: no inputs found in %s", strings.Join(paths, " "))
 	}
 	return nil
 }
@@ -100,7 +111,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 // what fn writes is the same for any number of workers. At most 4×workers
 // documents are in flight (read, being extracted, or waiting for an earlier
 // one), so memory does not grow with the corpus.
-func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []string, in inputFlags, workers int, failed *int, fn func(extract.Result)) (input.Stats, error) {
+func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []string, in inputFlags, workers int, failed, empty *int, fn func(extract.Result)) (input.Stats, error) {
 	type job struct {
 		seq int
 		it  input.Item
@@ -116,11 +127,11 @@ func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []s
 	tokens := make(chan struct{}, 4*workers)
 	var walkErr error
 	var stats input.Stats
-	walkFailed := 0
+	var walkTally tally
 	go func() {
 		defer close(jobs)
 		seq := 0
-		stats, walkErr = walkInputs(ctx, e, paths, in, &walkFailed, func(it input.Item) error {
+		stats, walkErr = walkInputs(ctx, e, paths, in, &walkTally, func(it input.Item) error {
 			select {
 			case tokens <- struct{}{}:
 			case <-ctx.Done():
@@ -177,7 +188,8 @@ func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []s
 		}
 	}
 	// results is closed: the walker and the workers are done.
-	*failed += walkFailed
+	*failed += walkTally.failed
+	*empty += walkTally.empty
 	return stats, walkErr
 }
 
@@ -204,27 +216,35 @@ func newExtractor(e *env) (*extract.Extractor, error) {
 
 // inputFlags are the input options build and extract share.
 type inputFlags struct {
-	maxSize *int64
+	maxSize  *int64
+	pipeWait *time.Duration
 }
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
-	return inputFlags{maxSize: fs.Int64("max-size", input.DefaultMaxBytes, "the largest input `bytes` read: a file, a JSON line, a WARC record")}
+	return inputFlags{
+		maxSize:  fs.Int64("max-size", input.DefaultMaxBytes, "the largest input `bytes` read: a file, a JSON line, a WARC record"),
+		pipeWait: fs.Duration("pipe-wait", input.DefaultPipeWait, "how long a named pipe may go without a writer before it is reported and skipped"),
+	}
 }
+
+// tally counts what a walk reported: bad inputs, and directories without any.
+type tally struct{ failed, empty int }
 
 // walkInputs walks the inputs, reports bad ones on stderr (counting them in
 // *failed), and stops when ctx is done. Items still need their Document read.
-func walkInputs(ctx context.Context, e *env, paths []string, in inputFlags, failed *int, fn func(input.Item) error) (input.Stats, error) {
+func walkInputs(ctx context.Context, e *env, paths []string, in inputFlags, t *tally, fn func(input.Item) error) (input.Stats, error) {
 	rules, err := webpage.LoadRules(data.SitesFS())
 	if err != nil {
 		return input.Stats{}, fmt.Errorf("loading site rules: %w", err)
 	}
-	opt := input.Options{Stdin: e.stdin, MaxBytes: *in.maxSize, Rules: rules}
+	opt := input.Options{Stdin: e.stdin, MaxBytes: *in.maxSize, Rules: rules, PipeWait: *in.pipeWait}
 	return input.Walk(ctx, paths, opt, fn, func(err error) {
 		if errors.Is(err, input.ErrNoInputs) {
+			t.empty++
 			fmt.Fprintf(e.stderr, "vnkg: warning: %v\n", err)
 			return
 		}
-		*failed++
+		t.failed++
 		fmt.Fprintf(e.stderr, "vnkg: %v\n", err)
 	})
 }
@@ -255,5 +275,9 @@ func (d *dedup) check(doc extract.Document, where string) (copyOf string, err er
 	if prev.sum == sum {
 		return prev.where, nil
 	}
-	return "", fmt.Errorf("%s: document %q has other text than the one read from %s (same id or canonical URL); skipped", where, doc.ID, prev.where)
+	why := "same id or canonical URL"
+	if where != prev.where && norm.NFC.String(where) == norm.NFC.String(prev.where) {
+		why = "two file names that differ only by Unicode normalization, NFC and NFD"
+	}
+	return "", fmt.Errorf("%s: document %q has other text than the one read from %s (%s); skipped", where, doc.ID, prev.where, why)
 }

@@ -16,6 +16,8 @@ func TestExtractExitCodes(t *testing.T) {
 	bad := filepath.Join(dir, "bad.txt")
 	os.WriteFile(good, []byte("Ngày 8/1, Bộ Quốc phòng tổ chức Hội nghị tổng kết."), 0o644)
 	os.WriteFile(bad, []byte("B\xf4 Qu\xf4c"), 0o644)
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
 	tests := []struct {
 		name   string
 		args   []string
@@ -26,6 +28,8 @@ func TestExtractExitCodes(t *testing.T) {
 		{"ok", []string{"extract", good}, exitOK, "id/doc/good>", ""},
 		{"partial", []string{"extract", bad, good}, exitPartial, "id/doc/good>", "bad.txt: not valid UTF-8 text"},
 		{"missing file", []string{"extract", filepath.Join(dir, "nope.txt"), good}, exitPartial, "id/doc/good>", "nope.txt"},
+		{"all inputs bad", []string{"extract", bad}, exitError, "", "no article read: all 1 inputs failed"},
+		{"empty folder", []string{"extract", empty}, exitError, "", "no article read: no inputs found in"},
 		{"no args", []string{"extract"}, exitUsage, "", "missing PATH..."},
 		{"bad flag", []string{"extract", "--nope", good}, exitUsage, "", "flag provided but not defined"},
 		{"help", []string{"extract", "-h"}, exitOK, "Usage: vnkg extract", ""},

@@ -44,7 +44,10 @@ library query followed (each lookup, the index it read, how many quads it
 read and kept, its time); --stats prints what the query cost: lookups, quads
 and nodes read, and the bolt store's transactions, cursors and B+tree nodes.
 
-A query that runs past --timeout is stopped (exit status 1).`
+Rows are printed as the query produces them (a table is aligned by its
+first 1000 rows), so a query of millions of rows does not fill memory; what
+was printed before a timeout stays printed. A query that runs past
+--timeout is stopped (exit status 1).`
 
 // queryOptions are the settings of one query run.
 type queryOptions struct {
@@ -62,7 +65,7 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	var opts queryOptions
 	fs.BoolVar(&opts.json, "json", false, "print results as JSON")
 	fs.DurationVar(&opts.timeout, "timeout", 30*time.Second, "stop a query that runs longer (0: no limit)")
-	fs.IntVar(&opts.limit, "limit", defaultQueryLimit, "print at most this many results (0: all, unbounded memory)")
+	fs.IntVar(&opts.limit, "limit", defaultQueryLimit, "print at most this many results (0: all; Gizmo rows stream, so memory stays bounded)")
 	file := fs.String("f", "", `read the Gizmo query from `+"`FILE`"+` ("-" for stdin)`)
 	list := fs.Bool("list", false, "list the library's queries and exit")
 	fs.BoolVar(&opts.gizmo, "gizmo", false, "run a library query's Gizmo script instead of its Go implementation")
@@ -133,8 +136,17 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 		res    graph.Results
 		reader *graph.Reader
 	)
+	// Rows are printed as they come (a table holds back its first rows to
+	// align them), so that memory does not grow with the results.
+	rw := newRowWriter(e.stdout, columns, opts.json)
+	writeErr := func(err error) error { return fmt.Errorf("writing results: %w", err) }
 	if named != nil && named.HasNative() && !opts.gizmo {
 		res, reader, err = named.RunNative(ctx, s, qargs, qopts)
+		for _, r := range res.Rows {
+			if werr := rw.add(r); werr != nil {
+				return writeErr(werr)
+			}
+		}
 	} else {
 		// Gizmo runs in a worker process, so that a query that panics
 		// inside Cayley or overflows the stack ends with an error, not a
@@ -145,30 +157,56 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 			return err
 		}
 		defer pool.Close()
-		res, err = pool.Query(ctx, src, qopts)
+		var sent bool
+		res, err = pool.QueryEach(ctx, src, qopts, func(r graph.Result) error {
+			if werr := rw.add(r); werr != nil {
+				sent = true
+				return werr
+			}
+			return nil
+		})
+		if sent {
+			return writeErr(err)
+		}
 	}
 	elapsed := time.Since(start)
+	// What was printed before a failure stays (and JSON stays an array).
+	if werr := rw.finish(res.Last); werr != nil && err == nil {
+		return writeErr(werr)
+	}
 	if err != nil {
 		return queryError(err, opts.timeout)
 	}
 	if named != nil {
-		e.log.Debug("query", "name", named.Name, "results", len(res.Rows), "elapsed", elapsed)
+		e.log.Debug("query", "name", named.Name, "results", rw.n, "elapsed", elapsed)
 	} else {
-		e.log.Debug("query", "results", len(res.Rows), "elapsed", elapsed)
+		e.log.Debug("query", "results", rw.n, "elapsed", elapsed)
 	}
 	if opts.explain || opts.stats {
 		io1, ok := s.IOStats()
-		writeCost(e.stderr, reader, res, elapsed, io1.Sub(io0), ok, opts.explain)
-	}
-	if err := writeResults(e.stdout, res, columns, opts.json); err != nil {
-		return fmt.Errorf("writing results: %w", err)
+		writeCost(e.stderr, reader, rw.n, elapsed, io1.Sub(io0), ok, opts.explain)
 	}
 	if res.Truncated {
 		fmt.Fprintf(e.stderr, "vnkg query: truncated: showing the first %d results (--limit N for more, --limit 0 for all)\n", opts.limit)
 	}
-	if len(res.Rows) == 0 && res.Last == nil {
+	if rw.n == 0 && res.Last == nil {
 		if named != nil && len(qargs) > 0 {
 			fmt.Fprintf(e.stderr, "vnkg query: no results: %s found nothing for %s (names match exactly, diacritics included; try vnkg serve's search, or an IRI)\n", named.Name, strings.Join(quoteAll(qargs), " "))
+			for _, a := range qargs {
+				if strings.HasPrefix(a, "<") || strings.Contains(a, "://") {
+					continue
+				}
+				near, nerr := nearestNames(ctx, s, a)
+				if nerr != nil {
+					e.log.Debug("suggesting names", "err", nerr)
+					continue
+				}
+				if len(near) > 0 {
+					fmt.Fprintf(e.stderr, "vnkg query: nearest names to %q in the graph: %s\n", a, strings.Join(quoteAll(near), ", "))
+				} else {
+					fmt.Fprintf(e.stderr, "vnkg query: no name in the graph is near %q\n", a)
+				}
+			}
 		} else {
 			fmt.Fprintln(e.stderr, "vnkg query: no results")
 		}
@@ -189,7 +227,7 @@ func quoteAll(args []string) []string {
 }
 
 // writeCost prints a query's plan (explain) and what it cost.
-func writeCost(w io.Writer, r *graph.Reader, res graph.Results, elapsed time.Duration, st graph.IOStats, hasIO, explain bool) {
+func writeCost(w io.Writer, r *graph.Reader, rows int, elapsed time.Duration, st graph.IOStats, hasIO, explain bool) {
 	var b strings.Builder
 	engine := "gizmo"
 	if r != nil {
@@ -203,7 +241,7 @@ func writeCost(w io.Writer, r *graph.Reader, res graph.Results, elapsed time.Dur
 			b.WriteString("PLAN: a Gizmo script runs in Cayley's engine, which reports no plan; the store's counters below say what it read\n")
 		}
 	}
-	fmt.Fprintf(&b, "stats: %d rows in %s (%s)", len(res.Rows), elapsed.Round(time.Microsecond), engine)
+	fmt.Fprintf(&b, "stats: %d rows in %s (%s)", rows, elapsed.Round(time.Microsecond), engine)
 	if r != nil {
 		fmt.Fprintf(&b, "; %d lookups, %d quads read, %d nodes read", r.Stats.Calls(), r.Stats.Quads(), r.Stats.Nodes)
 	}
@@ -248,14 +286,6 @@ func queryError(err error, timeout time.Duration) error {
 		return fmt.Errorf("%w after %s (raise --timeout, or 0 for none)", graph.ErrTimeout, timeout)
 	}
 	return err
-}
-
-// writeResults prints results as a table, or as JSON.
-func writeResults(w io.Writer, res graph.Results, columns []string, asJSON bool) error {
-	if asJSON {
-		return res.WriteJSON(w)
-	}
-	return res.WriteTable(w, columns)
 }
 
 // writeLibrary lists the library's queries: name and parameters, the doc line,

@@ -72,24 +72,8 @@ func suggestCommand(name string) string {
 	return fmt.Sprintf(" (did you mean %q?)", strings.Join(near, `" or "`))
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes (command
-// names are ASCII).
+// editDistance is the Levenshtein distance between a and b, in runes.
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	ra, rb := []rune(a), []rune(b)
+	return runeDistance(ra, rb, max(len(ra), len(rb)))
 }

@@ -22,6 +22,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -49,13 +51,24 @@ type Options struct {
 	Stdin    io.Reader      // what "-" reads
 	MaxBytes int64          // limit on one input; 0 for DefaultMaxBytes
 	Rules    *webpage.Rules // site rules for pages; nil for none
+	// PipeWait is how long a named pipe may go without a writer before it is
+	// reported and skipped; 0 for DefaultPipeWait.
+	PipeWait time.Duration
 }
+
+// DefaultPipeWait is how long a walk waits for a writer on a named pipe.
+const DefaultPipeWait = 10 * time.Second
 
 // Item is one input document, read but not necessarily parsed.
 type Item struct {
-	File   string // the path ("-" for stdin)
-	Line   int    // of a JSON Lines record
-	Record bool   // a WARC record, at Offset with URI
+	File string // the path ("-" for stdin)
+	// Source is the path relative to the input root it was found under (the
+	// directory named on the command line; a file named there is its base
+	// name): what the document's SourceFile holds, the same from any
+	// working directory.
+	Source string
+	Line   int  // of a JSON Lines record
+	Record bool // a WARC record, at Offset with URI
 	Offset int64
 	URI    string
 
@@ -73,7 +86,7 @@ func (it Item) Document() (extract.Document, error) {
 	if it.doc != nil {
 		doc = *it.doc
 	} else {
-		d, err := PageDocument(it.page, it.File, it.fallbackID, webpage.Options{ContentType: it.contentType, URL: it.URI, Rules: it.rules})
+		d, err := PageDocument(it.page, it.Source, it.fallbackID, webpage.Options{ContentType: it.contentType, URL: it.URI, Rules: it.rules})
 		if err != nil {
 			return extract.Document{}, it.errorf(err)
 		}
@@ -140,11 +153,12 @@ func (s Stats) String() string {
 }
 
 type walker struct {
-	ctx   context.Context
-	opt   Options
-	fn    func(Item) error
-	bad   func(error)
-	stats Stats
+	ctx    context.Context
+	opt    Options
+	fn     func(Item) error
+	bad    func(error)
+	stats  Stats
+	source string // the current input's path under its root (Item.Source)
 }
 
 // Walk reads the inputs under paths (files or directories, searched in lexical
@@ -158,6 +172,9 @@ func Walk(ctx context.Context, paths []string, opt Options, fn func(Item) error,
 	if opt.Stdin == nil {
 		opt.Stdin = strings.NewReader("")
 	}
+	if opt.PipeWait <= 0 {
+		opt.PipeWait = DefaultPipeWait
+	}
 	w := &walker{ctx: ctx, opt: opt, fn: fn, bad: bad}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
@@ -165,6 +182,7 @@ func Walk(ctx context.Context, paths []string, opt Options, fn func(Item) error,
 		}
 		var err error
 		if p == "-" {
+			w.source = "-"
 			err = w.stream("-", "stdin", opt.Stdin, "")
 		} else {
 			err = w.path(p)
@@ -179,10 +197,11 @@ func Walk(ctx context.Context, paths []string, opt Options, fn func(Item) error,
 func (w *walker) path(p string) error {
 	info, err := os.Stat(p) // follows a symlink to a directory
 	if err != nil {
-		w.bad(&extract.InputError{File: p, Err: err})
+		w.bad(&extract.InputError{File: p, Err: osErr(err)})
 		return nil
 	}
 	if !info.IsDir() {
+		w.source = filepath.Base(p)
 		return w.file(p, info)
 	}
 	root := p
@@ -193,7 +212,7 @@ func (w *walker) path(p string) error {
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		shown := filepath.Join(p, strings.TrimPrefix(path, root))
 		if err != nil {
-			w.bad(&extract.InputError{File: shown, Err: err})
+			w.bad(&extract.InputError{File: shown, Err: osErr(err)})
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -227,8 +246,12 @@ func (w *walker) path(p string) error {
 		}
 		info, err := os.Stat(f)
 		if err != nil {
-			w.bad(&extract.InputError{File: f, Err: err})
+			w.bad(&extract.InputError{File: f, Err: osErr(err)})
 			continue
+		}
+		w.source = f
+		if rel, err := filepath.Rel(p, f); err == nil {
+			w.source = filepath.ToSlash(rel)
 		}
 		if err := w.file(f, info); err != nil {
 			return err
@@ -257,9 +280,12 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 		w.bad(&extract.InputError{File: p, Err: errors.New("not a regular file")})
 		return nil
 	}
-	f, err := os.Open(p)
+	f, err := w.open(p, info)
 	if err != nil {
-		w.bad(&extract.InputError{File: p, Err: err})
+		if w.ctx.Err() != nil {
+			return w.ctx.Err()
+		}
+		w.bad(&extract.InputError{File: p, Err: osErr(err)})
 		return nil
 	}
 	defer f.Close()
@@ -354,7 +380,7 @@ func (w *walker) stream(file, id string, r io.Reader, name string, size ...int64
 		return nil
 	}
 	if kind == kindHTML {
-		return w.fn(Item{File: file, page: data, fallbackID: id, rules: w.opt.Rules})
+		return w.fn(Item{File: file, Source: w.source, page: data, fallbackID: id, rules: w.opt.Rules})
 	}
 	doc, err := extract.ParseText(id, data)
 	if err == nil && strings.TrimSpace(doc.Text) == "" {
@@ -364,8 +390,8 @@ func (w *walker) stream(file, id string, r io.Reader, name string, size ...int64
 		w.bad(&extract.InputError{File: file, Err: err})
 		return nil
 	}
-	doc.SourceFile = cleanFile(file)
-	return w.fn(Item{File: file, doc: &doc})
+	doc.SourceFile = w.source
+	return w.fn(Item{File: file, Source: w.source, doc: &doc})
 }
 
 func utf16BOM(b []byte) bool {
@@ -450,8 +476,8 @@ func (w *walker) jsonl(file string, r io.Reader) error {
 				if perr != nil {
 					w.bad(&extract.InputError{File: file, Line: line, Err: perr})
 				} else {
-					doc.SourceFile = cleanFile(file)
-					if ferr := w.fn(Item{File: file, Line: line, doc: &doc}); ferr != nil {
+					doc.SourceFile = w.source
+					if ferr := w.fn(Item{File: file, Source: w.source, Line: line, doc: &doc}); ferr != nil {
 						return ferr
 					}
 				}
@@ -486,4 +512,68 @@ func readLine(br *bufio.Reader, max int64) (line []byte, over bool, err error) {
 		}
 		return buf, false, e
 	}
+}
+
+// ErrNoWriter: a named pipe that no one opened for writing in time.
+var ErrNoWriter = errors.New("a named pipe with no writer")
+
+// open opens an input. Opening a named pipe waits for a writer: it waits at
+// most PipeWait, and no longer than ctx, so that a stray FIFO in a folder
+// neither hangs a build nor keeps Ctrl-C from stopping it.
+func (w *walker) open(p string, info fs.FileInfo) (*os.File, error) {
+	if info.Mode()&fs.ModeNamedPipe == 0 {
+		return os.Open(p)
+	}
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(p)
+		ch <- opened{f, err}
+	}()
+	timer := time.NewTimer(w.opt.PipeWait)
+	defer timer.Stop()
+	var why error
+	select {
+	case o := <-ch:
+		return o.f, o.err
+	case <-w.ctx.Done():
+		why = w.ctx.Err()
+	case <-timer.C:
+		why = fmt.Errorf("%w within %s (--pipe-wait); skipped", ErrNoWriter, w.opt.PipeWait)
+	}
+	// Release the blocked open: a writer that opens without waiting and
+	// closes at once. That open fails until the reader is in its open, so it
+	// is tried until the reader is back (a reader left blocked would take the
+	// pipe's next writer from whoever opens it next).
+	release := time.NewTimer(2 * time.Second)
+	defer release.Stop()
+	for {
+		if wf, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			wf.Close()
+		}
+		select {
+		case o := <-ch:
+			if o.f != nil {
+				o.f.Close()
+			}
+			return nil, why
+		case <-release.C:
+			return nil, why // not released: a file system that is not Linux's?
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+// osErr is an error from the file system without the path it carries: the
+// InputError that wraps it names the file already ("news/locked: permission
+// denied", not "news/locked: open /home/…/news/locked: permission denied").
+func osErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

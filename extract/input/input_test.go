@@ -7,9 +7,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/vnkg/vnkg/extract/input"
 )
@@ -119,5 +122,103 @@ func TestFiles(t *testing.T) {
 	w = walk(t, []string{empty}, input.Options{})
 	if len(w.bad) != 1 || !errors.Is(w.bad[0], input.ErrNoInputs) {
 		t.Errorf("empty folder: %v", w.bad)
+	}
+}
+
+// TestPipeWithoutWriter: a named pipe that nobody writes to is reported and
+// skipped after PipeWait, and a cancelled walk stops waiting for it at once;
+// one with a writer is read.
+func TestPipeWithoutWriter(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "b_pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Ngày 9/6, Bộ Quốc phòng tổ chức Hội nghị."), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("Ngày 10/6, Bộ Quốc phòng tổ chức Hội nghị."), 0o644)
+
+	t.Run("timeout", func(t *testing.T) {
+		start := time.Now()
+		w := walk(t, []string{dir}, input.Options{PipeWait: 200 * time.Millisecond})
+		if time.Since(start) > 5*time.Second {
+			t.Errorf("the walk took %s", time.Since(start))
+		}
+		if !slices.Equal(w.ids, []string{"a", "c"}) {
+			t.Errorf("ids %v, want [a c]", w.ids)
+		}
+		if len(w.bad) != 1 || !errors.Is(w.bad[0], input.ErrNoWriter) || !strings.Contains(w.bad[0].Error(), "b_pipe.txt") {
+			t.Errorf("bad %v, want one ErrNoWriter naming b_pipe.txt", w.bad)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(200*time.Millisecond, cancel)
+		start := time.Now()
+		var ids []string
+		_, err := input.Walk(ctx, []string{dir}, input.Options{PipeWait: time.Hour}, func(it input.Item) error {
+			ids = append(ids, it.Source)
+			return nil
+		}, func(err error) { t.Errorf("reported %v", err) })
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Walk: %v, want context.Canceled", err)
+		}
+		if time.Since(start) > 5*time.Second {
+			t.Errorf("the cancelled walk took %s", time.Since(start))
+		}
+		if !slices.Equal(ids, []string{"a.txt"}) {
+			t.Errorf("read %v before the pipe, want [a.txt]", ids)
+		}
+	})
+	t.Run("writer", func(t *testing.T) {
+		go func() {
+			f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+			if err != nil {
+				return
+			}
+			f.WriteString("Ngày 11/6, Bộ Quốc phòng tổ chức Hội nghị.")
+			f.Close()
+		}()
+		w := walk(t, []string{dir}, input.Options{PipeWait: time.Minute})
+		if !slices.Equal(w.ids, []string{"a", "b_pipe", "c"}) || len(w.bad) != 0 {
+			t.Errorf("ids %v, bad %v", w.ids, w.bad)
+		}
+	})
+}
+
+// TestSourceRelative: an item's Source (the document's SourceFile) is its
+// path under the directory named, or a named file's base name: the same from
+// any working directory and for any spelling of the path.
+func TestSourceRelative(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "news", "2024"), 0o755)
+	os.WriteFile(filepath.Join(dir, "news", "2024", "a.txt"), []byte("Ngày 9/6, Bộ Quốc phòng tổ chức Hội nghị."), 0o644)
+	os.WriteFile(filepath.Join(dir, "news", "b.jsonl"), []byte(jsonl), 0o644)
+	sources := func(paths ...string) []string {
+		var got []string
+		input.Walk(context.Background(), paths, input.Options{}, func(it input.Item) error {
+			d, err := it.Document()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.SourceFile != it.Source {
+				t.Errorf("SourceFile %q, Source %q", d.SourceFile, it.Source)
+			}
+			got = append(got, it.Source)
+			return nil
+		}, func(error) {})
+		return got
+	}
+	want := []string{"2024/a.txt", "b.jsonl", "b.jsonl"}
+	for _, p := range []string{filepath.Join(dir, "news"), filepath.Join(dir, "news") + "/", filepath.Join(dir, "news", "2024", "..")} {
+		if got := sources(p); !slices.Equal(got, want) {
+			t.Errorf("%s: sources %v, want %v", p, got, want)
+		}
+	}
+	if got := sources(filepath.Join(dir, "news", "2024", "a.txt")); !slices.Equal(got, []string{"a.txt"}) {
+		t.Errorf("a file: sources %v, want [a.txt]", got)
+	}
+	t.Chdir(dir)
+	if got := sources("news"); !slices.Equal(got, want) {
+		t.Errorf("relative: sources %v, want %v", got, want)
 	}
 }

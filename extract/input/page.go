@@ -11,15 +11,17 @@ import (
 // PageDocument reads a saved page (or a WARC response's body) into a document.
 // Its id is the page's canonical-URL id (webpage.DocID) when the page or the
 // fetch names a URL, else fallbackID (the file name without its extension).
-func PageDocument(data []byte, file, fallbackID string, opt webpage.Options) (extract.Document, error) {
+//
+// source is what the document's SourceFile holds (Item.Source).
+func PageDocument(data []byte, source, fallbackID string, opt webpage.Options) (extract.Document, error) {
 	a, err := webpage.Parse(data, opt)
 	if err != nil {
 		return extract.Document{}, err
 	}
-	return articleDocument(a, file, fallbackID), nil
+	return articleDocument(a, source, fallbackID), nil
 }
 
-func articleDocument(a webpage.Article, file, fallbackID string) extract.Document {
+func articleDocument(a webpage.Article, source, fallbackID string) extract.Document {
 	id := a.ID
 	if id == "" {
 		id = fallbackID
@@ -32,15 +34,8 @@ func articleDocument(a webpage.Article, file, fallbackID string) extract.Documen
 		Source:     a.Publisher,
 		URL:        a.URL,
 		Authors:    a.Authors,
-		SourceFile: cleanFile(file),
+		SourceFile: source,
 	}
-}
-
-func cleanFile(f string) string {
-	if f == "-" {
-		return f
-	}
-	return filepath.Clean(f)
 }
 
 // baseID is a file's name without its extensions (.html, .warc.gz, .jsonl.gz).

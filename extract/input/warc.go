@@ -38,7 +38,7 @@ func (w *walker) warc(file string, r io.Reader) error {
 			}
 			continue
 		}
-		it := Item{File: file, Record: true, Offset: rec.Offset, URI: rec.TargetURI, rules: w.opt.Rules,
+		it := Item{File: file, Source: w.source, Record: true, Offset: rec.Offset, URI: rec.TargetURI, rules: w.opt.Rules,
 			fallbackID: fmt.Sprintf("%s-%d", baseID(file), rec.Offset)}
 		if rec.ContentLength > w.opt.MaxBytes {
 			w.bad(it.errorf(fmt.Errorf("%w: %d bytes, the limit is %d (--max-size)", ErrTooLarge, rec.ContentLength, w.opt.MaxBytes)))

@@ -4,9 +4,12 @@
 // Why a process: three kinds of query end a Go process running Cayley's
 // Gizmo, and none can be caught inside it.
 //
-//   - A type error in a Gizmo call (g.V(iri(5))) panics in the goroutine
-//     Cayley starts for the script; a panic in a goroutine we do not own
-//     cannot be recovered by us.
+//   - A panic in a Gizmo call panics in the goroutine Cayley starts for the
+//     script; a panic in a goroutine we do not own cannot be recovered by us.
+//     Type errors (g.V(iri(5))), the common cause, are caught before they
+//     reach Cayley by graph's argument checks and answered as graph.ErrType
+//     without a restart; what the checks miss (a bug of Cayley's on a
+//     well-typed query) still ends only the worker.
 //   - A cyclic result (var o={};o.o=o;o) makes goja's Export recurse until
 //     the goroutine stack overflows: a fatal error, not a panic.
 //   - A deeply nested program overflows the stack in goja's parser, likewise.
@@ -23,6 +26,11 @@
 // A query past its timeout, or whose context ends, has its worker killed;
 // the worker also stops the script itself at the timeout, so the kill is
 // only the backstop for a native call that ignores the interrupt.
+//
+// Results stream: the worker sends them in batches of batchRows as the script
+// produces them, and the pipe's back-pressure holds the script when the
+// caller reads slowly, so neither process holds more than a batch or two of a
+// query with millions of results (Pool.QueryEach).
 //
 // Workers are kept between queries (starting one opens the store: some tens
 // of milliseconds), up to the pool's size, one query at a time each.
@@ -42,6 +50,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vnkg/vnkg/graph"
@@ -57,6 +66,9 @@ const (
 // instead of eating memory and a worker of the pool for seconds; 16 MB is far
 // more than any Gizmo script needs.
 const workerMaxStack = 16 << 20
+
+// batchRows is how many results a worker sends in one message.
+const batchRows = 256
 
 // grace is how long after its timeout a query's worker is given to answer
 // before it is killed.
@@ -93,12 +105,16 @@ const (
 	errSyntax
 	errTimeout
 	errStopped
+	errType
 )
 
 type response struct {
 	Res  graph.Results
 	Kind errKind
 	Msg  string
+	// More is set on a batch of rows (in Res.Rows) with more to come; the
+	// last response of a query has it clear and carries the rest.
+	More bool
 	// Accepted is the worker's first answer to a request, before it runs
 	// the query: a worker that dies before it is dies of an earlier query
 	// (Cayley's goroutine can panic after the results were sent), and the
@@ -128,6 +144,8 @@ func (e *remoteError) Is(target error) bool {
 		return target == graph.ErrSyntax
 	case errTimeout:
 		return target == graph.ErrTimeout || target == context.DeadlineExceeded
+	case errType:
+		return target == graph.ErrType
 	}
 	return false
 }
@@ -172,7 +190,11 @@ func serve(db string) int {
 		if enc.Encode(response{Accepted: true}) != nil || bw.Flush() != nil {
 			return 1
 		}
-		res, err := s.Query(ctx, req.Src, graph.QueryOptions{Timeout: req.Timeout, Limit: req.Limit})
+		st := &streamer{enc: enc, bw: bw}
+		stopTicks := st.tick(flushEvery)
+		res, err := s.QueryEach(ctx, req.Src, graph.QueryOptions{Timeout: req.Timeout, Limit: req.Limit}, st.add)
+		stopTicks()
+		res.Rows = st.batch
 		resp := response{Res: res}
 		if err != nil {
 			resp = response{Kind: kindOf(err), Msg: err.Error()}
@@ -190,12 +212,78 @@ func serve(db string) int {
 	}
 }
 
+// flushEvery is how long a worker holds a batch that is not full: rows of a
+// slow script reach the caller within this time.
+const flushEvery = 100 * time.Millisecond
+
+// streamer sends a query's rows in batches: when batchRows are waiting, and
+// every flushEvery those that are.
+type streamer struct {
+	mu    sync.Mutex
+	enc   *gob.Encoder
+	bw    *bufio.Writer
+	batch []graph.Result
+	err   error // the first failed send
+}
+
+func (st *streamer) add(r graph.Result) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.err != nil {
+		return st.err
+	}
+	st.batch = append(st.batch, r)
+	if len(st.batch) >= batchRows {
+		st.send()
+	}
+	return st.err
+}
+
+// send sends the waiting rows; st.mu is held.
+func (st *streamer) send() {
+	if len(st.batch) == 0 || st.err != nil {
+		return
+	}
+	if err := st.enc.Encode(response{Res: graph.Results{Rows: st.batch}, More: true}); err != nil {
+		st.err = fmt.Errorf("sending its results: %w", err)
+		return
+	}
+	st.batch = st.batch[:0]
+	if err := st.bw.Flush(); err != nil {
+		st.err = fmt.Errorf("sending its results: %w", err)
+	}
+}
+
+// tick sends the waiting rows every d until the returned stop is called.
+func (st *streamer) tick(d time.Duration) (stop func()) {
+	done := make(chan struct{})
+	ended := make(chan struct{})
+	go func() {
+		defer close(ended)
+		t := time.NewTicker(d)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				st.mu.Lock()
+				st.send()
+				st.mu.Unlock()
+			}
+		}
+	}()
+	return func() { close(done); <-ended }
+}
+
 func kindOf(err error) errKind {
 	switch {
 	case errors.Is(err, graph.ErrSyntax):
 		return errSyntax
 	case errors.Is(err, graph.ErrTimeout):
 		return errTimeout
+	case errors.Is(err, graph.ErrType):
+		return errType
 	}
 	return errOther
 }
@@ -209,10 +297,17 @@ type Pool struct {
 	sem  chan struct{}
 	idle chan *worker
 
+	started atomic.Int64 // workers started, for Started
+
 	mu      sync.Mutex
 	closed  bool
 	running map[*worker]struct{}
 }
+
+// Started reports how many worker processes the pool has started: one more
+// than before a query means the query's worker was new (the first, or one
+// replacing a worker that crashed or was retired).
+func (p *Pool) Started() int64 { return p.started.Load() }
 
 // New makes a pool of at most size workers on the store at db (a --db
 // value). Workers are started when queries need them.
@@ -231,9 +326,23 @@ func New(db string, size int, log *slog.Logger) (*Pool, error) {
 }
 
 // Query runs src as graph.Store.Query would, in a worker. Errors match
-// graph.ErrSyntax and graph.ErrTimeout as Store.Query's do; a query that
+// graph.ErrSyntax, graph.ErrType and graph.ErrTimeout as Store.Query's do; a query that
 // kills its worker is a *CrashError.
 func (p *Pool) Query(ctx context.Context, src string, opts graph.QueryOptions) (graph.Results, error) {
+	var rows []graph.Result
+	res, err := p.QueryEach(ctx, src, opts, func(r graph.Result) error {
+		rows = append(rows, r)
+		return nil
+	})
+	res.Rows = rows
+	return res, err
+}
+
+// QueryEach runs src in a worker as Query does, handing each result to fn as
+// it arrives (on one goroutine, in order) instead of collecting them; the
+// Results returned hold Last and Truncated but no Rows. An error from fn
+// stops the query (its worker is replaced) and is returned.
+func (p *Pool) QueryEach(ctx context.Context, src string, opts graph.QueryOptions, fn func(graph.Result) error) (graph.Results, error) {
 	if err := graph.CheckQuery(src); err != nil {
 		return graph.Results{}, err
 	}
@@ -248,14 +357,17 @@ func (p *Pool) Query(ctx context.Context, src string, opts graph.QueryOptions) (
 		if err != nil {
 			return graph.Results{}, err
 		}
-		res, err, healthy := w.query(ctx, request{Src: src, Timeout: opts.Timeout, Limit: opts.Limit})
+		res, n, err, healthy := w.query(ctx, request{Src: src, Timeout: opts.Timeout, Limit: opts.Limit}, fn)
 		// A type error inside a Gizmo call can panic in a goroutine of
 		// Cayley's that outlives the script: the query answers (nothing, or
 		// an error) and the worker dies during a later query, which would be
 		// blamed (seen under the race detector's timing, after the ack). A
 		// worker whose query failed or found nothing is retired, taking any
-		// such goroutine with it.
-		if healthy && (err != nil || len(res.Rows) == 0 && res.Last == nil) {
+		// such goroutine with it, unless the query failed before reaching
+		// Cayley: a syntax error, or a type error that graph's argument
+		// checks caught.
+		early := errors.Is(err, graph.ErrSyntax) || errors.Is(err, graph.ErrType)
+		if healthy && !early && (err != nil || n == 0 && res.Last == nil) {
 			healthy = false
 		}
 		if healthy {
@@ -263,7 +375,7 @@ func (p *Pool) Query(ctx context.Context, src string, opts graph.QueryOptions) (
 		} else {
 			p.drop(w)
 		}
-		if errors.Is(err, errNotAccepted) && attempt == 0 {
+		if errors.Is(err, errNotAccepted) && attempt == 0 && n == 0 {
 			continue // that worker died of the previous query
 		}
 		return res, err
@@ -349,6 +461,7 @@ func (p *Pool) start(ctx context.Context) (*worker, error) {
 	w := &worker{toW: reqW, fromW: respR, output: &cappedBuffer{max: 64 << 10}, done: make(chan struct{})}
 	w.cmd = exec.Command(p.exe, "gizmo-worker")
 	w.cmd.Env = append(os.Environ(), envWorker+"=1", envDB+"="+p.db)
+	p.started.Add(1)
 	w.cmd.ExtraFiles = []*os.File{reqR, respW}
 	detach(w.cmd)
 	w.cmd.Stdout = w.output
@@ -401,23 +514,63 @@ func (p *Pool) start(ctx context.Context) (*worker, error) {
 // errNotAccepted: the worker died before it took the request.
 var errNotAccepted = errors.New("the query worker ended before it took the query")
 
-// query sends one request and waits for its answer. healthy is false when
-// the worker is dead or was killed and must not be used again.
-func (w *worker) query(ctx context.Context, req request) (res graph.Results, err error, healthy bool) {
+// query sends one request and hands the rows of its answer to fn; n counts
+// them. healthy is false when the worker is dead or was killed and must not
+// be used again.
+func (w *worker) query(ctx context.Context, req request, fn func(graph.Result) error) (res graph.Results, n int, err error, healthy bool) {
 	if w.enc.Encode(req) != nil || w.bw.Flush() != nil {
 		w.crashed()
-		return res, errNotAccepted, false // dead before this query
+		return res, 0, errNotAccepted, false // dead before this query
 	}
 	answer := make(chan error, 1)
-	var resp response
+	var (
+		resp    response
+		fnErr   error
+		rows    atomic.Int64
+		stopped atomic.Bool // set when query has returned: fn is not called again
+		reading = make(chan struct{})
+	)
 	go func() {
+		defer close(reading)
 		var ack response
 		if err := w.dec.Decode(&ack); err != nil || !ack.Accepted {
 			answer <- errNotAccepted
 			return
 		}
-		answer <- w.dec.Decode(&resp)
+		for {
+			resp = response{}
+			if err := w.dec.Decode(&resp); err != nil {
+				answer <- err
+				return
+			}
+			for _, r := range resp.Res.Rows {
+				if stopped.Load() {
+					return
+				}
+				if err := fn(r); err != nil {
+					fnErr = err
+					answer <- errFn
+					return
+				}
+				rows.Add(1)
+			}
+			resp.Res.Rows = nil
+			if !resp.More {
+				answer <- nil
+				return
+			}
+		}
 	}()
+	// After a kill, the reader ends at the pipe's EOF; wait for it (a while)
+	// so that fn is not running when query returns.
+	settle := func() {
+		stopped.Store(true)
+		select {
+		case <-reading:
+		case <-time.After(grace):
+		}
+	}
+	defer func() { n = int(rows.Load()) }()
 	var deadline <-chan time.Time
 	if req.Timeout > 0 {
 		t := time.NewTimer(req.Timeout + grace)
@@ -426,25 +579,34 @@ func (w *worker) query(ctx context.Context, req request) (res graph.Results, err
 	}
 	select {
 	case err := <-answer:
-		if errors.Is(err, errNotAccepted) {
+		switch {
+		case errors.Is(err, errNotAccepted):
 			w.crashed()
-			return res, errNotAccepted, false
-		}
-		if err != nil {
-			return res, w.crashed(), false
+			return res, 0, errNotAccepted, false
+		case errors.Is(err, errFn):
+			w.stop()
+			settle()
+			return res, 0, fnErr, false
+		case err != nil:
+			return res, 0, w.crashed(), false
 		}
 	case <-deadline:
 		w.stop()
-		return res, &remoteError{kind: errTimeout, msg: fmt.Sprintf("%v after %s: %v", graph.ErrTimeout, req.Timeout, context.DeadlineExceeded)}, false
+		settle()
+		return res, 0, &remoteError{kind: errTimeout, msg: fmt.Sprintf("%v after %s: %v", graph.ErrTimeout, req.Timeout, context.DeadlineExceeded)}, false
 	case <-ctx.Done():
 		w.stop()
-		return res, fmt.Errorf("query stopped: %w", context.Cause(ctx)), false
+		settle()
+		return res, 0, fmt.Errorf("query stopped: %w", context.Cause(ctx)), false
 	}
 	if resp.Kind != errNone {
-		return resp.Res, &remoteError{msg: resp.Msg, kind: resp.Kind}, true
+		return resp.Res, 0, &remoteError{msg: resp.Msg, kind: resp.Kind}, true
 	}
-	return resp.Res, nil, true
+	return resp.Res, 0, nil, true
 }
+
+// errFn: the caller's function refused a row.
+var errFn = errors.New("the caller stopped the query")
 
 // crashed waits for a dead worker and says why it died.
 func (w *worker) crashed() error {

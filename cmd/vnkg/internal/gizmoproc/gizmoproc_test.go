@@ -61,8 +61,8 @@ func TestHostileQueriesThenNormal(t *testing.T) {
 		want      error
 		msg       string
 	}{
-		{"type error in a Gizmo call", `g.V(iri(5)).all()`, gizmoproc.ErrCrashed, "panic: "},
-		{"type error after a variable", `var n = 5; g.V(iri(n)).all()`, gizmoproc.ErrCrashed, "panic: "},
+		{"type error in a Gizmo call", `g.V(iri(5)).all()`, graph.ErrType, "type error: iri() expects a string"},
+		{"type error after a variable", `var n = 5; g.V(iri(n)).all()`, graph.ErrType, "type error: iri() expects a string"},
 		{"cyclic result", `var o={};o.o=o;o`, gizmoproc.ErrCrashed, "recursed too deep"},
 		{"nested brackets", deep, graph.ErrSyntax, "nested more than"},
 		{"nested unary operators", unary, gizmoproc.ErrCrashed, ""},
@@ -164,5 +164,59 @@ func TestNoStore(t *testing.T) {
 	_, err = p.Query(context.Background(), normal, graph.QueryOptions{})
 	if !strings.Contains(err.Error(), "no store") {
 		t.Fatalf("err = %v, want no store", err)
+	}
+}
+
+// TestQueryEachStreams: rows reach the caller while the script still runs
+// (here it emits 3000 values and then never ends): every row arrives before
+// the timeout, the first long before; a caller that refuses a row stops the
+// query with its own error, and the pool answers the next query.
+func TestQueryEachStreams(t *testing.T) {
+	db := store(t)
+	p, err := gizmoproc.New(db, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	ctx := context.Background()
+	start := time.Now()
+	var first time.Duration
+	n := 0
+	_, err = p.QueryEach(ctx, `for (var i = 0; i < 3000; i++) { g.emit(i) } while (true) {}`,
+		graph.QueryOptions{Timeout: 3 * time.Second}, func(r graph.Result) error {
+			if n == 0 {
+				first = time.Since(start)
+			}
+			if r.Value != int64(n) && r.Value != float64(n) {
+				t.Fatalf("row %d is %v (%T)", n, r.Value, r.Value)
+			}
+			n++
+			return nil
+		})
+	if !errors.Is(err, graph.ErrTimeout) {
+		t.Errorf("err %v, want a timeout", err)
+	}
+	if n != 3000 {
+		t.Errorf("%d rows before the timeout, want 3000", n)
+	}
+	if first > 2*time.Second {
+		t.Errorf("the first row came after %s: not streamed", first)
+	}
+
+	stop := errors.New("enough")
+	n = 0
+	_, err = p.QueryEach(ctx, `for (var i = 0; i < 100000; i++) { g.emit(i) }`, graph.QueryOptions{Timeout: 10 * time.Second}, func(graph.Result) error {
+		n++
+		if n == 10 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 10 {
+		t.Errorf("err %v after %d rows, want %v after 10", err, n, stop)
+	}
+	res, err := p.Query(ctx, normal, graph.QueryOptions{Timeout: 5 * time.Second})
+	if err != nil || len(res.Rows) != 1 {
+		t.Errorf("the next query: %v, %d rows", err, len(res.Rows))
 	}
 }

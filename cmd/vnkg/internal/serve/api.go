@@ -153,6 +153,8 @@ type sourceJSON struct {
 	IRI        string        `json:"iri"`
 	Title      string        `json:"title,omitempty"`
 	Date       string        `json:"date,omitempty"`
+	URL        string        `json:"url,omitempty"`        // the article on the web (schema:url)
+	Publisher  *nodeRef      `json:"publisher,omitempty"`  // schema:publisher
 	Background bool          `json:"background,omitempty"` // the gazetteer, not an article
 	Evidence   *evidenceJSON `json:"evidence,omitempty"`
 }
@@ -278,7 +280,7 @@ func (s *Server) entity(ctx context.Context, iri string) (*entityJSON, error) {
 	slices.SortStableFunc(artOrder, func(x, y string) int { return compareArticles(arts[x], arts[y]) })
 	for _, l := range artOrder {
 		if a := arts[l]; a != nil {
-			ent.Articles = append(ent.Articles, sourceJSON{Doc: a.id, IRI: a.iri, Title: a.title, Date: a.date})
+			ent.Articles = append(ent.Articles, s.source(a))
 		}
 	}
 	for _, k := range order {
@@ -301,7 +303,7 @@ func (s *Server) entity(ctx context.Context, iri string) (*entityJSON, error) {
 			}
 			a := arts[l]
 			if a != nil {
-				src.Title, src.Date = a.title, a.date
+				src = s.source(a)
 				q := vocab.Quad{Subject: vocab.IRI(iri), Predicate: vocab.IRI(k.p), Label: l}
 				switch {
 				case k.in:
@@ -556,7 +558,7 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 			}
 			e = &timelineEntry{sourceJSON: sourceJSON{Doc: graph.DocID(q.Label), IRI: q.Label}, Ranks: []nodeRef{}, Positions: []nodeRef{}}
 			if a != nil {
-				e.Title, e.Date = a.title, a.date
+				e.sourceJSON = s.source(a)
 			}
 			entries[q.Label] = e
 		}
@@ -639,6 +641,17 @@ func sortableDate(d string) string {
 	return d
 }
 
+// source is an article as the entity and timeline answers cite it: id,
+// title, date, its web address and its publisher.
+func (s *Server) source(a *article) sourceJSON {
+	src := sourceJSON{Doc: a.id, IRI: a.iri, Title: a.title, Date: a.date, URL: a.url}
+	if a.publisher != "" {
+		p := s.ref(a.publisher)
+		src.Publisher = &p
+	}
+	return src
+}
+
 // articleMeta reads an article's metadata only (its subject quads).
 func (s *Server) articleMeta(ctx context.Context, iri string) (*article, error) {
 	meta, err := s.store.Out(ctx, iri)
@@ -652,6 +665,10 @@ func (s *Server) articleMeta(ctx context.Context, iri string) (*article, error) 
 			a.title = q.Object.Value
 		case vocab.DatePublished:
 			a.date = q.Object.Value
+		case vocab.Publisher:
+			a.publisher = q.Object.Value
+		case vocab.URL:
+			a.url = q.Object.Value
 		}
 	}
 	return a, nil

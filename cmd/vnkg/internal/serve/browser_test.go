@@ -13,6 +13,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/vnkg/vnkg/cmd/vnkg/internal/serve"
+	"github.com/vnkg/vnkg/data"
+	"github.com/vnkg/vnkg/extract"
+	"github.com/vnkg/vnkg/extract/input"
+	"github.com/vnkg/vnkg/extract/webpage"
 )
 
 // chromium finds Debian's chromium. Under CI (CI=true) it must be there
@@ -224,4 +228,79 @@ func TestBrowser(t *testing.T) {
 		t.Error("the page is wider than a phone's window")
 	}
 	shot(t, phone, dir, "6-phone.png")
+}
+
+// pages are the outlet test pages read as build reads them (their
+// metadata: publisher, canonical URL, date).
+func pages(t *testing.T) []extract.Document {
+	t.Helper()
+	rules, err := webpage.LoadRules(data.SitesFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../../../../extract/webpage/testdata/pages/*.html")
+	if len(files) < 5 {
+		t.Fatalf("%d test pages", len(files))
+	}
+	var docs []extract.Document
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := input.PageDocument(b, filepath.Base(f), strings.TrimSuffix(filepath.Base(f), ".html"), webpage.Options{Rules: rules})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs
+}
+
+// TestBrowserArticleLinks: built from saved pages, the viewer links each
+// article to its web address and shows its publisher, on the article page
+// and where a person's page cites it.
+func TestBrowserArticleLinks(t *testing.T) {
+	docs := pages(t)
+	var qdnd extract.Document
+	for _, d := range docs {
+		if strings.Contains(d.URL, "qdnd.vn") {
+			qdnd = d
+		}
+	}
+	if qdnd.URL == "" || qdnd.Source != "Báo Quân đội nhân dân" {
+		t.Fatalf("the QĐND page reads as %+v", qdnd)
+	}
+	x := newExtractor(t)
+	db := filepath.Join(t.TempDir(), "db")
+	buildCorpus(t, x, db, docs)
+	f := startOn(t, db, x, serve.Options{})
+	dir := artifacts(t)
+	ctx := browser(t, 1280, 800)
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(f.url+"/article/"+qdnd.ID)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the article", `document.querySelector("#article .text") !== null`)
+	href, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("#article a.web") || {}).href || ""`))
+	if href != qdnd.URL {
+		t.Errorf("the article page links to %q, want %q", href, qdnd.URL)
+	}
+	if p := text(t, ctx, "#article .publisher"); !strings.Contains(p, "Báo Quân đội nhân dân") {
+		t.Errorf("the article page's publisher: %q", p)
+	}
+	shot(t, ctx, dir, "7-article-links.png")
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(f.url+"/?focus=Hoàng Xuân Chiến")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the facts", `document.querySelectorAll("#panel .fact").length > 0`)
+	links, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll("#panel .source a.web")].filter((a) => a.href === `+strconv.Quote(qdnd.URL)+`).length`))
+	if links == 0 {
+		t.Errorf("the person's facts do not link their article to %s", qdnd.URL)
+	}
+	if p := text(t, ctx, "#panel .source .publisher"); !strings.Contains(p, "Báo Quân đội nhân dân") {
+		t.Errorf("the person's sources show the publisher %q", p)
+	}
+	shot(t, ctx, dir, "8-person-links.png")
 }

@@ -117,7 +117,7 @@ func (s *Server) gizmo(w http.ResponseWriter, r *http.Request, lang, src string)
 // message, as Cayley answers.
 func (s *Server) queryError(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
-	case errors.Is(err, graph.ErrSyntax), errors.Is(err, graph.ErrTimeout), errors.Is(err, gizmoproc.ErrCrashed):
+	case errors.Is(err, graph.ErrSyntax), errors.Is(err, graph.ErrType), errors.Is(err, graph.ErrTimeout), errors.Is(err, gizmoproc.ErrCrashed):
 		writeError(w, http.StatusBadRequest, err.Error())
 	case r.Context().Err() != nil:
 		writeError(w, http.StatusServiceUnavailable, "request cancelled")

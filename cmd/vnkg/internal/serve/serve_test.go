@@ -229,7 +229,8 @@ func compact(t testing.TB, b []byte) string {
 func TestHostileQueries(t *testing.T) {
 	f := start(t, serve.Options{QueryTimeout: 2 * time.Second})
 	for _, tc := range []struct{ name, src, msg string }{
-		{"type error", `g.V(iri(5)).all()`, "panic: expected string, got: int64"},
+		{"type error", `g.V(iri(5)).all()`, "type error: iri() expects a string (an IRI), got the number 5 (line 1)"},
+		{"type error in a path method", `g.V().out({}).all()`, "type error: .out() expects a predicate"},
 		{"cyclic result", `var o={};o.o=o;o`, "stack overflow"},
 		{"deep nesting", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), "nested more than 256 deep"},
 		{"syntax error", `g.V(`, "SyntaxError"},

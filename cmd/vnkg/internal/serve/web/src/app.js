@@ -297,7 +297,9 @@ function valueOf(f) {
 function sourceItem(s) {
   if (s.background) return el("li", {}, "gazetteer (background knowledge)");
   const link = el("a", { href: "/article/" + encodeURIComponent(s.doc), onclick: (e) => { e.preventDefault(); navigate("/article/" + encodeURIComponent(s.doc)); } }, s.doc);
-  const head = el("div", {}, link, s.date ? " · " + s.date : "", s.title ? el("span", { class: "also" }, " — " + truncate(s.title, 80)) : "");
+  const head = el("div", {}, link, s.date ? " · " + s.date : "", s.publisher ? el("span", { class: "publisher" }, " · " + s.publisher.name) : "",
+    s.url ? el("span", {}, " · ", el("a", { class: "web", href: s.url, rel: "noreferrer", title: s.url }, "source ↗")) : "",
+    s.title ? el("span", { class: "also" }, " — " + truncate(s.title, 80)) : "");
   const ev = s.evidence;
   let body = null;
   if (ev && ev.status === "ok") body = sentence(ev);
@@ -367,7 +369,9 @@ async function showArticle(doc) {
   const kinds = new Set(a.text.filter((s) => s.kind).map((s) => s.kind));
   box.replaceChildren(...[
     el("h1", {}, a.title || a.doc),
-    el("p", { class: "also" }, a.doc, a.date ? " · " + a.date : "", a.publisher ? " · " + a.publisher.name : "", a.url ? el("span", {}, " · ", el("a", { href: a.url, rel: "noreferrer" }, "source")) : "", ` · ${a.facts} facts`),
+    el("p", { class: "also" }, a.doc, a.date ? " · " + a.date : "",
+      a.publisher ? el("span", { class: "publisher" }, " · ", el("a", { href: pageURL(a.publisher.iri) }, a.publisher.name)) : "",
+      a.url ? el("span", {}, " · ", el("a", { class: "web", href: a.url, rel: "noreferrer", title: a.url }, "source ↗")) : "", ` · ${a.facts} facts`),
     a.note ? el("p", { class: "stale" }, a.note) : null,
     kinds.size ? el("div", { class: "legend" }, [...kinds].map(kindBadge)) : null,
     el("div", { class: "text" }, a.text.map((s) => s.kind

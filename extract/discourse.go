@@ -1,0 +1,452 @@
+package extract
+
+import "strings"
+
+// evState is the discourse state of the event rules across sentences: the
+// scene the text has set (the date and part of day the latest sentence opened
+// with) and the part of day each event was held in, so that a sentence which
+// holds a meeting of a kind already seen on another day, part of day or place
+// holds another one ("Buổi sáng, A chủ trì lễ đón … Buổi chiều, B chủ trì lễ
+// đón …").
+type evState struct {
+	sceneDate Date                  // the date the latest text sentence opened with
+	sentPart  string                // the part of day the current sentence opens with, "" if none
+	sentDate  Date                  // the current sentence's own date, zero if none
+	part      map[*EventFact]string // the part of day an event was held in
+	leads     []*PersonFact         // the heads of the delegations the text has named ("do A dẫn đầu")
+	members   []*PersonFact         // the members of delegations: heads and those listed with them
+	prev      *EventFact            // the event the text was about before the current sentence
+}
+
+// setScene reads the time a sentence opens with: its date (which dates the
+// events of the sentences after it that give none) and its part of day.
+func (a *analysis) setScene(s sentence, spans []Chunk, kind lineKind) {
+	a.ev.sentPart, a.ev.sentDate = "", Date{}
+	if kind != lineText {
+		return
+	}
+	for _, sp := range spans {
+		if sp.Kind == SpanDate && !a.inDoc[sp.T0] {
+			a.ev.sentDate = a.dateOf(sp, s)
+			break
+		}
+	}
+	// the opening adverbials: "Trước đó, hôm qua (11-12), …", "Chiều cùng
+	// ngày, …", "Buổi sáng, …"
+	for k := 0; k < len(spans) && k < 6; k++ {
+		if sp := spans[k]; sp.Kind == SpanDate {
+			if d := a.dateOf(sp, s); !d.IsZero() {
+				a.ev.sceneDate = d
+			}
+			break
+		}
+	}
+	for i := s.t0; i < s.t1 && i < s.t0+6; i++ {
+		t := a.toks[i]
+		if t.Kind == Word && a.g.evWord(t.Key, ewPartOfDay) {
+			a.ev.sentPart = t.Key
+			return
+		}
+		if t.Kind == Word && !a.g.evWord(t.Key, ewTimeLead) {
+			return
+		}
+	}
+}
+
+// eventPart records the part of day of an event opened in the current sentence.
+func (a *analysis) eventPart(ev *EventFact) {
+	if a.ev.sentPart == "" {
+		return
+	}
+	if a.ev.part == nil {
+		a.ev.part = map[*EventFact]string{}
+	}
+	if a.ev.part[ev] == "" {
+		a.ev.part[ev] = a.ev.sentPart
+	}
+}
+
+// otherOccasion reports a sentence that places a meeting of ev's kind on
+// another day, part of day or at another place than ev.
+func (a *analysis) otherOccasion(ev *EventFact, s sentence, spans []Chunk) bool {
+	if d := a.ev.sentDate; !d.IsZero() && !ev.Date.IsZero() && d != ev.Date {
+		return true
+	}
+	if p := a.ev.part[ev]; p != "" && a.ev.sentPart != "" && p != a.ev.sentPart {
+		return true
+	}
+	if p := a.sentencePlace(spans); p != "" && ev.Location != "" && !samePlace(p, ev.Location) {
+		return true
+	}
+	return false
+}
+
+// fillMissing gives an event the date and place of a sentence that holds it
+// when the event has none yet.
+func (a *analysis) fillMissing(ev *EventFact, s sentence, spans []Chunk) {
+	if ev.Date.IsZero() && !a.ev.sentDate.IsZero() {
+		ev.Date = a.ev.sentDate
+	}
+	if ev.Location == "" {
+		ev.Location = a.sentencePlace(spans)
+	}
+	a.eventPart(ev)
+}
+
+// fillFrom gives an event that a host verb holds the sentence's date and the
+// place after its "tại" when the event has none yet ("Bộ trưởng A đón Bộ
+// trưởng B tại Cửa khẩu quốc tế Hữu Nghị").
+func (a *analysis) fillFrom(ev *EventFact, s sentence, spans []Chunk) {
+	if ev.Date.IsZero() && !a.ev.sentDate.IsZero() {
+		ev.Date = a.ev.sentDate
+	}
+	if ev.Location == "" {
+		for j, sp := range spans {
+			if sp.Kind == SpanOther && sp.Value == "tại" && !(j > 0 && (spans[j-1].Kind == SpanCountry || spans[j-1].Kind == SpanTitle || spans[j-1].Kind == SpanOrg)) {
+				if p := a.place(spans, j); p != "" {
+					ev.Location = p
+					break
+				}
+			}
+		}
+	}
+	a.eventPart(ev)
+}
+
+// sentencePlace is the place after a "tại" that opens the sentence, before
+// anyone or anything it names ("Buổi chiều, tại Cửa khẩu quốc tế Lao Bảo, …"):
+// a "tại" after a person's post says where the post is.
+func (a *analysis) sentencePlace(spans []Chunk) string {
+	for j, sp := range spans {
+		switch sp.Kind {
+		case SpanDate, SpanSep:
+			continue
+		case SpanOther:
+			if sp.Value == "tại" {
+				return a.place(spans, j)
+			}
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// samePlace reports two names of one place: equal when folded, or one the
+// beginning of the other ("Cửa khẩu Lao Bảo", "Cửa khẩu Lao Bảo tỉnh Quảng Trị").
+func samePlace(p, q string) bool {
+	p, q = Fold(p), Fold(q)
+	return p == q || strings.HasPrefix(p, q) || strings.HasPrefix(q, p)
+}
+
+// finishEvents settles the events once the article is read: a meeting that a
+// title or lead named without a date is the dated one of its kind the body
+// tells of; whoever chairs a meeting is not also one of its attendees ("A chủ
+// trì lễ đón B … A đón B": A hosts, B attends).
+func (a *analysis) finishEvents() {
+	a.mergeUndated()
+	for _, ev := range a.facts.Events {
+		for i := len(ev.Attendees) - 1; i >= 0; i-- {
+			if hasPerson(ev.Chairs, ev.Attendees[i]) {
+				a.dropAttendee(ev, i)
+			}
+		}
+	}
+}
+
+// dropAttendee removes an event's i-th attendee, keeping the citations of the
+// others with them.
+func (a *analysis) dropAttendee(ev *EventFact, i int) {
+	ev.Attendees = append(ev.Attendees[:i], ev.Attendees[i+1:]...)
+	n := len(ev.Attendees)
+	for j := i; j < n; j++ {
+		if c, ok := a.facts.cites[citeKey{ev, slotAttendee, j + 1}]; ok {
+			a.facts.cites[citeKey{ev, slotAttendee, j}] = c
+		} else {
+			delete(a.facts.cites, citeKey{ev, slotAttendee, j})
+		}
+	}
+	delete(a.facts.cites, citeKey{ev, slotAttendee, n})
+}
+
+// delegationSubject is the index of the delegation word standing as a
+// clause's subject, at the sentence's start or after a comma ("Trong thời
+// gian tại Bắc Kinh, đoàn đã hội đàm …"), -1 if none.
+func (a *analysis) delegationSubject(spans []Chunk) int {
+	for j, sp := range spans {
+		if sp.Kind != SpanOther || !a.g.evWord(sp.Value, ewDelegation) {
+			continue
+		}
+		if j == 0 || spans[j-1].Kind == SpanSep && spans[j-1].Value == "," {
+			return j
+		}
+	}
+	return -1
+}
+
+// delegationRoles gives the heads of the delegations the text has named the
+// part the delegation takes when it is a clause's subject: "đoàn đã hội đàm
+// với …" (they attend the talks). For "đoàn đã được A tiếp" it returns them:
+// they are the guests of the reception the host verb opens.
+func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
+	d := a.delegationSubject(spans)
+	if d < 0 || len(a.ev.leads) == 0 || planned {
+		return nil
+	}
+	j := d + 1
+	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j++
+	}
+	if j >= len(spans) {
+		return nil
+	}
+	if sp := spans[j]; sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap {
+		if ev := a.eventOfKind(sp.Value); ev != nil {
+			// "đoàn Việt Nam đã đặt vòng hoa viếng …": the members of the
+			// delegation named, else the heads the text named
+			people := a.delegationAt(spans, d)
+			if len(people) == 0 {
+				people = a.ev.leads
+			}
+			for _, p := range people {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+		}
+		return nil
+	}
+	if spans[j].Kind == SpanOther && spans[j].Value == "được" {
+		return a.ev.leads
+	}
+	return nil
+}
+
+// mergeUndated merges each undated event into the one dated event of its kind
+// whose name it fits (one name empty, or its words all in the other's) and
+// whose chairs it does not contradict: "Việt Nam - Canada tổ chức Đối thoại
+// chính sách quốc phòng lần thứ 2" in a title is the body's "Đối thoại chính
+// sách quốc phòng Việt Nam - Canada lần thứ 2" of 21-9.
+func (a *analysis) mergeUndated() {
+	var keep []*EventFact
+	into := map[*EventFact]*EventFact{}
+	for _, e := range a.facts.Events {
+		if !e.Date.IsZero() {
+			continue
+		}
+		var to *EventFact
+		n := 0
+		for _, f := range a.facts.Events {
+			if f != e && f.Kind == e.Kind && !f.Date.IsZero() && namesFit(e.Name, f.Name) && chairsFit(e, f) {
+				to, n = f, n+1
+			}
+		}
+		if n == 1 {
+			into[e] = to
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	for _, e := range a.facts.Events {
+		f, ok := into[e]
+		if !ok {
+			keep = append(keep, e)
+			continue
+		}
+		for _, p := range e.Chairs {
+			f.Chairs = appendPerson(f.Chairs, p)
+		}
+		for _, p := range e.Attendees {
+			f.Attendees = appendPerson(f.Attendees, p)
+		}
+		for _, p := range e.Speakers {
+			f.Speakers = appendPerson(f.Speakers, p)
+		}
+		for _, d := range e.About {
+			f.About = appendUnique(f.About, d)
+		}
+		if f.Location == "" {
+			f.Location = e.Location
+		}
+		if f.Organizer == "" {
+			f.Organizer = e.Organizer
+		}
+		if f.Name == "" {
+			f.Name = e.Name
+		}
+		if a.current == e {
+			a.current = f
+		}
+	}
+	a.facts.Events = keep
+	for i := range a.marks {
+		if e, ok := a.marks[i].fact.(*EventFact); ok && into[e] != nil {
+			a.marks[i].fact = into[e]
+		}
+	}
+}
+
+// namesFit reports two names of one event: one of them empty, or every word
+// of one in the other.
+func namesFit(n, m string) bool {
+	if n == "" || m == "" {
+		return true
+	}
+	in := func(x, y string) bool {
+		words := map[string]bool{}
+		for _, w := range strings.Fields(Fold(y)) {
+			words[w] = true
+		}
+		for _, w := range strings.Fields(Fold(x)) {
+			if !words[w] {
+				return false
+			}
+		}
+		return true
+	}
+	return in(n, m) || in(m, n)
+}
+
+// chairsFit reports an event whose chairs, if any, include one of the other's
+// (or the other has none).
+func chairsFit(e, f *EventFact) bool {
+	if len(e.Chairs) == 0 || len(f.Chairs) == 0 {
+		return true
+	}
+	for _, p := range e.Chairs {
+		if hasPerson(f.Chairs, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairRoles reads "hai Bộ trưởng đồng chủ trì hội đàm", "hai Bộ trưởng đã hội
+// đàm": the pair a title names is the article's two people with that title
+// (the two delegation heads), and they take the role of the verb after it in
+// the event the sentence speaks of. It does nothing unless exactly two people
+// hold the title.
+func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
+	if planned {
+		return
+	}
+	for k := 0; k+1 < len(spans); k++ {
+		if spans[k].Kind != SpanOther || spans[k].Value != "hai" || spans[k+1].Kind != SpanTitle && !(spans[k+1].Kind == SpanOther && spans[k+1].Value == "bên") {
+			continue
+		}
+		if k > 0 && !(spans[k-1].Kind == SpanSep || spans[k-1].Kind == SpanDate) {
+			continue
+		}
+		var pair []*PersonFact
+		if spans[k+1].Kind == SpanTitle {
+			title := spans[k+1].Value
+			for _, p := range a.facts.Persons {
+				for _, pos := range p.Positions {
+					if pos.Title == title {
+						pair = appendPerson(pair, p)
+					}
+				}
+			}
+		} else if prev := a.ev.prev; prev != nil && len(prev.Chairs) == 1 && len(prev.Attendees) > 0 && (prev.Kind == "lễ đón" || prev.Kind == "tiếp xã giao") {
+			// "Ngay sau lễ đón, hai bên hội đàm": the two sides are the host
+			// and the guest of the welcome or reception before
+			pair = []*PersonFact{prev.Chairs[0], prev.Attendees[0]}
+		}
+		if len(pair) != 2 {
+			return
+		}
+		j := k + 2
+		for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+			j++
+		}
+		if j >= len(spans) {
+			return
+		}
+		sp := spans[j]
+		target, role := ev, ""
+		sides := spans[k+1].Kind != SpanTitle // "hai bên": a group, no speaker or chair
+		switch {
+		case sp.Kind == SpanVerb && !sides && (sp.Value == "chair" || sp.Value == "attend" || sp.Value == "speak"):
+			role = sp.Value
+		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap:
+			role = "attend"
+			if e := a.eventOfKind(sp.Value); e != nil {
+				target = e
+			}
+		}
+		if target == nil || role == "" {
+			return
+		}
+		for _, p := range pair {
+			switch role {
+			case "chair":
+				target.Chairs = appendPerson(target.Chairs, p)
+			case "attend":
+				target.Attendees = appendPerson(target.Attendees, p)
+			case "speak":
+				target.Speakers = appendPerson(target.Speakers, p)
+			}
+		}
+		return
+	}
+}
+
+// noteMembers records the people a sentence about a delegation lists as its
+// members ("Đoàn đại biểu Việt Nam do A làm Trưởng đoàn. Tham gia đoàn có B,
+// …", "Cùng đi có C"): those who lead or attend in a sentence with the
+// delegation word.
+func (a *analysis) noteMembers(spans []Chunk, ms []mention, roles [][]string) {
+	has := false
+	for _, sp := range spans {
+		if (sp.Kind == SpanOther || sp.Kind == SpanName) && a.g.evWord(a.toks[sp.T0].Key, ewDelegation) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return
+	}
+	for i, m := range ms {
+		for _, r := range roles[i] {
+			if r == "lead" || r == "attend" {
+				a.ev.members = appendPerson(a.ev.members, m.p)
+			}
+		}
+	}
+}
+
+// delegationAt is the members of the delegation named at spans[k] ("Đoàn đại
+// biểu Bộ Quốc phòng Lào"): the members the text listed whose country is the
+// one the delegation's name gives (Việt Nam when it gives none or Việt Nam's).
+func (a *analysis) delegationAt(spans []Chunk, k int) []*PersonFact {
+	if k >= len(spans) || !a.g.evWord(a.toks[spans[k].T0].Key, ewDelegation) || len(a.ev.members) == 0 {
+		return nil
+	}
+	country := ""
+	for j := k + 1; j < len(spans) && j < k+6; j++ {
+		sp := spans[j]
+		if sp.Kind == SpanCountry {
+			country = sp.Value
+			break
+		}
+		if sp.Kind == SpanOrg {
+			if c := a.g.orgCountry[a.orgOf(sp).Name]; c != "" {
+				country = c
+				break
+			}
+		}
+		if sp.Kind != SpanOther && sp.Kind != SpanName {
+			break
+		}
+	}
+	var out []*PersonFact
+	for _, p := range a.ev.members {
+		if country == "" || country == "Việt Nam" {
+			if !p.Foreign {
+				out = append(out, p)
+			}
+		} else if p.Foreign && p.Nationality == country {
+			out = append(out, p)
+		}
+	}
+	return out
+}

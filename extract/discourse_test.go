@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestDiscourse holds the discourse model of events: which sentences speak of
+// which event, and when one sentence holds a new one.
+func TestDiscourse(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name, published, text string
+		want                  []string
+	}{
+		{
+			name:      "two welcomes: morning and afternoon at two border gates",
+			published: "2021-12-12",
+			text: "Ngày 12-12, tại huyện Hướng Hóa, tỉnh Quảng Trị, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +
+				"Buổi sáng, Đại tướng Chansamone Chanyalath chủ trì lễ đón Đoàn đại biểu Việt Nam. " +
+				"Buổi chiều, tại Cửa khẩu quốc tế Lao Bảo, Đại tướng Phan Văn Giang chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Lào.",
+			want: []string{
+				"PERSON Chansamone Chanyalath | Đại tướng | ",
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"EVENT hội nghị | 2021-12-12 | huyện Hướng Hóa, tỉnh Quảng Trị | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT lễ đón | 2021-12-12 |  |  | chair Chansamone Chanyalath | attend  | speak  | about ",
+				"EVENT lễ đón | 2021-12-12 | Cửa khẩu quốc tế Lao Bảo |  | chair Phan Văn Giang | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a meeting held on another day is another meeting",
+			published: "2021-12-12",
+			text: "Ngày 12-12, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +
+				"Trước đó, hôm qua (11-12), tại Quảng Trị, Bộ Tư lệnh Bộ đội Biên phòng tổ chức hội nghị sơ kết công tác biên phòng.",
+			want: []string{
+				"EVENT hội nghị | 2021-12-12 | Hà Nội | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT hội nghị | 2021-12-11 | Quảng Trị | Bộ Tư lệnh Bộ đội Biên phòng | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "the scene's date dates a meeting of a later sentence",
+			published: "2018-11-20",
+			text: "Sáng 19/11, tại Hà Nội, Đại tướng Ngô Xuân Lịch chủ trì lễ đón Thượng tướng Ngụy Phượng Hòa. " +
+				"Sáng 20/11, các hoạt động chuyển sang tỉnh Cao Bằng. " +
+				"Tại cửa khẩu Tà Lùng, Đại tướng Ngô Xuân Lịch chủ trì lễ đón Thượng tướng Ngụy Phượng Hòa.",
+			want: []string{
+				"PERSON Ngô Xuân Lịch | Đại tướng | ",
+				"PERSON Ngụy Phượng Hòa | Thượng tướng | ",
+				"EVENT lễ đón | 2018-11-19 | Hà Nội |  | chair Ngô Xuân Lịch | attend Ngụy Phượng Hòa | speak  | about ",
+				"EVENT lễ đón | 2018-11-20 | cửa khẩu Tà Lùng |  | chair Ngô Xuân Lịch | attend Ngụy Phượng Hòa | speak  | about ",
+			},
+		},
+		{
+			name:      "attending the same ceremony again is the same ceremony",
+			published: "2024-08-10",
+			text: "Sáng 5/8, tại Hà Nội, Bộ Quốc phòng tổ chức lễ tiễn Đội Công binh số 3. " +
+				"Dự lễ tiễn có Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng; bà Ingrid Halvorsen, Điều phối viên thường trú Liên hợp quốc tại Việt Nam.",
+			want: []string{
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Ingrid Halvorsen |  | Điều phối viên thường trú Liên hợp quốc tại Việt Nam",
+				"EVENT lễ tiễn | 2024-08-05 | Hà Nội | Bộ Quốc phòng | chair  | attend Hoàng Xuân Chiến, Ingrid Halvorsen | speak  | about ",
+			},
+		},
+		{
+			name:      "a visit in passing with its own dates is the story's visit, dated and placed by its own clause",
+			published: "2024-10-25",
+			text:      "Chiều nay (25/10), tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang đã tiếp Thượng tướng Trương Hựu Hiệp, đang có chuyến thăm chính thức Việt Nam từ ngày 24 đến 26/10.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"PERSON Trương Hựu Hiệp | Thượng tướng | ",
+				"EVENT chuyến thăm | 2024-10-24 |  |  | chair  | attend Trương Hựu Hiệp | speak  | about ",
+				"EVENT tiếp xã giao | 2024-10-25 | Trụ sở Bộ Quốc phòng |  | chair Phan Văn Giang | attend Trương Hựu Hiệp | speak  | about ",
+			},
+		},
+		{
+			name:      "a delegation that arrives and begins its visit: the destination is the visit's place",
+			published: "2019-08-22",
+			text:      "Đoàn đại biểu Bộ Quốc phòng Nam Phi do bà Nosiviwe Nqakula dẫn đầu đã tới Hà Nội, bắt đầu chuyến thăm chính thức Việt Nam từ ngày 22 đến 26/8.",
+			want: []string{
+				"PERSON Nosiviwe Nqakula |  | ",
+				"EVENT chuyến thăm | 2019-08-22 | Hà Nội |  | chair  | attend Nosiviwe Nqakula | speak  | about ",
+			},
+		},
+		{
+			name:      "a visit only planned is no event",
+			published: "2019-08-22",
+			text:      "Theo kế hoạch, Đoàn đại biểu Bộ Quốc phòng Nam Phi do bà Nosiviwe Nqakula dẫn đầu sẽ thăm Việt Nam từ ngày 22 đến 26/8.",
+			want: []string{
+				"PERSON Nosiviwe Nqakula |  | ",
+			},
+		},
+		{
+			name:      "a meeting named first without a date is the dated one whose name it fits",
+			published: "2023-09-22",
+			text: "Thượng tướng Hoàng Xuân Chiến dẫn đầu đoàn Việt Nam dự Đối thoại chính sách quốc phòng lần thứ 2. " +
+				"Ngày 21-9, tại Ottawa, Thượng tướng Hoàng Xuân Chiến và ông Bill Matthews đã đồng chủ trì Đối thoại chính sách quốc phòng Việt Nam - Canada lần thứ 2.",
+			want: []string{
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"PERSON Bill Matthews |  | ",
+				"EVENT đối thoại | 2023-09-21 | Ottawa |  | chair Bill Matthews, Hoàng Xuân Chiến | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a purpose that opens the sentence ends at its comma",
+			published: "2023-09-22",
+			text: "Ngày 21-9, tại Ottawa, Bộ Quốc phòng tổ chức Đối thoại chính sách quốc phòng Việt Nam - Canada lần thứ 2. " +
+				"Để chuẩn bị cho Đối thoại, ngày 27-7, Tham vấn quốc phòng song phương Việt Nam - Canada năm 2023 đã được tổ chức theo hình thức trực tuyến.",
+			want: []string{
+				"EVENT đối thoại | 2023-09-21 | Ottawa | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT tham vấn | 2023-07-27 |  |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a body holds a welcome; the meeting its guests come to attend is no event of the article",
+			published: "2025-08-16",
+			text:      "Hôm nay (16/8), tại Cửa khẩu quốc tế Cầu Treo, Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh tổ chức đón Đoàn đại biểu Quân đội nhân dân Lào sang Việt Nam luyện tập, tham gia Lễ kỷ niệm 80 năm Cách mạng Tháng Tám.",
+			want: []string{
+				"EVENT lễ đón | 2025-08-16 | Cửa khẩu quốc tế Cầu Treo | Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "the pair a title names is the two people who hold it",
+			published: "2021-12-12",
+			text: "Buổi chiều, tại Cửa khẩu quốc tế Lao Bảo, Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng chủ trì lễ đón Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào. " +
+				"Ngay sau lễ đón, hai Bộ trưởng đồng chủ trì hội đàm.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"PERSON Chansamone Chanyalath | Đại tướng | Bộ trưởng Bộ Quốc phòng Lào | Lào",
+				"EVENT lễ đón |  | Cửa khẩu quốc tế Lao Bảo |  | chair Phan Văn Giang | attend Chansamone Chanyalath | speak  | about ",
+				"EVENT hội đàm |  |  |  | chair Chansamone Chanyalath, Phan Văn Giang | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a meeting word in what someone says is no scene",
+			published: "2018-11-20",
+			text: "Ngày 19/11, Bộ Quốc phòng tổ chức Giao lưu hữu nghị Quốc phòng biên giới lần thứ 5. " +
+				"Chiều cùng ngày, tại huyện Long Châu, Đại tướng Ngô Xuân Lịch đã hội đàm với Thượng tướng Ngụy Phượng Hòa. " +
+				"Đại tướng Ngô Xuân Lịch khẳng định, giao lưu hữu nghị quốc phòng biên giới là hoạt động thiết thực.",
+			want: []string{
+				"PERSON Ngô Xuân Lịch | Đại tướng | ",
+				"PERSON Ngụy Phượng Hòa | Thượng tướng | ",
+				"EVENT giao lưu | 2018-11-19 |  | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT hội đàm | 2018-11-19 | huyện Long Châu |  | chair  | attend Ngô Xuân Lịch, Ngụy Phượng Hòa | speak Ngô Xuân Lịch | about ",
+			},
+		},
+		{
+			name:      "a delegation welcomed is its members, by the country its name gives",
+			published: "2021-12-12",
+			text: "Ngày 12-12, tại huyện Sepon đã diễn ra Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Lào lần thứ nhất. " +
+				"Đoàn đại biểu Việt Nam do Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn. " +
+				"Tham gia đoàn có Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng. " +
+				"Đoàn Lào do Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào dẫn đầu. " +
+				"Buổi sáng, Đại tướng Chansamone Chanyalath chủ trì lễ đón Đoàn đại biểu Việt Nam.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Chansamone Chanyalath | Đại tướng | Bộ trưởng Bộ Quốc phòng Lào | Lào",
+				"EVENT giao lưu | 2021-12-12 | huyện Sepon |  | chair  | attend Chansamone Chanyalath, Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+				"EVENT lễ đón | 2021-12-12 |  |  | chair Chansamone Chanyalath | attend Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+			},
+		},
+		{
+			name:      "the sentence that holds a meeting named before says where it was",
+			published: "2022-09-07",
+			text: "Chiều qua (6/9), tại Seoul, Bộ trưởng Lee Jong Sup đã tiếp Thượng tướng Hoàng Xuân Chiến, đang ở Hàn Quốc dự Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 10. " +
+				"Trước đó, cùng ngày, tại Trụ sở Bộ Quốc phòng Hàn Quốc, Thượng tướng Hoàng Xuân Chiến và ông Shin Beom Chul đồng chủ trì Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 10.",
+			want: []string{
+				"PERSON Lee Jong Sup |  | Bộ trưởng",
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"PERSON Shin Beom Chul |  | ",
+				"EVENT đối thoại | 2022-09-06 | Trụ sở Bộ Quốc phòng Hàn Quốc |  | chair Hoàng Xuân Chiến, Shin Beom Chul | attend  | speak  | about ",
+				"EVENT tiếp xã giao | 2022-09-06 | Seoul |  | chair Lee Jong Sup | attend Hoàng Xuân Chiến | speak  | about ",
+			},
+		},
+		{
+			name:      "the one whose visit it is makes it; after a welcome, the two sides of the talks are its host and guest",
+			published: "2024-10-25",
+			text: "Chuyến thăm chính thức Việt Nam từ ngày 24 đến 26-10 của Thượng tướng Trương Hựu Hiệp được thực hiện theo lời mời của Đại tướng Phan Văn Giang. " +
+				"Trước đó, chiều 24-10, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang đã chủ trì lễ đón chính thức Thượng tướng Trương Hựu Hiệp. " +
+				"Ngay sau lễ đón, hai bên hội đàm.",
+			want: []string{
+				"PERSON Trương Hựu Hiệp | Thượng tướng | ",
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"EVENT chuyến thăm | 2024-10-24 |  |  | chair  | attend Trương Hựu Hiệp | speak  | about ",
+				"EVENT lễ đón | 2024-10-24 | Trụ sở Bộ Quốc phòng |  | chair Phan Văn Giang | attend Trương Hựu Hiệp | speak  | about ",
+				"EVENT hội đàm | 2024-10-24 |  |  | chair  | attend Phan Văn Giang, Trương Hựu Hiệp | speak  | about ",
+			},
+		},
+		{
+			name:      "a visit the sentence opens with a range of days: the ships' visit, placed where they dock",
+			published: "",
+			text:      "HQ Online - Từ ngày 25 đến 28/6, đội tàu Hải quân Liên bang Nga do Đại tá Anciferov Alexey Vitalievich chỉ huy đã cập Cảng quốc tế Cam Ranh, thăm tỉnh Khánh Hòa và giao lưu với Hải quân nhân dân Việt Nam.",
+			want: []string{
+				"PERSON Anciferov Alexey Vitalievich | Đại tá | ",
+				"EVENT chuyến thăm | --06-25 | Cảng quốc tế Cam Ranh |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a meeting named after the one the sentence opened is what that one is about; a field survey is an event",
+			published: "2024-10-15",
+			text: "Sáng nay (15/10), tại Hà Nội, Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 2. " +
+				"Để chuẩn bị, ngày 12/8, đoàn công tác do Thượng tướng Hoàng Xuân Chiến dẫn đầu đã khảo sát thực địa tại huyện Mộc Châu, tỉnh Sơn La.",
+			want: []string{
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"EVENT gặp mặt | 2024-10-15 | Hà Nội | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT khảo sát | 2024-08-12 | huyện Mộc Châu, tỉnh Sơn La |  | chair  | attend Hoàng Xuân Chiến | speak  | about ",
+			},
+		},
+		{
+			name:      "the place after a reporter's outlet is where the reporter is",
+			published: "2023-10-25",
+			text:      "Theo phóng viên TTXVN tại Lào, hôm qua (24/10), tại tỉnh Luang Prabang, Bắc Lào, đã diễn ra Hội đàm thường niên năm 2023 giữa Cục Bộ đội Biên phòng và Bộ Tư lệnh Bộ đội Biên phòng.",
+			want: []string{
+				"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak  | about ",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			f, _ := g.relate(Document{ID: "t", Text: tt.text, Published: tt.published}, txt, Tokenize(txt))
+			if diff := cmp.Diff(tt.want, summary(f)); diff != "" {
+				t.Errorf("facts mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestEntityStructure holds the mechanisms that read people and bodies by the
+// structure of their names: each case is one kind, with the persons (and the
+// bodies, when listed) it must give.
+func TestEntityStructure(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name   string
+		text   string
+		want   []string // PERSON lines of summary
+		orgs   []string // bodies that must be among the facts
+		noOrgs []string // bodies that must not
+	}{
+		{
+			name: "a transliteration in brackets after a name; the posts after it are the person's",
+			text: "Thượng tướng Đổng Quân (Dong Jun), Bộ trưởng Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa, phát biểu.",
+			want: []string{"PERSON Đổng Quân | Thượng tướng | Bộ trưởng Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa | aka Dong Jun"},
+			orgs: []string{"Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa"},
+		},
+		{
+			name: "the original spelling in brackets after a transliteration",
+			text: "Đại tướng Chăn-xa-mỏn Chăn-nhạ-lạt (Chansamone Chanyalath), Bộ trưởng Bộ Quốc phòng Lào, dự lễ.",
+			want: []string{"PERSON Chăn-xa-mỏn Chăn-nhạ-lạt | Đại tướng | Bộ trưởng Bộ Quốc phòng Lào | aka Chansamone Chanyalath | Lào"},
+		},
+		{
+			name: "the State before a country in a post, and a mission with its place",
+			text: "Đại tướng Phan Văn Giang tiếp ông Hùng Ba, Đại sứ Đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam. Dự buổi tiếp có đại diện Đại sứ quán Trung Quốc tại Việt Nam.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"PERSON Hùng Ba |  | Đại sứ Đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam | Trung Quốc",
+			},
+			orgs:   []string{"Đại sứ quán Trung Quốc tại Việt Nam"},
+			noOrgs: []string{"Đại sứ quán Trung Quốc"},
+		},
+		{
+			name:   "Việt Nam's own ministry with the State's name is the ministry",
+			text:   "Đại tướng Ngô Xuân Lịch, Bộ trưởng Bộ Quốc phòng nước Cộng hòa xã hội chủ nghĩa Việt Nam, chủ trì hội đàm.",
+			want:   []string{"PERSON Ngô Xuân Lịch | Đại tướng | Bộ trưởng Bộ Quốc phòng nước Cộng hòa xã hội chủ nghĩa Việt Nam"},
+			orgs:   []string{"Bộ Quốc phòng"},
+			noOrgs: []string{"Bộ Quốc phòng nước Cộng hòa xã hội chủ nghĩa Việt Nam"},
+		},
+		{
+			name: "a unit after a slash belongs to the post; codes keep their slash",
+			text: "Đại tá Trần Văn Hải, Phó Hải đoàn trưởng Hải đoàn 21/Bộ Tư lệnh Vùng Cảnh sát biển 2, quán triệt Nghị quyết số 806-NQ/QUTW.",
+			want: []string{"PERSON Trần Văn Hải | Đại tá | Phó Hải đoàn trưởng Hải đoàn 21/Bộ Tư lệnh Vùng Cảnh sát biển 2"},
+			orgs: []string{"Hải đoàn 21", "Bộ Tư lệnh Vùng Cảnh sát biển 2"},
+		},
+		{
+			name: "bodies named by what they do run on over lower-case words, numbers and a resolution",
+			text: "Thượng tướng Nguyễn Tân Cương, Trưởng Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22, chủ trì; Thiếu tướng Lê Văn Minh, Viện trưởng Viện Quan hệ quốc tế về Quốc phòng, dự.",
+			want: []string{
+				"PERSON Nguyễn Tân Cương | Thượng tướng | Trưởng Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22",
+				"PERSON Lê Văn Minh | Thiếu tướng | Viện trưởng Viện Quan hệ quốc tế về Quốc phòng",
+			},
+			orgs: []string{"Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22", "Viện Quan hệ quốc tế về Quốc phòng"},
+		},
+		{
+			name:   "a running name stops at a verb and does not reach past its last capitalized word",
+			text:   "Viện Chiến lược Quốc phòng tổ chức hội thảo về hợp tác quốc phòng.",
+			orgs:   []string{"Viện Chiến lược Quốc phòng"},
+			noOrgs: []string{"Viện Chiến lược Quốc phòng tổ chức hội thảo"},
+		},
+		{
+			name:   "a body's head alone after a title refers back to the body named before",
+			text:   "Ban Chỉ đạo Tổng kết Nghị quyết số 22 tổ chức hội nghị. Dự có Thiếu tướng Lê Văn Minh, Phó Trưởng Ban Chỉ đạo; các tàu của Hải đội tàu huấn luyện cũng cập cảng.",
+			want:   []string{"PERSON Lê Văn Minh | Thiếu tướng | Phó Trưởng Ban Chỉ đạo"},
+			orgs:   []string{"Ban Chỉ đạo Tổng kết Nghị quyết số 22"},
+			noOrgs: []string{"Ban Chỉ đạo", "Hải đội"},
+		},
+		{
+			name: "an acronym of the gazetteer (UN) matches only a word in capitals, not a name's syllable",
+			text: "Thiếu tướng Un Sam Ol, Phó Giám đốc Ty Công an tỉnh Kampot, dự hội đàm cùng đại diện UN.",
+			want: []string{"PERSON Un Sam Ol | Thiếu tướng | Phó Giám đốc Ty Công an tỉnh Kampot"},
+			orgs: []string{"Ty Công an tỉnh Kampot", "Liên hợp quốc"},
+		},
+		{
+			name:   "a place after an administrative unit ends a body's name; the words after it are the sentence's",
+			text:   "Ban Chỉ huy Bộ đội Biên phòng tỉnh Long An hội đàm với Công an tỉnh Svay Rieng.",
+			orgs:   []string{"Ban Chỉ huy Bộ đội Biên phòng tỉnh Long An", "Công an tỉnh Svay Rieng"},
+			noOrgs: []string{"Bộ đội Biên phòng"},
+		},
+		{
+			name:   "an abbreviation defined after a name stands for the ending whose initials spell it",
+			text:   "Ban Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Long An tiếp đoàn. Đại tá Lê Văn Tâm, Chỉ huy trưởng Ban Chỉ huy BĐBP tỉnh Long An, chủ trì.",
+			want:   []string{"PERSON Lê Văn Tâm | Đại tá | Chỉ huy trưởng Ban Chỉ huy Bộ đội Biên phòng tỉnh Long An"},
+			noOrgs: []string{"Ban Chỉ huy Ban Chỉ huy Bộ đội Biên phòng tỉnh Long An"},
+		},
+		{
+			name: "a Khmer or Lao name of more than four syllables is a name after a rank, not without one",
+			text: "Thiếu tướng Sok Pheap Ry Thy Vong, Phó Giám đốc Ty Công an tỉnh Kampot, dự. Đoàn thăm Khu Di tích Quốc gia Đặc biệt Pác Bó.",
+			want: []string{"PERSON Sok Pheap Ry Thy Vong | Thiếu tướng | Phó Giám đốc Ty Công an tỉnh Kampot"},
+		},
+		{
+			name:   "a foreign ministry of two domains joined by 'và' is one body; two parties are two",
+			text:   "Bà Penny Wong, Bộ trưởng Bộ Ngoại giao và Thương mại Australia, hội đàm với Bộ Quốc phòng và Bộ Công an.",
+			want:   []string{"PERSON Penny Wong |  | Bộ trưởng Bộ Ngoại giao và Thương mại Australia | Australia"},
+			orgs:   []string{"Bộ Quốc phòng", "Bộ Công an"},
+			noOrgs: []string{"Bộ Quốc phòng và Bộ Công an"},
+		},
+		{
+			name:   "a body other than a mission does not take 'tại'",
+			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
+			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},
+			noOrgs: []string{"Bộ Quốc phòng tại Hà Nội"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			f, _ := g.relate(Document{ID: "t", Text: tt.text}, txt, Tokenize(txt))
+			var got []string
+			for _, l := range summary(f) {
+				if strings.HasPrefix(l, "PERSON ") {
+					got = append(got, l)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("persons (-want +got):\n%s", diff)
+			}
+			has := map[string]bool{}
+			for _, o := range f.Orgs {
+				has[o.Name] = true
+			}
+			for _, o := range tt.orgs {
+				if !has[o] {
+					t.Errorf("no body %q among %v", o, has)
+				}
+			}
+			for _, o := range tt.noOrgs {
+				if has[o] {
+					t.Errorf("body %q among the facts", o)
+				}
+			}
+		})
+	}
+}

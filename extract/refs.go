@@ -1,0 +1,168 @@
+package extract
+
+import "strings"
+
+// refTable is the refs stage's result: what an article defines that its later
+// text refers back to, found by a pure fold over its sentences. Today it holds
+// the abbreviations the article defines ("Bộ Quốc phòng (BQP)", "Bộ đội Biên
+// phòng (BĐBP) tỉnh An Giang"), each with the sentence that defines it; the
+// relate stage reads them (withAbbrevs, expandAbbrev) and never writes them.
+// Short references to people ("ông Minh", "Bộ trưởng") are still resolved in
+// the people pass.
+type refTable struct {
+	abbrevs []abbrevDef // in the order the article defines them
+}
+
+// abbrevDef is one abbreviation the article defines.
+type abbrevDef struct {
+	sent        int // the sentence (index in spanInfo) that defines it
+	short, full string
+}
+
+// abbrev is what short stands for in sentence sent: the last definition made
+// in that sentence or before it.
+func (r *refTable) abbrev(short string, sent int) (string, bool) {
+	for i := len(r.abbrevs) - 1; i >= 0; i-- {
+		if d := r.abbrevs[i]; d.sent <= sent && d.short == short {
+			return d.full, true
+		}
+	}
+	return "", false
+}
+
+// expand replaces whole-word abbreviations that the article defined by sentence
+// sent, or that the gazetteer knows (in capitals), by their full forms.
+func (r *refTable) expand(g *Gazetteer, s string, sent int) string {
+	words := strings.Fields(s)
+	changed := false
+	for i, w := range words {
+		if full, ok := r.abbrev(w, sent); ok {
+			words[i], changed = full, true
+		} else if full, ok := g.Abbrev[w]; ok && isUpperWord(w) {
+			words[i], changed = full, true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(words, " ")
+}
+
+// applied is a copy of a sentence's spans with the abbreviations defined
+// before sentence sent read as the bodies they stand for.
+func (r *refTable) applied(toks []Token, spans []Chunk, sent int, buf []Chunk) []Chunk {
+	out := append(buf[:0], spans...)
+	for k := range out {
+		sp := &out[k]
+		if (sp.Kind == SpanName || sp.Kind == SpanOther) && sp.T1-sp.T0 == 1 {
+			if full, ok := r.abbrev(toks[sp.T0].Text, sent-1); ok {
+				sp.Kind, sp.Value = SpanOrg, full
+			}
+		}
+	}
+	return out
+}
+
+// articleRefs is the refs stage: the fold over the sentences' spans, in the
+// order the bodies pass reads them (a body whose name goes on after its
+// brackets first, then every body followed by "(ABBR)").
+func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
+	r := &refTable{}
+	var buf []Chunk
+	// the name the bodies pass gives a span, without recording anything
+	name := func(sp Chunk, sent int) string {
+		if sp.Value != "" && sp.Value != loneHead {
+			return sp.Value
+		}
+		return upperFirst(r.expand(g, CanonicalTone(collapseSpaces(t.Norm[sp.Start:sp.End])), sent))
+	}
+	for k := range si.spans {
+		spans := r.applied(toks, si.spans[k], k, buf)
+		buf = spans
+		consumed := make([]bool, len(spans))
+		for j := 0; j+2 < len(spans); j++ {
+			first, t0, ok := g.bracketsAfter(toks, spans, j)
+			if !ok {
+				continue
+			}
+			short := toks[spans[j+1].T0].Text
+			full := ""
+			if spans[first].Kind == SpanOrg {
+				full = name(spans[first], k)
+			} else {
+				full = upperFirst(t.Norm[toks[t0].Start:toks[spans[j].T0-1].End])
+			}
+			r.abbrevs = append(r.abbrevs, abbrevDef{k, short, initialsSuffix(full, short)})
+			e := g.bracketedBodyEnd(toks, spans[j+2].T1)
+			last := j + 2
+			for last+1 < len(spans) && spans[last+1].T0 < e {
+				last++
+			}
+			for c := first; c <= last; c++ {
+				consumed[c] = true
+			}
+			j = last
+		}
+		for j := 0; j < len(spans); j++ {
+			sp := spans[j]
+			if consumed[j] || sp.Kind != SpanOrg || sp.Value == loneHead {
+				continue
+			}
+			if j+3 < len(spans) && spans[j+1].Value == "(" && spans[j+3].Value == ")" &&
+				spans[j+2].T1-spans[j+2].T0 == 1 && toks[spans[j+2].T0].Upper {
+				r.abbrevs = append(r.abbrevs, abbrevDef{k, toks[spans[j+2].T0].Text, name(sp, k)})
+			}
+			if j+1 < len(spans) && spans[j+1].Kind == SpanOrg && spans[j+1].T0 == sp.T1 {
+				j++ // a body right after a body: the bodies pass reads them as one
+			}
+		}
+	}
+	return r
+}
+
+// bracketsAfter reads "( ABBR )" at spans[j] after a body, or after a head
+// word alone, whose name goes on after the brackets ("Bộ đội Biên phòng (BĐBP)
+// tỉnh An Giang"): it returns the first span of what the brackets follow and its
+// first token.
+func (g *Gazetteer) bracketsAfter(toks []Token, spans []Chunk, j int) (first, t0 int, ok bool) {
+	open, abbr, closing := spans[j], spans[j+1], spans[j+2]
+	if open.Value != "(" || closing.Value != ")" || abbr.T1-abbr.T0 != 1 || !toks[abbr.T0].Upper {
+		return 0, 0, false
+	}
+	first, t0 = j-1, -1
+	if first >= 0 && spans[first].Kind == SpanOrg {
+		t0 = spans[first].T0
+	} else if t0 = g.headEndingAt(toks, open.T0); t0 >= 0 {
+		for first = j - 1; first > 0 && spans[first].T0 > t0; first-- {
+		}
+	}
+	if t0 < 0 || first < 0 || g.bracketedBodyEnd(toks, closing.T1) == 0 {
+		return 0, 0, false
+	}
+	return first, t0, true
+}
+
+// bracketedBodyEnd is the token after a body's name that goes on after its
+// brackets closed before t: an administrative unit and capitalized words; 0
+// when none follows.
+func (g *Gazetteer) bracketedBodyEnd(toks []Token, t int) int {
+	if t+1 >= len(toks) || !g.is(toks[t].Key, wAdmin) || !toks[t+1].Cap {
+		return 0
+	}
+	e := t + 1
+	for e < len(toks) && toks[e].Kind == Word && toks[e].Cap {
+		e++
+	}
+	return e
+}
+
+// headEndingAt finds a body's head word that ends right before token t, written
+// capitalized; it returns its first token, or -1.
+func (g *Gazetteer) headEndingAt(toks []Token, t int) int {
+	for start := t - 1; start >= 0 && start >= t-4; start-- {
+		if n, _ := g.headLex.longest(toks[:t], start); n > 0 && start+n == t && toks[start].Cap {
+			return start
+		}
+	}
+	return -1
+}
