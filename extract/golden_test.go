@@ -144,7 +144,7 @@ func TestScore(t *testing.T) {
 		"blind4": 0.92, "blind5": 0.90,
 		// blind6 (first contact 0.820) and session 3's blind7 (first contact 0.879),
 		// tuned on after first contact (0.933, 0.924 after ev7)
-		"blind6": 0.92, "blind7": 0.91,
+		"blind6": 0.92, "blind7": 0.93,
 		// blind8: held back through session 3 (0.883 at its start, 0.899 at its end), then tuned on
 		"blind8": 0.91}
 	for _, set := range articleDirs {
