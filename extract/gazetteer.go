@@ -271,22 +271,7 @@ func splitMulti(s string) []string {
 // readTSV reads a tab-separated file with the given number of columns, calling
 // row for each data row (cells trimmed and NFC). Missing trailing cells are empty.
 func readTSV(fsys fs.FS, name string, cols int, row func([]string) error) error {
-	return scanFile(fsys, name, func(line string, n int) error {
-		cells := strings.Split(line, "\t")
-		if len(cells) > cols {
-			return fmt.Errorf("%d columns, want %d", len(cells), cols)
-		}
-		for len(cells) < cols {
-			cells = append(cells, "")
-		}
-		for i := range cells {
-			cells[i] = strings.TrimSpace(norm.NFC.String(cells[i]))
-		}
-		if cells[0] == "" {
-			return fmt.Errorf("empty first column")
-		}
-		return row(cells)
-	})
+	return readTSVLines(fsys, name, cols, func(cells []string, _ int) error { return row(cells) })
 }
 
 // readTSVLines is readTSV with each row's line number.

@@ -40,34 +40,6 @@ var (
 	namesValue  = []byte{1}
 )
 
-// namesCurrent reports whether the index's marker holds the horizon.
-func namesCurrent(ctx context.Context, tx hkv.Tx) (bool, error) {
-	mark, err := tx.Get(ctx, keyNamesOK)
-	if errors.Is(err, hkv.ErrNotFound) {
-		return false, nil
-	} else if err != nil {
-		return false, err
-	}
-	h, err := tx.Get(ctx, keyHorizon)
-	if errors.Is(err, hkv.ErrNotFound) {
-		h = nil
-	} else if err != nil {
-		return false, err
-	}
-	return string(mark) == string(h), nil
-}
-
-// markNames records the horizon as the one the index is current for.
-func markNames(ctx context.Context, tx hkv.Tx) error {
-	h, err := tx.Get(ctx, keyHorizon)
-	if errors.Is(err, hkv.ErrNotFound) {
-		h = nil
-	} else if err != nil {
-		return err
-	}
-	return tx.Put(ctx, keyNamesOK, append([]byte{}, h...))
-}
-
 // foldRune maps r to the least rune of its simple case folding orbit, so two
 // strings fold equal exactly when (?i) matches one against the other.
 func foldRune(r rune) rune {
@@ -98,7 +70,7 @@ func (s *Store) namesBefore() (bool, error) {
 	if s.shared == nil || s.shared.tx == nil {
 		return false, nil
 	}
-	return namesCurrent(context.Background(), s.shared.tx)
+	return markerCurrent(context.Background(), s.shared.tx, keyNamesOK)
 }
 
 // indexNames adds the plain string objects of added quads to the folded-name
@@ -132,7 +104,7 @@ func (s *Store) indexNames(adds []cgraph.Delta, current bool) error {
 	}
 	s.releaseMapped()
 	if current {
-		if err := markNames(ctx, s.shared.tx); err != nil {
+		if err := markCurrent(ctx, s.shared.tx, keyNamesOK); err != nil {
 			return fmt.Errorf("writing the name index of %s: %w", s, err)
 		}
 	}
@@ -169,7 +141,7 @@ func (s *Store) ensureNames(ctx context.Context) error {
 		if err := it.Err(); err != nil {
 			return err
 		}
-		return markNames(ctx, s.shared.tx)
+		return markCurrent(ctx, s.shared.tx, keyNamesOK)
 	})
 	if err != nil {
 		return fmt.Errorf("building the name index of %s: %w", s, err)
@@ -190,7 +162,7 @@ func (s *Store) hasNameIndex(ctx context.Context) (bool, error) {
 	found := false
 	err := hkv.View(ctx, s.shared, func(tx hkv.Tx) error {
 		var err error
-		found, err = namesCurrent(ctx, tx)
+		found, err = markerCurrent(ctx, tx, keyNamesOK)
 		return err
 	})
 	return found, err

@@ -327,6 +327,16 @@ func (w *row) setString(k, s string) {
 	w.js[k] = s
 }
 
+// setNameOf sets k to the name of node n (nameOf).
+func (w *row) setNameOf(ctx context.Context, r *graph.Reader, k string, n graph.Node) error {
+	name, err := nameOf(ctx, r, n)
+	if err != nil {
+		return err
+	}
+	w.setString(k, name)
+	return nil
+}
+
 func (w *row) setStrings(k string, ss []string) {
 	l := make([]any, len(ss))
 	for i, s := range ss {
@@ -446,11 +456,9 @@ func personTimeline(ctx context.Context, r *graph.Reader, args []string) ([]grap
 			w.setStrings("position", positions)
 			w.setNode("article", &doc)
 			if len(people) > 1 {
-				name, err := nameOf(ctx, r, p)
-				if err != nil {
+				if err := w.setNameOf(ctx, r, "person", p); err != nil {
 					return nil, err
 				}
-				w.setString("person", name)
 			}
 			rows = append(rows, w)
 		}
@@ -511,11 +519,9 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 				w.setNode("date", start)
 				w.sortBy(start)
 				if len(people) > 1 {
-					pn, err := nameOf(ctx, r, p)
-					if err != nil {
+					if err := w.setNameOf(ctx, r, "person", p); err != nil {
 						return nil, err
 					}
-					w.setString("person", pn)
 				}
 				rows = append(rows, w)
 			}
@@ -578,11 +584,9 @@ func factSources(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 			w.setNode("article", &doc)
 			w.setNode("title", title)
 			if len(subjects) > 1 {
-				name, err := nameOf(ctx, r, s)
-				if err != nil {
+				if err := w.setNameOf(ctx, r, "subject", s); err != nil {
 					return nil, err
 				}
-				w.setString("subject", name)
 			}
 			rows = append(rows, w)
 		}
@@ -719,11 +723,9 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 				w.sortBy(start)
 				w.setString("event", evName)
 				if len(found) > 1 {
-					rn, err := nameOf(ctx, r, res)
-					if err != nil {
+					if err := w.setNameOf(ctx, r, "resolution", res); err != nil {
 						return nil, err
 					}
-					w.setString("resolution", rn)
 				}
 				rows = append(rows, w)
 			}
@@ -768,11 +770,9 @@ func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 			w.setNode("kind", kind)
 			w.setStrings("chair", chairs)
 			if len(found) > 1 {
-				rn, err := nameOf(ctx, r, res)
-				if err != nil {
+				if err := w.setNameOf(ctx, r, "resolution", res); err != nil {
 					return nil, err
 				}
-				w.setString("resolution", rn)
 			}
 			rows = append(rows, w)
 		}
@@ -843,11 +843,9 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 			w.sortBy(sortDate)
 			w.setStrings("role", found[ev])
 			if len(people) > 1 {
-				pn, err := nameOf(ctx, r, p)
-				if err != nil {
+				if err := w.setNameOf(ctx, r, "person", p); err != nil {
 					return nil, err
 				}
-				w.setString("person", pn)
 			}
 			rows = append(rows, w)
 		}

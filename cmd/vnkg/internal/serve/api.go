@@ -660,18 +660,24 @@ func (s *Server) articleMeta(ctx context.Context, iri string) (*article, error) 
 	}
 	a := &article{iri: iri, id: graph.DocID(iri)}
 	for _, q := range meta {
-		switch q.Predicate.Value {
-		case vocab.Name:
-			a.title = q.Object.Value
-		case vocab.DatePublished:
-			a.date = q.Object.Value
-		case vocab.Publisher:
-			a.publisher = q.Object.Value
-		case vocab.URL:
-			a.url = q.Object.Value
-		}
+		a.setMeta(q)
 	}
 	return a, nil
+}
+
+// setMeta keeps one of an article's metadata quads (title, date, publisher,
+// web address); other quads are left alone.
+func (a *article) setMeta(q vocab.Quad) {
+	switch q.Predicate.Value {
+	case vocab.Name:
+		a.title = q.Object.Value
+	case vocab.DatePublished:
+		a.date = q.Object.Value
+	case vocab.Publisher:
+		a.publisher = q.Object.Value
+	case vocab.URL:
+		a.url = q.Object.Value
+	}
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {

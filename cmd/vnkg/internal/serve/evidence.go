@@ -49,16 +49,10 @@ func (s *Server) loadArticle(ctx context.Context, iri string, all bool) (*articl
 			case vocab.ArticleBody:
 				a.text, a.hasText = q.Object.Value, true
 				continue
-			case vocab.Name:
-				a.title = q.Object.Value
-			case vocab.DatePublished:
-				a.date = q.Object.Value
-			case vocab.Publisher:
-				a.publisher = q.Object.Value
-			case vocab.URL:
-				a.url = q.Object.Value
 			case vocab.SourceFile:
 				a.source = q.Object.Value
+			default:
+				a.setMeta(q)
 			}
 		}
 		a.quads = append(a.quads, q)
