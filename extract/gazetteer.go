@@ -95,8 +95,9 @@ type Gazetteer struct {
 	outletLex      lexicon
 	headLex        lexicon // words that open a body's name
 
-	words  map[string]wordClass // closed-class words, by fold key
-	starts map[string]bool      // first words of every list's phrases
+	words    map[string]wordClass // closed-class words, by fold key
+	keys     keyIDs               // the numbers of every lexicon's keys
+	startIDs []bool               // by key number: the first words of every list's phrases
 
 	orgCountry map[string]string // body name → the country it names, "" for none
 	// Duplicates lists keys given twice (file: key); the first one wins.
@@ -115,6 +116,9 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{}, Frames: map[string]*Frame{},
 		chromeLines: map[string]bool{}, linkHeadings: map[string]bool{}, words: map[string]wordClass{},
 		nameParticles: map[string]bool{},
+	}
+	for _, l := range g.lexicons() {
+		l.keys = &g.keys
 	}
 	kinds := map[string]bool{} // the kinds event_kinds.tsv gives
 	err := errors.Join(
@@ -248,14 +252,19 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	for name := range g.Orgs {
 		g.orgCountry[name] = g.country(name)
 	}
-	g.starts = map[string]bool{}
+	g.startIDs = make([]bool, len(g.keys.ids)+1)
 	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex} {
 		g.Duplicates = append(g.Duplicates, l.dups...)
-		for k := range l.root.next {
-			g.starts[k] = true
+		for id := range l.root.next {
+			g.startIDs[id] = true
 		}
 	}
 	return g, nil
+}
+
+// lexicons are every lexicon of the gazetteer.
+func (g *Gazetteer) lexicons() []*lexicon {
+	return []*lexicon{&g.runningLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {
@@ -348,16 +357,70 @@ func scanFile(fsys fs.FS, name string, fn func(line string, n int) error) error 
 	return nil
 }
 
-// lexicon is a trie over token keys: it finds the longest known phrase that starts
-// at a token.
+// keyIDs numbers the matching keys of every lexicon's phrases (1, 2, …), so
+// that a token's key is looked up by its string once an article (intern) and
+// the tries step by integers. The table is written only while the gazetteer
+// loads; extraction only reads it.
+type keyIDs struct {
+	ids map[string]int32
+}
+
+// id is the number of key k, added when add is set; 0 when k has none.
+func (t *keyIDs) id(k string, add bool) int32 {
+	if id, ok := t.ids[k]; ok || !add {
+		return id
+	}
+	if t.ids == nil {
+		t.ids = map[string]int32{}
+	}
+	id := int32(len(t.ids) + 1)
+	t.ids[k] = id
+	return id
+}
+
+// tokenID is the key number of a token: the one intern gave it, else (a token
+// of a phrase tokenized outside the pipeline) looked up; 0 for a key no
+// phrase holds.
+func (t *keyIDs) tokenID(tok *Token) int32 {
+	switch {
+	case tok.id > 0:
+		return tok.id
+	case tok.id < 0:
+		return 0
+	}
+	return t.ids[matchKey(*tok)]
+}
+
+// intern gives every token the number of its matching key (-1 for a key no
+// phrase of any list holds): the tokenize stage runs it once an article.
+func (g *Gazetteer) intern(toks []Token) {
+	for i := range toks {
+		tok := &toks[i]
+		if id := g.keys.ids[matchKey(*tok)]; id > 0 {
+			tok.id = id
+		} else {
+			tok.id = -1
+		}
+	}
+}
+
+// startsAt reports a token whose key opens a phrase of some list.
+func (g *Gazetteer) startsAt(tok *Token) bool {
+	id := g.keys.tokenID(tok)
+	return id > 0 && int(id) < len(g.startIDs) && g.startIDs[id]
+}
+
+// lexicon is a trie over token keys (by their numbers in keys): it finds the
+// longest known phrase that starts at a token.
 type lexicon struct {
+	keys  *keyIDs
 	root  trieNode
 	count int
 	dups  []string // phrases added twice with different values
 }
 
 type trieNode struct {
-	next  map[string]*trieNode
+	next  map[int32]*trieNode
 	value string
 	set   bool
 	// acronym: every phrase ending here is one word in capitals ("UN"), which
@@ -393,12 +456,13 @@ func (l *lexicon) add(phrase, value string) {
 	}
 	for _, k := range keys {
 		if n.next == nil {
-			n.next = map[string]*trieNode{}
+			n.next = map[int32]*trieNode{}
 		}
-		c := n.next[k]
+		id := l.keys.id(k, true)
+		c := n.next[id]
 		if c == nil {
 			c = &trieNode{}
-			n.next[k] = c
+			n.next[id] = c
 		}
 		n = c
 	}
@@ -414,13 +478,23 @@ func (l *lexicon) add(phrase, value string) {
 	}
 }
 
+// opens reports whether a phrase of l starts with the word of fold key w.
+func (l *lexicon) opens(w string) bool {
+	id := l.keys.id(w, false)
+	return id > 0 && l.root.next[id] != nil
+}
+
 // longest returns the number of tokens of the longest phrase starting at toks[i],
 // and its value; 0 when none does.
 func (l *lexicon) longest(toks []Token, i int) (int, string) {
 	n := &l.root
 	best, val := 0, ""
 	for j := i; j < len(toks) && n.next != nil; j++ {
-		c := n.next[matchKey(toks[j])]
+		id := l.keys.tokenID(&toks[j])
+		if id == 0 {
+			break
+		}
+		c := n.next[id]
 		if c == nil {
 			break
 		}
@@ -436,7 +510,11 @@ func (l *lexicon) longest(toks []Token, i int) (int, string) {
 func (l *lexicon) all(toks []Token, i int) (lens []int, vals []string) {
 	n := &l.root
 	for j := i; j < len(toks) && n.next != nil; j++ {
-		c := n.next[matchKey(toks[j])]
+		id := l.keys.tokenID(&toks[j])
+		if id == 0 {
+			break
+		}
+		c := n.next[id]
 		if c == nil {
 			break
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -19,6 +20,10 @@ type Text struct {
 	Norm   string
 	Fold   string
 	shifts []shift // where Norm offsets stop mapping 1:1 onto Source
+	// noLongPairs: Fold holds none of the pairs refold moves, so a token's key
+	// is its slice of Fold as it is (Normalize sets it; a Text built otherwise
+	// refolds every token)
+	noLongPairs bool
 }
 
 // shift says that from Norm offset norm on, Source offset = norm + delta.
@@ -47,9 +52,28 @@ func Normalize(src string) *Text {
 		// spaces, line ends and invisible characters change
 		delta := 0
 		for i := 0; i < len(src); {
-			if c := src[i]; c >= 0x20 && c < utf8.RuneSelf {
-				b.WriteByte(c) // printable ASCII stays as it is
-				i++
+			// a run of printable ASCII and of letters (no space, line end or
+			// invisible character of writeNormalized) stays as it is
+			j := i
+			for j < len(src) {
+				c := src[j]
+				if c >= 0x20 && c < utf8.RuneSelf {
+					j++
+					continue
+				}
+				if c >= 0xC3 && c <= 0xDF || c == 0xE1 {
+					// two-byte Latin letters and marks, and Latin Extended
+					// Additional (U+1E00–U+1EFF), if well formed
+					if r, n := utf8.DecodeRuneInString(src[j:]); r != utf8.RuneError {
+						j += n
+						continue
+					}
+				}
+				break
+			}
+			if j > i {
+				b.WriteString(src[i:j])
+				i = j
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(src[i:])
@@ -62,6 +86,7 @@ func Normalize(src string) *Text {
 		}
 		t.Norm = b.String()
 		t.Fold = foldAligned(t.Norm)
+		t.noLongPairs = !hasLongPairVowel(t.Fold)
 		return t
 	}
 	delta := 0
@@ -90,6 +115,7 @@ func Normalize(src string) *Text {
 	}
 	t.Norm = b.String()
 	t.Fold = foldAligned(t.Norm)
+	t.noLongPairs = !hasLongPairVowel(t.Fold)
 	return t
 }
 
@@ -144,12 +170,16 @@ func foldAligned(s string) string {
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
-		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+		if l := toLower(r); l != r && utf8.RuneLen(l) == n {
 			utf8.EncodeRune(b[i:], l)
 		}
 		i += n
 	}
-	return string(retone(b))
+	b = retone(b)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b)) // b is not written after this
 }
 
 // CanonicalTone moves tone marks to the old placement keeping case: Thuỷ → Thủy,
@@ -207,8 +237,9 @@ func hasLongPairVowel(s string) bool {
 // syllable. "qu" + y is left alone: there u is part of the consonant.
 func retone(b []byte) []byte {
 	for i := 0; i < len(b); {
-		// only an ASCII o or u can open a pair to move
-		if c := b[i] | 0x20; c != 'o' && c != 'u' || b[i] >= utf8.RuneSelf {
+		// only an ASCII o or u can open a pair to move, and only before a
+		// marked vowel (never ASCII)
+		if c := b[i] | 0x20; c != 'o' && c != 'u' || b[i] >= utf8.RuneSelf || i+1 >= len(b) || b[i+1] < utf8.RuneSelf {
 			i++
 			continue
 		}
@@ -243,6 +274,9 @@ func letterAt(b []byte, i int) bool {
 	if i >= len(b) {
 		return false
 	}
+	if c := b[i]; c < utf8.RuneSelf {
+		return 'a' <= c|0x20 && c|0x20 <= 'z'
+	}
 	r, _ := utf8.DecodeRune(b[i:])
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+	return isLetter(r) || isMark(r)
 }

@@ -619,6 +619,5 @@ func (a *analysis) shortRef(short, rank string, pending []segment) *PersonFact {
 // startsBody reports a word that opens the name of a body ("Cục", "Bộ"), which
 // no person's name starts with.
 func (g *Gazetteer) startsBody(w string) bool {
-	_, ok := g.headLex.root.next[w]
-	return ok && !g.Surnames[w]
+	return g.headLex.opens(w) && !g.Surnames[w]
 }

@@ -51,6 +51,9 @@ func (r *refTable) expand(g *Gazetteer, s string, sent int) string {
 // applied is a copy of a sentence's spans with the abbreviations defined
 // before sentence sent read as the bodies they stand for.
 func (r *refTable) applied(toks []Token, spans []Chunk, sent int, buf []Chunk) []Chunk {
+	if cap(buf) < len(spans) {
+		buf = make([]Chunk, 0, max(len(spans), 2*cap(buf), 64))
+	}
 	out := append(buf[:0], spans...)
 	for k := range out {
 		sp := &out[k]

@@ -78,7 +78,11 @@ func splitSentences(toks []Token) []sentence {
 // scanSpans turns the tokens of one sentence into spans, longest match first.
 // Tokens that match nothing become SpanOther (one per token).
 func (g *Gazetteer) scanSpans(toks []Token, s sentence) []Chunk {
-	spans := make([]Chunk, 0, s.t1-s.t0)
+	return g.appendSpans(make([]Chunk, 0, s.t1-s.t0), toks, s)
+}
+
+// appendSpans is scanSpans appending to spans: at most one span a token.
+func (g *Gazetteer) appendSpans(spans []Chunk, toks []Token, s sentence) []Chunk {
 	emit := func(kind SpanKind, t0, t1 int, val string) {
 		spans = append(spans, Chunk{Kind: kind, T0: t0, T1: t1, Start: toks[t0].Start, End: toks[t1-1].End, Value: val})
 	}
@@ -141,7 +145,7 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 			bestKind, bestN, bestVal = kind, n, val
 		}
 	}
-	if !g.starts[matchKey(toks[i])] {
+	if !g.startsAt(&toks[i]) {
 		return SpanOther, 0, "" // no phrase of any list starts with this word
 	}
 	capital := toks[i].Cap
@@ -711,6 +715,9 @@ func (g *Gazetteer) sentenceSpans(toks []Token, li *lineInfo) *spanInfo {
 	si := &spanInfo{sents: splitSentences(toks)}
 	si.kinds = make([]lineKind, len(si.sents))
 	si.spans = make([][]Chunk, len(si.sents))
+	// one buffer for the article's spans: a span holds at least one token, so
+	// it never grows, and each sentence's spans are a slice of it
+	buf := make([]Chunk, 0, len(toks))
 	for k, s := range si.sents {
 		if s.t1 > s.t0 {
 			kind := kindOf[s.t0]
@@ -720,7 +727,7 @@ func (g *Gazetteer) sentenceSpans(toks []Token, li *lineInfo) *spanInfo {
 			si.kinds[k] = kind
 		}
 		// the runs of kept tokens
-		var out []Chunk
+		first := len(buf)
 		for i := s.t0; i < s.t1; {
 			for i < s.t1 && li.skip[i] {
 				i++
@@ -730,11 +737,13 @@ func (g *Gazetteer) sentenceSpans(toks []Token, li *lineInfo) *spanInfo {
 				j++
 			}
 			if j > i {
-				out = append(out, g.scanSpans(toks, sentence{i, j})...)
+				buf = g.appendSpans(buf, toks, sentence{i, j})
 			}
 			i = j
 		}
-		si.spans[k] = out
+		if len(buf) > first {
+			si.spans[k] = buf[first:len(buf):len(buf)]
+		}
 	}
 	return si
 }

@@ -59,7 +59,11 @@ var pipeline = []*stage{
 	{Name: "normalize", Doc: "NFC, one kind of space and line end, the folded text, offsets back to the source",
 		Run: func(in *stageInput) any { return Normalize(in.doc.Text) }},
 	{Name: "tokenize", Requires: []string{"normalize"}, Doc: "syllables, numbers, codes and punctuation with their offsets",
-		Run: func(in *stageInput) any { return Tokenize(resultOf[*Text](in, "normalize")) }},
+		Run: func(in *stageInput) any {
+			toks := Tokenize(resultOf[*Text](in, "normalize"))
+			in.x.gaz.intern(toks) // the numbers of the keys the lexicons look up
+			return toks
+		}},
 	{Name: "lines", Requires: []string{"normalize", "tokenize"}, Doc: "each line's kind (text, headline, caption, chrome, credit), bylines, the publisher, a dateline's outlet",
 		Run: func(in *stageInput) any {
 			return in.x.gaz.readLines(resultOf[*Text](in, "normalize"), resultOf[[]Token](in, "tokenize"))

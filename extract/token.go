@@ -37,6 +37,9 @@ type Token struct {
 	Key        string // as in Fold: the matching key
 	Cap        bool   // starts with an upper-case letter
 	Upper      bool   // every letter is upper case (and there are at least two)
+	// id is the number of the token's matching key in the gazetteer's lexicons
+	// (Gazetteer.intern): 0 not yet looked up, -1 a key no list holds
+	id int32
 }
 
 // Tokenize splits normalized text into tokens. Joiners (- / . ' ’ _) inside a
@@ -89,12 +92,15 @@ func Tokenize(t *Text) []Token {
 }
 
 func makeWord(t *Text, i, j int) Token {
-	tok := Token{Kind: Word, Start: i, End: j, Text: t.Norm[i:j], Key: refold(t.Fold[i:j])}
+	tok := Token{Kind: Word, Start: i, End: j, Text: t.Norm[i:j], Key: t.Fold[i:j]}
+	if !t.noLongPairs {
+		tok.Key = refold(tok.Key)
+	}
 	first, _ := utf8.DecodeRuneInString(tok.Text)
-	if unicode.IsDigit(first) {
+	if isDigit(first) {
 		tok.Kind = Number
 	}
-	tok.Cap = unicode.IsUpper(first)
+	tok.Cap = isUpper(first)
 	letters, upper := 0, 0
 	for _, r := range tok.Text {
 		switch {
@@ -105,9 +111,9 @@ func makeWord(t *Text, i, j int) Token {
 				letters++
 				upper++
 			}
-		case unicode.IsLetter(r):
+		case isLetter(r):
 			letters++
-			if unicode.IsUpper(r) {
+			if isUpper(r) {
 				upper++
 			}
 		}
@@ -133,6 +139,9 @@ func codeAfterSlash(r rune, rest string) bool {
 func isAlnum(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if uint32(r) < runeTabSize {
+		return runeFlags[r]&(rLetter|rDigit|rMark) != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
