@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -259,6 +260,9 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			g.startIDs[id] = true
 		}
 	}
+	for _, l := range g.lexicons() {
+		l.freeze(len(g.keys.ids))
+	}
 	return g, nil
 }
 
@@ -420,7 +424,12 @@ type lexicon struct {
 }
 
 type trieNode struct {
-	next  map[int32]*trieNode
+	next map[int32]*trieNode // while the gazetteer loads
+	// after it loaded (freeze): the children by key number, in order (most
+	// nodes have one to three), and at the root a table by key number
+	ids   []int32
+	kids  []*trieNode
+	first []*trieNode
 	value string
 	set   bool
 	// acronym: every phrase ending here is one word in capitals ("UN"), which
@@ -478,10 +487,57 @@ func (l *lexicon) add(phrase, value string) {
 	}
 }
 
+// freeze turns the trie's maps into the tables lookups read, once every
+// phrase is added (numKeys: how many key numbers the gazetteer gave).
+func (l *lexicon) freeze(numKeys int) {
+	l.root.first = make([]*trieNode, numKeys+1)
+	for id, c := range l.root.next {
+		l.root.first[id] = c
+		c.freezeKids()
+	}
+	l.root.next = nil
+}
+
+func (n *trieNode) freezeKids() {
+	n.ids = make([]int32, 0, len(n.next))
+	for id := range n.next {
+		n.ids = append(n.ids, id)
+	}
+	slices.Sort(n.ids)
+	n.kids = make([]*trieNode, len(n.ids))
+	for k, id := range n.ids {
+		n.kids[k] = n.next[id]
+		n.kids[k].freezeKids()
+	}
+	n.next = nil
+}
+
+// child is the node after key number id (nil if none).
+func (n *trieNode) child(id int32) *trieNode {
+	if n.first != nil {
+		if int(id) < len(n.first) {
+			return n.first[id]
+		}
+		return nil
+	}
+	if n.next != nil { // not frozen yet
+		return n.next[id]
+	}
+	for k, x := range n.ids {
+		if x >= id {
+			if x == id {
+				return n.kids[k]
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // opens reports whether a phrase of l starts with the word of fold key w.
 func (l *lexicon) opens(w string) bool {
 	id := l.keys.id(w, false)
-	return id > 0 && l.root.next[id] != nil
+	return id > 0 && l.root.child(id) != nil
 }
 
 // longest returns the number of tokens of the longest phrase starting at toks[i],
@@ -489,12 +545,12 @@ func (l *lexicon) opens(w string) bool {
 func (l *lexicon) longest(toks []Token, i int) (int, string) {
 	n := &l.root
 	best, val := 0, ""
-	for j := i; j < len(toks) && n.next != nil; j++ {
+	for j := i; j < len(toks); j++ {
 		id := l.keys.tokenID(&toks[j])
 		if id == 0 {
 			break
 		}
-		c := n.next[id]
+		c := n.child(id)
 		if c == nil {
 			break
 		}
@@ -509,12 +565,12 @@ func (l *lexicon) longest(toks []Token, i int) (int, string) {
 // all returns every phrase length starting at toks[i] with its value, shortest first.
 func (l *lexicon) all(toks []Token, i int) (lens []int, vals []string) {
 	n := &l.root
-	for j := i; j < len(toks) && n.next != nil; j++ {
+	for j := i; j < len(toks); j++ {
 		id := l.keys.tokenID(&toks[j])
 		if id == 0 {
 			break
 		}
-		c := n.next[id]
+		c := n.child(id)
 		if c == nil {
 			break
 		}

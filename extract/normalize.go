@@ -160,6 +160,9 @@ func Fold(s string) string { return refold(foldAligned(s)) }
 // Three pairs cannot move in place (uỳ, uỹ, oẽ: the marked y or e is a byte
 // longer than the marked u or o); refold finishes them.
 func foldAligned(s string) string {
+	if folded(s) {
+		return s
+	}
 	b := []byte(s)
 	for i := 0; i < len(b); {
 		if c := b[i]; c < utf8.RuneSelf {
@@ -185,7 +188,42 @@ func foldAligned(s string) string {
 // CanonicalTone moves tone marks to the old placement keeping case: Thuỷ → Thủy,
 // Uỷ → Ủy. It is used for names, so one entity has one spelling.
 func CanonicalTone(s string) string {
+	if !mayRetone(s) {
+		return s
+	}
 	return refold(string(retone([]byte(s))))
+}
+
+// mayRetone reports an o or u before a non-ASCII letter: the only place where
+// retone or refold may move a tone mark.
+func mayRetone(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if c := s[i] | 0x20; (c == 'o' || c == 'u') && s[i] < utf8.RuneSelf && s[i+1] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// folded reports a string foldAligned leaves as it is: no upper-case letter
+// and no tone mark to move.
+func folded(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' || (c == 'o' || c == 'u') && i+1 < len(s) && s[i+1] >= utf8.RuneSelf {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if toLower(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // longPairs are the new-placement pairs whose old placement is a byte shorter.

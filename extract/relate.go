@@ -192,7 +192,47 @@ func isUpperWord(w string) bool {
 	return strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
-func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapseSpaces is s with its runs of white space one space, none at the ends.
+func collapseSpaces(s string) string {
+	if spacedOnce(s) {
+		return s // the common case: nothing to collapse, nothing to copy
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// spacedOnce reports an ASCII string, or one whose only white space is single
+// spaces between words, which collapseSpaces leaves as it is.
+func spacedOnce(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == 0x85 || c == 0xA0 || c >= 0xE1 && c <= 0xE3:
+			// U+0085, U+00A0 (after 0xC2), U+1680, U+2000–U+200A, U+2028, U+2029,
+			// U+202F, U+205F, U+3000 (after 0xE1–0xE3): maybe a space; the lead
+			// byte 0xE1 is common (Vietnamese letters), so decode
+			if c >= 0xE1 {
+				r, _ := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsSpace(r) {
+					return false
+				}
+			} else if i > 0 && s[i-1] == 0xC2 {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // dateline records the article's dateline: its first date, and the place
 // after "tại" in that sentence.
@@ -221,7 +261,10 @@ func upperFirst(s string) string {
 	if n == 0 {
 		return s
 	}
-	return string(unicode.ToUpper(r)) + s[n:]
+	if u := unicode.ToUpper(r); u != r || r == utf8.RuneError {
+		return string(u) + s[n:]
+	}
+	return s
 }
 
 // badDates reports a date word followed by a number that is no date: "ngày
