@@ -46,7 +46,10 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			if i > start {
 				l := line{t0: start, t1: i}
 				l.text = t.Norm[toks[start].Start:toks[i-1].End]
-				l.fold = refold(t.Fold[toks[start].Start:toks[i-1].End])
+				l.fold = t.Fold[toks[start].Start:toks[i-1].End]
+				if t.mayRefold(toks[start].Start, toks[i-1].End) {
+					l.fold = refold(l.fold)
+				}
 				lines = append(lines, l)
 			}
 			start = i + 1
@@ -64,7 +67,7 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		if links {
 			// a link: a bulleted line, or a headline that ends no sentence; a
 			// byline or a paragraph ends the list
-			if bulleted(l.text) || !endsSentence(l.text) && l.t1-l.t0 <= 40 && !g.isBylineName(toks[l.t0:l.t1]) && !bylineWithSource.MatchString(l.text) && !creditPrefix.MatchString(l.text) {
+			if bulleted(l.text) || !endsSentence(l.text) && l.t1-l.t0 <= 40 && !g.isBylineName(toks[l.t0:l.t1]) && !bylineOutlet(l.text) && !creditLine(l.text) {
 				l.kind = lineChrome
 				continue
 			}
@@ -75,9 +78,9 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			l.kind = lineChrome
 			afterImage = imageLine.MatchString(l.text) || strings.EqualFold(l.text, "leftcenterrightdel") || afterImage && l.t1-l.t0 == 1
 			continue
-		case creditPrefix.MatchString(l.text) && l.t1-l.t0 <= 16,
+		case l.t1-l.t0 <= 16 && creditLine(l.text),
 			// "Theo Cổng TTĐT BQP" alone on a line names the source wherever it stands
-			theoLine.MatchString(l.text) && l.t1-l.t0 <= 8 && g.outletAt(toks[l.t0+1:l.t1]):
+			l.t1-l.t0 <= 8 && theoSource(l.text) && g.outletAt(toks[l.t0+1:l.t1]):
 			l.kind = lineCredit
 		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(l.fold, "(ảnh)"):
 			l.kind = lineCaption
@@ -98,7 +101,7 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		if l.kind == lineChrome {
 			continue
 		}
-		if theoLine.MatchString(l.text) && l.t1-l.t0 <= 12 || g.isBylineName(toks[l.t0:l.t1]) || bylineWithSource.MatchString(l.text) {
+		if l.t1-l.t0 <= 12 && theoSource(l.text) || g.isBylineName(toks[l.t0:l.t1]) || bylineOutlet(l.text) {
 			l.kind = lineCredit
 			continue
 		}
@@ -107,6 +110,25 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		}
 	}
 	return lines
+}
+
+// The line patterns behind a test of what each needs, so that the regular
+// expressions run only on the few lines that may match.
+
+// creditLine is creditPrefix: a credit opens the line and ends at a colon.
+func creditLine(s string) bool {
+	return strings.IndexByte(s, ':') >= 0 && creditPrefix.MatchString(s)
+}
+
+// theoSource is theoLine: "(Theo …)" or "Theo …".
+func theoSource(s string) bool {
+	r := strings.TrimLeft(strings.TrimPrefix(s, "("), " \t\n\f\r")
+	return (strings.HasPrefix(r, "Theo") || strings.HasPrefix(r, "theo")) && theoLine.MatchString(s)
+}
+
+// bylineOutlet is bylineWithSource: a name and its outlet in brackets at the end.
+func bylineOutlet(s string) bool {
+	return (strings.HasSuffix(s, ")") || strings.HasSuffix(s, ").")) && bylineWithSource.MatchString(s)
 }
 
 // outletAt reports a known outlet's name at the start of toks.

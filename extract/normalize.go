@@ -20,10 +20,36 @@ type Text struct {
 	Norm   string
 	Fold   string
 	shifts []shift // where Norm offsets stop mapping 1:1 onto Source
-	// noLongPairs: Fold holds none of the pairs refold moves, so a token's key
-	// is its slice of Fold as it is (Normalize sets it; a Text built otherwise
-	// refolds every token)
-	noLongPairs bool
+	// pairsKnown: longPairs holds the offsets in Fold of every vowel refold
+	// may move a mark to (ỳ, ỹ, ẽ), so a token without one keeps its slice of
+	// Fold as its key (Normalize sets it; a Text built otherwise refolds every
+	// token)
+	pairsKnown bool
+	longPairs  []int
+}
+
+// mayRefold reports whether Fold[i:j] holds a vowel refold may change.
+func (t *Text) mayRefold(i, j int) bool {
+	if !t.pairsKnown {
+		return true
+	}
+	k := sort.SearchInts(t.longPairs, i)
+	return k < len(t.longPairs) && t.longPairs[k] < j
+}
+
+// findLongPairs records where Fold holds the second vowels of longPairs.
+func (t *Text) findLongPairs() {
+	t.pairsKnown = true
+	for off, s := 0, t.Fold; ; {
+		i := strings.IndexByte(s, 0xE1)
+		if i < 0 || i+2 >= len(s) {
+			return
+		}
+		if hasLongPairVowel(s[i : i+3]) {
+			t.longPairs = append(t.longPairs, off+i)
+		}
+		off, s = off+i+1, s[i+1:]
+	}
 }
 
 // shift says that from Norm offset norm on, Source offset = norm + delta.
@@ -86,7 +112,7 @@ func Normalize(src string) *Text {
 		}
 		t.Norm = b.String()
 		t.Fold = foldAligned(t.Norm)
-		t.noLongPairs = !hasLongPairVowel(t.Fold)
+		t.findLongPairs()
 		return t
 	}
 	delta := 0
@@ -115,7 +141,7 @@ func Normalize(src string) *Text {
 	}
 	t.Norm = b.String()
 	t.Fold = foldAligned(t.Norm)
-	t.noLongPairs = !hasLongPairVowel(t.Fold)
+	t.findLongPairs()
 	return t
 }
 

@@ -93,7 +93,7 @@ func Tokenize(t *Text) []Token {
 
 func makeWord(t *Text, i, j int) Token {
 	tok := Token{Kind: Word, Start: i, End: j, Text: t.Norm[i:j], Key: t.Fold[i:j]}
-	if !t.noLongPairs {
+	if t.mayRefold(i, j) {
 		tok.Key = refold(tok.Key)
 	}
 	first, _ := utf8.DecodeRuneInString(tok.Text)
