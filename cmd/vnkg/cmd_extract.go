@@ -51,6 +51,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// extract prints quads, not their evidence: the same quads without the
+	// evidence stage (extract's TestWithoutEvidence holds it)
+	x = x.WithoutEvidence()
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
 	seenBackground := map[string]bool{}
 	failed, empty := 0, 0

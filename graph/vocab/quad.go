@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // TermKind tells an IRI from a literal.
@@ -42,6 +43,7 @@ type Quad struct {
 // NQuad renders q as one N-Quads statement without the trailing newline.
 func (q Quad) NQuad() string {
 	var b strings.Builder
+	b.Grow(len(q.Subject.Value) + len(q.Predicate.Value) + len(q.Object.Value) + len(q.Object.Datatype) + len(q.Label) + 16)
 	writeTerm(&b, q.Subject)
 	b.WriteByte(' ')
 	writeTerm(&b, q.Predicate)
@@ -56,41 +58,78 @@ func (q Quad) NQuad() string {
 }
 
 func writeTerm(b *strings.Builder, t Term) {
+	v := t.Value
 	if t.Kind == IRIKind {
 		b.WriteByte('<')
-		for _, r := range t.Value {
-			// N-Quads IRIREF forbids these; escaping them as UCHAR keeps the
-			// statement parseable whatever a name held.
-			if r <= 0x20 || strings.ContainsRune(`<>"{}|^`+"`\\", r) {
-				writeUchar(b, r)
+		// runs of characters that stand as they are go in one write
+		run := 0
+		for i := 0; i < len(v); {
+			c := v[i]
+			if c < utf8.RuneSelf {
+				// N-Quads IRIREF forbids these; escaping them as UCHAR keeps the
+				// statement parseable whatever a name held.
+				if c <= 0x20 || strings.IndexByte(`<>"{}|^`+"`\\", c) >= 0 {
+					b.WriteString(v[run:i])
+					writeUchar(b, rune(c))
+					run = i + 1
+				}
+				i++
 				continue
 			}
-			b.WriteRune(r)
+			r, n := utf8.DecodeRuneInString(v[i:])
+			if r == utf8.RuneError && n == 1 { // a bad byte is written as U+FFFD
+				b.WriteString(v[run:i])
+				b.WriteRune(r)
+				run = i + 1
+			}
+			i += n
 		}
+		b.WriteString(v[run:])
 		b.WriteByte('>')
 		return
 	}
 	b.WriteByte('"')
-	for _, r := range t.Value {
-		switch r {
+	run := 0
+	for i := 0; i < len(v); {
+		c := v[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(v[i:])
+			if r == utf8.RuneError && n == 1 { // a bad byte is written as U+FFFD
+				b.WriteString(v[run:i])
+				b.WriteRune(r)
+				run = i + 1
+			}
+			i += n
+			continue
+		}
+		var esc string
+		switch c {
 		case '"':
-			b.WriteString(`\"`)
+			esc = `\"`
 		case '\\':
-			b.WriteString(`\\`)
+			esc = `\\`
 		case '\n':
-			b.WriteString(`\n`)
+			esc = `\n`
 		case '\r':
-			b.WriteString(`\r`)
+			esc = `\r`
 		case '\t':
-			b.WriteString(`\t`)
+			esc = `\t`
 		default:
-			if r < 0x20 || r == 0x7f {
-				writeUchar(b, r)
+			if c >= 0x20 && c != 0x7f {
+				i++
 				continue
 			}
-			b.WriteRune(r)
 		}
+		b.WriteString(v[run:i])
+		if esc != "" {
+			b.WriteString(esc)
+		} else {
+			writeUchar(b, rune(c))
+		}
+		i++
+		run = i
 	}
+	b.WriteString(v[run:])
 	b.WriteByte('"')
 	if t.Datatype != "" {
 		b.WriteString("^^<")
