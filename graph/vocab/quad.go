@@ -57,6 +57,17 @@ func (q Quad) NQuad() string {
 	return b.String()
 }
 
+// iriEscaped are the ASCII bytes N-Quads IRIREF forbids: controls, space and <>"{}|^`\.
+var iriEscaped = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c <= 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte(`<>"{}|^` + "`\\") {
+		t[c] = true
+	}
+	return t
+}()
+
 func writeTerm(b *strings.Builder, t Term) {
 	v := t.Value
 	if t.Kind == IRIKind {
@@ -68,7 +79,7 @@ func writeTerm(b *strings.Builder, t Term) {
 			if c < utf8.RuneSelf {
 				// N-Quads IRIREF forbids these; escaping them as UCHAR keeps the
 				// statement parseable whatever a name held.
-				if c <= 0x20 || strings.IndexByte(`<>"{}|^`+"`\\", c) >= 0 {
+				if iriEscaped[c] {
 					b.WriteString(v[run:i])
 					writeUchar(b, rune(c))
 					run = i + 1
