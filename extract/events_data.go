@@ -42,6 +42,38 @@ type eventWords struct {
 	class   map[string]eventWordClass
 	opens   map[string]bool // first words of the phrases of several words
 	longest int             // the most words of a phrase
+	// by key number (Gazetteer.keys), once the gazetteer is loaded: the classes
+	// of single words and the first words of phrases, which evPhraseAt reads
+	// for a token without a string lookup
+	classByID []eventWordClass
+	opensByID []bool
+}
+
+// number gives the single words and the first words of phrases their key
+// numbers, while the gazetteer loads.
+func (ew *eventWords) number(keys *keyIDs) {
+	for k := range ew.class {
+		if !strings.Contains(k, " ") {
+			keys.id(k, true)
+		}
+	}
+	for k := range ew.opens {
+		keys.id(k, true)
+	}
+}
+
+// index fills classByID and opensByID, once every key has its number.
+func (ew *eventWords) index(keys *keyIDs) {
+	ew.classByID = make([]eventWordClass, len(keys.ids)+1)
+	ew.opensByID = make([]bool, len(keys.ids)+1)
+	for k, c := range ew.class {
+		if id := keys.id(k, false); id > 0 {
+			ew.classByID[id] |= c
+		}
+	}
+	for k := range ew.opens {
+		ew.opensByID[keys.id(k, false)] = true
+	}
 }
 
 // readEventWords loads event_words.tsv into g.
@@ -72,10 +104,22 @@ func (g *Gazetteer) evPhraseAt(toks []Token, i, end int, c eventWordClass) int {
 		return 0
 	}
 	key := toks[i].Key
-	if g.ew.class[key]&c != 0 {
+	if g.ew.classByID != nil {
+		// the token's key number: 0 for a word no list holds, which is no
+		// event word and opens no phrase
+		id := g.keys.tokenID(&toks[i])
+		if id == 0 || int(id) >= len(g.ew.classByID) {
+			return 0
+		}
+		if g.ew.classByID[id]&c != 0 {
+			return 1
+		}
+		if !g.ew.opensByID[id] {
+			return 0
+		}
+	} else if g.ew.class[key]&c != 0 {
 		return 1
-	}
-	if !g.ew.opens[key] {
+	} else if !g.ew.opens[key] {
 		return 0
 	}
 	for n := 2; n <= g.ew.longest && i+n <= end; n++ {

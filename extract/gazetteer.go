@@ -253,6 +253,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	for name := range g.Orgs {
 		g.orgCountry[name] = g.country(name)
 	}
+	g.ew.number(&g.keys)
 	g.startIDs = make([]bool, len(g.keys.ids)+1)
 	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex} {
 		g.Duplicates = append(g.Duplicates, l.dups...)
@@ -263,6 +264,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	for _, l := range g.lexicons() {
 		l.freeze(len(g.keys.ids))
 	}
+	g.ew.index(&g.keys)
 	return g, nil
 }
 

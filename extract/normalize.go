@@ -177,6 +177,17 @@ var oldTone = map[string]string{
 	"uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 
+// oldToneRunes is oldTone by runes: retone looks a pair up without building a
+// string.
+var oldToneRunes = func() map[[2]rune][2]rune {
+	m := make(map[[2]rune][2]rune, len(oldTone))
+	for k, v := range oldTone {
+		a, b := []rune(k), []rune(v)
+		m[[2]rune{a[0], a[1]}] = [2]rune{b[0], b[1]}
+	}
+	return m
+}()
+
 // Fold is the matching key of s (NFC): lower case, tone marks in the old
 // placement (hoà → hòa, thuỷ → thủy, tuỳ → tùy).
 func Fold(s string) string { return refold(foldAligned(s)) }
@@ -311,10 +322,8 @@ func retone(b []byte) []byte {
 		lr := unicode.ToLower(r)
 		if (lr == 'o' || lr == 'u') && i+n < len(b) {
 			r2, n2 := utf8.DecodeRune(b[i+n:])
-			key := string(lr) + string(unicode.ToLower(r2))
-			if repl, ok := oldTone[key]; ok && !letterAt(b, i+n+n2) && !(lr == 'u' && i > 0 && (b[i-1] == 'q' || b[i-1] == 'Q')) {
-				first, fn := utf8.DecodeRuneInString(repl)
-				second, _ := utf8.DecodeRuneInString(repl[fn:])
+			if repl, ok := oldToneRunes[[2]rune{lr, toLower(r2)}]; ok && !letterAt(b, i+n+n2) && !(lr == 'u' && i > 0 && (b[i-1] == 'q' || b[i-1] == 'Q')) {
+				first, second := repl[0], repl[1]
 				if unicode.IsUpper(r) {
 					first = unicode.ToUpper(first)
 				}
