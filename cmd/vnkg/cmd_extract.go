@@ -18,6 +18,7 @@ import (
 
 	"github.com/vnkg/vnkg/data"
 	"github.com/vnkg/vnkg/extract"
+	"github.com/vnkg/vnkg/graph/vocab"
 	"github.com/vnkg/vnkg/extract/input"
 	"github.com/vnkg/vnkg/extract/webpage"
 )
@@ -65,6 +66,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	x = x.WithoutEvidence()
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
 	seenBackground := map[string]bool{}
+	seenBackgroundQuad := map[vocab.Quad]bool{}
 	failed, empty := 0, 0
 	docs, quads := 0, 0
 	stats, werr := extractInOrder(ctx, e, x, paths, in, *workers, &failed, &empty, func(res extract.Result) {
@@ -77,6 +79,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		if !*noBackground {
 			for _, q := range res.Background {
+				// most articles repeat the background of earlier ones: a quad
+				// seen is not written out again to be compared
+				if seenBackgroundQuad[q] {
+					continue
+				}
+				seenBackgroundQuad[q] = true
 				s := q.NQuad()
 				if !seenBackground[s] {
 					seenBackground[s] = true
@@ -273,12 +281,29 @@ type seenDoc struct {
 	sum   [sha256.Size]byte
 }
 
+// docSum is the SHA-256 of a document's title and text, NFC, their words
+// joined by single spaces (so that spacing and normalization make no other
+// document). The title and the text are normalized apart, which is the same
+// as normalizing them joined by a line end.
+func docSum(doc extract.Document) [sha256.Size]byte {
+	buf := make([]byte, 0, len(doc.Title)+len(doc.Text)+1)
+	for _, part := range [...]string{doc.Title, doc.Text} {
+		for w := range strings.FieldsSeq(norm.NFC.String(part)) {
+			if len(buf) > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, w...)
+		}
+	}
+	return sha256.Sum256(buf)
+}
+
 func newDedup() *dedup { return &dedup{seen: map[string]seenDoc{}} }
 
 // check tells whether doc (read at where) is a copy of one already read, or
 // returns the conflict.
 func (d *dedup) check(doc extract.Document, where string) (copyOf string, err error) {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(norm.NFC.String(doc.Title+"\n"+doc.Text)), " ")))
+	sum := docSum(doc)
 	prev, ok := d.seen[doc.ID]
 	if !ok {
 		d.seen[doc.ID] = seenDoc{where: where, sum: sum}
