@@ -40,7 +40,7 @@ run() {
   local name=$1
   shift
   /usr/bin/time -f '%U %S %e' -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-  awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' "$work/t" >>"$work/$name"
+  awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' "$work/t" >>"$work/t-$name"
 }
 cat "$corpus"/*.txt >/dev/null 2>&1 || true # warm the page cache
 for ((r = 0; r < rounds; r++)); do
@@ -51,9 +51,9 @@ for ((r = 0; r < rounds; r++)); do
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-fc=$(cut -d' ' -f1 "$work/floor" | median); fw=$(cut -d' ' -f2 "$work/floor" | median)
-oc=$(cut -d' ' -f1 "$work/one" | median); ow=$(cut -d' ' -f2 "$work/one" | median)
-ac=$(cut -d' ' -f1 "$work/all" | median); aw=$(cut -d' ' -f2 "$work/all" | median)
+fc=$(cut -d' ' -f1 "$work/t-floor" | median); fw=$(cut -d' ' -f2 "$work/t-floor" | median)
+oc=$(cut -d' ' -f1 "$work/t-one" | median); ow=$(cut -d' ' -f2 "$work/t-one" | median)
+ac=$(cut -d' ' -f1 "$work/t-all" | median); aw=$(cut -d' ' -f2 "$work/t-all" | median)
 awk -v files="$files" -v bytes="$bytes" -v cores="$cores" -v rounds="$rounds" -v fc="$fc" -v fw="$fw" -v oc="$oc" -v ow="$ow" -v ac="$ac" -v aw="$aw" 'BEGIN {
   printf "articles %d (%.1f MB), %d cores, medians of %d runs\n", files, bytes / 1e6, cores, rounds
   printf "floor (read, NFC, syllables)     cpu %7.2f s  wall %7.2f s\n", fc, fw
@@ -61,7 +61,7 @@ awk -v files="$files" -v bytes="$bytes" -v cores="$cores" -v rounds="$rounds" -v
   printf "vnkg extract --workers %-2d        cpu %7.2f s  wall %7.2f s  ratio to the floor: %.1fx (wall)\n", cores, ac, aw, aw / fw
 }'
 if [ -n "${VNKG_BASE:-}" ]; then
-  bc=$(cut -d' ' -f1 "$work/base" | median); bw=$(cut -d' ' -f2 "$work/base" | median)
+  bc=$(cut -d' ' -f1 "$work/t-base" | median); bw=$(cut -d' ' -f2 "$work/t-base" | median)
   awk -v fc="$fc" -v fw="$fw" -v oc="$oc" -v bc="$bc" -v bw="$bw" 'BEGIN {
     printf "VNKG_BASE extract --workers 1    cpu %7.2f s  wall %7.2f s  ratio to the floor: %.1fx (cpu), %.1fx (wall); this one is %.2fx its cpu\n", bc, bw, bc / fc, bw / fw, oc / bc
   }'
