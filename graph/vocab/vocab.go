@@ -101,22 +101,39 @@ var Predicates = []string{
 // the like); Key does only what is language-neutral.
 func Key(name string) string {
 	name = norm.NFC.String(name)
-	var b strings.Builder
-	b.Grow(len(name))
+	b := make([]byte, 0, len(name))
 	dash := false
-	for _, r := range name {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+	for i := 0; i < len(name); {
+		// ASCII, most of a name, without unicode's tables
+		if c := name[i]; c < utf8.RuneSelf {
+			i++
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' {
+				if dash && len(b) > 0 {
+					b = append(b, '-')
+				}
+				dash = false
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b = append(b, c)
+			} else {
+				dash = true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(name[i:])
+		i += n
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if dash && len(b) > 0 {
+				b = append(b, '-')
 			}
 			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		} else {
 			dash = true
 		}
 	}
-	return escapeIRI(b.String())
+	return escapeIRI(string(b))
 }
 
 // escapeIRI percent-encodes what IRI syntax forbids in a path segment. Key leaves
