@@ -12,10 +12,10 @@ import (
 type emitter struct {
 	label string
 	quads []vocab.Quad
-	seen  map[vocab.Quad]bool
+	seen  map[quadKey]bool
 	g     *Gazetteer
 	bg    []vocab.Quad
-	bgSet map[vocab.Quad]bool
+	bgSet map[quadKey]bool
 
 	f        *Facts
 	cites    bool       // whether to give the quads their evidence
@@ -23,6 +23,14 @@ type emitter struct {
 	evidence []Evidence // in Text.Norm offsets until Extract maps them
 	iris     map[any]string
 	names    map[[2]string]string // entity IRIs by kind and name
+}
+
+// quadKey is a quad without its label, which is the same for every quad of
+// one list (the article's, or the gazetteer's): a cheaper key to tell them
+// apart.
+type quadKey struct {
+	s, p string
+	o    vocab.Term
 }
 
 // from sets where the next quads are stated: the statement's own cite, else
@@ -39,9 +47,9 @@ func (e *emitter) from(fact any, sl slot, i int) {
 }
 
 func (e *emitter) add(s string, p string, o vocab.Term) {
-	q := vocab.Quad{Subject: vocab.IRI(s), Predicate: vocab.IRI(p), Object: o, Label: e.label}
-	if !e.seen[q] {
-		e.seen[q] = true
+	if k := (quadKey{s, p, o}); !e.seen[k] {
+		e.seen[k] = true
+		q := vocab.Quad{Subject: vocab.IRI(s), Predicate: vocab.IRI(p), Object: o, Label: e.label}
 		if !e.at.zero() {
 			e.evidence = append(e.evidence, Evidence{Quad: len(e.quads), Sentence: e.at.sent, Mentions: e.at.marks})
 		}
@@ -50,10 +58,9 @@ func (e *emitter) add(s string, p string, o vocab.Term) {
 }
 
 func (e *emitter) background(s string, p string, o vocab.Term) {
-	q := vocab.Quad{Subject: vocab.IRI(s), Predicate: vocab.IRI(p), Object: o, Label: vocab.GazetteerLabel}
-	if !e.bgSet[q] {
-		e.bgSet[q] = true
-		e.bg = append(e.bg, q)
+	if k := (quadKey{s, p, o}); !e.bgSet[k] {
+		e.bgSet[k] = true
+		e.bg = append(e.bg, vocab.Quad{Subject: vocab.IRI(s), Predicate: vocab.IRI(p), Object: o, Label: vocab.GazetteerLabel})
 	}
 }
 
@@ -73,7 +80,7 @@ func (e *emitter) entity(kind, name string) string {
 
 // emit builds the quads of one article.
 func (g *Gazetteer) emit(doc Document, f *Facts, evidence bool) *emitter {
-	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[vocab.Quad]bool, 128), g: g, bgSet: map[vocab.Quad]bool{},
+	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[quadKey]bool, 128), g: g, bgSet: make(map[quadKey]bool, 32),
 		quads: make([]vocab.Quad, 0, 128), f: f, iris: map[any]string{}, cites: evidence, names: make(map[[2]string]string, 64)}
 	d := e.label
 	e.add(d, vocab.Type, vocab.IRI(vocab.NewsArticle))

@@ -538,7 +538,7 @@ func (e *emitter) mentions(t *Text) []Mention {
 				named[key{kind: m.kind + m.val}] = iri
 			}
 			// a place the event no longer has was not emitted
-			if m.kind == "place" && !e.seen[vocab.Quad{Subject: vocab.IRI(iri), Predicate: vocab.IRI(vocab.Type), Object: vocab.IRI(vocab.Place), Label: e.label}] {
+			if m.kind == "place" && !e.seen[quadKey{iri, vocab.Type, vocab.IRI(vocab.Place)}] {
 				continue
 			}
 		case "date":
