@@ -13,7 +13,7 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 	spans = a.bracketedBodies(spans)
 	for k := 0; k < len(spans); k++ {
 		sp := spans[k]
-		if sp.Kind != SpanOrg || sp.Value == loneHead {
+		if sp.Kind != SpanOrg || sp.LoneHead() {
 			continue
 		}
 		o := a.orgOf(sp)

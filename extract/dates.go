@@ -191,6 +191,9 @@ func validDayMonth(d, m int) bool {
 
 // spanDate re-reads the date inside a SpanDate.
 func spanDate(toks []Token, sp Chunk) Date {
+	if d, ok := sp.When(); ok {
+		return d // read by the spans stage
+	}
 	j := sp.T0 + weekdayAt(toks, sp.T0, sp.T1)
 	for j < sp.T1 && (toks[j].Kind == Word && dateCues[toks[j].Key] || toks[j].Text == "(") {
 		j++

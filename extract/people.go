@@ -16,6 +16,7 @@ type mention struct {
 type segment struct {
 	k0, k1  int // span range
 	title   string
+	t       *Title // the title's row, from its span (nil for one the gazetteer lacks)
 	org     string // canonical
 	written string // the body (and country) as written
 	country string
@@ -24,13 +25,13 @@ type segment struct {
 
 // readSegment reads TITLE [ORG|COUNTRY]... from spans[k].
 func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
-	sg := segment{k0: k, title: spans[k].Value}
+	sg := segment{k0: k, title: spans[k].Value, t: spans[k].Title()}
 	j := k + 1
 	var parts []string
 	for j < len(spans) {
 		sp := spans[j]
 		if sp.Kind == SpanOrg {
-			if sp.Value == loneHead {
+			if sp.LoneHead() {
 				sg.lone = true
 			} else if sg.org == "" {
 				sg.org = a.orgName(sp)
@@ -49,7 +50,7 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		}
 		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
 		// unit a slash puts the post's body under belongs to the post
-		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && spans[j+1].Value != loneHead && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
+		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
 			parts[len(parts)-1] += "/" + a.spanText(spans[j+1])
 			a.orgName(spans[j+1])
 			j += 2
@@ -170,7 +171,7 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 			}
 		}
 		if org == "" && written == "" && i+1 < len(segs) && segs[i+1].k0 == sg.k1+1 {
-			if t := a.g.Titles[sg.title]; t == nil || t.NeedsOrg != "no" {
+			if sg.t == nil || sg.t.NeedsOrg != "no" {
 				org, written = segs[i+1].org, segs[i+1].written
 			}
 		}

@@ -74,7 +74,7 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 	var buf []Chunk
 	// the name the bodies pass gives a span, without recording anything
 	name := func(sp Chunk, sent int) string {
-		if sp.Value != "" && sp.Value != loneHead {
+		if sp.Value != "" {
 			return sp.Value
 		}
 		return upperFirst(r.expand(g, CanonicalTone(collapseSpaces(t.Norm[sp.Start:sp.End])), sent))
@@ -108,7 +108,7 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 		}
 		for j := 0; j < len(spans); j++ {
 			sp := spans[j]
-			if consumed[j] || sp.Kind != SpanOrg || sp.Value == loneHead {
+			if consumed[j] || sp.Kind != SpanOrg || sp.LoneHead() {
 				continue
 			}
 			if j+3 < len(spans) && spans[j+1].Value == "(" && spans[j+3].Value == ")" &&

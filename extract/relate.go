@@ -90,7 +90,7 @@ func (g *Gazetteer) relateStaged(doc Document, t *Text, toks []Token, li *lineIn
 			}
 			if n, code := resolutionAt(toks, i, s.t1); n > 0 && code != "" && !isDigits(code) {
 				a.resolution(code, "")
-				found = append(found, Chunk{Kind: SpanResolution, T0: i, T1: i + n, Start: toks[i].Start, End: toks[i+n-1].End, Value: code})
+				found = append(found, Chunk{Kind: SpanResolution, T0: i, T1: i + n, Start: toks[i].Start, End: toks[i+n-1].End, Value: code, Typed: Code(code)})
 			}
 		}
 		if found != nil && a.cites {

@@ -35,11 +35,82 @@ func (k SpanKind) String() string {
 
 // Chunk is a recognized piece of a sentence. T0..T1 is its token range; Start and
 // End are byte offsets in Text.Norm (use Text.SourceOffset for the source).
+//
+// Value is the span's canonical value as text (a rank's, title's, body's or
+// country's name, a verb's role, an event's kind, a resolution's code, the
+// word of an OTHER or SEP span). Typed is the value itself, set by the spans
+// stage by kind: *Rank, *Title, *Country; for a body the gazetteer's *Org, or
+// LoneHead for a head word alone whose name the next body completes, or nil
+// for a body built from a head and a name; the Date of a date; the Code of a
+// resolution. The accessors below read it.
 type Chunk struct {
 	Kind       SpanKind
 	T0, T1     int
 	Start, End int
-	Value      string // canonical value: rank, title, org name, country, role, event kind, …
+	Value      string
+	Typed      any
+}
+
+// The typed values of spans that have no type of the gazetteer's.
+type (
+	// LoneHead is the typed value of a body span that is only a head word
+	// ("Đảng ủy" in "Phó Bí thư Đảng ủy, Tư lệnh Quân khu 7"), whose name the
+	// next body in the chain completes.
+	LoneHead struct{}
+	// Code is a resolution's code ("806-NQ/QUTW") or its number alone.
+	Code string
+)
+
+// Rank is a RANK span's rank (nil for another span).
+func (c Chunk) Rank() *Rank { r, _ := c.Typed.(*Rank); return r }
+
+// Title is a TITLE span's title.
+func (c Chunk) Title() *Title { t, _ := c.Typed.(*Title); return t }
+
+// Body is the gazetteer's body an ORG span names (nil for a body the
+// gazetteer does not list, and for a lone head).
+func (c Chunk) Body() *Org { o, _ := c.Typed.(*Org); return o }
+
+// Country is a COUNTRY span's country.
+func (c Chunk) Country() *Country { k, _ := c.Typed.(*Country); return k }
+
+// When is a DATE span's date.
+func (c Chunk) When() (Date, bool) { d, ok := c.Typed.(Date); return d, ok }
+
+// Code is a RESOLUTION span's code.
+func (c Chunk) Code() (Code, bool) { k, ok := c.Typed.(Code); return k, ok }
+
+// LoneHead reports an ORG span that is only a body's head word.
+func (c Chunk) LoneHead() bool { _, ok := c.Typed.(LoneHead); return ok }
+
+// typed is the typed value of a span the spans stage found.
+func (g *Gazetteer) typed(toks []Token, c Chunk, head bool) any {
+	switch c.Kind {
+	case SpanRank:
+		if r := g.Ranks[c.Value]; r != nil {
+			return r
+		}
+	case SpanTitle:
+		if t := g.Titles[c.Value]; t != nil {
+			return t
+		}
+	case SpanOrg:
+		if head {
+			return LoneHead{}
+		}
+		if o := g.Orgs[c.Value]; o != nil {
+			return o
+		}
+	case SpanCountry:
+		if k := g.Countries[c.Value]; k != nil {
+			return k
+		}
+	case SpanDate:
+		return spanDate(toks, c)
+	case SpanResolution:
+		return Code(c.Value)
+	}
+	return nil
 }
 
 // sentence is a token range ending at a full stop, question mark or line end.
@@ -86,6 +157,12 @@ func (g *Gazetteer) appendSpans(spans []Chunk, toks []Token, s sentence) []Chunk
 	emit := func(kind SpanKind, t0, t1 int, val string) {
 		spans = append(spans, Chunk{Kind: kind, T0: t0, T1: t1, Start: toks[t0].Start, End: toks[t1-1].End, Value: val})
 	}
+	// a span of a typed kind: its value read once, here
+	emitTyped := func(kind SpanKind, t0, t1 int, val string, head bool) {
+		c := Chunk{Kind: kind, T0: t0, T1: t1, Start: toks[t0].Start, End: toks[t1-1].End, Value: val}
+		c.Typed = g.typed(toks, c, head)
+		spans = append(spans, c)
+	}
 	for i := s.t0; i < s.t1; {
 		tok := toks[i]
 		if tok.Kind == Newline {
@@ -103,18 +180,18 @@ func (g *Gazetteer) appendSpans(spans []Chunk, toks []Token, s sentence) []Chunk
 			continue
 		}
 		if n, code := resolutionAt(toks, i, s.t1); n > 0 {
-			emit(SpanResolution, i, i+n, code)
+			emitTyped(SpanResolution, i, i+n, code, false)
 			i += n
 			continue
 		}
 		if n := dateAt(toks, i, s.t1); n > 0 {
-			emit(SpanDate, i, i+n, "")
+			emitTyped(SpanDate, i, i+n, "", false)
 			i += n
 			continue
 		}
-		kind, n, val := g.lexiconAt(toks, i, s.t1)
+		kind, n, val, head := g.lexiconAt(toks, i, s.t1)
 		if n > 0 {
-			emit(kind, i, i+n, val)
+			emitTyped(kind, i, i+n, val, head)
 			i += n
 			continue
 		}
@@ -137,16 +214,19 @@ func (g *Gazetteer) appendSpans(spans []Chunk, toks []Token, s sentence) []Chunk
 // lexiconAt finds the longest gazetteer phrase at toks[i]. Ranks, titles, bodies
 // and countries must start with a capital (or be an abbreviation); honorifics,
 // verbs and event triggers may be lower case.
-func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) {
+//
+// head reports a body span that is only a head word (LoneHead).
+func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, val string, head bool) {
 	window := toks[:end]
 	bestKind, bestN, bestVal := SpanOther, 0, ""
+	loneN := 0 // the length of a lone head found
 	try := func(kind SpanKind, n int, val string) {
 		if n > bestN {
 			bestKind, bestN, bestVal = kind, n, val
 		}
 	}
 	if !g.startsAt(&toks[i]) {
-		return SpanOther, 0, "" // no phrase of any list starts with this word
+		return SpanOther, 0, "", false // no phrase of any list starts with this word
 	}
 	capital := toks[i].Cap
 	if capital {
@@ -163,7 +243,8 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 	// title, its name given by the next title's body
 	if capital && bestN == 0 && g.titleEndsAt(window, i) {
 		if hn, _ := g.headLex.longest(window, i); hn > 0 && i+hn < end && (toks[i+hn].Text == "," || toks[i+hn].Key == "và") {
-			try(SpanOrg, hn, loneHead)
+			try(SpanOrg, hn, "")
+			loneN = bestN
 		} else if hn := g.bareHeadAt(window, i); hn > 0 {
 			try(SpanOrg, hn, "")
 		}
@@ -230,15 +311,11 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (SpanKind, int, string) 
 	}
 	if bestN == 0 {
 		if n, v := g.honorLex.longest(window, i); n > 0 {
-			return SpanHonorific, n, v
+			return SpanHonorific, n, v, false
 		}
 	}
-	return bestKind, bestN, bestVal
+	return bestKind, bestN, bestVal, bestKind == SpanOrg && loneN > 0 && bestN == loneN && bestVal == ""
 }
-
-// loneHead is the value of a body span that is only a head word ("Đảng ủy"),
-// whose name the next body in the chain completes.
-const loneHead = "\x00head"
 
 // lowerBodyAt matches a body whose head word is written in lower case after a
 // title ("Trưởng phòng Đối ngoại Quân khu 5"): the head and a capitalized name.

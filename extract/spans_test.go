@@ -85,3 +85,62 @@ func TestScanSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestTypedSpans: the spans stage gives each span its typed value (the
+// gazetteer's rank, title, body and country, a date, a code, a lone head),
+// with no sentinel in Value.
+func TestTypedSpans(t *testing.T) {
+	g := testGazetteer(t)
+	txt := Normalize("Sáng 27-7, Thượng tướng Nguyễn Chí Vịnh, Phó Bí thư Đảng ủy, Thứ trưởng Bộ Quốc phòng Lào, dự Hội nghị về Nghị quyết 806-NQ/QUTW.")
+	toks := Tokenize(txt)
+	g.intern(toks)
+	got := map[SpanKind][]string{}
+	for _, sp := range g.scanSpans(toks, sentence{0, len(toks)}) {
+		if strings.ContainsRune(sp.Value, 0) {
+			t.Errorf("span %q: a sentinel value %q", txt.Norm[sp.Start:sp.End], sp.Value)
+		}
+		var v string
+		switch sp.Kind {
+		case SpanRank:
+			if r := sp.Rank(); r != nil {
+				v = r.Name
+			}
+		case SpanTitle:
+			if tt := sp.Title(); tt != nil {
+				v = tt.Name
+			}
+		case SpanOrg:
+			switch {
+			case sp.LoneHead():
+				v = "lone head"
+			case sp.Body() != nil:
+				v = sp.Body().Name
+			}
+		case SpanCountry:
+			if c := sp.Country(); c != nil {
+				v = c.Name
+			}
+		case SpanDate:
+			if d, ok := sp.When(); ok {
+				v = d.String()
+			}
+		case SpanResolution:
+			if c, ok := sp.Code(); ok {
+				v = string(c)
+			}
+		default:
+			continue
+		}
+		got[sp.Kind] = append(got[sp.Kind], txt.Norm[sp.Start:sp.End]+" = "+v)
+	}
+	want := map[SpanKind][]string{
+		SpanDate:       {"Sáng 27-7 = --07-27"},
+		SpanRank:       {"Thượng tướng = Thượng tướng"},
+		SpanTitle:      {"Phó Bí thư = Phó Bí thư", "Thứ trưởng = Thứ trưởng"},
+		SpanOrg:        {"Đảng ủy = lone head", "Bộ Quốc phòng Lào = Bộ Quốc phòng Lào"},
+		SpanResolution: {"Nghị quyết 806-NQ/QUTW = 806-NQ/QUTW"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("typed spans (-want +got):\n%s", diff)
+	}
+}
