@@ -73,7 +73,10 @@ func (e *emitter) entity(kind, name string) string {
 	if iri, ok := e.names[k]; ok {
 		return iri
 	}
-	iri := entity(kind, name)
+	iri, ok := e.g.iris[k] // a rank or a body of the gazetteer: built once
+	if !ok {
+		iri = entity(kind, name)
+	}
 	e.names[k] = iri
 	return iri
 }

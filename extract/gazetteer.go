@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnkg/vnkg/graph/vocab"
 )
 
 // notVerb is the verb lexicon's value for words that start like a role verb but
@@ -101,6 +103,9 @@ type Gazetteer struct {
 	startIDs []bool               // by key number: the first words of every list's phrases
 
 	orgCountry map[string]string // body name → the country it names, "" for none
+	// iris are the entity IRIs of the gazetteer's ranks and bodies, by kind
+	// and name, built once for every article that names them
+	iris map[[2]string]string
 	// Duplicates lists keys given twice (file: key); the first one wins.
 	Duplicates []string
 	// RuleRows are the rows that carry their own test cases, in file order
@@ -247,6 +252,16 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	for short, full := range g.Abbrev {
 		if _, ok := g.Orgs[full]; ok {
 			g.orgLex.add(short, full)
+		}
+	}
+	g.iris = make(map[[2]string]string, len(g.Ranks)+len(g.Orgs))
+	for name := range g.Ranks {
+		g.iris[[2]string{vocab.KindRank, name}] = entity(vocab.KindRank, name)
+	}
+	for name, o := range g.Orgs {
+		g.iris[[2]string{vocab.KindOrg, name}] = entity(vocab.KindOrg, name)
+		if o.Parent != "" {
+			g.iris[[2]string{vocab.KindOrg, o.Parent}] = entity(vocab.KindOrg, o.Parent)
 		}
 	}
 	g.orgCountry = make(map[string]string, len(g.Orgs))

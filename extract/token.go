@@ -31,12 +31,12 @@ func (k TokenKind) String() string {
 
 // Token is a piece of normalized text with its byte offsets in Text.Norm.
 type Token struct {
-	Kind       TokenKind
 	Start, End int
 	Text       string // as in Norm
 	Key        string // as in Fold: the matching key
-	Cap        bool   // starts with an upper-case letter
-	Upper      bool   // every letter is upper case (and there are at least two)
+	Kind       TokenKind
+	Cap        bool // starts with an upper-case letter
+	Upper      bool // every letter is upper case (and there are at least two)
 	// id is the number of the token's matching key in the gazetteer's lexicons
 	// (Gazetteer.intern): 0 not yet looked up, -1 a key no list holds
 	id int32
