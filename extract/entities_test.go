@@ -106,6 +106,27 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Bộ Quốc phòng và Bộ Công an"},
 		},
 		{
+			name: "a title inside a place's name (after a memorial word) is no post",
+			text: "Chiều 25/10, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường tiếp Thượng tướng Trương Hựu Hiệp.",
+			want: []string{
+				"PERSON Lương Cường |  | Chủ tịch nước",
+				"PERSON Trương Hựu Hiệp | Thượng tướng | ",
+			},
+		},
+		{
+			name: "a title after an on-behalf phrase is the principal's, not the next person's",
+			text: "Thừa ủy quyền của Chủ tịch nước, Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, trao Huân chương Hữu nghị.",
+			want: []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},
+		},
+		{
+			name: "a title after an on-behalf phrase that a name follows is that person's",
+			text: "Thay mặt Chủ tịch nước Võ Văn Thưởng, Đại tướng Phan Văn Giang trao Huân chương.",
+			want: []string{
+				"PERSON Võ Văn Thưởng |  | Chủ tịch nước",
+				"PERSON Phan Văn Giang | Đại tướng | ",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

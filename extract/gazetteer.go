@@ -87,6 +87,7 @@ type Gazetteer struct {
 	linkHeadings   map[string]bool   // fold keys of related-article list headings
 	located        []string          // fold keys of words of posts and bodies that say where they sit
 	runningLex     lexicon           // heads of bodies whose names run on (running_heads.txt)
+	behalfLex      lexicon           // phrases after which a title is the principal's (on_behalf.txt)
 	nameParticles  map[string]bool   // lower-case words inside foreign names (name_particles.txt)
 	rankLex        lexicon
 	titleLex       lexicon
@@ -232,6 +233,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "located.txt", func(l string) { g.located = append(g.located, Fold(l)) }),
 		g.readList(fsys, "running_heads.txt", func(l string) { g.runningLex.add(l, l) }),
 		g.readList(fsys, "name_particles.txt", func(l string) { g.nameParticles[Fold(l)] = true }),
+		g.readList(fsys, "on_behalf.txt", func(l string) { g.behalfLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
 			for _, name := range splitMulti(c[1]) {
@@ -285,7 +287,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 
 // lexicons are every lexicon of the gazetteer.
 func (g *Gazetteer) lexicons() []*lexicon {
-	return []*lexicon{&g.runningLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
+	return []*lexicon{&g.runningLex, &g.behalfLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {

@@ -218,6 +218,16 @@ func (a *analysis) people(spans []Chunk) []mention {
 			last = -1
 		case SpanTitle:
 			sg, next := a.readSegment(spans, k)
+			// "tại Phủ Chủ tịch, …": a title after a memorial word is part of a
+			// place's name; "Thừa ủy quyền của Chủ tịch nước, …": a title after
+			// an on-behalf phrase is the principal's. Unless a name follows,
+			// neither is a post of anyone named here.
+			if (next >= len(spans) || spans[next].Kind != SpanName) && (a.afterMemorial(sp) || a.afterBehalf(sp)) {
+				reset()
+				last = -1
+				k = next - 1
+				continue
+			}
 			if last >= 0 && rank == "" && honor == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName) {
 				m := &out[last]
 				if m.k1 == k || m.k1 == k-1 && spans[k-1].Kind == SpanSep && spans[k-1].Value != ";" {
@@ -379,6 +389,23 @@ func bracketedName(spans []Chunk, k int) int {
 // starts with it ("Bộ trưởng Quốc phòng" is a "Bộ trưởng").
 func hasTitle(pos PositionFact, title string) bool {
 	return pos.Title == title || strings.HasPrefix(Fold(pos.Title), Fold(title)+" ")
+}
+
+// afterMemorial reports a span right after a memorial word ("Phủ", "Lăng"),
+// which makes it part of a place's name.
+func (a *analysis) afterMemorial(sp Chunk) bool {
+	return sp.T0 > 0 && a.g.is(a.toks[sp.T0-1].Key, wMemorial)
+}
+
+// afterBehalf reports a span right after an on-behalf phrase (on_behalf.txt).
+func (a *analysis) afterBehalf(sp Chunk) bool {
+	t := sp.T0
+	for start := max(t-4, 0); start < t; start++ {
+		if n, _ := a.g.behalfLex.longest(a.toks[:t], start); n > 0 && start+n == t {
+			return true
+		}
+	}
+	return false
 }
 
 // holdersOf lists the people of the article who hold a post with this title.

@@ -12,7 +12,7 @@ import (
 )
 
 // casedFiles are the gazetteer files every row of which carries its own case.
-var casedFiles = []string{"ranks.tsv", "honorifics.txt", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt",
+var casedFiles = []string{"ranks.tsv", "honorifics.txt", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt",
 	"event_kinds.tsv", "verbs.tsv", "event_words.tsv"}
 
 // holdsCase runs a case's example through the pipeline up to relate and
@@ -61,7 +61,18 @@ func holdsCase(g *Gazetteer, c RuleRow, factsOnly bool) (bool, string) {
 			ok = person(arg) != nil
 		case "no":
 			what, n, _ := strings.Cut(arg, " ")
-			ok = what == "person" && person(n) == nil
+			switch what {
+			case "person":
+				ok = person(n) == nil
+			case "position": // "no position N = P"
+				pn, pv, _ := strings.Cut(n, " = ")
+				ok = true
+				if p := person(pn); p != nil {
+					for _, pos := range p.Positions {
+						ok = ok && pos.Name != pv
+					}
+				}
+			}
 		case "rank":
 			ok = person(name) != nil && person(name).Rank == val
 		case "position":
