@@ -127,6 +127,14 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a post's remit runs over 'và' to the end of its clause; a prefix makes a title of a title",
+			text: "Cùng dự có ông William Winfield, Phó Trợ lý Bộ trưởng Quốc phòng Hoa Kỳ phụ trách vấn đề tù binh và người mất tích (POW/MIA), và bà Lê Thị Hoa, Phó Cục trưởng phụ trách đối ngoại, phát biểu.",
+			want: []string{
+				"PERSON William Winfield |  | Phó Trợ lý Bộ trưởng Quốc phòng Hoa Kỳ phụ trách vấn đề tù binh và người mất tích | Mỹ",
+				"PERSON Lê Thị Hoa |  | Phó Cục trưởng phụ trách đối ngoại",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

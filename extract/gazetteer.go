@@ -88,6 +88,8 @@ type Gazetteer struct {
 	located        []string          // fold keys of words of posts and bodies that say where they sit
 	runningLex     lexicon           // heads of bodies whose names run on (running_heads.txt)
 	behalfLex      lexicon           // phrases after which a title is the principal's (on_behalf.txt)
+	remitLex       lexicon           // words that open the remit of a post (remits.txt)
+	prefixLex      lexicon           // words that make a title of the title after them (title_prefixes.txt)
 	nameParticles  map[string]bool   // lower-case words inside foreign names (name_particles.txt)
 	rankLex        lexicon
 	titleLex       lexicon
@@ -234,6 +236,8 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "running_heads.txt", func(l string) { g.runningLex.add(l, l) }),
 		g.readList(fsys, "name_particles.txt", func(l string) { g.nameParticles[Fold(l)] = true }),
 		g.readList(fsys, "on_behalf.txt", func(l string) { g.behalfLex.add(l, l) }),
+		g.readList(fsys, "remits.txt", func(l string) { g.remitLex.add(l, l) }),
+		g.readList(fsys, "title_prefixes.txt", func(l string) { g.prefixLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
 			for _, name := range splitMulti(c[1]) {
@@ -272,7 +276,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	}
 	g.ew.number(&g.keys)
 	g.startIDs = make([]bool, len(g.keys.ids)+1)
-	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex} {
+	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex, &g.prefixLex} {
 		g.Duplicates = append(g.Duplicates, l.dups...)
 		for id := range l.root.next {
 			g.startIDs[id] = true
@@ -287,7 +291,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 
 // lexicons are every lexicon of the gazetteer.
 func (g *Gazetteer) lexicons() []*lexicon {
-	return []*lexicon{&g.runningLex, &g.behalfLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
+	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.prefixLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {

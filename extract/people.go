@@ -21,6 +21,7 @@ type segment struct {
 	written string // the body (and country) as written
 	country string
 	lone    bool // the body is a head alone ("Đảng ủy"), completed by the next segment's
+	remit   bool // written opens with the post's remit ("phụ trách …"), no body before it
 }
 
 // readSegment reads TITLE [ORG|COUNTRY]... from spans[k].
@@ -89,11 +90,70 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 				continue
 			}
 		}
+		// "Phó Trợ lý Bộ trưởng Quốc phòng Hoa Kỳ phụ trách Nam và Đông Nam Á":
+		// the remit a post names (remits.txt) is part of it
+		if e := a.remitEnd(spans, j); e > j {
+			sg.remit = sg.remit || len(parts) == 0
+			parts = append(parts, a.text.Norm[spans[j].Start:spans[e-1].End])
+			for ; j < e; j++ {
+				if spans[j].Kind == SpanOrg {
+					a.orgName(spans[j])
+				}
+			}
+			continue
+		}
 		break
 	}
 	sg.k1 = j
 	sg.written = strings.Join(parts, " ")
 	return sg, j
+}
+
+// remitEnd is the span after the remit a post names at spans[j] (a word of
+// remits.txt, then what it is in charge of, up to the end of its clause), or j
+// when none opens there.
+func (a *analysis) remitEnd(spans []Chunk, j int) int {
+	if j >= len(spans) {
+		return j
+	}
+	n, _ := a.g.remitLex.longest(a.toks, spans[j].T0)
+	if n == 0 {
+		return j
+	}
+	start := a.toks[spans[j].T0+n-1].End // the remit's word ends here
+	e := j
+	for e < len(spans) && spans[e].Start < start {
+		e++ // the spans of the remit's word
+	}
+	first := e
+	for ; e < len(spans); e++ {
+		sp := spans[e]
+		switch sp.Kind {
+		case SpanVerb, SpanDate, SpanRank, SpanHonorific, SpanTitle, SpanEvent, SpanResolution:
+			return remitOrNone(first, e, j)
+		case SpanSep:
+			// "và" joins what the post is in charge of; a dash joins two names
+			// ("Ấn Độ Dương - Thái Bình Dương"); a comma or a semicolon ends it
+			if sp.Value == "và" || isDash(sp.Value) && e+1 < len(spans) && (spans[e+1].Kind == SpanName || spans[e+1].Kind == SpanCountry) {
+				continue
+			}
+			return remitOrNone(first, e, j)
+		case SpanOther:
+			if a.toks[sp.T0].Kind == Punct {
+				return remitOrNone(first, e, j)
+			}
+		}
+	}
+	return remitOrNone(first, e, j)
+}
+
+// remitOrNone is e when the remit's word is followed by something it is in
+// charge of (spans first..e), else j: no remit.
+func remitOrNone(first, e, j int) int {
+	if e > first {
+		return e
+	}
+	return j
 }
 
 // titleNamed is the gazetteer's spelling of a title, or the title as given.
@@ -179,7 +239,7 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 		if written != "" {
 			name += " " + a.expandAbbrev(written)
 			// "Trưởng" + "phòng Đối ngoại …": the title is "Trưởng phòng"
-			if head, _, _ := strings.Cut(written, " "); head != "" && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
+			if head, _, _ := strings.Cut(written, " "); head != "" && !sg.remit && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
 				title = a.g.titleNamed(title + " " + head)
 			}
 		}

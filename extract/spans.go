@@ -234,6 +234,8 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		try(SpanRank, n, v)
 		n, v = g.titleLex.longest(window, i)
 		try(SpanTitle, n, v)
+		n, v = g.prefixedTitle(window, i, 0)
+		try(SpanTitle, n, v)
 		n, v = g.orgAt(window, i)
 		try(SpanOrg, n, v)
 		n, v = g.countryLex.longest(window, i)
@@ -315,6 +317,38 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		}
 	}
 	return bestKind, bestN, bestVal, bestKind == SpanOrg && loneN > 0 && bestN == loneN && bestVal == ""
+}
+
+// prefixedTitle is a title a prefix makes of the title after it (title_prefixes.txt):
+// "Phó" + "Trợ lý" + "Bộ trưởng Quốc phòng"; its length and its name, the
+// prefixes as written before the title's name; 0 when none is at toks[i].
+func (g *Gazetteer) prefixedTitle(toks []Token, i, depth int) (int, string) {
+	pn, _ := g.prefixLex.longest(toks, i)
+	if pn == 0 || depth > 2 || i+pn >= len(toks) || !toks[i].Cap {
+		return 0, ""
+	}
+	tn, tv := g.titleLex.longest(toks, i+pn)
+	if n, v := g.prefixedTitle(toks, i+pn, depth+1); n > tn {
+		tn, tv = n, v
+	}
+	if tn == 0 {
+		return 0, ""
+	}
+	written := CanonicalTone(collapseSpaces(spanOf(toks, i, i+pn)))
+	return pn + tn, written + " " + tv
+}
+
+// spanOf is the text of toks[i:j] as written, spaces between the tokens that
+// had them.
+func spanOf(toks []Token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i && toks[k].Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Text)
+	}
+	return b.String()
 }
 
 // lowerBodyAt matches a body whose head word is written in lower case after a
