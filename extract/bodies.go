@@ -66,7 +66,16 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 			continue
 		}
 		if spans[first].Kind == SpanOrg {
-			a.orgOf(spans[first]) // what the abbreviation stands for is the refs stage's
+			// the body the abbreviation stands for (the refs stage's): the one
+			// before the brackets, or the ending its initials spell ("Ban Chỉ
+			// huy Bộ đội Biên phòng (BĐBP)" defines BĐBP, Bộ đội Biên phòng,
+			// and names no body "Ban Chỉ huy Bộ đội Biên phòng")
+			written := CanonicalTone(collapseSpaces(a.spanText(spans[first])))
+			if suffix := initialsSuffix(written, a.toks[abbr.T0].Text); suffix != written {
+				a.org("", suffix)
+			} else {
+				a.orgOf(spans[first])
+			}
 		}
 		last := k + 2
 		for last+1 < len(spans) && spans[last+1].T0 < e {

@@ -135,6 +135,13 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name:   "an abbreviation defined after a body stands for the ending its initials spell, which is the body named; a unit alone after a name refers back to the province's body",
+			text:   "Sáng 23/12, Ban Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Đồng Nai tổ chức hội đàm. Đại tá Nguyễn Anh Đức, Chỉ huy trưởng Ban Chỉ huy BĐBP tỉnh, phát biểu.",
+			want:   []string{"PERSON Nguyễn Anh Đức | Đại tá | Chỉ huy trưởng Ban Chỉ huy Bộ đội Biên phòng"},
+			orgs:   []string{"Ban Chỉ huy Bộ đội Biên phòng tỉnh Đồng Nai", "Bộ đội Biên phòng"},
+			noOrgs: []string{"Ban Chỉ huy Bộ đội Biên phòng"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

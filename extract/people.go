@@ -176,12 +176,39 @@ func (a *analysis) orgOf(sp Chunk) *OrgFact {
 		o = a.bareHeadBody(sp)
 	}
 	if o == nil {
+		o = a.unitBody(sp)
+	}
+	if o == nil {
 		o = a.org(sp.Value, a.spanText(sp))
 	}
 	if a.cites {
 		a.marks = append(a.marks, mark{Span: chunkSpan(sp), kind: "org", fact: o})
 	}
 	return o
+}
+
+// unitBody is the body a name followed by an administrative unit alone refers
+// back to ("Ban Chỉ huy BĐBP tỉnh" after "Ban Chỉ huy Bộ đội Biên phòng (BĐBP)
+// tỉnh Đồng Nai": the province's, named before): the last body named whose
+// name is this one's, the unit and a name; nil when the unit is not alone or no
+// such body was named.
+func (a *analysis) unitBody(sp Chunk) *OrgFact {
+	e := sp.T1
+	if e >= len(a.toks) || a.toks[e].Kind != Word || a.toks[e].Cap || !a.g.is(a.toks[e].Key, wAdmin) ||
+		e+1 < len(a.toks) && a.toks[e+1].Kind == Word && a.toks[e+1].Cap {
+		return nil
+	}
+	name := sp.Value
+	if name == "" {
+		name = upperFirst(a.expandAbbrev(CanonicalTone(collapseSpaces(a.spanText(sp)))))
+	}
+	prefix := Fold(name) + " " + a.toks[e].Key + " "
+	for k := len(a.facts.Orgs) - 1; k >= 0; k-- {
+		if o := a.facts.Orgs[k]; strings.HasPrefix(Fold(o.Name), prefix) {
+			return o
+		}
+	}
+	return nil
 }
 
 // bareHeadBody is the body a head standing alone refers back to ("Phó Trưởng
