@@ -1,5 +1,7 @@
 package extract
 
+import "unicode/utf8"
+
 // documents records the resolutions of a sentence.
 func (a *analysis) documents(s sentence, spans []Chunk) {
 	for k, sp := range spans {
@@ -11,7 +13,7 @@ func (a *analysis) documents(s sentence, spans []Chunk) {
 		switch {
 		case sp.Value == "":
 			// "Nghị quyết của Quân ủy Trung ương về …": named by issuer and subject
-			end := clauseEnd(spans, k+1)
+			end := listClauseEnd(spans, k+1)
 			name := CanonicalTone(collapseSpaces(a.text.Norm[sp.Start:spans[end-1].End]))
 			if issuer == "" {
 				continue
@@ -53,11 +55,16 @@ func (a *analysis) documents(s sentence, spans []Chunk) {
 
 // issuerAndSubject reads "của ORG" and "về SUBJECT" after a resolution.
 func (a *analysis) issuerAndSubject(spans []Chunk, k int) (issuer, subject string) {
-	// "Bộ Chính trị ban hành Nghị quyết …", "Quân ủy Trung ương đã thông qua …"
-	if k >= 3 && spans[k-1].Kind == SpanOther && (spans[k-1].Value == "hành" && spans[k-2].Value == "ban" || spans[k-1].Value == "qua" && spans[k-2].Value == "thông") {
-		o := k - 3
-		for o >= 0 && spans[o].Kind == SpanOther && a.g.is(spans[o].Value, wFiller) {
-			o--
+	// "Bộ Chính trị ban hành Nghị quyết …", "Quân ủy Trung ương đã thông qua …",
+	// "Đảng ủy Quân khu 1 tổ chức Hội nghị ra Nghị quyết …" (issuing_verbs.txt)
+	if v := a.g.issuingBefore(a.toks, spans[k].T0); v >= 0 {
+		o := k - 1
+		for o >= 0 && spans[o].T0 >= v {
+			o-- // the verb's spans
+		}
+		for o >= 0 && (spans[o].Kind == SpanOther && a.g.is(spans[o].Value, wFiller) ||
+			spans[o].Kind == SpanEvent || spans[o].Kind == SpanVerb && spans[o].Value == "organize") {
+			o-- // fillers, and a meeting the body holds to issue it
 		}
 		if o >= 0 && spans[o].Kind == SpanOrg {
 			issuer = a.orgOf(spans[o]).Name
@@ -103,6 +110,33 @@ func clauseEnd(spans []Chunk, k int) int {
 		}
 	}
 	return len(spans)
+}
+
+// listClauseEnd is clauseEnd, except that a comma inside a list of lower-case
+// words that "và" closes goes on: "nhiệm vụ quân sự, quốc phòng và xây dựng
+// Đảng bộ …".
+func listClauseEnd(spans []Chunk, k int) int {
+	for {
+		e := clauseEnd(spans, k)
+		if e+1 >= len(spans) || spans[e].Kind != SpanSep || spans[e].Value != "," || spans[e+1].Kind != SpanOther || !lowerWordSpan(spans[e+1]) {
+			return e
+		}
+		next := clauseEnd(spans, e+1)
+		closed := false
+		for j := e + 1; j < next; j++ {
+			closed = closed || spans[j].Kind == SpanSep && spans[j].Value == "và"
+		}
+		if !closed {
+			return e
+		}
+		k = e + 1
+	}
+}
+
+// lowerWordSpan reports an OTHER span of a lower-case word.
+func lowerWordSpan(sp Chunk) bool {
+	r, _ := utf8.DecodeRuneInString(sp.Value)
+	return sp.T1-sp.T0 == 1 && isLetter(r) && !isUpper(r)
 }
 
 // resolution records a numbered resolution by identifier.

@@ -90,6 +90,7 @@ type Gazetteer struct {
 	behalfLex      lexicon           // phrases after which a title is the principal's (on_behalf.txt)
 	remitLex       lexicon           // words that open the remit of a post (remits.txt)
 	prefixLex      lexicon           // words that make a title of the title after them (title_prefixes.txt)
+	issueLex       lexicon           // verbs that issue a resolution (issuing_verbs.txt)
 	nameParticles  map[string]bool   // lower-case words inside foreign names (name_particles.txt)
 	rankLex        lexicon
 	titleLex       lexicon
@@ -238,6 +239,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "on_behalf.txt", func(l string) { g.behalfLex.add(l, l) }),
 		g.readList(fsys, "remits.txt", func(l string) { g.remitLex.add(l, l) }),
 		g.readList(fsys, "title_prefixes.txt", func(l string) { g.prefixLex.add(l, l) }),
+		g.readList(fsys, "issuing_verbs.txt", func(l string) { g.issueLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
 			for _, name := range splitMulti(c[1]) {
@@ -291,7 +293,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 
 // lexicons are every lexicon of the gazetteer.
 func (g *Gazetteer) lexicons() []*lexicon {
-	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.prefixLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
+	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.prefixLex, &g.issueLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {

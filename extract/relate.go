@@ -88,7 +88,7 @@ func (g *Gazetteer) relateStaged(doc Document, t *Text, toks []Token, li *lineIn
 			if a.skip[i] {
 				continue
 			}
-			if n, code := resolutionAt(toks, i, s.t1); n > 0 && code != "" && !isDigits(code) {
+			if n, code := a.g.resolutionAt(toks, i, s.t1); n > 0 && code != "" && !isDigits(code) {
 				a.resolution(code, "")
 				found = append(found, Chunk{Kind: SpanResolution, T0: i, T1: i + n, Start: toks[i].Start, End: toks[i+n-1].End, Value: code, Typed: Code(code)})
 			}

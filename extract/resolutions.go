@@ -12,7 +12,7 @@ var resolutionCode = regexp.MustCompile(`^\d+(?:[-/]\d{4})?[-/](?:NQ|nq)(?:[-/][
 // resolutionAt matches "Nghị quyết" (capitalized), optionally "số", then an
 // identifier or a bare number; or "Nghị quyết" followed by "của" (an unnumbered
 // resolution named by its issuer). The value is the identifier, the number, or "".
-func resolutionAt(toks []Token, i, end int) (int, string) {
+func (g *Gazetteer) resolutionAt(toks []Token, i, end int) (int, string) {
 	if i+1 >= end || toks[i].Text != "Nghị" || toks[i+1].Key != "quyết" {
 		return 0, ""
 	}
@@ -29,7 +29,23 @@ func resolutionAt(toks []Token, i, end int) (int, string) {
 	if j < end && toks[j].Key == "của" {
 		return 2, ""
 	}
+	// "ra Nghị quyết lãnh đạo …": a resolution without a number that a verb
+	// issues, named by the words after it
+	if j < end && toks[j].Kind == Word && !toks[j].Cap && g.issuingBefore(toks, i) >= 0 {
+		return 2, ""
+	}
 	return 0, ""
+}
+
+// issuingBefore is the first token of a verb of issuing_verbs.txt that ends
+// right before token t, or -1.
+func (g *Gazetteer) issuingBefore(toks []Token, t int) int {
+	for start := max(t-3, 0); start < t; start++ {
+		if n, _ := g.issueLex.longest(toks[:t], start); n > 0 && start+n == t {
+			return start
+		}
+	}
+	return -1
 }
 
 func isDigits(s string) bool {

@@ -12,7 +12,7 @@ import (
 )
 
 // casedFiles are the gazetteer files every row of which carries its own case.
-var casedFiles = []string{"ranks.tsv", "honorifics.txt", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt", "remits.txt", "title_prefixes.txt",
+var casedFiles = []string{"ranks.tsv", "honorifics.txt", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt", "remits.txt", "title_prefixes.txt", "issuing_verbs.txt",
 	"event_kinds.tsv", "verbs.tsv", "event_words.tsv"}
 
 // holdsCase runs a case's example through the pipeline up to relate and
@@ -80,6 +80,10 @@ func holdsCase(g *Gazetteer, c RuleRow, factsOnly bool) (bool, string) {
 				for _, pos := range p.Positions {
 					ok = ok || pos.Name == val
 				}
+			}
+		case "issuer": // "issuer RESOLUTION = BODY"
+			for _, r := range facts.Resolutions {
+				ok = ok || r.Name == name && r.Issuer == val
 			}
 		case "org":
 			for _, o := range facts.Orgs {

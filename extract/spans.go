@@ -179,7 +179,7 @@ func (g *Gazetteer) appendSpans(spans []Chunk, toks []Token, s sentence) []Chunk
 			i++
 			continue
 		}
-		if n, code := resolutionAt(toks, i, s.t1); n > 0 {
+		if n, code := g.resolutionAt(toks, i, s.t1); n > 0 {
 			emitTyped(SpanResolution, i, i+n, code, false)
 			i += n
 			continue
@@ -686,7 +686,7 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 	last := j
 	for e := j; e < len(toks) && e-j < 10; {
 		t := toks[e]
-		if n, _ := resolutionAt(toks, e, len(toks)); n > 0 {
+		if n, _ := g.resolutionAt(toks, e, len(toks)); n > 0 {
 			e += n
 			last = e
 			continue
