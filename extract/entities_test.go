@@ -142,6 +142,16 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Ban Chỉ huy Bộ đội Biên phòng"},
 		},
 		{
+			name: "an ordinal after a title is part of it; 'kiêm' gives a second post",
+			text: "Thượng tướng Álvaro López Miera, Thứ trưởng thứ nhất Bộ Quốc phòng Cuba kiêm Tổng Tham mưu trưởng, phát biểu.",
+			want: []string{"PERSON Álvaro López Miera | Thượng tướng | Thứ trưởng thứ nhất Bộ Quốc phòng Cuba; Tổng Tham mưu trưởng | Cuba"},
+		},
+		{
+			name: "posts after a name that names no one are not those of the one after 'và'",
+			text: "Dự lễ có Halbi Yussof, Bộ trưởng thứ hai Bộ Quốc phòng Brunei và Ngài Byambatsogt Sandag, Bộ trưởng Bộ Quốc phòng Mông Cổ.",
+			want: []string{"PERSON Byambatsogt Sandag |  | Bộ trưởng Bộ Quốc phòng Mông Cổ | Mông Cổ"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

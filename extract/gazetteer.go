@@ -623,12 +623,15 @@ const (
 	wMemorial
 	wState
 	wNameLink
+	wOrdinalLead
+	wOrdinal
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
 	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState, "name-link": wNameLink,
+	"ordinal-lead": wOrdinalLead, "ordinal": wOrdinal,
 }
 
 // locatedName reports a title or a body's name that names where it sits

@@ -28,6 +28,14 @@ type segment struct {
 func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 	sg := segment{k0: k, title: spans[k].Value, t: spans[k].Title()}
 	j := k + 1
+	// "Thứ trưởng thứ nhất", "Bộ trưởng thứ hai": an ordinal after the title
+	// is part of it
+	if j+1 < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wOrdinalLead) &&
+		spans[j+1].T1-spans[j+1].T0 == 1 && a.g.is(a.toks[spans[j+1].T0].Key, wOrdinal) && spans[j+1].T0 == spans[j].T1 {
+		sg.title += " " + a.text.Norm[spans[j].Start:spans[j+1].End]
+		sg.t = nil
+		j += 2
+	}
 	var parts []string
 	for j < len(spans) {
 		sp := spans[j]
@@ -412,6 +420,12 @@ func (a *analysis) people(spans []Chunk) []mention {
 				}
 				last = -1
 			case "và":
+				// "Pehin … Halbi bin Haji Mohd Yussof, Bộ trưởng thứ hai Bộ Quốc
+				// phòng Brunei và Ngài B, …": posts after a name that named no
+				// one are that name's, not those of the one after "và"
+				if len(pending) > 0 && chainK >= 2 && spans[chainK-1].Kind == SpanSep && spans[chainK-1].Value == "," && spans[chainK-2].Kind == SpanName {
+					reset()
+				}
 				// "Tổng Tham mưu trưởng … và Thứ trưởng Bộ Quốc phòng chủ trì":
 				// a title after "và" that no name follows is the same person's
 				if last >= 0 && k+1 < len(spans) && spans[k+1].Kind == SpanTitle {
