@@ -152,6 +152,14 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Byambatsogt Sandag |  | Bộ trưởng Bộ Quốc phòng Mông Cổ | Mông Cổ"},
 		},
 		{
+			name: "a post keeps an abbreviation the article does not define; a five-word head before brackets defines one",
+			text: "Ông Lê Minh Ngân, Phó Chủ tịch UBND tỉnh Quảng Bình, dự lễ. Bộ Chỉ huy Quân sự (CHQS) tỉnh Hủa Phăn cử Đại tá Phăn Sỉ Xòn My Xay, Chính ủy Bộ CHQS tỉnh Hủa Phăn.",
+			want: []string{
+				"PERSON Lê Minh Ngân |  | Phó Chủ tịch UBND tỉnh Quảng Bình",
+				"PERSON Phăn Sỉ Xòn My Xay | Đại tá | Chính ủy Bộ Chỉ huy Quân sự tỉnh Hủa Phăn",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

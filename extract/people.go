@@ -272,7 +272,11 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 		}
 		name, title := sg.title, sg.title
 		if written != "" {
-			name += " " + a.expandAbbrev(written)
+			// a post as written: only the abbreviations the article defines
+			// (or spells out somewhere) are expanded (GUIDELINES: "positions
+			// are copied in full as written"); the body's name (org) is
+			// expanded whatever defines it
+			name += " " + a.refs.expandDefined(a.g, written, a.sent, a.text.Fold)
 			// "Trưởng" + "phòng Đối ngoại …": the title is "Trưởng phòng"
 			if head, _, _ := strings.Cut(written, " "); head != "" && !sg.remit && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
 				title = a.g.titleNamed(title + " " + head)

@@ -48,6 +48,26 @@ func (r *refTable) expand(g *Gazetteer, s string, sent int) string {
 	return strings.Join(words, " ")
 }
 
+// expandDefined is expand with only the abbreviations the article defines by
+// sentence sent, and those of the gazetteer whose full form the article
+// spells out somewhere (fold, its Text.Fold): "Bộ Chỉ huy Quân sự (Bộ CHQS)
+// tỉnh Hà Tĩnh" defines CHQS in effect; "UBND tỉnh" alone does not define UBND.
+func (r *refTable) expandDefined(g *Gazetteer, s string, sent int, fold string) string {
+	words := strings.Fields(s)
+	changed := false
+	for i, w := range words {
+		if full, ok := r.abbrev(w, sent); ok {
+			words[i], changed = full, true
+		} else if full, ok := g.Abbrev[w]; ok && isUpperWord(w) && strings.Contains(fold, Fold(full)) {
+			words[i], changed = full, true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(words, " ")
+}
+
 // applied is a copy of a sentence's spans with the abbreviations defined
 // before sentence sent read as the bodies they stand for.
 func (r *refTable) applied(toks []Token, spans []Chunk, sent int, buf []Chunk) []Chunk {
@@ -162,7 +182,7 @@ func (g *Gazetteer) bracketedBodyEnd(toks []Token, t int) int {
 // headEndingAt finds a body's head word that ends right before token t, written
 // capitalized; it returns its first token, or -1.
 func (g *Gazetteer) headEndingAt(toks []Token, t int) int {
-	for start := t - 1; start >= 0 && start >= t-4; start-- {
+	for start := t - 1; start >= 0 && start >= t-6; start-- {
 		if n, _ := g.headLex.longest(toks[:t], start); n > 0 && start+n == t && toks[start].Cap {
 			return start
 		}
