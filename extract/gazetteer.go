@@ -80,6 +80,7 @@ type Gazetteer struct {
 	Orgs           map[string]*Org // by canonical name
 	Countries      map[string]*Country
 	Abbrev         map[string]string // short form (as written) → full form
+	abbrevOrg      map[string]bool   // the short forms of abbreviations.tsv that name a body (kind org)
 	Surnames       map[string]bool   // fold keys
 	Frames         map[string]*Frame // by event kind
 	chromeLines    map[string]bool   // fold keys of whole lines that are page chrome
@@ -125,7 +126,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		Ranks: map[string]*Rank{}, Titles: map[string]*Title{}, Orgs: map[string]*Org{},
 		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{}, Frames: map[string]*Frame{},
 		chromeLines: map[string]bool{}, linkHeadings: map[string]bool{}, words: map[string]wordClass{},
-		nameParticles: map[string]bool{},
+		nameParticles: map[string]bool{}, abbrevOrg: map[string]bool{},
 	}
 	for _, l := range g.lexicons() {
 		l.keys = &g.keys
@@ -178,6 +179,13 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		}),
 		readTSV(fsys, "abbreviations.tsv", 3, func(c []string) error {
 			g.Abbrev[c[0]] = c[1]
+			switch c[2] {
+			case "org":
+				g.abbrevOrg[c[0]] = true
+			case "term":
+			default:
+				return fmt.Errorf("kind %q is not org or term", c[2])
+			}
 			return nil
 		}),
 		readTSVLines(fsys, "event_kinds.tsv", 4, func(c []string, line int) error {

@@ -61,6 +61,7 @@ func TestGazetteerErrors(t *testing.T) {
 		{"orgs.tsv", "Bộ Quốc phòng\tgov\t\t\textra\n", "orgs.tsv:1: 5 columns, want 4"},
 		{"orgs.tsv", "Bộ Quốc phòng\tstate\t\t\n", "orgs.tsv:1: type \"state\""},
 		{"verbs.tsv", "chủ trì\tboss\n", "verbs.tsv:1: role \"boss\""},
+		{"abbreviations.tsv", "BQP\tBộ Quốc phòng\tbody\n", "abbreviations.tsv:1: kind \"body\""},
 		{"verbs.tsv", "chủ trì\tchair\tA chủ trì.\tchair A\textra\n", "verbs.tsv:1: 5 columns, want 4"},
 		{"event_frames.tsv", "hội đàm\tyes\tno\tno\tno\t\t\n", "event_frames.tsv:1: kind \"hội đàm\" is no kind"},
 		{"event_frames.tsv", "#h\nhội đàm\tyes\tmaybe\tno\tno\t\t\n", "event_frames.tsv:2: column 3 is \"maybe\""},

@@ -49,16 +49,17 @@ func (r *refTable) expand(g *Gazetteer, s string, sent int) string {
 }
 
 // expandDefined is expand with only the abbreviations the article defines by
-// sentence sent, and those of the gazetteer whose full form the article
-// spells out somewhere (fold, its Text.Fold): "Bộ Chỉ huy Quân sự (Bộ CHQS)
-// tỉnh Hà Tĩnh" defines CHQS in effect; "UBND tỉnh" alone does not define UBND.
+// sentence sent, those of the gazetteer that name a body (kind org: BQP,
+// BĐBP), and the other ones of the gazetteer whose full form the article spells
+// out somewhere (fold, its Text.Fold): "Bộ Chỉ huy Quân sự (Bộ CHQS) tỉnh Hà
+// Tĩnh" defines CHQS in effect; "UBND tỉnh" alone does not define UBND.
 func (r *refTable) expandDefined(g *Gazetteer, s string, sent int, fold string) string {
 	words := strings.Fields(s)
 	changed := false
 	for i, w := range words {
 		if full, ok := r.abbrev(w, sent); ok {
 			words[i], changed = full, true
-		} else if full, ok := g.Abbrev[w]; ok && isUpperWord(w) && strings.Contains(fold, Fold(full)) {
+		} else if full, ok := g.Abbrev[w]; ok && isUpperWord(w) && (g.abbrevOrg[w] || strings.Contains(fold, Fold(full))) {
 			words[i], changed = full, true
 		}
 	}
