@@ -92,6 +92,7 @@ type Gazetteer struct {
 	remitLex       lexicon           // words that open the remit of a post (remits.txt)
 	prefixLex      lexicon           // words that make a title of the title after them (title_prefixes.txt)
 	issueLex       lexicon           // verbs that issue a resolution (issuing_verbs.txt)
+	eponymLex      lexicon           // heads of bodies that may be named after a person (eponym_heads.txt)
 	nameParticles  map[string]bool   // lower-case words inside foreign names (name_particles.txt)
 	rankLex        lexicon
 	titleLex       lexicon
@@ -248,6 +249,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "remits.txt", func(l string) { g.remitLex.add(l, l) }),
 		g.readList(fsys, "title_prefixes.txt", func(l string) { g.prefixLex.add(l, l) }),
 		g.readList(fsys, "issuing_verbs.txt", func(l string) { g.issueLex.add(l, l) }),
+		g.readList(fsys, "eponym_heads.txt", func(l string) { g.eponymLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
 			for _, name := range splitMulti(c[1]) {
@@ -301,7 +303,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 
 // lexicons are every lexicon of the gazetteer.
 func (g *Gazetteer) lexicons() []*lexicon {
-	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.prefixLex, &g.issueLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
+	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.prefixLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {

@@ -190,6 +190,13 @@ func (g *Gazetteer) appendSpans(spans []Chunk, toks []Token, s sentence) []Chunk
 			continue
 		}
 		kind, n, val, head := g.lexiconAt(toks, i, s.t1)
+		if kind == SpanOrg && !head {
+			// "Học viện Quốc phòng Kaysone Phomvihane": a body named after a
+			// foreign person
+			if en := g.eponymAt(toks, i, i+n, s.t1); en > n {
+				n, val = en, ""
+			}
+		}
 		if n > 0 {
 			emitTyped(kind, i, i+n, val, head)
 			i += n
@@ -317,6 +324,19 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		}
 	}
 	return bestKind, bestN, bestVal, bestKind == SpanOrg && loneN > 0 && bestN == loneN && bestVal == ""
+}
+
+// eponymAt is the end of a body at toks[i:e] that a foreign name right after it
+// names (eponym_heads.txt: "Học viện Quốc phòng Kaysone Phomvihane"), as a
+// number of tokens from i; e-i when no such name follows.
+func (g *Gazetteer) eponymAt(toks []Token, i, e, end int) int {
+	if hn, _ := g.eponymLex.longest(toks, i); hn == 0 || e >= end || g.Surnames[toks[e].Key] {
+		return e - i
+	}
+	if nn := g.nameAt(toks, e, end); nn > 0 {
+		return e + nn - i
+	}
+	return e - i
 }
 
 // prefixedTitle is a title a prefix makes of the title after it (title_prefixes.txt):
