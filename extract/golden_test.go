@@ -149,9 +149,9 @@ func TestScore(t *testing.T) {
 		"blind6": 0.92, "blind7": 0.93,
 		// blind8: held back through session 3 (0.883 at its start, 0.899 at its end), then tuned on
 		"blind8": 0.91,
-		// session 4's blind9 and blind11, held where they stood at first contact
-		// (0.871, 0.900) until they are tuned on
-		"blind9": 0.86, "blind11": 0.89}
+		// session 4's blind9 and blind11 (first contact 0.871, 0.900), raised
+		// once tuned on (ent4: 0.896, 0.905)
+		"blind9": 0.89, "blind11": 0.90}
 	for _, set := range articleDirs {
 		t.Run(set.name, func(t *testing.T) {
 			docs := extractDir(t, set.corpus)
