@@ -53,6 +53,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		for i, m := range ms {
 			if spans[m.k0].T0 >= sp.T1 && len(roles[i]) == 0 {
 				roles[i] = []string{"attend"}
+				a.party(ev, m.p)
 			}
 		}
 		// "A chủ trì lễ đón Đoàn đại biểu Việt Nam": a delegation as the guest
@@ -161,6 +162,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					ev = e
 				}
 				ev.Attendees = appendPerson(ev.Attendees, m.p)
+				a.party(ev, m.p)
 				continue
 			}
 			switch r {
@@ -249,10 +251,17 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 	// its own ("…, lần đầu ra nước ngoài làm nhiệm vụ, cho biết" passes: the
 	// commas close the aside).
 	plain := 0
+	// words of its own between the person and a meeting word make the meeting
+	// the object of another verb ("thông báo với A kết quả hội đàm", "A hoan
+	// nghênh chuyến thăm"): the person is no party to it
+	words := 0
 	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
 		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap) && spans[k].Kind != SpanDate {
 		if spans[k].Kind == SpanOther {
 			plain++
+			if !a.g.is(spans[k].Value, wFiller) {
+				words++
+			}
 		} else {
 			plain = 0
 		}
@@ -273,7 +282,7 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
 		case sp.Kind == SpanSep && sp.Value == "," && len(out) == 0 && j == k && j+1 < len(spans) && spans[j+1].Kind == SpanOther && a.g.is(spans[j+1].Value, wFiller):
 			// "B, đang có chuyến thăm …": a clause about the person
-		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap &&
+		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap && words == 0 && len(out) == 0 &&
 			!(a.toks[sp.T0].Key == "gặp" && (j+1 >= len(spans) || !personStart(spans[j+1].Kind))):
 			// "A hội đàm với B", "B, đang có chuyến thăm …": A attends that
 			// meeting, whichever the sentence is about
