@@ -184,7 +184,6 @@ func (a *analysis) hostChairs() {
 	}
 }
 
-
 // setScene reads the time a sentence opens with: its date (which dates the
 // events of the sentences after it that give none) and its part of day.
 func (a *analysis) setScene(s sentence, spans []Chunk, kind lineKind) {
