@@ -58,27 +58,43 @@ func (v visitSides) hosts(p *PersonFact) bool {
 	return v.host != "" && v.of(p) == v.host
 }
 
-// sides finds the visit's sides once the article is read.
+// sides finds the visit's sides once the article is read. The travellers'
+// country is the one country of the first group of travellers that names one:
+// the visit's attendees, the guests a welcome ceremony received ("A chủ trì lễ
+// đón B"; those of another country than its chair's), the heads of the delegations the text named, their members. (In a
+// border exchange both sides lead delegations; the visit and the welcome say
+// who travelled.)
 func (a *analysis) sides() visitSides {
 	v := visitSides{of: a.personCountry}
-	var travel []*PersonFact
+	var visit, guests []*PersonFact
 	for _, ev := range a.facts.Events {
-		if ev.Kind == visitKind {
-			travel = append(travel, ev.Attendees...)
-			v.heads = append(v.heads, ev.Attendees...)
+		switch ev.Kind {
+		case visitKind:
+			visit = append(visit, ev.Attendees...)
+		case "lễ đón":
+			// those welcomed: its parties after the trigger, and those of
+			// its people whose country is not its host's
+			guests = append(guests, a.ev.parties[ev]...)
+			if len(ev.Chairs) > 0 {
+				host := a.personCountry(ev.Chairs[0])
+				for _, p := range ev.Attendees {
+					if c := a.personCountry(p); host != "" && c != "" && c != host {
+						guests = append(guests, p)
+					}
+				}
+			}
 		}
 	}
-	v.heads = append(v.heads, a.ev.leads...)
-	travel = append(append(travel, a.ev.leads...), a.ev.members...)
-	for _, p := range travel {
-		c := a.personCountry(p)
-		if c == "" {
-			continue
-		}
-		if v.country != "" && c != v.country {
+	groups := [][]*PersonFact{visit, guests, a.ev.leads, a.ev.members}
+	for _, group := range groups {
+		c, ok := a.oneCountry(group)
+		if !ok {
 			return visitSides{}
 		}
-		v.country = c
+		if c != "" {
+			v.country = c
+			break
+		}
 	}
 	if v.country == "" {
 		return visitSides{}
@@ -87,14 +103,28 @@ func (a *analysis) sides() visitSides {
 	if v.host == "" || v.host == v.country {
 		return visitSides{}
 	}
-	var heads []*PersonFact
-	for _, p := range v.heads {
+	for _, p := range append(append(visit, guests...), a.ev.leads...) {
 		if v.travels(p) {
-			heads = appendPerson(heads, p)
+			v.heads = appendPerson(v.heads, p)
 		}
 	}
-	v.heads = heads
 	return v
+}
+
+// oneCountry is the one country of the people whose country is known ("" when
+// none is known); ok is false when they are of several.
+func (a *analysis) oneCountry(ps []*PersonFact) (country string, ok bool) {
+	for _, p := range ps {
+		c := a.personCountry(p)
+		if c == "" {
+			continue
+		}
+		if country != "" && c != country {
+			return "", false
+		}
+		country = c
+	}
+	return country, true
 }
 
 // visited is the country the travellers of v visit.
@@ -512,7 +542,7 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 			title := spans[k+1].Value
 			for _, p := range a.facts.Persons {
 				for _, pos := range p.Positions {
-					if pos.Title == title {
+					if titleFits(title, pos) {
 						pair = appendPerson(pair, p)
 					}
 				}
@@ -560,6 +590,17 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 		}
 		return
 	}
+}
+
+// titleFits reports a post that a title names: its own title, or a title and
+// the domain it names ("hai Bộ trưởng Quốc phòng": the Bộ trưởng of a Bộ Quốc
+// phòng).
+func titleFits(title string, pos PositionFact) bool {
+	if pos.Title == title {
+		return true
+	}
+	rest, ok := strings.CutPrefix(Fold(title), Fold(pos.Title)+" ")
+	return ok && pos.Title != "" && strings.Contains(Fold(pos.Name), rest)
 }
 
 // noteMembers records the people a sentence about a delegation lists as its

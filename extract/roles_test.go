@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRoleLists holds how lists of people take one role: the agents after
+// "do" up to the verb that ends the list, and those after a role verb that
+// opens the sentence and a list word.
+func TestRoleLists(t *testing.T) {
+	g := testGazetteer(t)
+	const opening = "Ngày 24/10, tại tỉnh Luang Prabang, đã diễn ra Hội đàm thường niên năm 2023 giữa Cục Bộ đội Biên phòng Lào và Bộ Tư lệnh Bộ đội Biên phòng Việt Nam. "
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			name: "agents after do share the verb after their posts",
+			text: opening + "Cuộc hội đàm do Thiếu tướng Siphan Phoutthavong (Xi-phăn Phút-tha-vông), Cục trưởng Cục Bộ đội Biên phòng, Bộ Tổng Tham mưu Quân đội nhân dân Lào và Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng (BĐBP), Bộ Quốc phòng Việt Nam đồng chủ trì.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái, Siphan Phoutthavong | attend  | speak  | about "},
+		},
+		{
+			name: "a verb between the agents ends the list",
+			text: opening + "Hội đàm do Trung tướng Lê Đức Thái chủ trì, Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào dự.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend Siphan Phoutthavong | speak  | about "},
+		},
+		{
+			name: "an opening role verb and a list word",
+			text: opening + "Đồng chủ trì hội đàm là Thiếu tướng Siphan Phoutthavong (Xi-phăn Phút-tha-vông), Cục trưởng Cục Bộ đội Biên phòng/Bộ Tổng Tham mưu Quân đội nhân dân Lào và Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng Việt Nam.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái, Siphan Phoutthavong | attend  | speak  | about "},
+		},
+		{
+			name: "a list word after a verb that does not open the sentence gives no role",
+			text: opening + "Tại hội đàm, Trung tướng Lê Đức Thái cho biết người phụ trách là Thiếu tướng Siphan Phoutthavong.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			facts, _ := g.relate(Document{ID: "t", Text: tt.text, Published: "2023-10-25"}, txt, Tokenize(txt))
+			var got []string
+			for _, line := range summary(facts) {
+				if strings.HasPrefix(line, "EVENT ") {
+					got = append(got, line)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
