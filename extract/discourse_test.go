@@ -275,6 +275,16 @@ func TestVisitSides(t *testing.T) {
 			},
 		},
 		{
+			name: "both sides lead delegations: the welcomed guests say who travels",
+			text: "Đoàn Việt Nam do Đại tá Nguyễn Quốc Hiếu làm trưởng đoàn; đoàn Campuchia do Trung tướng Tien Sophonrnvong, Cục trưởng Cục Biên phòng Campuchia dẫn đầu. " +
+				"Sáng 13/8, tại Cửa khẩu quốc tế Mộc Bài, lễ đón chính thức đoàn đại biểu Bộ Quốc phòng Campuchia do Đại tướng Tea Seiha, Bộ trưởng Bộ Quốc phòng Campuchia dẫn đầu đã được tổ chức, dưới sự chủ trì của Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng Việt Nam. " +
+				"Trưa cùng ngày, tại tỉnh Tây Ninh, hai Bộ trưởng Quốc phòng đã hội đàm.",
+			want: []string{
+				"EVENT lễ đón | 2024-08-13 | Cửa khẩu quốc tế Mộc Bài |  | chair Phan Văn Giang | attend Tea Seiha, Tien Sophonrnvong | speak  | about ",
+				"EVENT hội đàm | 2024-08-13 | tỉnh Tây Ninh |  | chair Phan Văn Giang | attend Tea Seiha | speak  | about ",
+			},
+		},
+		{
 			name: "a meeting on the sidelines in a third country has no host",
 			text: "Đoàn Bộ Quốc phòng Việt Nam do Đại tướng Phan Văn Giang dẫn đầu dự Hội nghị Bộ trưởng Quốc phòng các nước ASEAN tại Viêng Chăn. " +
 				"Ngày 5/8, Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Nhật Bản Nakatani Gen.",
