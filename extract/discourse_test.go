@@ -30,6 +30,23 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
+			published: "2015-10-03",
+			text: "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",
+			want: []string{
+				"PERSON Nguyễn Chí Vịnh | Thượng tướng | ",
+				"EVENT đối thoại | 2015-09-29 | thủ đô Washington |  | chair  | attend Nguyễn Chí Vịnh | speak  | about ",
+			},
+		},
+		{
+			name:      "a meeting a delegation travels to attend is the trip's purpose",
+			published: "2015-10-03",
+			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã lên đường sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6.",
+			want: []string{
+				"PERSON Nguyễn Chí Vịnh | Thượng tướng | ",
+			},
+		},
+		{
 			name:      "a meeting held on another day is another meeting",
 			published: "2021-12-12",
 			text: "Ngày 12-12, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +

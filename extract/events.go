@@ -139,7 +139,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// "… dẫn đầu đoàn quân sự cấp cao sang Bắc Kinh dự cuộc gặp …": a
 		// meeting a delegation travels to attend, as the sentence tells it, is
 		// the trip's purpose
-		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) {
+		// (unless the sentence says it took place: "… sang Mỹ tham dự Đối thoại
+		// …, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10")
+		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) && !(end > k+1 && a.heldAfter(spans, end)) {
 			continue
 		}
 		// "Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu … lần
@@ -377,11 +379,17 @@ func (a *analysis) heldAfter(spans []Chunk, end int) bool {
 	if j >= len(spans) || spans[j].Kind != SpanOther || a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) == 0 {
 		return false
 	}
-	for k := j + 1; k < len(spans) && k < j+6; k++ {
-		if spans[k].Kind == SpanDate {
+	// "…, diễn ra tại thủ đô Washington từ ngày 29.9": the place after "tại"
+	// may stand before the date
+	at := false
+	for k := j + 1; k < len(spans) && k < j+8; k++ {
+		switch sp := spans[k]; {
+		case sp.Kind == SpanDate:
 			return true
-		}
-		if spans[k].Kind != SpanOther {
+		case sp.Kind == SpanOther:
+			at = at || sp.Value == "tại"
+		case at && (sp.Kind == SpanName || sp.Kind == SpanCountry || sp.Kind == SpanOrg):
+		default:
 			return false
 		}
 	}
