@@ -32,7 +32,7 @@ func TestDiscourse(t *testing.T) {
 		{
 			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
 			published: "2015-10-03",
-			text: "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",
+			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",
 			want: []string{
 				"PERSON Nguyễn Chí Vịnh | Thượng tướng | ",
 				"EVENT đối thoại | 2015-09-29 | thủ đô Washington |  | chair  | attend Nguyễn Chí Vịnh | speak  | about ",
