@@ -48,6 +48,8 @@ var articleDirs = []struct{ name, corpus, gold string }{
 	{"blind6", "testdata/blind6/corpus", "testdata/blind6/gold"},
 	{"blind7", "testdata/blind7/corpus", "testdata/blind7/gold"},
 	{"blind8", "testdata/blind8/corpus", "testdata/blind8/gold"},
+	{"blind9", "testdata/blind9/corpus", "testdata/blind9/gold"},
+	{"blind11", "testdata/blind11/corpus", "testdata/blind11/gold"},
 }
 
 // extractDir extracts every article under dir into N-Quads, as `vnkg extract`
@@ -146,7 +148,10 @@ func TestScore(t *testing.T) {
 		// tuned on after first contact (0.933, 0.924 after ev7)
 		"blind6": 0.92, "blind7": 0.93,
 		// blind8: held back through session 3 (0.883 at its start, 0.899 at its end), then tuned on
-		"blind8": 0.91}
+		"blind8": 0.91,
+		// session 4's blind9 and blind11, held where they stood at first contact
+		// (0.871, 0.900) until they are tuned on
+		"blind9": 0.86, "blind11": 0.89}
 	for _, set := range articleDirs {
 		t.Run(set.name, func(t *testing.T) {
 			docs := extractDir(t, set.corpus)
