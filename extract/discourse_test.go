@@ -47,6 +47,26 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a welcome its clause says was held at a place, by a body",
+			published: "2025-06-26",
+			text: "Sáng 25/6, đội tàu Hải quân Liên bang Nga do Đại tá Anciferov Alexey chỉ huy đã cập Cảng quốc tế Cam Ranh. " +
+				"Lễ đón đội tàu được Bộ Tư lệnh Vùng 4 Hải quân tổ chức ngay tại cầu cảng với nghi thức trang trọng.",
+			want: []string{
+				"PERSON Anciferov Alexey | Đại tá | ",
+				"EVENT lễ đón | 2025-06-25 | cầu cảng | Bộ Tư lệnh Vùng 4 Hải quân | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a welcome held at a place in a clause after a comma",
+			published: "2025-12-01",
+			text: "Sáng 1/12, tại Thanh Đảo, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +
+				"Ngay sau khi tàu cập cảng, lễ đón Tàu 015 và đoàn công tác đã diễn ra trang trọng tại cầu cảng Thanh Đảo.",
+			want: []string{
+				"EVENT hội nghị | 2025-12-01 | Thanh Đảo | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT lễ đón | 2025-12-01 | cầu cảng Thanh Đảo |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting held on another day is another meeting",
 			published: "2021-12-12",
 			text: "Ngày 12-12, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +
