@@ -778,7 +778,7 @@ func openingSpans(spans []Chunk) bool {
 			return false
 		}
 	}
-	return len(spans) <= 4
+	return len(spans) <= 6
 }
 
 // subjectSpans reports spans that can open a sentence's subject before its
