@@ -67,6 +67,14 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a visit the sentence opens with its range of days, after a dateline",
+			published: "2025-06-29",
+			text:      "HQ Online - Trong các ngày từ 25 đến 28/6, đội tàu Hải quân Liên bang Nga đã đến thăm tỉnh Khánh Hòa và giao lưu với Hải quân nhân dân Việt Nam.",
+			want: []string{
+				"EVENT chuyến thăm | 2025-06-25 |  |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting held on another day is another meeting",
 			published: "2021-12-12",
 			text: "Ngày 12-12, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +
