@@ -675,7 +675,7 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 	for j, sp := range spans {
 		// "Tùy viên Quốc phòng Ấn Độ tại Việt Nam" says where a post is, not
 		// where the event was
-		if sp.Kind == SpanOther && sp.Value == "tại" && !(j > 0 && (spans[j-1].Kind == SpanCountry || spans[j-1].Kind == SpanTitle)) {
+		if sp.Kind == SpanOther && sp.Value == "tại" && !(j > 0 && spans[j-1].Kind == SpanTitle) {
 			p := a.place(spans, j)
 			if p == "" {
 				p = a.plainPlace(spans, j)
@@ -690,6 +690,11 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 				if fallback == "" {
 					fallback = p
 				}
+				continue
+			}
+			// "Tùy viên Quốc phòng Ấn Độ tại Việt Nam" says where a post is;
+			// "lễ đón Đoàn … Cuba tại Trụ sở Bộ Quốc phòng" where the event is
+			if j > 0 && spans[j-1].Kind == SpanCountry && (j+1 >= len(spans) || spans[j+1].Kind == SpanCountry || a.g.country(p) != "") {
 				continue
 			}
 			ev.Location = p

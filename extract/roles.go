@@ -56,8 +56,14 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		if k > 0 && spans[k-1].Kind == SpanOther && a.g.is(spans[k-1].Value, wScene) && k+1 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," {
 			continue
 		}
+		// "A chào xã giao B", "A hội kiến B": a call on B, who receives A
+		call := a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCall) == sp.T1-sp.T0
 		for i, m := range ms {
 			if spans[m.k0].T0 >= sp.T1 && len(roles[i]) == 0 {
+				if call {
+					roles[i] = []string{"chair"}
+					continue
+				}
 				roles[i] = []string{"attend"}
 				a.party(ev, m.p)
 			}
@@ -336,6 +342,10 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
 		case sp.Kind == SpanSep && sp.Value == "," && len(out) == 0 && j == k && j+1 < len(spans) && spans[j+1].Kind == SpanOther && a.g.is(spans[j+1].Value, wFiller):
 			// "B, đang có chuyến thăm …": a clause about the person
+		case sp.Kind == SpanEvent && !a.toks[sp.T0].Cap && words == 0 && len(out) == 0 && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCall) == sp.T1-sp.T0:
+			// "A đã chào xã giao B": the caller attends the call
+			out = append(out, attendsKind+sp.Value)
+			return out
 		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap && words == 0 && len(out) == 0 &&
 			!(a.toks[sp.T0].Key == "gặp" && (j+1 >= len(spans) || !personStart(spans[j+1].Kind))):
 			// "A hội đàm với B", "B, đang có chuyến thăm …": A attends that

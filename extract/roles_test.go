@@ -9,7 +9,7 @@ import (
 
 // TestRoleLists holds how lists of people take one role: the agents after
 // "do" up to the verb that ends the list, and those after a role verb that
-// opens the sentence and a list word.
+// opens the sentence and a list word; and who receives a call.
 func TestRoleLists(t *testing.T) {
 	g := testGazetteer(t)
 	const opening = "Ngày 24/10, tại tỉnh Luang Prabang, đã diễn ra Hội đàm thường niên năm 2023 giữa Cục Bộ đội Biên phòng Lào và Bộ Tư lệnh Bộ đội Biên phòng Việt Nam. "
@@ -31,6 +31,19 @@ func TestRoleLists(t *testing.T) {
 			name: "an opening role verb and a list word",
 			text: opening + "Đồng chủ trì hội đàm là Thiếu tướng Siphan Phoutthavong (Xi-phăn Phút-tha-vông), Cục trưởng Cục Bộ đội Biên phòng/Bộ Tổng Tham mưu Quân đội nhân dân Lào và Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng Việt Nam.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái, Siphan Phoutthavong | attend  | speak  | about "},
+		},
+		{
+			name: "a call: the one called on receives and chairs, the caller attends",
+			text: opening + "Chiều cùng ngày, Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào đã chào xã giao Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng Việt Nam.",
+			want: []string{
+				"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak  | about ",
+				"EVENT tiếp xã giao | 2023-10-24 |  |  | chair Lê Đức Thái | attend Siphan Phoutthavong | speak  | about ",
+			},
+		},
+		{
+			name: "a place after a country is the event's when it names no country",
+			text: "Sáng 17/9, Thượng tướng Lê Đức Thái chủ trì lễ đón Đoàn đại biểu quân sự cấp cao Cuba tại Trụ sở Bộ Quốc phòng. Đại tá Nguyễn Văn Minh, Tùy viên Quốc phòng Việt Nam tại Lào dự lễ đón.",
+			want: []string{"EVENT lễ đón | 2023-09-17 | Trụ sở Bộ Quốc phòng |  | chair Lê Đức Thái | attend Nguyễn Văn Minh | speak  | about "},
 		},
 		{
 			name: "a list word after a verb that does not open the sentence gives no role",
