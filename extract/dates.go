@@ -41,6 +41,13 @@ func dateAt(toks []Token, i, end int) int {
 		}
 		return 0
 	}
+	// "từ 25 đến 28/6": a range of days after "từ", without "ngày"
+	if toks[i].Kind == Word && toks[i].Key == "từ" {
+		if _, n := parseDate(toks, i+1, end); n == 3 {
+			return 1 + n
+		}
+		return 0
+	}
 	j := i
 	for j < end && toks[j].Kind == Word && dateCues[toks[j].Key] {
 		j++
@@ -195,7 +202,7 @@ func spanDate(toks []Token, sp Chunk) Date {
 		return d // read by the spans stage
 	}
 	j := sp.T0 + weekdayAt(toks, sp.T0, sp.T1)
-	for j < sp.T1 && (toks[j].Kind == Word && dateCues[toks[j].Key] || toks[j].Text == "(") {
+	for j < sp.T1 && (toks[j].Kind == Word && (dateCues[toks[j].Key] || j == sp.T0 && toks[j].Key == "từ") || toks[j].Text == "(") {
 		j++
 	}
 	d, _ := parseDate(toks, j, sp.T1)

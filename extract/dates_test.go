@@ -32,6 +32,9 @@ func TestDateAt(t *testing.T) {
 		{"thứ Năm (12/10), tại Hà Nội", "2023-10-13", "2023-10-12"},
 		{"ngày nay, quân đội", "2023-10-13", ""},
 		{"Hôm nay, ngày 7 tháng 12 năm 2023, Bộ", "", "2023-12-07"},
+		{"Trong các ngày từ 25 đến 28/6, đội tàu", "2025-06-29", "2025-06-25"},
+		{"từ 2010 đến nay", "", ""},
+		{"từ 5 đến 7 đơn vị", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

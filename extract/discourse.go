@@ -16,6 +16,202 @@ type evState struct {
 	leads     []*PersonFact         // the heads of the delegations the text has named ("do A dẫn đầu")
 	members   []*PersonFact         // the members of delegations: heads and those listed with them
 	prev      *EventFact            // the event the text was about before the current sentence
+	// the parties to each meeting: those whose own verb is the meeting ("A
+	// hội đàm với B": A and B; "hai bên hội đàm": the pair), not those a list
+	// adds ("Cùng dự có …")
+	parties map[*EventFact][]*PersonFact
+}
+
+// party records p as a party to ev.
+func (a *analysis) party(ev *EventFact, p *PersonFact) {
+	if ev == nil || p == nil {
+		return
+	}
+	if a.ev.parties == nil {
+		a.ev.parties = map[*EventFact][]*PersonFact{}
+	}
+	a.ev.parties[ev] = appendPerson(a.ev.parties[ev], p)
+}
+
+// visitSides are the two sides of the visit an article tells of: the
+// travelling side (the visit's attendees, the heads of the delegations the text
+// named and their members) and the host side, those of the country visited:
+// Việt Nam for foreign travellers; for Vietnamese ones the country the visit
+// names ("chuyến thăm chính thức Nhật Bản") or that of whoever received them
+// at a welcome or reception. Those of a third country (a meeting on the
+// sidelines of a multilateral one) are on neither side. The zero value (no
+// visit, travellers of several countries, or no country visited) has no sides.
+type visitSides struct {
+	country string        // the travellers' country
+	host    string        // the country visited
+	heads   []*PersonFact // the travellers the text named as heads or the visit's own
+	of      func(*PersonFact) string
+}
+
+// travels reports p on the travelling side; hosts, on the host side. A person
+// whose country is unknown is on neither.
+func (v visitSides) travels(p *PersonFact) bool {
+	return v.country != "" && v.of(p) == v.country
+}
+
+func (v visitSides) hosts(p *PersonFact) bool {
+	return v.host != "" && v.of(p) == v.host
+}
+
+// sides finds the visit's sides once the article is read. The travellers'
+// country is the one country of the first group of travellers that names one:
+// the visit's attendees, the guests a welcome ceremony received ("A chủ trì lễ
+// đón B"; those of another country than its chair's), the heads of the delegations the text named, their members. (In a
+// border exchange both sides lead delegations; the visit and the welcome say
+// who travelled.)
+func (a *analysis) sides() visitSides {
+	v := visitSides{of: a.personCountry}
+	var visit, guests []*PersonFact
+	for _, ev := range a.facts.Events {
+		switch ev.Kind {
+		case visitKind:
+			visit = append(visit, ev.Attendees...)
+		case "lễ đón":
+			// those welcomed: its parties after the trigger, and those of
+			// its people whose country is not its host's
+			guests = append(guests, a.ev.parties[ev]...)
+			if len(ev.Chairs) > 0 {
+				host := a.personCountry(ev.Chairs[0])
+				for _, p := range ev.Attendees {
+					if c := a.personCountry(p); host != "" && c != "" && c != host {
+						guests = append(guests, p)
+					}
+				}
+			}
+		}
+	}
+	groups := [][]*PersonFact{visit, guests, a.ev.leads, a.ev.members}
+	for _, group := range groups {
+		c, ok := a.oneCountry(group)
+		if !ok {
+			return visitSides{}
+		}
+		if c != "" {
+			v.country = c
+			break
+		}
+	}
+	if v.country == "" {
+		return visitSides{}
+	}
+	v.host = a.visited(v)
+	if v.host == "" || v.host == v.country {
+		return visitSides{}
+	}
+	for _, p := range append(append(visit, guests...), a.ev.leads...) {
+		if v.travels(p) {
+			v.heads = appendPerson(v.heads, p)
+		}
+	}
+	return v
+}
+
+// oneCountry is the one country of the people whose country is known ("" when
+// none is known); ok is false when they are of several.
+func (a *analysis) oneCountry(ps []*PersonFact) (country string, ok bool) {
+	for _, p := range ps {
+		c := a.personCountry(p)
+		if c == "" {
+			continue
+		}
+		if country != "" && c != country {
+			return "", false
+		}
+		country = c
+	}
+	return country, true
+}
+
+// visited is the country the travellers of v visit.
+func (a *analysis) visited(v visitSides) string {
+	if v.country != "Việt Nam" {
+		return "Việt Nam"
+	}
+	for _, ev := range a.facts.Events {
+		if ev.Kind != visitKind {
+			continue
+		}
+		for _, s := range []string{ev.Name, ev.Location} {
+			if c := a.g.country(s); c != "" && c != v.country {
+				return c
+			}
+		}
+	}
+	for _, ev := range a.facts.Events {
+		if ev.Kind != "lễ đón" && ev.Kind != "tiếp xã giao" || len(ev.Chairs) == 0 {
+			continue
+		}
+		for _, p := range ev.Attendees {
+			if v.travels(p) {
+				if c := a.personCountry(ev.Chairs[0]); c != v.country {
+					return c
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// personCountry is the country a person serves: their nationality, else the
+// first country one of their posts names ("Phó Chủ tịch Quân ủy Trung ương
+// Trung Quốc"), else Việt Nam for a Vietnamese name; "" when unknown.
+func (a *analysis) personCountry(p *PersonFact) string {
+	if p.Nationality != "" {
+		return p.Nationality
+	}
+	for _, pos := range p.Positions {
+		if c := a.g.country(pos.Name); c != "" {
+			return c
+		}
+	}
+	if !p.Foreign {
+		return "Việt Nam"
+	}
+	return ""
+}
+
+// hostChairs applies the convention of visits: the host who receives the
+// travellers at a ceremony, in talks or a courtesy call chairs it, and the
+// travellers attend. A meeting of a kind whose frame says so (host_chairs),
+// with no chair the text names, is chaired by its parties from the host side;
+// when none of its people travels, the travelling heads attend it.
+func (a *analysis) hostChairs() {
+	if len(a.ev.parties) == 0 {
+		return
+	}
+	v := a.sides()
+	if v.country == "" {
+		return
+	}
+	for _, ev := range a.facts.Events {
+		if !a.g.frame(ev.Kind).HostChairs || len(ev.Chairs) > 0 {
+			continue
+		}
+		var hosts []*PersonFact
+		for _, p := range a.ev.parties[ev] {
+			if v.hosts(p) {
+				hosts = append(hosts, p)
+			}
+		}
+		if len(hosts) == 0 {
+			continue
+		}
+		guest := false
+		for _, p := range append(append([]*PersonFact{}, ev.Attendees...), ev.Speakers...) {
+			guest = guest || v.travels(p)
+		}
+		ev.Chairs = append(ev.Chairs, hosts...)
+		if !guest {
+			for _, p := range v.heads {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+		}
+	}
 }
 
 // setScene reads the time a sentence opens with: its date (which dates the
@@ -145,6 +341,7 @@ func samePlace(p, q string) bool {
 // trì lễ đón B … A đón B": A hosts, B attends).
 func (a *analysis) finishEvents() {
 	a.mergeUndated()
+	a.hostChairs()
 	for _, ev := range a.facts.Events {
 		for i := len(ev.Attendees) - 1; i >= 0; i-- {
 			if hasPerson(ev.Chairs, ev.Attendees[i]) {
@@ -210,6 +407,7 @@ func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
 			}
 			for _, p := range people {
 				ev.Attendees = appendPerson(ev.Attendees, p)
+				a.party(ev, p)
 			}
 		}
 		return nil
@@ -260,6 +458,9 @@ func (a *analysis) mergeUndated() {
 		}
 		for _, p := range e.Speakers {
 			f.Speakers = appendPerson(f.Speakers, p)
+		}
+		for _, p := range a.ev.parties[e] {
+			a.party(f, p)
 		}
 		for _, d := range e.About {
 			f.About = appendUnique(f.About, d)
@@ -341,7 +542,7 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 			title := spans[k+1].Value
 			for _, p := range a.facts.Persons {
 				for _, pos := range p.Positions {
-					if pos.Title == title {
+					if titleFits(title, pos) {
 						pair = appendPerson(pair, p)
 					}
 				}
@@ -382,12 +583,24 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 				target.Chairs = appendPerson(target.Chairs, p)
 			case "attend":
 				target.Attendees = appendPerson(target.Attendees, p)
+				a.party(target, p)
 			case "speak":
 				target.Speakers = appendPerson(target.Speakers, p)
 			}
 		}
 		return
 	}
+}
+
+// titleFits reports a post that a title names: its own title, or a title and
+// the domain it names ("hai Bộ trưởng Quốc phòng": the Bộ trưởng of a Bộ Quốc
+// phòng).
+func titleFits(title string, pos PositionFact) bool {
+	if pos.Title == title {
+		return true
+	}
+	rest, ok := strings.CutPrefix(Fold(title), Fold(pos.Title)+" ")
+	return ok && pos.Title != "" && strings.Contains(Fold(pos.Name), rest)
 }
 
 // noteMembers records the people a sentence about a delegation lists as its

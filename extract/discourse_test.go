@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -26,6 +27,51 @@ func TestDiscourse(t *testing.T) {
 				"EVENT hội nghị | 2021-12-12 | huyện Hướng Hóa, tỉnh Quảng Trị | Bộ Quốc phòng | chair  | attend  | speak  | about ",
 				"EVENT lễ đón | 2021-12-12 |  |  | chair Chansamone Chanyalath | attend  | speak  | about ",
 				"EVENT lễ đón | 2021-12-12 | Cửa khẩu quốc tế Lao Bảo |  | chair Phan Văn Giang | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
+			published: "2015-10-03",
+			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",
+			want: []string{
+				"PERSON Nguyễn Chí Vịnh | Thượng tướng | ",
+				"EVENT đối thoại | 2015-09-29 | thủ đô Washington |  | chair  | attend Nguyễn Chí Vịnh | speak  | about ",
+			},
+		},
+		{
+			name:      "a meeting a delegation travels to attend is the trip's purpose",
+			published: "2015-10-03",
+			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã lên đường sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6.",
+			want: []string{
+				"PERSON Nguyễn Chí Vịnh | Thượng tướng | ",
+			},
+		},
+		{
+			name:      "a welcome its clause says was held at a place, by a body",
+			published: "2025-06-26",
+			text: "Sáng 25/6, đội tàu Hải quân Liên bang Nga do Đại tá Anciferov Alexey chỉ huy đã cập Cảng quốc tế Cam Ranh. " +
+				"Lễ đón đội tàu được Bộ Tư lệnh Vùng 4 Hải quân tổ chức ngay tại cầu cảng với nghi thức trang trọng.",
+			want: []string{
+				"PERSON Anciferov Alexey | Đại tá | ",
+				"EVENT lễ đón | 2025-06-25 | cầu cảng | Bộ Tư lệnh Vùng 4 Hải quân | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a welcome held at a place in a clause after a comma",
+			published: "2025-12-01",
+			text: "Sáng 1/12, tại Thanh Đảo, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +
+				"Ngay sau khi tàu cập cảng, lễ đón Tàu 015 và đoàn công tác đã diễn ra trang trọng tại cầu cảng Thanh Đảo.",
+			want: []string{
+				"EVENT hội nghị | 2025-12-01 | Thanh Đảo | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT lễ đón | 2025-12-01 | cầu cảng Thanh Đảo |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a visit the sentence opens with its range of days, after a dateline",
+			published: "2025-06-29",
+			text:      "HQ Online - Trong các ngày từ 25 đến 28/6, đội tàu Hải quân Liên bang Nga đã đến thăm tỉnh Khánh Hòa và giao lưu với Hải quân nhân dân Việt Nam.",
+			want: []string{
+				"EVENT chuyến thăm | 2025-06-25 |  |  | chair  | attend  | speak  | about ",
 			},
 		},
 		{
@@ -232,6 +278,89 @@ func TestDiscourse(t *testing.T) {
 			f, _ := g.relate(Document{ID: "t", Text: tt.text, Published: tt.published}, txt, Tokenize(txt))
 			if diff := cmp.Diff(tt.want, summary(f)); diff != "" {
 				t.Errorf("facts mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestVisitSides holds the convention of visits: the host side's party to the
+// talks chairs them and the travellers attend; a meeting in a third country,
+// or a meeting word that is another verb's object, gives no host.
+func TestVisitSides(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name, text string
+		want       []string // the events the text gives
+	}{
+		{
+			name: "foreign travellers: the Vietnamese party to the talks chairs them",
+			text: "Sáng 5/8, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang chủ trì lễ đón Đoàn đại biểu quân sự cấp cao Quân đội nhân dân Lào do Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào dẫn đầu. " +
+				"Sau lễ đón, hai bên hội đàm.",
+			want: []string{
+				"EVENT lễ đón | 2024-08-05 | Trụ sở Bộ Quốc phòng |  | chair Phan Văn Giang | attend Chansamone Chanyalath | speak  | about ",
+				"EVENT hội đàm | 2024-08-05 |  |  | chair Phan Văn Giang | attend Chansamone Chanyalath | speak  | about ",
+			},
+		},
+		{
+			name: "a transliterated foreign name is on the side its post names",
+			text: "Từ ngày 4 đến 6/8, Thượng tướng Trương Hựu Hiệp, Phó Chủ tịch Quân ủy Trung ương Trung Quốc, thăm chính thức Việt Nam. " +
+				"Ngày 5/8, Đại tướng Phan Văn Giang và Thượng tướng Trương Hựu Hiệp đã hội đàm.",
+			want: []string{
+				"EVENT chuyến thăm | 2024-08-04 |  |  | chair  | attend Trương Hựu Hiệp | speak  | about ",
+				"EVENT hội đàm | 2024-08-05 |  |  | chair Phan Văn Giang | attend Trương Hựu Hiệp | speak  | about ",
+			},
+		},
+		{
+			name: "a reference the text does not resolve: the travelling heads attend",
+			text: "Đoàn đại biểu Quân đội Malaysia do Đại tướng Mohammad bin Ab Rahman, Tư lệnh Lực lượng Quốc phòng Malaysia dẫn đầu đang có chuyến thăm chính thức Việt Nam từ ngày 13 đến 16/8. " +
+				"Ngày 14/8, Thượng tướng Nguyễn Tân Cương đã hội đàm với Tư lệnh Lực lượng Quốc phòng Malaysia.",
+			want: []string{
+				"EVENT chuyến thăm | 2024-08-13 |  |  | chair  | attend Mohammad bin Ab Rahman | speak  | about ",
+				"EVENT hội đàm | 2024-08-14 |  |  | chair Nguyễn Tân Cương | attend Mohammad bin Ab Rahman | speak  | about ",
+			},
+		},
+		{
+			name: "both sides lead delegations: the welcomed guests say who travels",
+			text: "Đoàn Việt Nam do Đại tá Nguyễn Quốc Hiếu làm trưởng đoàn; đoàn Campuchia do Trung tướng Tien Sophonrnvong, Cục trưởng Cục Biên phòng Campuchia dẫn đầu. " +
+				"Sáng 13/8, tại Cửa khẩu quốc tế Mộc Bài, lễ đón chính thức đoàn đại biểu Bộ Quốc phòng Campuchia do Đại tướng Tea Seiha, Bộ trưởng Bộ Quốc phòng Campuchia dẫn đầu đã được tổ chức, dưới sự chủ trì của Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng Việt Nam. " +
+				"Trưa cùng ngày, tại tỉnh Tây Ninh, hai Bộ trưởng Quốc phòng đã hội đàm.",
+			want: []string{
+				"EVENT lễ đón | 2024-08-13 | Cửa khẩu quốc tế Mộc Bài |  | chair Phan Văn Giang | attend Tea Seiha, Tien Sophonrnvong | speak  | about ",
+				"EVENT hội đàm | 2024-08-13 | tỉnh Tây Ninh |  | chair Phan Văn Giang | attend Tea Seiha | speak  | about ",
+			},
+		},
+		{
+			name: "a meeting on the sidelines in a third country has no host",
+			text: "Đoàn Bộ Quốc phòng Việt Nam do Đại tướng Phan Văn Giang dẫn đầu dự Hội nghị Bộ trưởng Quốc phòng các nước ASEAN tại Viêng Chăn. " +
+				"Ngày 5/8, Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Nhật Bản Nakatani Gen.",
+			want: []string{
+				"EVENT hội nghị |  | Viêng Chăn |  | chair  | attend Phan Văn Giang | speak  | about ",
+				"EVENT hội đàm | 2024-08-05 |  |  | chair  | attend Nakatani Gen, Phan Văn Giang | speak  | about ",
+			},
+		},
+		{
+			name: "a meeting word as the object of another verb makes no party",
+			text: "Từ ngày 13 đến 16/8, Đại tướng Mohammad bin Ab Rahman, Tư lệnh Lực lượng Quốc phòng Malaysia, thăm chính thức Việt Nam. " +
+				"Ngày 14/8, Thượng tướng Nguyễn Tân Cương hội đàm với Đại tướng Mohammad bin Ab Rahman. " +
+				"Ngày 15/8, Đại tướng Mohammad bin Ab Rahman thông báo với Đại tướng Phan Văn Giang kết quả hội đàm; Đại tướng Phan Văn Giang hoan nghênh chuyến thăm của Đại tướng Mohammad bin Ab Rahman.",
+			want: []string{
+				"EVENT chuyến thăm | 2024-08-13 |  |  | chair  | attend Mohammad bin Ab Rahman | speak Mohammad bin Ab Rahman, Phan Văn Giang | about ",
+				"EVENT hội đàm | 2024-08-14 |  |  | chair Nguyễn Tân Cương | attend Mohammad bin Ab Rahman | speak  | about ",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			facts, _ := g.relate(Document{ID: "t", Text: tt.text, Published: "2024-08-10"}, txt, Tokenize(txt))
+			var got []string
+			for _, line := range summary(facts) {
+				if strings.HasPrefix(line, "EVENT ") {
+					got = append(got, line)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
 			}
 		})
 	}

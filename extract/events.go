@@ -130,6 +130,15 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if !introduced && (capital || k <= 3 && subjectSpans(spans[:k])) && end > k+1 && a.heldAfter(spans, end) {
 			introduced = true
 		}
+		// "Lễ đón tàu … được tổ chức tại cầu cảng": a meeting that its clause
+		// says was held at a place, when none of its kind is known yet
+		heldAtPlace, heldBy := -1, -1
+		if clauseSubject(spans, k) {
+			heldAtPlace, heldBy = a.heldAt(spans, end)
+		}
+		if !introduced && heldAtPlace >= 0 && a.eventOfKind(sp.Value) == nil {
+			introduced = true
+		}
 		// "… tổ chức đón Đoàn … sang Việt Nam luyện tập, tham gia diễu binh Lễ
 		// kỷ niệm …": a meeting the guests of the sentence's event come to
 		// attend is the purpose of their trip, not an event of the article
@@ -139,7 +148,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// "… dẫn đầu đoàn quân sự cấp cao sang Bắc Kinh dự cuộc gặp …": a
 		// meeting a delegation travels to attend, as the sentence tells it, is
 		// the trip's purpose
-		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) {
+		// (unless the sentence says it took place: "… sang Mỹ tham dự Đối thoại
+		// …, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10")
+		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) && !(end > k+1 && a.heldAfter(spans, end)) {
 			continue
 		}
 		// "Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu … lần
@@ -218,6 +229,16 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			// meeting as the subject of a verb that holds it, and where
 			if kind == lineText && !planned && ev.Location == "" && subjectIsEvent(spans[:k+1]) {
 				ev.Location = a.placeHeldAfter(spans, k+1)
+			}
+			// "…, lễ đón Tàu 015 và đoàn công tác đã diễn ra trang trọng tại
+			// cầu cảng Thanh Đảo": where its clause says it was held, and by whom
+			if kind == lineText && !planned && heldAtPlace >= 0 {
+				if ev.Location == "" {
+					ev.Location = a.place(spans, heldAtPlace)
+				}
+				if ev.Organizer == "" && heldBy >= 0 {
+					ev.Organizer = a.orgOf(spans[heldBy]).Name
+				}
 			}
 			if ev.Location == "" && k+1 < len(spans) && spans[k+1].Value == "tại" {
 				ev.Location = a.place(spans, k+1)
@@ -345,6 +366,62 @@ func (a *analysis) visitPlace(spans []Chunk, k int) string {
 	return ""
 }
 
+// heldAt reads a meeting as the subject of a verb that holds it at a place,
+// after its name ends at spans[end]: "Lễ đón … diễn ra trang trọng tại cầu
+// cảng Thanh Đảo", "Lễ đón tàu … được tổ chức tại cầu cảng", "Lễ đón đội tàu
+// được Bộ Tư lệnh Vùng 4 Hải quân tổ chức ngay tại cầu cảng". It returns the
+// index of "tại" (-1 if the sentence says no such thing) and of the body that
+// holds it (-1 if none).
+func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
+	j := end
+	if j < len(spans) && spans[j].Kind == SpanSep && spans[j].Value == "," {
+		j++
+	}
+	// the rest of what the meeting is of, when its name stopped short ("Lễ
+	// đón tàu Trần Hưng Đạo được tổ chức …")
+	for n := 0; n < 4 && j < len(spans) && (spans[j].Kind == SpanName || spans[j].Kind == SpanOther && spans[j].Value != "được" &&
+		a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) == 0 && !a.g.isFunction(spans[j].Value)); n++ {
+		j++
+	}
+	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j++
+	}
+	org = -1
+	switch {
+	case j < len(spans) && spans[j].Kind == SpanOther && a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) > 0:
+		j++
+	case j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "được":
+		j++
+		if spans[j].Kind == SpanOrg {
+			org = j
+			j++
+		}
+		if j >= len(spans) || spans[j].Kind != SpanVerb || spans[j].Value != "organize" {
+			return -1, -1
+		}
+		j++
+	default:
+		return -1, -1
+	}
+	// "trang trọng", "ngay": a few plain words before the place
+	for t := j; t < len(spans) && t < j+4; t++ {
+		if spans[t].Kind != SpanOther {
+			return -1, -1
+		}
+		if spans[t].Value == "tại" {
+			return t, org
+		}
+	}
+	return -1, -1
+}
+
+// clauseSubject reports a trigger at spans[k] that opens its clause: at the
+// sentence's start (after a date) or after a comma ("Ngay sau khi tàu cập
+// cảng, lễ đón … đã diễn ra …").
+func clauseSubject(spans []Chunk, k int) bool {
+	return subjectIsEvent(spans[:k+1]) || k > 0 && spans[k-1].Kind == SpanSep && spans[k-1].Value == ","
+}
+
 // placeHeldAfter is the place after "tại" that follows a verb that holds a
 // meeting, within a few words after spans[from] ("diễn ra trọng thể tại X").
 func (a *analysis) placeHeldAfter(spans []Chunk, from int) string {
@@ -377,11 +454,17 @@ func (a *analysis) heldAfter(spans []Chunk, end int) bool {
 	if j >= len(spans) || spans[j].Kind != SpanOther || a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) == 0 {
 		return false
 	}
-	for k := j + 1; k < len(spans) && k < j+6; k++ {
-		if spans[k].Kind == SpanDate {
+	// "…, diễn ra tại thủ đô Washington từ ngày 29.9": the place after "tại"
+	// may stand before the date
+	at := false
+	for k := j + 1; k < len(spans) && k < j+8; k++ {
+		switch sp := spans[k]; {
+		case sp.Kind == SpanDate:
 			return true
-		}
-		if spans[k].Kind != SpanOther {
+		case sp.Kind == SpanOther:
+			at = at || sp.Value == "tại"
+		case at && (sp.Kind == SpanName || sp.Kind == SpanCountry || sp.Kind == SpanOrg):
+		default:
 			return false
 		}
 	}
@@ -592,7 +675,7 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 	for j, sp := range spans {
 		// "Tùy viên Quốc phòng Ấn Độ tại Việt Nam" says where a post is, not
 		// where the event was
-		if sp.Kind == SpanOther && sp.Value == "tại" && !(j > 0 && (spans[j-1].Kind == SpanCountry || spans[j-1].Kind == SpanTitle)) {
+		if sp.Kind == SpanOther && sp.Value == "tại" && !(j > 0 && spans[j-1].Kind == SpanTitle) {
 			p := a.place(spans, j)
 			if p == "" {
 				p = a.plainPlace(spans, j)
@@ -607,6 +690,11 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 				if fallback == "" {
 					fallback = p
 				}
+				continue
+			}
+			// "Tùy viên Quốc phòng Ấn Độ tại Việt Nam" says where a post is;
+			// "lễ đón Đoàn … Cuba tại Trụ sở Bộ Quốc phòng" where the event is
+			if j > 0 && spans[j-1].Kind == SpanCountry && (j+1 >= len(spans) || spans[j+1].Kind == SpanCountry || a.g.country(p) != "") {
 				continue
 			}
 			ev.Location = p
@@ -669,7 +757,8 @@ func (a *analysis) organizer(spans []Chunk, k, end int) string {
 		}
 	}
 	for j := end; j+2 < len(spans); j++ {
-		if spans[j].Kind == SpanOther && spans[j].Value == "do" && spans[j+1].Kind == SpanOrg && spans[j+2].Kind == SpanVerb && spans[j+2].Value == "organize" {
+		// "EVENT do ORG tổ chức", "EVENT được ORG tổ chức"
+		if spans[j].Kind == SpanOther && (spans[j].Value == "do" || spans[j].Value == "được" && j == end) && spans[j+1].Kind == SpanOrg && spans[j+2].Kind == SpanVerb && spans[j+2].Value == "organize" {
 			return a.orgOf(spans[j+1]).Name
 		}
 	}
@@ -694,7 +783,7 @@ func openingSpans(spans []Chunk) bool {
 			return false
 		}
 	}
-	return len(spans) <= 4
+	return len(spans) <= 6
 }
 
 // subjectSpans reports spans that can open a sentence's subject before its

@@ -59,6 +59,7 @@ type Frame struct {
 	GuestsAfter bool   // those named after the trigger are its guests
 	VerbAttends bool   // the trigger as a person's verb: the person attends
 	VerbChairs  bool   // the trigger as a person's verb: the person hosts and chairs ("A có buổi tiếp B")
+	HostChairs  bool   // in a visit, the host side's parties to it chair it, the travellers attend
 	Example     string // a sentence in which the frame fires
 	Expect      string // the roles it gives there: "attend Name|chair Name"
 }
@@ -194,9 +195,9 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			kinds[c[1]] = true
 			return g.addRule("event_kinds.tsv", line, c[0], c[1], c[2], c[3])
 		}),
-		readTSV(fsys, "event_frames.tsv", 7, func(c []string) error {
-			f := &Frame{Kind: c[0], Example: c[5], Expect: c[6]}
-			for i, dst := range []*bool{&f.OpensLower, &f.GuestsAfter, &f.VerbAttends, &f.VerbChairs} {
+		readTSV(fsys, "event_frames.tsv", 8, func(c []string) error {
+			f := &Frame{Kind: c[0], Example: c[6], Expect: c[7]}
+			for i, dst := range []*bool{&f.OpensLower, &f.GuestsAfter, &f.VerbAttends, &f.VerbChairs, &f.HostChairs} {
 				switch c[i+1] {
 				case "yes":
 					*dst = true

@@ -63,8 +63,8 @@ func TestGazetteerErrors(t *testing.T) {
 		{"verbs.tsv", "chủ trì\tboss\n", "verbs.tsv:1: role \"boss\""},
 		{"abbreviations.tsv", "BQP\tBộ Quốc phòng\tbody\n", "abbreviations.tsv:1: kind \"body\""},
 		{"verbs.tsv", "chủ trì\tchair\tA chủ trì.\tchair A\textra\n", "verbs.tsv:1: 5 columns, want 4"},
-		{"event_frames.tsv", "hội đàm\tyes\tno\tno\tno\t\t\n", "event_frames.tsv:1: kind \"hội đàm\" is no kind"},
-		{"event_frames.tsv", "#h\nhội đàm\tyes\tmaybe\tno\tno\t\t\n", "event_frames.tsv:2: column 3 is \"maybe\""},
+		{"event_frames.tsv", "hội đàm\tyes\tno\tno\tno\tno\t\t\n", "event_frames.tsv:1: kind \"hội đàm\" is no kind"},
+		{"event_frames.tsv", "#h\nhội đàm\tyes\tmaybe\tno\tno\tno\t\t\n", "event_frames.tsv:2: column 3 is \"maybe\""},
 	}
 	for _, tt := range tests {
 		fsys := base()

@@ -66,6 +66,12 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		}
 		break
 	}
+	// "tại cầu cảng do Đại tá A chủ trì", "tại cầu cảng với nghi thức …": a
+	// place head alone before a function word or a stop is the place
+	if i == start && asWritten && i > t0 && a.g.evPhraseAt(toks, t0, i, ewPlaceHead) == i-t0 &&
+		(i == len(toks) || toks[i].Kind == Punct || toks[i].Kind == Word && a.g.isFunction(toks[i].Key)) {
+		return CanonicalTone(collapseSpaces(a.tokText(t0, i))), i
+	}
 	if i == start || i-t0 > 12 {
 		return "", 0
 	}

@@ -31,7 +31,8 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			roles[i] = roles[i+1]
 		}
 	}
-	c := sentenceCues(spans)
+	a.agentList(spans, ms, roles)
+	c := a.sentenceCues(spans)
 	for i, m := range ms {
 		cue := cuesBefore(spans, c, m.k0)
 		// "dưới sự chứng kiến của A và B": a list shares the cue before it
@@ -50,9 +51,21 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter || ev == nil || ev.Kind != sp.Value {
 			continue
 		}
+		// "Tại hội đàm, A cho biết …": a meeting named as the scene has no
+		// guests after it
+		if k > 0 && spans[k-1].Kind == SpanOther && a.g.is(spans[k-1].Value, wScene) && k+1 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," {
+			continue
+		}
+		// "A chào xã giao B", "A hội kiến B": a call on B, who receives A
+		call := a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCall) == sp.T1-sp.T0
 		for i, m := range ms {
 			if spans[m.k0].T0 >= sp.T1 && len(roles[i]) == 0 {
+				if call {
+					roles[i] = []string{"chair"}
+					continue
+				}
 				roles[i] = []string{"attend"}
+				a.party(ev, m.p)
 			}
 		}
 		// "A chủ trì lễ đón Đoàn đại biểu Việt Nam": a delegation as the guest
@@ -161,6 +174,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					ev = e
 				}
 				ev.Attendees = appendPerson(ev.Attendees, m.p)
+				a.party(ev, m.p)
 				continue
 			}
 			switch r {
@@ -173,6 +187,54 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			}
 		}
 	}
+}
+
+// agentList gives the people listed after "do" the verb that ends the list:
+// "Cuộc hội đàm do A (…), Cục trưởng …, Bộ Tổng Tham mưu … và B, Tư lệnh …
+// đồng chủ trì" (A and B co-chair), even where their posts run on past what a
+// mention takes. The list ends at the first verb; a meeting word, a date or a
+// ";" before it ends it with no verb.
+func (a *analysis) agentList(spans []Chunk, ms []mention, roles [][]string) {
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if m.k0 == 0 || spans[m.k0-1].Kind != SpanOther || spans[m.k0-1].Value != "do" || len(roles[i]) > 0 {
+			continue
+		}
+		last := i
+		for l := i + 1; l < len(ms); l++ {
+			if !a.listGap(spans, ms[l-1].k1, ms[l].k0) {
+				break
+			}
+			last = l
+		}
+		if last == i || len(roles[last]) == 0 {
+			continue
+		}
+		for l := i; l < last; l++ {
+			if len(roles[l]) == 0 {
+				roles[l] = roles[last]
+			}
+		}
+		i = last
+	}
+}
+
+// listGap reports spans between two people of one list: posts, bodies,
+// brackets and separators, no verb, meeting word, date or ";".
+func (a *analysis) listGap(spans []Chunk, from, to int) bool {
+	if to < from {
+		return false
+	}
+	for j := from; j < to; j++ {
+		sp := spans[j]
+		switch {
+		case sp.Kind == SpanVerb, sp.Kind == SpanEvent, sp.Kind == SpanDate, sp.Kind == SpanSep && sp.Value == ";":
+			return false
+		case sp.Kind == SpanOther && (sp.Value == "." || sp.Value == ":"):
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceDate is the first date a sentence gives, with its year resolved.
@@ -249,10 +311,17 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 	// its own ("…, lần đầu ra nước ngoài làm nhiệm vụ, cho biết" passes: the
 	// commas close the aside).
 	plain := 0
+	// words of its own between the person and a meeting word make the meeting
+	// the object of another verb ("thông báo với A kết quả hội đàm", "A hoan
+	// nghênh chuyến thăm"): the person is no party to it
+	words := 0
 	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
 		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap) && spans[k].Kind != SpanDate {
 		if spans[k].Kind == SpanOther {
 			plain++
+			if !a.g.is(spans[k].Value, wFiller) {
+				words++
+			}
 		} else {
 			plain = 0
 		}
@@ -273,7 +342,11 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 		case sp.Kind == SpanSep && sp.Value == "và" && len(out) > 0:
 		case sp.Kind == SpanSep && sp.Value == "," && len(out) == 0 && j == k && j+1 < len(spans) && spans[j+1].Kind == SpanOther && a.g.is(spans[j+1].Value, wFiller):
 			// "B, đang có chuyến thăm …": a clause about the person
-		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap &&
+		case sp.Kind == SpanEvent && !a.toks[sp.T0].Cap && words == 0 && len(out) == 0 && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCall) == sp.T1-sp.T0:
+			// "A đã chào xã giao B": the caller attends the call
+			out = append(out, attendsKind+sp.Value)
+			return out
+		case sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap && words == 0 && len(out) == 0 &&
 			!(a.toks[sp.T0].Key == "gặp" && (j+1 >= len(spans) || !personStart(spans[j+1].Kind))):
 			// "A hội đàm với B", "B, đang có chuyến thăm …": A attends that
 			// meeting, whichever the sentence is about
@@ -299,7 +372,7 @@ type cues struct {
 	role          string // the role "có" gives: the verb before it ("Đồng chủ trì … có")
 }
 
-func sentenceCues(spans []Chunk) cues {
+func (a *analysis) sentenceCues(spans []Chunk) cues {
 	c := cues{attend: -1, speak: -1}
 	verb, phia := "", false
 	firstReal := -1
@@ -322,6 +395,11 @@ func sentenceCues(spans []Chunk) cues {
 			if c.role == "" {
 				c.role = "attend"
 			}
+		case sp.Kind == SpanOther && a.g.evWord(sp.Value, ewRoleList) && verb != "" && c.attend < 0 && firstReal >= 0 &&
+			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == verb && j-firstReal <= 3:
+			// "Đồng chủ trì hội đàm là A và B": the role verb opens the
+			// sentence and those after the list word take it
+			c.attend, c.role = j, verb
 		case sp.Kind == SpanSep && sp.Value == "," && c.speak < 0 && firstReal >= 0 && firstReal < j &&
 			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak":
 			c.speak = j
