@@ -774,3 +774,13 @@ func (r *Reader) FactLabels(ctx context.Context, s, pred, o Node, from, limit in
 	}
 	return labels, next, nil
 }
+
+// FactOther reads back the other node of a fact from its cursor
+// (Fact.Cursor), as a client hands it back to page the fact's labels.
+func FactOther(cursor string) (Node, error) {
+	n, rest, err := readNode([]byte(cursor))
+	if err != nil || len(rest) != 0 {
+		return Node{}, fmt.Errorf("not a fact: %w", errBadRow)
+	}
+	return n, nil
+}
