@@ -42,10 +42,11 @@ const (
 	maxSourcesPage = 100
 	maxEvidence    = 10 // articles re-run for sentences in one answer
 	defNeighbours  = 50 // nodes of a neighbourhood
-	defTimeline    = 100
+	defTimeline    = 50
 	maxTimeline    = 1000
-	defEvents      = 100
+	defEvents      = 50
 	edgeSources    = 3 // articles listed for an edge of a drawing
+	eventSources   = 2 // articles listed for an event of a timeline
 )
 
 // request is one answer's reader, with the article metadata it read and
@@ -683,7 +684,7 @@ func (s *Server) timelineFast(ctx context.Context, iri string, from, limit, nev 
 				evOrder = append(evOrder, f.Other.Value)
 			}
 			ev.Roles = append(ev.Roles, phrase(g.Predicate.Value, true))
-			labels, _, err := q.r.FactLabels(ctx, f.Other, g.Predicate, n, 0, edgeSources)
+			labels, _, err := q.r.FactLabels(ctx, f.Other, g.Predicate, n, 0, eventSources)
 			if err != nil {
 				return nil, true, err
 			}
