@@ -621,12 +621,17 @@ func (s *Server) timelineFast(ctx context.Context, iri string, from, limit, nev 
 		}
 		return r.Date.Value
 	}
-	slices.SortStableFunc(rows, func(a, b graph.TimelineRow) int {
-		return compareArticles(&article{id: graph.DocID(a.Doc.Value), date: date(a)}, &article{id: graph.DocID(b.Doc.Value), date: date(b)})
-	})
+	// By date, undated last, then id: keys computed once, the rows not moved.
+	keys := make([]article, len(rows))
+	order := make([]int, len(rows))
+	for i, r := range rows {
+		keys[i] = article{id: graph.DocID(r.Doc.Value), date: date(r)}
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Or(compareArticles(&keys[a], &keys[b]), cmp.Compare(a, b)) })
 	list := []*timelineEntry{}
-	page := rows[min(from, len(rows)):min(from+limit, len(rows))]
-	for _, row := range page {
+	for _, i := range order[min(from, len(rows)):min(from+limit, len(rows))] {
+		row := rows[i]
 		if row.Doc.Value == vocab.GazetteerLabel {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -189,10 +190,12 @@ func (idx *searchIndex) search(q string, limit int) []Hit {
 		var cands []int32
 		for _, w := range words {
 			lo, _ := slices.BinarySearchFunc(idx.words, w, func(r wordRef, w string) int { return cmp.Compare(r.word, w) })
-			hi := lo
-			for hi < len(idx.words) && strings.HasPrefix(idx.words[hi].word, w) {
-				hi++
-			}
+			// The end of the words w starts, by binary search too: counting
+			// them one by one costs what a common word has.
+			hi := lo + sort.Search(len(idx.words)-lo, func(i int) bool {
+				x := idx.words[lo+i].word
+				return !strings.HasPrefix(x, w)
+			})
 			if cands == nil || hi-lo < len(cands) {
 				cands = cands[:0]
 				for _, r := range idx.words[lo:hi] {
