@@ -784,3 +784,27 @@ func FactOther(cursor string) (Node, error) {
 	}
 	return n, nil
 }
+
+// ObjectSet returns the distinct objects of the quads (n, pred, ?), in no
+// promised order: from the fact rows where the store keeps them current
+// (one row an object, however many documents state it), else as Objects
+// reads them (every quad). For callers that sort what they get.
+func (r *Reader) ObjectSet(ctx context.Context, n, pred Node) ([]Node, error) {
+	var out []Node
+	for cursor := ""; ; {
+		facts, next, ok, err := r.Facts(ctx, n, pred, false, cursor, 1024)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return r.Objects(ctx, n, pred)
+		}
+		for _, f := range facts {
+			out = append(out, f.Other)
+		}
+		if next == "" {
+			return out, nil
+		}
+		cursor = next
+	}
+}
