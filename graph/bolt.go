@@ -78,6 +78,10 @@ func (s *Store) openBolt(o options) error {
 			s.qs.Close()
 			return err
 		}
+		if err := s.ensureFacts(context.Background()); err != nil { // facts.go
+			s.qs.Close()
+			return err
+		}
 	}
 	return nil
 }

@@ -233,6 +233,10 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err != nil {
 		return err
 	}
+	facts, err := s.factsBefore() // facts.go
+	if err != nil {
+		return err
+	}
 	if err := s.apply(dels); err != nil {
 		return err
 	}
@@ -251,7 +255,11 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 		return err
 	}
 	// The derived rows, from the quads as this write leaves them (timeline.go).
-	return s.deriveTimeline(context.Background(), deltas, timeline)
+	if err := s.deriveTimeline(context.Background(), deltas, timeline); err != nil {
+		return err
+	}
+	return s.deriveFacts(context.Background(), deltas, facts) // facts.go
+
 }
 
 func (s *Store) apply(deltas []cgraph.Delta) error {

@@ -871,7 +871,9 @@ func orgTree(ctx context.Context, r *graph.Reader, args []string) ([]graph.Resul
 		if err != nil {
 			return err
 		}
-		alts, err := r.Objects(ctx, n, pAltName)
+		// Sorted below: the distinct names from the fact rows, not every
+		// article's quad.
+		alts, err := r.ObjectSet(ctx, n, pAltName)
 		if err != nil {
 			return err
 		}

@@ -212,6 +212,9 @@ func TestTimelineRowsAfterRemoveAndRebuild(t *testing.T) {
 		if err != nil || diff != "" {
 			t.Fatalf("%s: rows against a recomputation: %q, %v", when, diff, err)
 		}
+		if diff, err := graph.CheckFacts(ctx, s); err != nil || diff != "" {
+			t.Fatalf("%s: fact rows against a recount: %q, %v", when, diff, err)
+		}
 	}
 	ask("built")
 	for i := 0; i < n; i += 3 {

@@ -271,9 +271,15 @@ func TestBuildKill(t *testing.T) {
 		} else if err == nil {
 			// The derived timeline rows were committed with the quads.
 			diff, err := graph.CheckTimeline(context.Background(), s)
+			if err != nil || diff != "" {
+				s.Close()
+				t.Fatalf("build %d (seed %d, killed after %v): timeline rows against a recomputation: %q, %v", i, seed, delay, diff, err)
+			}
+			// And the fact rows (graph/facts.go).
+			diff, err = graph.CheckFacts(context.Background(), s)
 			s.Close()
 			if err != nil || diff != "" {
-				t.Fatalf("build %d (seed %d, killed after %v): timeline rows against a recomputation: %q, %v", i, seed, delay, diff, err)
+				t.Fatalf("build %d (seed %d, killed after %v): fact rows against a recount: %q, %v", i, seed, delay, diff, err)
 			}
 		}
 		got := byLabel(exportStore(t, db))

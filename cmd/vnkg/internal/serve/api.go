@@ -16,12 +16,17 @@ import (
 )
 
 // The viewer's JSON API. Every answer is computed from index lookups around
-// the entity asked for; none runs Gizmo or reads the whole store.
+// the entity asked for; none runs Gizmo or reads the whole store. On a bolt
+// store with current derived rows, entity, neighbourhood and timeline read
+// them and answer a page at a time (fast.go); elsewhere they read every
+// quad of the node (below).
 //
 //	GET  /api/search?q=TEXT[&limit=N]           entities by name, diacritics optional
 //	GET  /api/entity?iri=IRI | ?name=NAME       an entity's facts, each with its articles and sentences
 //	GET  /api/neighbourhood?iri=IRI[&depth=N][&doc=ID]   nodes and edges around it
 //	GET  /api/timeline?iri=IRI                  ranks and posts by article date; events by date
+//	GET  /api/facts?iri=IRI&predicate=IRI[&in=1]&cursor=C   the next page of one predicate's facts
+//	GET  /api/sources?iri=IRI&predicate=IRI[&in=1]&fact=ID&from=N   a page of the articles of one fact
 //	GET  /api/article?doc=ID | ?iri=IRI         an article's text with its mentions
 //	POST /api/subgraph[?format=nquads|json]     {"nodes": [IRI...]}: the facts among them
 //	GET  /api/info                              the store and the server's limits
@@ -140,6 +145,11 @@ type factJSON struct {
 	Node      *nodeRef     `json:"node,omitempty"`
 	Literal   *literalJSON `json:"literal,omitempty"`
 	Sources   []sourceJSON `json:"sources"`
+	// From the fact rows (fast.go): how many articles state it, the fact's
+	// id for GET /api/sources, and where its next page of sources starts.
+	Count int    `json:"count,omitempty"`
+	ID    string `json:"id,omitempty"`
+	Next  int    `json:"next,omitempty"`
 }
 
 type literalJSON struct {
@@ -166,6 +176,7 @@ type entityJSON struct {
 	Facts          []factJSON   `json:"facts"`
 	Articles       []sourceJSON `json:"articles"`
 	Truncated      bool         `json:"truncated,omitempty"`
+	Groups         []groupJSON  `json:"groups,omitempty"` // per predicate, from the fact rows (fast.go)
 }
 
 // maxEvidenceArticles bounds how many articles an entity answer re-reads
@@ -180,7 +191,11 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ent, err := s.entity(r.Context(), iri)
+	nfacts, nsrc := pageParams(r)
+	ent, fast, err := s.entityFast(r.Context(), iri, nfacts, nsrc)
+	if err == nil && !fast {
+		ent, err = s.entity(r.Context(), iri)
+	}
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -378,6 +393,7 @@ type graphJSON struct {
 	Edges     []edgeJSON             `json:"edges"`
 	Articles  map[string]articleJSON `json:"articles"` // by doc id
 	Truncated bool                   `json:"truncated,omitempty"`
+	More      int                    `json:"more,omitempty"` // neighbours not drawn, from the fact rows
 }
 
 type nodeJSON struct {
@@ -385,6 +401,7 @@ type nodeJSON struct {
 	Types    []string `json:"types"`
 	Date     string   `json:"date,omitempty"`
 	Articles []string `json:"articles"`
+	More     int      `json:"more,omitempty"` // its neighbours not drawn (an expanded node, fact rows)
 }
 
 type edgeJSON struct {
@@ -393,7 +410,8 @@ type edgeJSON struct {
 	Predicate string   `json:"predicate"`
 	Short     string   `json:"short"`
 	Phrase    string   `json:"phrase"`
-	Articles  []string `json:"articles"`
+	Articles  []string `json:"articles"`        // all (quads' path) or the first few (fact rows)
+	Count     int      `json:"count,omitempty"` // articles that state it (fact rows)
 }
 
 type articleJSON struct {
@@ -479,6 +497,21 @@ func (s *Server) apiNeighbourhood(w http.ResponseWriter, r *http.Request) {
 	opts := graph.NeighbourhoodOptions{Depth: intParam(r, "depth", 1, 0, 3), MaxNodes: intParam(r, "max", s.opts.MaxNodes, 1, s.opts.MaxNodes)}
 	if doc := r.URL.Query().Get("doc"); doc != "" {
 		opts.Label = docIRI(doc)
+	} else {
+		max := intParam(r, "max", min(defNeighbours, s.opts.MaxNodes), 1, s.opts.MaxNodes)
+		g, fast, err := s.neighbourhoodFast(r.Context(), iri, opts.Depth, max)
+		if err != nil {
+			s.apiError(w, r, err)
+			return
+		}
+		if fast {
+			if len(g.Edges) == 0 && len(g.Nodes[0].Types) == 0 {
+				writeError(w, http.StatusNotFound, "nothing is stored about "+iri)
+				return
+			}
+			writeJSON(w, http.StatusOK, map[string]any{"focus": s.ref(iri), "graph": g})
+			return
+		}
 	}
 	sg, err := s.store.Neighbourhood(r.Context(), iri, opts)
 	if err != nil {
@@ -525,6 +558,15 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
+	from := intParam(r, "from", 0, 0, 1<<30)
+	limit := intParam(r, "limit", defTimeline, 1, maxTimeline)
+	if ans, fast, err := s.timelineFast(ctx, iri, from, limit, intParam(r, "events", defEvents, 1, maxTimeline)); err != nil {
+		s.apiError(w, r, err)
+		return
+	} else if fast {
+		writeJSON(w, http.StatusOK, ans)
+		return
+	}
 	out, err := s.store.Out(ctx, iri)
 	if err != nil {
 		s.apiError(w, r, err)

@@ -2,6 +2,7 @@ package serve_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -303,4 +304,89 @@ func TestBrowserArticleLinks(t *testing.T) {
 		t.Errorf("the person's sources show the publisher %q", p)
 	}
 	shot(t, ctx, dir, "8-person-links.png")
+}
+
+// TestBrowserPaging: with pages of one (?facts=1&sources=1&rows=1) the
+// panel shows the first fact of each predicate, the first article of each
+// fact and the first timeline row, and its buttons fetch the rest, page by
+// page, until the panel holds every fact the heading counts.
+func TestBrowserPaging(t *testing.T) {
+	f := start(t, serve.Options{})
+	dir := artifacts(t)
+	ctx := browser(t, 1280, 800)
+	count := func(sel string) int {
+		t.Helper()
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sel)+`).length`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	// clickAll presses the buttons sel finds, one at a time, each until it
+	// is gone, and returns the presses.
+	clickAll := func(sel string) int {
+		t.Helper()
+		presses := 0
+		for count(sel) > 0 {
+			before := count(sel + ":disabled")
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const b = document.querySelector(`+strconv.Quote(sel+":not(:disabled)")+`); if (b) b.click(); return !!b; })()`)); err != nil {
+				t.Fatal(err)
+			}
+			presses++
+			waitFor(t, ctx, "the next page", `document.querySelectorAll(`+strconv.Quote(sel+":disabled")+`).length <= `+strconv.Itoa(before))
+			if presses > 50 {
+				t.Fatalf("%s: still there after 50 presses", sel)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		return presses
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(f.url+"/?focus=Ngô Xuân Lịch&facts=1&sources=1&rows=1")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the facts", `document.querySelectorAll("#panel .fact").length > 0`)
+	heading, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("#panel h2")].map((h) => h.textContent).find((t) => t.startsWith("Facts (")) || ""`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total int
+	if _, err := fmt.Sscanf(heading, "Facts (%d)", &total); err != nil {
+		t.Fatalf("the facts heading %q: %v", heading, err)
+	}
+	first := count("#panel .fact")
+	if first >= total || count("#panel .more-facts") == 0 {
+		t.Fatalf("pages of one fact: %d facts shown of %d, %d buttons", first, total, count("#panel .more-facts"))
+	}
+	if n := count("#panel table.timeline tbody tr"); n != 1 {
+		t.Errorf("a timeline page of one row shows %d", n)
+	}
+	shot(t, ctx, dir, "7-paged.png")
+	presses := clickAll("#panel .more-facts")
+	if got := count("#panel .fact"); got != total {
+		t.Errorf("after %d presses the panel shows %d facts, the heading counts %d", presses, got, total)
+	}
+	clickAll("#panel .more-rows")
+	if n := count("#panel table.timeline tbody tr"); n != 2 {
+		t.Errorf("the whole timeline shows %d rows, want 2", n)
+	}
+	if !strings.Contains(text(t, ctx, "#panel"), "Thượng tướng") || !strings.Contains(text(t, ctx, "#panel"), "Đại tướng") {
+		t.Error("the panel does not show both ranks once every page is in")
+	}
+
+	// A fact stated by two articles, shown one at a time.
+	if err := chromedp.Do(ctx, chromedp.Navigate(f.url+"/entity/org/bộ-quốc-phòng?sources=1")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the ministry's facts", `document.querySelectorAll("#panel .more-sources").length > 0`)
+	js := `(() => { const b = document.querySelector("#panel .more-sources"); return b.parentElement.querySelectorAll(".sources li").length; })()`
+	before, err := chromedp.Run(ctx, chromedp.Evaluate[int](js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const b = document.querySelector("#panel .more-sources"); b.closest(".fact").id = "paged"; b.click(); return true; })()`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the next article", `document.querySelectorAll("#paged .sources li").length > `+strconv.Itoa(before))
+	shot(t, ctx, dir, "8-sources.png")
 }

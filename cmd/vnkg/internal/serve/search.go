@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -23,9 +24,10 @@ import (
 // fine for suggestions, where both are offered, and a query typed with its
 // diacritics ranks the names that have them first.
 type searchIndex struct {
-	entries []searchEntry
-	words   []wordRef         // every word of every folded name, sorted: the index
-	primary map[string]string // iri → schema:name
+	entries  []searchEntry     // in the order answers rank them: kind, name length, IRI
+	words    []wordRef         // every word of every folded name, sorted: the index
+	byFolded []int32           // entries by folded name: the whole name's prefix
+	primary  map[string]string // iri → schema:name
 }
 
 // wordRef is a word of entries[entry].folded.
@@ -102,6 +104,18 @@ func buildIndex(ctx context.Context, s *graph.Store) (*searchIndex, error) {
 		return cmp.Or(cmp.Compare(a.iri, b.iri), cmp.Compare(a.name, b.name))
 	})
 	idx.entries = slices.CompactFunc(idx.entries, func(a, b searchEntry) bool { return a.iri == b.iri && a.name == b.name })
+	// In the order the answers rank equal scores, so that a scan of the
+	// candidates in entry order can stop once it has enough of the best.
+	slices.SortStableFunc(idx.entries, func(a, b searchEntry) int {
+		return cmp.Or(cmp.Compare(kindRank[a.kind], kindRank[b.kind]), cmp.Compare(len(idx.name(a.iri)), len(idx.name(b.iri))), cmp.Compare(a.iri, b.iri))
+	})
+	idx.byFolded = make([]int32, len(idx.entries))
+	for i := range idx.byFolded {
+		idx.byFolded[i] = int32(i)
+	}
+	slices.SortFunc(idx.byFolded, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(idx.entries[a].folded, idx.entries[b].folded), cmp.Compare(a, b))
+	})
 	for i, e := range idx.entries {
 		for _, w := range strings.Fields(e.folded) {
 			idx.words = append(idx.words, wordRef{w, int32(i)})
@@ -129,12 +143,15 @@ var kindRank = map[string]int{
 // search returns up to limit entities matching q, best first: the whole name
 // equal, then the name starting with q, then every word of q starting a word
 // of the name; within each, names spelt exactly as typed (diacritics and
-// all) first, then by kind and length. The candidates are the names with a
-// word that the longest word of q starts, found by binary search in the
-// sorted words: a lookup, not a scan of the names.
+// all) first, then by kind and length. Each band is found by binary search:
+// the first two in the names sorted by their folded form, the third among
+// the names with a word that the rarest word of q starts (in the sorted
+// words), scanned in the order answers rank them and left as soon as enough
+// names of the band's best score are found. A lookup, not a scan of the
+// names.
 func (idx *searchIndex) search(q string, limit int) []Hit {
 	fq := foldSearch(q)
-	if fq == "" {
+	if fq == "" || limit <= 0 {
 		return nil
 	}
 	eq := exactKey(q)
@@ -143,28 +160,10 @@ func (idx *searchIndex) search(q string, limit int) []Hit {
 		e     *searchEntry
 		score int
 	}
-	longest := words[0]
-	for _, w := range words {
-		if len(w) > len(longest) {
-			longest = w
-		}
-	}
-	lo, _ := slices.BinarySearchFunc(idx.words, longest, func(r wordRef, w string) int { return cmp.Compare(r.word, w) })
 	best := map[string]scored{} // iri → its best-scoring name
-	for j := lo; j < len(idx.words) && strings.HasPrefix(idx.words[j].word, longest); j++ {
-		e := &idx.entries[idx.words[j].entry]
-		score := -1
-		switch {
-		case e.folded == fq:
-			score = 0
-		case strings.HasPrefix(e.folded, fq):
-			score = 10
-		case wordPrefixes(e.folded, words):
-			score = 20
-		}
-		if score < 0 {
-			continue
-		}
+	consider := func(i int32, band int) int {
+		e := &idx.entries[i]
+		score := band
 		if !strings.Contains(e.exact, eq) {
 			score += 5 // diacritics differ from what was typed
 		}
@@ -173,6 +172,60 @@ func (idx *searchIndex) search(q string, limit int) []Hit {
 		}
 		if old, ok := best[e.iri]; !ok || score < old.score {
 			best[e.iri] = scored{e, score}
+		}
+		return score
+	}
+	// Bands 0 and 10: the name equal to q, or starting with it.
+	lo, _ := slices.BinarySearchFunc(idx.byFolded, fq, func(i int32, w string) int { return cmp.Compare(idx.entries[i].folded, w) })
+	for j := lo; j < len(idx.byFolded) && strings.HasPrefix(idx.entries[idx.byFolded[j]].folded, fq); j++ {
+		band := 10
+		if idx.entries[idx.byFolded[j]].folded == fq {
+			band = 0
+		}
+		consider(idx.byFolded[j], band)
+	}
+	// Band 20: every word of q starts a word of the name. The candidates
+	// are the names with a word the rarest word of q starts.
+	if len(best) < limit {
+		var cands []int32
+		for _, w := range words {
+			lo, _ := slices.BinarySearchFunc(idx.words, w, func(r wordRef, w string) int { return cmp.Compare(r.word, w) })
+			// The end of the words w starts, by binary search too: counting
+			// them one by one costs what a common word has.
+			hi := lo + sort.Search(len(idx.words)-lo, func(i int) bool {
+				x := idx.words[lo+i].word
+				return !strings.HasPrefix(x, w)
+			})
+			if cands == nil || hi-lo < len(cands) {
+				cands = cands[:0]
+				for _, r := range idx.words[lo:hi] {
+					cands = append(cands, r.entry)
+				}
+				if len(cands) == 0 {
+					break
+				}
+			}
+		}
+		slices.Sort(cands)
+		cands = slices.Compact(cands)
+		need := limit - len(best)
+		top := 0 // names of the band's best score (20) not found before
+		prev := ""
+		for _, i := range cands {
+			e := &idx.entries[i]
+			if e.iri != prev {
+				if top >= need {
+					break // the rest rank after these
+				}
+				prev = e.iri
+			}
+			if strings.HasPrefix(e.folded, fq) || !wordPrefixes(e.folded, words) {
+				continue // in the bands before, or no match
+			}
+			_, had := best[e.iri]
+			if consider(i, 20) == 20 && !had {
+				top++
+			}
 		}
 	}
 	all := make([]scored, 0, len(best))

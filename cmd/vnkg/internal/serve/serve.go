@@ -154,6 +154,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/entity", s.apiEntity)
 	m.HandleFunc("GET /api/neighbourhood", s.apiNeighbourhood)
 	m.HandleFunc("GET /api/timeline", s.apiTimeline)
+	m.HandleFunc("GET /api/facts", s.apiFacts)
+	m.HandleFunc("GET /api/sources", s.apiSources)
 	m.HandleFunc("GET /api/article", s.apiArticle)
 	m.HandleFunc("POST /api/subgraph", s.apiSubgraph)
 	m.HandleFunc("GET /api/info", s.apiInfo)

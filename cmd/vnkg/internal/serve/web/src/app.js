@@ -129,6 +129,16 @@ function setupSearch() {
 // ---- the graph ----
 
 const state = { focus: "", expanded: new Set(), articles: {}, kinds: new Set(Object.keys(KINDS)) };
+
+// Page sizes of the entity answer (facts per predicate, articles per fact)
+// and of the timeline: the server's defaults unless the page's URL gives
+// ?facts=, ?sources=, ?rows= (kept for the session).
+const pages = (() => {
+  const p = new URLSearchParams(location.search), out = {};
+  for (const k of ["facts", "sources", "rows"]) if (/^[0-9]+$/.test(p.get(k) || "")) out[k] = p.get(k);
+  return out;
+})();
+const pageQuery = (...keys) => keys.filter((k) => pages[k]).map((k) => `&${k === "rows" ? "limit" : k}=${pages[k]}`).join("");
 let cy;
 
 function graphStyle() {
@@ -181,7 +191,8 @@ async function focus(iri) {
   cy.fit(undefined, 40);
   updateArticleFilter();
   applyFilters();
-  $("#graph-note").textContent = nb.graph.truncated ? "Only the nearest nodes are shown." : "Click a node to expand it; double-click to focus it.";
+  $("#graph-note").textContent = nb.graph.more ? `${nb.graph.more} more neighbours are not drawn. Click a node to expand it; double-click to focus it.`
+    : nb.graph.truncated ? "Only the nearest nodes are shown. Click a node to expand it; double-click to focus it." : "Click a node to expand it; double-click to focus it.";
 }
 
 // expand adds a node's neighbours around it; nodes already drawn stay where
@@ -216,7 +227,8 @@ async function expand(iri) {
   // Zoom out to show the new nodes if they fall outside the view; nothing moves.
   const ext = cy.extent(), nb2 = cy.nodes(":visible").boundingBox();
   if (nb2.x1 < ext.x1 || nb2.x2 > ext.x2 || nb2.y1 < ext.y1 || nb2.y2 > ext.y2) cy.fit(cy.elements(":visible"), 40);
-  $("#graph-note").textContent = `${fresh.length} node(s) added around ${node.data("name")}.`;
+  const more = nb.graph.more ? `; ${nb.graph.more} more not drawn` : "";
+  $("#graph-note").textContent = `${fresh.length} node(s) added around ${node.data("name")}${more}.`;
 }
 
 function setupGraph() {
@@ -307,6 +319,59 @@ function sourceItem(s) {
   return el("li", { class: "source" }, head, body);
 }
 
+// moreSources is the button under a fact whose articles come in pages: it
+// asks for the next page and adds it to the list.
+function moreSources(iri, f, list) {
+  let from = f.next;
+  const left = () => (f.count || 0) - list.children.length;
+  const b = el("button", { class: "more more-sources", type: "button" }, `${left()} more article(s)`);
+  b.addEventListener("click", async () => {
+    b.disabled = true;
+    try {
+      const page = await api(`/api/sources?iri=${encodeURIComponent(iri)}&predicate=${encodeURIComponent(f.predicate)}&in=${f.in ? 1 : 0}&fact=${f.id}&from=${from}&limit=${pages.sources || 20}`);
+      list.append(...page.sources.map(sourceItem));
+      from = page.next || 0;
+    } catch (e) { b.replaceWith(el("span", { class: "stale" }, e.message)); return; }
+    b.disabled = false;
+    if (!from) b.remove(); else b.textContent = `${left()} more article(s)`;
+  });
+  return b;
+}
+
+function factItem(iri, f) {
+  const list = el("ul", { class: "sources" }, f.sources.map(sourceItem));
+  const n = f.count ? el("span", { class: "count" }, ` (${f.count} article${f.count === 1 ? "" : "s"})`) : null;
+  return el("div", { class: "fact" },
+    el("div", {}, el("span", { class: "phrase" }, f.phrase + ": "), el("span", { class: "what" }, valueOf(f)), n),
+    list, f.next ? moreSources(iri, f, list) : null);
+}
+
+// moreFacts is the button after a predicate's facts that come in pages.
+function moreFacts(iri, g, before) {
+  let cursor = g.next, shown = g.shown;
+  const b = el("button", { class: "more more-facts", type: "button" }, `${g.phrase}: ${g.facts - shown} more`);
+  b.addEventListener("click", async () => {
+    b.disabled = true;
+    try {
+      const page = await api(`/api/facts?iri=${encodeURIComponent(iri)}&predicate=${encodeURIComponent(g.predicate)}&in=${g.in ? 1 : 0}&cursor=${cursor}` + pageQuery("facts", "sources"));
+      for (const f of page.facts) before.before(factItem(iri, f));
+      shown += page.facts.length;
+      cursor = page.next || "";
+    } catch (e) { b.replaceWith(el("span", { class: "stale" }, e.message)); return; }
+    b.disabled = false;
+    if (!cursor) b.remove(); else b.textContent = `${g.phrase}: ${g.facts - shown} more`;
+  });
+  return b;
+}
+
+function timelineRow(a) {
+  return el("tr", {},
+    el("td", {}, a.date || "undated"),
+    el("td", {}, el("a", { href: "/article/" + encodeURIComponent(a.doc) }, a.doc)),
+    el("td", {}, a.ranks.map((r) => r.name).join(", ")),
+    el("td", {}, a.positions.map((p) => p.name).join("; ")));
+}
+
 let entitySeq = 0;
 async function showEntity(iri) {
   const my = ++entitySeq;
@@ -314,8 +379,8 @@ async function showEntity(iri) {
   let ent, tl;
   try {
     [ent, tl] = await Promise.all([
-      api("/api/entity?iri=" + encodeURIComponent(iri)),
-      api("/api/timeline?iri=" + encodeURIComponent(iri)),
+      api("/api/entity?iri=" + encodeURIComponent(iri) + pageQuery("facts", "sources")),
+      api("/api/timeline?iri=" + encodeURIComponent(iri) + pageQuery("rows")),
     ]);
   } catch (e) {
     if (my === entitySeq) panel.replaceChildren(el("p", { class: "stale" }, e.message));
@@ -330,28 +395,53 @@ async function showEntity(iri) {
     ent.alternateNames.length ? el("p", { class: "also" }, "Also: " + ent.alternateNames.join("; ")) : null,
   ];
   if (tl.articles.length) {
-    out.push(el("h2", {}, "Ranks and positions, article by article"));
+    out.push(el("h2", {}, tl.total > tl.articles.length ? `Ranks and positions, article by article (${tl.total} articles)` : "Ranks and positions, article by article"));
+    const body = el("tbody", {}, tl.articles.map(timelineRow));
     out.push(el("table", { class: "timeline" },
       el("thead", {}, el("tr", {}, el("th", {}, "Date"), el("th", {}, "Article"), el("th", {}, "Rank"), el("th", {}, "Position"))),
-      el("tbody", {}, tl.articles.map((a) => el("tr", {},
-        el("td", {}, a.date || "undated"),
-        el("td", {}, el("a", { href: "/article/" + encodeURIComponent(a.doc) }, a.doc)),
-        el("td", {}, a.ranks.map((r) => r.name).join(", ")),
-        el("td", {}, a.positions.map((p) => p.name).join("; ")))))));
+      body));
+    if (tl.next) {
+      let from = tl.next;
+      const b = el("button", { class: "more more-rows", type: "button" }, `${tl.total - from} more article(s)`);
+      b.addEventListener("click", async () => {
+        b.disabled = true;
+        try {
+          const page = await api(`/api/timeline?iri=${encodeURIComponent(iri)}&from=${from}` + pageQuery("rows"));
+          body.append(...page.articles.map(timelineRow));
+          from = page.next || 0;
+        } catch (e) { b.replaceWith(el("span", { class: "stale" }, e.message)); return; }
+        b.disabled = false;
+        if (!from) b.remove(); else b.textContent = `${tl.total - from} more article(s)`;
+      });
+      out.push(b);
+    }
   }
   if (tl.events.length) {
     out.push(el("h2", {}, "Events"));
     out.push(el("ol", { class: "events" }, tl.events.map((e) => el("li", {},
       el("span", { class: "also" }, (e.date || "undated") + " "),
       el("a", { href: e.url }, truncate(e.name, 120)), " — ", e.roles.join(", ")))));
+    if (tl.moreEvents) out.push(el("p", { class: "note" }, `${tl.moreEvents} more event(s): see the facts below.`));
   }
-  out.push(el("h2", {}, `Facts (${facts.length})`));
-  for (const f of facts) {
-    out.push(el("div", { class: "fact" },
-      el("div", {}, el("span", { class: "phrase" }, f.phrase + ": "), el("span", { class: "what" }, valueOf(f))),
-      el("ul", { class: "sources" }, f.sources.map(sourceItem))));
-  }
-  if (ent.truncated) out.push(el("p", { class: "note" }, "Only the first facts are listed."));
+  const total = ent.groups ? ent.groups.filter((g) => g.predicate !== "https://schema.org/name").reduce((n, g) => n + g.facts, 0) : facts.length;
+  out.push(el("h2", {}, `Facts (${total})`));
+  // A predicate whose facts come in pages gets a button after its last
+  // fact shown, for the next page.
+  const paged = new Map((ent.groups || []).filter((g) => g.next).map((g) => [g.predicate + " " + !!g.in, g]));
+  const button = (key) => {
+    const g = paged.get(key);
+    if (!g) return;
+    paged.delete(key);
+    const anchor = el("div", { class: "more-anchor" });
+    out.push(anchor, moreFacts(iri, g, anchor));
+  };
+  facts.forEach((f, i) => {
+    out.push(factItem(iri, f));
+    const key = f.predicate + " " + !!f.in, nx = facts[i + 1];
+    if (!nx || nx.predicate + " " + !!nx.in !== key) button(key);
+  });
+  for (const key of [...paged.keys()]) if (!key.startsWith("https://schema.org/name ")) button(key);
+  if (ent.truncated && !ent.groups) out.push(el("p", { class: "note" }, "Only the first facts are listed."));
   panel.replaceChildren(...out.filter(Boolean));
 }
 
