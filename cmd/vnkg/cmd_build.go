@@ -48,6 +48,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout (instead of a line on stderr)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the store ends the same for any number")
+	prof := addProfileFlags(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -88,9 +89,15 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	}()
 
 	b = &builder{e: e, store: s, prog: newProgress(e), files: map[string]string{},
-		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}, workers: *workers}
+		persons: map[string]bool{}, orgs: map[string]bool{}, events: map[string]bool{}, workers: *workers, prof: prof}
+	if err := prof.start(); err != nil {
+		return err
+	}
 	start := time.Now()
 	err = b.run(ctx, x, paths, in, *batch)
+	if perr := prof.stop(); perr != nil && err == nil {
+		err = perr
+	}
 	b.prog.finish()
 	b.discarded = fresh && b.stored == 0
 	if err == nil || ctx.Err() != nil {
@@ -122,6 +129,7 @@ type builder struct {
 	store   *graph.Store
 	prog    *progress
 	workers int // extracting goroutines
+	prof    *profiler
 
 	files map[string]string // label → source file, until committed
 
@@ -325,6 +333,9 @@ func (b *builder) committed(results []graph.DocResult) {
 		b.added += r.Added
 		b.removed += r.Removed
 		b.e.log.Debug("stored", "file", file, "doc", r.Label, "added", r.Added, "removed", r.Removed)
+	}
+	if err := b.prof.sample(); err != nil {
+		b.e.log.Warn("heap profile", "err", err)
 	}
 }
 
