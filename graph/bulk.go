@@ -86,6 +86,9 @@ func boltTxOf(tx hkv.Tx) *bolt.Tx {
 type bulkTx struct {
 	tx      *bolt.Tx
 	buckets map[string]*bolt.Bucket
+	// release gives back the file's pages between the phases of a write
+	// (release_linux.go): each phase reads pages all over the file.
+	release func()
 }
 
 func (b *bulkTx) bucket(name []byte) (*bolt.Bucket, error) {
@@ -174,7 +177,7 @@ func (s *Store) bulkAdds(adds []cgraph.Delta) (ok bool, err error) {
 			return false, nil
 		}
 	}
-	b := &bulkTx{tx: tx, buckets: map[string]*bolt.Bucket{}}
+	b := &bulkTx{tx: tx, buckets: map[string]*bolt.Bucket{}, release: s.releaseMapped}
 	indexes, ok, err := b.indexes()
 	if err != nil || !ok {
 		return false, err
@@ -238,6 +241,7 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 			fresh = append(fresh, n)
 		}
 	}
+	b.release()
 	horizon, err := b.metaInt(keyHorizon8)
 	if err != nil {
 		return err
@@ -262,6 +266,7 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 		}
 	}
 	horizon += int64(len(fresh))
+	b.release()
 	// Reference counts: raised, or set for the new nodes.
 	for _, n := range nodes {
 		name := valBucket('n', n.hash)
@@ -276,6 +281,7 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 		}
 	}
 
+	b.release()
 	// The quads: each once, checked against what is stored, then given ids.
 	lists := make([]map[string][]uint64, len(indexes)) // index → key → ids to append
 	for i := range lists {
@@ -319,6 +325,7 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 		}
 	}
 	horizon += int64(len(links))
+	b.release()
 	// The index lists, each bucket's keys in order.
 	for j, ind := range indexes {
 		name := indexBucket(ind)
@@ -343,6 +350,7 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 				return err
 			}
 		}
+		b.release()
 	}
 	if horizon != horizon0 {
 		if err := b.putMetaInt(keyHorizon8, horizon); err != nil {
