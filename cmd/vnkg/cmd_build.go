@@ -334,9 +334,6 @@ func (b *builder) committed(results []graph.DocResult) {
 		b.removed += r.Removed
 		b.e.log.Debug("stored", "file", file, "doc", r.Label, "added", r.Added, "removed", r.Removed)
 	}
-	if err := b.prof.sample(); err != nil {
-		b.e.log.Warn("heap profile", "err", err)
-	}
 }
 
 // count notes the people, bodies and events an article names.

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"sync"
+	"time"
 )
 
 // profiler writes the CPU and heap profiles a build was asked for
@@ -15,11 +17,15 @@ import (
 type profiler struct {
 	cpuFile, memFile string
 	cpu              *os.File
-	// the heap profile is rewritten whenever the live heap after a commit
-	// passes its last peak by an eighth, so that the file holds the heap
-	// near its peak, not at the end of the build when most is freed
+	// the heap profile is rewritten whenever the live heap (as of the last
+	// collection, checked every half second, mid-transaction too) passes
+	// its last peak by an eighth, so that the file holds the heap near its
+	// peak, not at the end of the build when most is freed
 	peak    uint64
 	samples []metrics.Sample
+	stopped chan struct{}
+	done    sync.WaitGroup
+	err     error
 }
 
 func addProfileFlags(fs *flag.FlagSet) *profiler {
@@ -33,6 +39,23 @@ func addProfileFlags(fs *flag.FlagSet) *profiler {
 func (p *profiler) start() error {
 	if p.memFile != "" {
 		p.samples = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		p.stopped = make(chan struct{})
+		p.done.Add(1)
+		go func() {
+			defer p.done.Done()
+			t := time.NewTicker(500 * time.Millisecond)
+			defer t.Stop()
+			for {
+				select {
+				case <-p.stopped:
+					return
+				case <-t.C:
+					if err := p.sample(); err != nil && p.err == nil {
+						p.err = err
+					}
+				}
+			}
+		}()
 	}
 	if p.cpuFile == "" {
 		return nil
@@ -68,7 +91,6 @@ func (p *profiler) writeHeap() error {
 	if err != nil {
 		return fmt.Errorf("creating the heap profile: %w", err)
 	}
-	runtime.GC() // the profile's in-use figures are as of the last collection
 	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
 		f.Close()
 		return fmt.Errorf("writing the heap profile: %w", err)
@@ -85,7 +107,16 @@ func (p *profiler) stop() error {
 		err = p.cpu.Close()
 		p.cpu = nil
 	}
+	if p.stopped != nil {
+		close(p.stopped)
+		p.done.Wait()
+		p.stopped = nil
+		if err == nil {
+			err = p.err
+		}
+	}
 	if p.memFile != "" && p.peak == 0 {
+		runtime.GC() // the profile's in-use figures are as of the last collection
 		if herr := p.writeHeap(); err == nil {
 			err = herr
 		}
