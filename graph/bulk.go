@@ -89,6 +89,7 @@ type bulkTx struct {
 	// release gives back the file's pages between the phases of a write
 	// (release_linux.go): each phase reads pages all over the file.
 	release func()
+	n       int // writes, for tick
 }
 
 func (b *bulkTx) bucket(name []byte) (*bolt.Bucket, error) {
@@ -124,7 +125,15 @@ func (b *bulkTx) put(name, key, val []byte) error {
 	if err != nil {
 		return err
 	}
+	b.tick()
 	return bk.Put(key, val)
+}
+
+// tick counts a write, and gives back the file's pages every releaseEvery.
+func (b *bulkTx) tick() {
+	if b.n++; b.n%releaseEvery == 0 {
+		b.release()
+	}
 }
 
 // bulkNode is one node the additions refer to.
@@ -261,6 +270,7 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 		if err := b.put(valBucket('v', n.hash), n.hash[:], binary.AppendUvarint(nil, n.id)); err != nil {
 			return err
 		}
+		b.tick()
 		if err := logBucket.Put(logKey(n.id), appendPrimitive(nil, &cproto.Primitive{ID: n.id, Value: val, Timestamp: now})); err != nil {
 			return err
 		}
@@ -316,6 +326,7 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 	for i, l := range links {
 		id := uint64(horizon) + 1 + uint64(i)
 		p := &cproto.Primitive{ID: id, Subject: l.dirs[0], Predicate: l.dirs[1], Object: l.dirs[2], Label: l.dirs[3], Timestamp: now}
+		b.tick()
 		if err := logBucket.Put(logKey(id), appendPrimitive(nil, p)); err != nil {
 			return err
 		}
@@ -346,6 +357,7 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 			for _, id := range lists[j][k] {
 				val = binary.AppendUvarint(val, id)
 			}
+			b.tick()
 			if err := bk.Put(kb, val); err != nil {
 				return err
 			}

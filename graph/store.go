@@ -191,6 +191,8 @@ func (s *Store) atomically(ctx context.Context, fn func() error) error {
 	if tx != nil {
 		s.shared.tx = nil
 		if err == nil {
+			s.releaseMapped() // what the write read; the commit reads its own
+
 			if err = tx.Commit(ctx); err != nil {
 				err = fmt.Errorf("committing to store %s: %w", s, err)
 			}
