@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -14,6 +15,7 @@ import (
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hopts "github.com/hidal-go/hidalgo/kv/options"
+	bolt "go.etcd.io/bbolt"
 )
 
 // The folded-name index: a bolt bucket beside Cayley's that maps every plain
@@ -81,24 +83,46 @@ func (s *Store) indexNames(adds []cgraph.Delta, current bool) error {
 		return nil
 	}
 	ctx := context.Background()
-	n := 0
+	// The keys in order, each once: on bolt they are then read and written
+	// through the bucket directly, on neighbouring pages.
+	keys := make([]string, 0, len(adds))
 	for _, d := range adds {
-		lit, ok := d.Quad.Object.(quad.String)
-		if !ok {
-			continue
+		if lit, ok := d.Quad.Object.(quad.String); ok {
+			keys = append(keys, FoldName(string(lit))+"\x00"+string(lit))
 		}
-		// Most names are stored already; a Put of the same key would still
-		// copy its page into the commit.
-		key := nameKey(string(lit))
-		if _, err := s.shared.tx.Get(ctx, key); err == nil {
-			continue
-		} else if !errors.Is(err, hkv.ErrNotFound) {
-			return fmt.Errorf("reading the name index of %s: %w", s, err)
-		}
-		if err := s.shared.tx.Put(ctx, key, namesValue); err != nil {
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	var bucket *bolt.Bucket
+	if tx := boltTxOf(s.shared.tx); tx != nil && tx.Writable() {
+		b, err := tx.CreateBucketIfNotExists(namesBucket)
+		if err != nil {
 			return fmt.Errorf("writing the name index of %s: %w", s, err)
 		}
-		if n++; n%releaseEvery == 0 {
+		bucket = b
+	}
+	for n, k := range keys {
+		// Most names are stored already; a Put of the same key would still
+		// copy its page into the commit.
+		if bucket != nil {
+			if bucket.Get([]byte(k)) != nil {
+				continue
+			}
+			if err := bucket.Put([]byte(k), namesValue); err != nil {
+				return fmt.Errorf("writing the name index of %s: %w", s, err)
+			}
+		} else {
+			key := hkv.Key{namesBucket, []byte(k)}
+			if _, err := s.shared.tx.Get(ctx, key); err == nil {
+				continue
+			} else if !errors.Is(err, hkv.ErrNotFound) {
+				return fmt.Errorf("reading the name index of %s: %w", s, err)
+			}
+			if err := s.shared.tx.Put(ctx, key, namesValue); err != nil {
+				return fmt.Errorf("writing the name index of %s: %w", s, err)
+			}
+		}
+		if (n+1)%releaseEvery == 0 {
 			s.releaseMapped()
 		}
 	}

@@ -43,8 +43,8 @@ func mappedRSS(t *testing.T, path string) int {
 // TestReleaseMapped: after a batch, the pages of the bolt file the process
 // had resident are given back, and the store reads as before.
 func TestReleaseMapped(t *testing.T) {
-	defer func(n int) { releaseMin = n }(releaseMin)
-	releaseMin = 0
+	defer func(n, a int) { releaseMin, releaseAbove = n, a }(releaseMin, releaseAbove)
+	releaseMin, releaseAbove = 0, 0
 	ctx := context.Background()
 	dir := t.TempDir()
 	s, err := Open(ctx, dir)

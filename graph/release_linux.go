@@ -5,6 +5,8 @@ package graph
 import (
 	"os"
 	"reflect"
+	"strconv"
+	"strings"
 
 	"golang.org/x/sys/unix"
 )
@@ -36,7 +38,7 @@ func (s *Store) releaseMapped() {
 		}
 		size = int(fi.Size())
 	}
-	if size < releaseMin {
+	if size < releaseMin || residentFile() < releaseAbove {
 		return
 	}
 	_, _, errno := unix.Syscall(unix.SYS_MADVISE, s.bdb.Info().Data, uintptr(size), unix.MADV_DONTNEED)
@@ -48,6 +50,30 @@ func (s *Store) releaseMapped() {
 // releaseMin is the mapped size below which releaseMapped does nothing: a
 // small store's pages are not worth a system call a batch.
 var releaseMin = 64 << 20
+
+// releaseAbove is how many bytes of files (the bolt file, mostly) the
+// process may have resident before releaseMapped gives them back: below it a
+// release would cost the refaults of pages read again soon, for nothing.
+var releaseAbove = 96 << 20
+
+// residentFile is how many bytes of mapped files the process has resident
+// (/proc/self/statm's shared pages); 1<<62 if unreadable, so that a release
+// is not skipped for want of the figure.
+func residentFile() int {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 1 << 62
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return 1 << 62
+	}
+	n, err := strconv.Atoi(f[2])
+	if err != nil {
+		return 1 << 62
+	}
+	return n * os.Getpagesize()
+}
 
 // releaseEvery is how many added quads a write applies between releases.
 const releaseEvery = 512

@@ -94,6 +94,11 @@ type Store struct {
 	bdb    *bolt.DB  // bolt: the same database, for its statistics
 	reset  func() (cgraph.QuadStore, error)
 	pg     *sql.DB // PostgreSQL: the bulk write path's connections (pgwrite.go)
+
+	// cayleyWrites sends a bolt store's additions through Cayley's
+	// ApplyDeltas rather than the bulk path (bulk.go): for the test that
+	// both write the same.
+	cayleyWrites bool
 }
 
 // Open opens (creating if needed) the store at path: Memory, a postgres:// or
@@ -186,6 +191,8 @@ func (s *Store) atomically(ctx context.Context, fn func() error) error {
 	if tx != nil {
 		s.shared.tx = nil
 		if err == nil {
+			s.releaseMapped() // what the write read; the commit reads its own
+
 			if err = tx.Commit(ctx); err != nil {
 				err = fmt.Errorf("committing to store %s: %w", s, err)
 			}
@@ -241,16 +248,14 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 		return err
 	}
 	s.releaseMapped()
-	// The additions in chunks, giving back the file's pages between them
-	// (release_linux.go): a batch's writes touch pages all over the file.
-	for rest := adds; len(rest) > 0; {
-		n := min(len(rest), releaseEvery)
-		if err := s.apply(rest[:n]); err != nil {
+	if ok, err := s.bulkAdds(adds); err != nil {
+		return err
+	} else if !ok {
+		if err := s.apply(adds); err != nil {
 			return err
 		}
-		rest = rest[n:]
-		s.releaseMapped()
 	}
+	s.releaseMapped()
 	if err := s.indexNames(adds, names); err != nil {
 		return err
 	}
