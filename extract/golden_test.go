@@ -50,6 +50,7 @@ var articleDirs = []struct{ name, corpus, gold string }{
 	{"blind8", "testdata/blind8/corpus", "testdata/blind8/gold"},
 	{"blind9", "testdata/blind9/corpus", "testdata/blind9/gold"},
 	{"blind11", "testdata/blind11/corpus", "testdata/blind11/gold"},
+	{"blind12", "testdata/blind12/corpus", "testdata/blind12/gold"},
 }
 
 // extractDir extracts every article under dir into N-Quads, as `vnkg extract`
@@ -151,7 +152,10 @@ func TestScore(t *testing.T) {
 		"blind8": 0.95, // 0.956 after ev4's event rules
 		// session 4's blind9 and blind11 (first contact 0.871, 0.900), raised
 		// once tuned on (ent4: 0.896, 0.905)
-		"blind9": 0.91, "blind11": 0.92} // 0.919, 0.931 after ev4's event rules
+		"blind9": 0.91, "blind11": 0.92,
+		// session 5's blind12, held where it stood at first contact (0.870)
+		// until it is tuned on
+		"blind12": 0.86} // 0.919, 0.931 after ev4's event rules
 	for _, set := range articleDirs {
 		t.Run(set.name, func(t *testing.T) {
 			docs := extractDir(t, set.corpus)
