@@ -613,7 +613,13 @@ func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 			if sp.Value == "," && j+1 < len(spans) && a.g.isFunction(spans[j+1].Value) {
 				return j
 			}
-		case SpanVerb, SpanDate, SpanRank, SpanHonorific:
+		case SpanVerb:
+			// "Lớp đào tạo ngắn hạn chỉ huy tham mưu …": an agent verb is a
+			// verb only after "do", which ends the name already
+			if !a.agentVerb(sp) {
+				return j
+			}
+		case SpanDate, SpanRank, SpanHonorific:
 			return j
 		case SpanName:
 			if sp.T1-sp.T0 >= 2 && a.g.Surnames[a.toks[sp.T0].Key] {
