@@ -104,6 +104,43 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a visit begins where its travellers arrive on its first day",
+			published: "2025-06-29",
+			text: "Trong các ngày từ 25 đến 28/6, biên đội tàu Hải quân Ấn Độ đã đến thăm thành phố Đà Nẵng. " +
+				"Sáng 25/6, biên đội tàu do Đại tá Rahul Kumar chỉ huy đã cập cảng Tiên Sa.",
+			want: []string{
+				"PERSON Rahul Kumar | Đại tá | ",
+				"EVENT chuyến thăm | 2025-06-25 | cảng Tiên Sa |  | chair  | attend Rahul Kumar | speak  | about ",
+			},
+		},
+		{
+			name:      "an arrival on another day does not place the visit",
+			published: "2025-06-29",
+			text: "Trong các ngày từ 25 đến 28/6, biên đội tàu Hải quân Ấn Độ đã đến thăm thành phố Đà Nẵng. " +
+				"Sáng 27/6, biên đội tàu đã cập cảng Tiên Sa.",
+			want: []string{
+				"EVENT chuyến thăm | 2025-06-25 |  |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a dated arrival before any visit opens the visit the text names later; a port is not its province",
+			published: "2025-12-01",
+			text: "Sáng 1/12, tàu 016 cùng đoàn công tác Hải quân nhân dân Việt Nam do Đại tá Trần Văn Nam làm trưởng đoàn đã cập cảng Thượng Hải, thành phố Thượng Hải (Trung Quốc). " +
+				"Thượng Hải là điểm dừng chân đầu tiên trong chuyến thăm ba nước của đoàn.",
+			want: []string{
+				"PERSON Trần Văn Nam | Đại tá | ",
+				"EVENT chuyến thăm | 2025-12-01 | cảng Thượng Hải |  | chair  | attend Trần Văn Nam | speak  | about ",
+			},
+		},
+		{
+			name:      "an arrival with no visit named after it is no visit",
+			published: "2025-12-01",
+			text:      "Sáng 1/12, tàu 016 do Đại tá Trần Văn Nam làm trưởng đoàn đã cập cảng Thượng Hải.",
+			want: []string{
+				"PERSON Trần Văn Nam | Đại tá | ",
+			},
+		},
+		{
 			name:      "a visit the sentence opens with its range of days, after a dateline",
 			published: "2025-06-29",
 			text:      "HQ Online - Trong các ngày từ 25 đến 28/6, đội tàu Hải quân Liên bang Nga đã đến thăm tỉnh Khánh Hòa và giao lưu với Hải quân nhân dân Việt Nam.",

@@ -246,6 +246,15 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		hasDate := sc.firstDate >= 0
+		// "Sáng 1/12, tàu … đã cập cảng Thanh Đảo." then "… trong chuyến thăm
+		// xã giao ba nước của đoàn": the visit began at that arrival
+		if sp.Value == visitKind && kind == lineText && !planned && opened == nil && !hasDate {
+			if ev := a.visitFromArrival(); ev != nil {
+				open(ev)
+				ref = ev
+				continue
+			}
+		}
 		if kind == lineText && !planned && a.g.frame(sp.Value).OpensLower && (hasDate || sc.afterBoth[k] || sc.afterActor[k]) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
@@ -260,6 +269,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	if opened != nil {
 		ref = opened
 	}
+	a.noteArrival(spans, kind, planned)
 	// "Thành phần dự hội đàm … như tại lễ đón": the current meeting's attendees
 	// are the earlier one's
 	for k := 0; k+1 < len(spans); k++ {

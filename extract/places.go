@@ -87,8 +87,10 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		return "", 0
 	}
 	// "huyện Sepon, tỉnh Savannakhet": a place goes on through the
-	// administrative units it lies in
-	for i+2 < len(toks) && toks[i].Text == "," && !a.skip[i+1] {
+	// administrative units it lies in; a facility does not ("cảng Thanh Đảo,
+	// tỉnh Sơn Đông": the port, not its province)
+	facility := a.g.evPhraseAt(toks, t0, len(toks), ewPlaceHead) > 0
+	for !facility && i+2 < len(toks) && toks[i].Text == "," && !a.skip[i+1] {
 		n := a.g.evPhraseAt(toks, i+1, len(toks), ewAdminLevel)
 		j := i + 1 + n
 		if n == 0 || j >= len(toks) || toks[j].Kind != Word || !toks[j].Cap {
