@@ -16,6 +16,10 @@ type evState struct {
 	leads     []*PersonFact         // the heads of the delegations the text has named ("do A dẫn đầu")
 	members   []*PersonFact         // the members of delegations: heads and those listed with them
 	prev      *EventFact            // the event the text was about before the current sentence
+	// the travellers' dated arrival before any visit is known ("Sáng 1/12, tàu
+	// … do A làm trưởng đoàn đã cập cảng Thanh Đảo"): a visit the text names
+	// later begins there and then
+	arrived *arrival
 	// the parties to each meeting: those whose own verb is the meeting ("A
 	// hội đàm với B": A and B; "hai bên hội đàm": the pair), not those a list
 	// adds ("Cùng dự có …")
@@ -662,4 +666,66 @@ func (a *analysis) delegationAt(spans []Chunk, k int) []*PersonFact {
 		}
 	}
 	return out
+}
+
+// arrival is where and when travellers arrived, as a sentence dates it.
+type arrival struct {
+	date  Date
+	place string
+}
+
+// arrivalAt reads a dated arrival of the sentence: the destination after an
+// arrival word ("đã cập Cảng quốc tế Cam Ranh", "đã tới Hà Nội"), on the
+// sentence's own date. ok is false when the sentence gives none.
+func (a *analysis) arrivalAt(spans []Chunk, kind lineKind, planned bool) (arrival, bool) {
+	if kind != lineText || planned || a.ev.sentDate.IsZero() {
+		return arrival{}, false
+	}
+	for j, sp := range spans {
+		if sp.Kind != SpanOther || !a.g.evWord(sp.Value, ewArrival) {
+			continue
+		}
+		if p := a.place(spans, j); p != "" {
+			return arrival{date: a.ev.sentDate, place: p}, true
+		}
+	}
+	return arrival{}, false
+}
+
+// noteArrival places the visit where its travellers arrive on its first day
+// ("Trong các ngày từ 25 đến 28/6, đội tàu … đến thăm tỉnh Khánh Hòa" then
+// "sáng 25/6, đội tàu … đã cập Cảng quốc tế Cam Ranh"), or, before any visit is
+// known, keeps the arrival for the visit the text names later.
+func (a *analysis) noteArrival(spans []Chunk, kind lineKind, planned bool) {
+	arr, ok := a.arrivalAt(spans, kind, planned)
+	if !ok {
+		return
+	}
+	if v := a.eventOfKind(visitKind); v != nil {
+		if v.Location == "" && v.Date == arr.date {
+			v.Location = arr.place
+		}
+		return
+	}
+	if a.ev.arrived == nil {
+		a.ev.arrived = &arr
+	}
+}
+
+// visitFromArrival opens the visit a sentence names ("Thanh Đảo là điểm dừng
+// chân đầu tiên trong chuyến thăm … của đoàn") at the travellers' arrival,
+// when the text reported one before any visit: its day and destination, the
+// heads of the delegations named so far attending. nil when there was none.
+func (a *analysis) visitFromArrival() *EventFact {
+	arr := a.ev.arrived
+	if arr == nil || a.eventOfKind(visitKind) != nil {
+		return nil
+	}
+	a.ev.arrived = nil
+	ev := &EventFact{Kind: visitKind, Date: arr.date, Location: arr.place}
+	for _, p := range a.ev.leads {
+		ev.Attendees = appendPerson(ev.Attendees, p)
+	}
+	a.facts.Events = append(a.facts.Events, ev)
+	return ev
 }

@@ -67,6 +67,80 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "the commander of a ship group after 'do' leads it; a charge after a post is no verb",
+			published: "2025-06-29",
+			text: "Từ ngày 25 đến 28/6, biên đội tàu Hải quân Ấn Độ do Đại tá Rahul Kumar chỉ huy đã thăm thành phố Đà Nẵng. " +
+				"Ngày 27/6, tàu hai nước tuần tra chung tại vùng biển Tây Nam. Đại tá Trần Văn Tùng, Phó Tư lệnh Vùng 5 Hải quân, chỉ huy biên đội tàu phía Việt Nam cho biết chuyến tuần tra an toàn.",
+			want: []string{
+				"PERSON Rahul Kumar | Đại tá | ",
+				"PERSON Trần Văn Tùng | Đại tá | Phó Tư lệnh Vùng 5 Hải quân",
+				"EVENT chuyến thăm | 2025-06-25 |  |  | chair  | attend Rahul Kumar | speak  | about ",
+				"EVENT tuần tra chung | 2025-06-27 | vùng biển Tây Nam |  | chair  | attend  | speak Trần Văn Tùng | about ",
+			},
+		},
+		{
+			name:      "a memorial's place is a description up to the comma before a clause of its own",
+			published: "2025-06-29",
+			text:      "Chiều 26/6, nhóm chỉ huy đội tàu đặt vòng hoa tại Đài tưởng niệm các quân nhân Liên Xô, Liên bang Nga và Việt Nam đã hy sinh vì hòa bình và ổn định khu vực, nhóm chỉ huy đã tham quan bảo tàng.",
+			want: []string{
+				"EVENT lễ viếng | 2025-06-26 | Đài tưởng niệm các quân nhân Liên Xô, Liên bang Nga và Việt Nam đã hy sinh vì hòa bình và ổn định khu vực |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a temple's place goes on past a comma before plain words and ends at 'và' before a verb",
+			published: "2025-06-29",
+			text:      "Ngày 27/6, Đại tướng Phan Văn Giang đặt vòng hoa tại Đền thờ các anh hùng, liệt sĩ Lào - Việt Nam và thăm Bảo tàng Quân đội.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"EVENT lễ viếng | 2025-06-27 | Đền thờ các anh hùng, liệt sĩ Lào - Việt Nam |  | chair  | attend Phan Văn Giang | speak  | about ",
+			},
+		},
+		{
+			name:      "a border marker's place keeps its number and ends before an adjunct",
+			published: "2025-06-29",
+			text:      "Ngày 28/6, lực lượng biên phòng hai nước tuần tra chung tại Cột mốc 112, trên tuyến biên giới Việt Nam - Trung Quốc.",
+			want: []string{
+				"EVENT tuần tra chung | 2025-06-28 | Cột mốc 112 |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a visit begins where its travellers arrive on its first day",
+			published: "2025-06-29",
+			text: "Trong các ngày từ 25 đến 28/6, biên đội tàu Hải quân Ấn Độ đã đến thăm thành phố Đà Nẵng. " +
+				"Sáng 25/6, biên đội tàu do Đại tá Rahul Kumar chỉ huy đã cập cảng Tiên Sa.",
+			want: []string{
+				"PERSON Rahul Kumar | Đại tá | ",
+				"EVENT chuyến thăm | 2025-06-25 | cảng Tiên Sa |  | chair  | attend Rahul Kumar | speak  | about ",
+			},
+		},
+		{
+			name:      "an arrival on another day does not place the visit",
+			published: "2025-06-29",
+			text: "Trong các ngày từ 25 đến 28/6, biên đội tàu Hải quân Ấn Độ đã đến thăm thành phố Đà Nẵng. " +
+				"Sáng 27/6, biên đội tàu đã cập cảng Tiên Sa.",
+			want: []string{
+				"EVENT chuyến thăm | 2025-06-25 |  |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a dated arrival before any visit opens the visit the text names later; a port is not its province",
+			published: "2025-12-01",
+			text: "Sáng 1/12, tàu 016 cùng đoàn công tác Hải quân nhân dân Việt Nam do Đại tá Trần Văn Nam làm trưởng đoàn đã cập cảng Thượng Hải, thành phố Thượng Hải (Trung Quốc). " +
+				"Thượng Hải là điểm dừng chân đầu tiên trong chuyến thăm ba nước của đoàn.",
+			want: []string{
+				"PERSON Trần Văn Nam | Đại tá | ",
+				"EVENT chuyến thăm | 2025-12-01 | cảng Thượng Hải |  | chair  | attend Trần Văn Nam | speak  | about ",
+			},
+		},
+		{
+			name:      "an arrival with no visit named after it is no visit",
+			published: "2025-12-01",
+			text:      "Sáng 1/12, tàu 016 do Đại tá Trần Văn Nam làm trưởng đoàn đã cập cảng Thượng Hải.",
+			want: []string{
+				"PERSON Trần Văn Nam | Đại tá | ",
+			},
+		},
+		{
 			name:      "a visit the sentence opens with its range of days, after a dateline",
 			published: "2025-06-29",
 			text:      "HQ Online - Trong các ngày từ 25 đến 28/6, đội tàu Hải quân Liên bang Nga đã đến thăm tỉnh Khánh Hòa và giao lưu với Hải quân nhân dân Việt Nam.",
@@ -239,7 +313,7 @@ func TestDiscourse(t *testing.T) {
 			text:      "HQ Online - Từ ngày 25 đến 28/6, đội tàu Hải quân Liên bang Nga do Đại tá Anciferov Alexey Vitalievich chỉ huy đã cập Cảng quốc tế Cam Ranh, thăm tỉnh Khánh Hòa và giao lưu với Hải quân nhân dân Việt Nam.",
 			want: []string{
 				"PERSON Anciferov Alexey Vitalievich | Đại tá | ",
-				"EVENT chuyến thăm | --06-25 | Cảng quốc tế Cam Ranh |  | chair  | attend  | speak  | about ",
+				"EVENT chuyến thăm | --06-25 | Cảng quốc tế Cam Ranh |  | chair  | attend Anciferov Alexey Vitalievich | speak  | about ",
 			},
 		},
 		{

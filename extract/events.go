@@ -246,6 +246,15 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		hasDate := sc.firstDate >= 0
+		// "Sáng 1/12, tàu … đã cập cảng Thanh Đảo." then "… trong chuyến thăm
+		// xã giao ba nước của đoàn": the visit began at that arrival
+		if sp.Value == visitKind && kind == lineText && !planned && opened == nil && !hasDate {
+			if ev := a.visitFromArrival(); ev != nil {
+				open(ev)
+				ref = ev
+				continue
+			}
+		}
 		if kind == lineText && !planned && a.g.frame(sp.Value).OpensLower && (hasDate || sc.afterBoth[k] || sc.afterActor[k]) && (len(a.facts.Events) == 0 || sp.Value != "hội nghị") && (sp.Value != "chuyến thăm" || hasDate && opened == nil) {
 			ev := &EventFact{Kind: sp.Value}
 			if capital && end > k+1 {
@@ -260,6 +269,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	if opened != nil {
 		ref = opened
 	}
+	a.noteArrival(spans, kind, planned)
 	// "Thành phần dự hội đàm … như tại lễ đón": the current meeting's attendees
 	// are the earlier one's
 	for k := 0; k+1 < len(spans); k++ {
@@ -613,7 +623,13 @@ func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 			if sp.Value == "," && j+1 < len(spans) && a.g.isFunction(spans[j+1].Value) {
 				return j
 			}
-		case SpanVerb, SpanDate, SpanRank, SpanHonorific:
+		case SpanVerb:
+			// "Lớp đào tạo ngắn hạn chỉ huy tham mưu …": an agent verb is a
+			// verb only after "do", which ends the name already
+			if !a.agentVerb(sp) {
+				return j
+			}
+		case SpanDate, SpanRank, SpanHonorific:
 			return j
 		case SpanName:
 			if sp.T1-sp.T0 >= 2 && a.g.Surnames[a.toks[sp.T0].Key] {

@@ -16,6 +16,13 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		i += 2
 		t0 = i
 	}
+	// "tại Đài tưởng niệm các quân nhân …, Liên bang Nga và Việt Nam đã hy
+	// sinh …", "tại Cột mốc 112": a place its head says is a description
+	if n := a.g.evPhraseAt(toks, i, len(toks), ewDescribedPlace); n > 0 {
+		if p, end := a.describedPlace(spans, j, i, i+n); p != "" {
+			return p, end
+		}
+	}
 	asWritten := false // a place opened by a lower-case unit keeps its case
 	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap {
 		// "tại trụ sở …", "tại cửa khẩu Thủy Khẩu", "tại huyện Hướng Hóa":
@@ -55,7 +62,8 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		}
 		j := i
 		for j < len(toks) && j < i+5 && toks[j].Kind == Word && !toks[j].Cap && !a.g.isFunction(toks[j].Key) {
-			if n, _ := a.g.verbLex.longest(toks, j); n > 0 {
+			// ("Sở chỉ huy Bộ Tư lệnh …": an agent verb is a noun here)
+			if n, _ := a.g.verbLex.longest(toks, j); n > 0 && a.g.evPhraseAt(toks, j, j+n, ewAgentVerb) != n {
 				break
 			}
 			j++
@@ -79,8 +87,10 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		return "", 0
 	}
 	// "huyện Sepon, tỉnh Savannakhet": a place goes on through the
-	// administrative units it lies in
-	for i+2 < len(toks) && toks[i].Text == "," && !a.skip[i+1] {
+	// administrative units it lies in; a facility does not ("cảng Thanh Đảo,
+	// tỉnh Sơn Đông": the port, not its province)
+	facility := a.g.evPhraseAt(toks, t0, len(toks), ewPlaceHead) > 0
+	for !facility && i+2 < len(toks) && toks[i].Text == "," && !a.skip[i+1] {
 		n := a.g.evPhraseAt(toks, i+1, len(toks), ewAdminLevel)
 		j := i + 1 + n
 		if n == 0 || j >= len(toks) || toks[j].Kind != Word || !toks[j].Cap {
@@ -135,4 +145,98 @@ func (a *analysis) continuesName(i int) bool {
 		}
 	}
 	return false
+}
+
+// describedPlace reads a place whose head (toks[t0:t], event_words.tsv
+// described-place: memorials, temples, cemeteries, border markers) opens a
+// description rather than a name: "Đài tưởng niệm các quân nhân Liên Xô, Liên
+// bang Nga và Việt Nam đã hy sinh vì hòa bình và ổn định khu vực", "Đền thờ
+// các anh hùng, liệt sĩ Lào - Việt Nam", "Cột mốc 112". It runs, as written,
+// to the end of its clause: a stop, a role verb, a meeting word, a date, a
+// word that ends a name ("do", "với", "để"); "và" before a verb; a comma
+// before a clause of its own (one with a verb, an aspect word, a person or a
+// body). "" when it runs on past 30 tokens (no description is that long).
+func (a *analysis) describedPlace(spans []Chunk, j, t0, t int) (string, int) {
+	k := j + 1
+	for k < len(spans) && spans[k].T0 < t {
+		k++
+	}
+	end := t
+	for ; k < len(spans) && !a.skip[spans[k].T0]; k++ {
+		sp := spans[k]
+		if a.placeClauseEnds(sp) {
+			break
+		}
+		if sp.Kind == SpanSep {
+			if sp.Value == ";" {
+				break
+			}
+			if sp.Value == "," && !a.describesOn(spans, k+1) {
+				break
+			}
+			if sp.Value != "," && !isDash(sp.Value) && k+1 < len(spans) {
+				// "và thăm Bảo tàng …": "và" before a verb opens another clause
+				if nx := spans[k+1]; nx.Kind == SpanVerb || nx.Kind == SpanOther && a.g.isFunction(nx.Value) && nx.Value != "các" && nx.Value != "những" {
+					break
+				}
+			}
+		}
+		end = sp.T1
+		if end-t0 > 30 {
+			return "", 0
+		}
+	}
+	// a comma, a dash or "và" never ends a place
+	for end > t && a.toks[end-1].Kind == Punct || end > t && a.toks[end-1].Key == "và" {
+		end--
+	}
+	return CanonicalTone(collapseSpaces(a.tokText(t0, end))), end
+}
+
+// placeClauseEnds reports a span that ends a described place's clause: a stop
+// or a bracket, a role verb, a meeting word, a date, a word that ends a name
+// ("đã" does not: "các quân nhân đã hy sinh").
+func (a *analysis) placeClauseEnds(sp Chunk) bool {
+	switch sp.Kind {
+	case SpanVerb, SpanEvent, SpanDate:
+		return true
+	case SpanOther:
+		if a.toks[sp.T0].Kind == Punct {
+			return true
+		}
+		return sp.Value != "đã" && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewNameEnd) > 0
+	}
+	return false
+}
+
+// describesOn reports whether the segment after a comma at spans[k-1] goes on
+// describing a place: up to the next comma, "và" or stop, no clause end, no
+// aspect word ("đã", "được"), no person and no body, and not opened by a
+// function word.
+func (a *analysis) describesOn(spans []Chunk, k int) bool {
+	if k >= len(spans) {
+		return false
+	}
+	// ", trên tuyến biên giới …": a segment a function word opens is an
+	// adjunct of the clause, no part of the place
+	if first := spans[k]; first.Kind == SpanOther && a.g.isFunction(first.Value) && first.Value != "các" && first.Value != "những" {
+		return false
+	}
+	for ; k < len(spans); k++ {
+		sp := spans[k]
+		if sp.Kind == SpanSep && !isDash(sp.Value) {
+			return true
+		}
+		switch {
+		case a.placeClauseEnds(sp) && !(sp.Kind == SpanOther && a.toks[sp.T0].Kind == Punct):
+			return false
+		case sp.Kind == SpanOther && a.toks[sp.T0].Kind == Punct:
+			return true
+		case personStart(sp.Kind), sp.Kind == SpanOrg:
+			return false
+		case sp.Kind == SpanOther && a.g.evWord(sp.Value, ewAspect):
+			return false
+		}
+	}
+	return true
 }

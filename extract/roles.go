@@ -19,7 +19,8 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		if i+1 < len(ms) {
 			stop = ms[i+1].k0
 		}
-		roles[i] = a.verbsAfter(spans, ms[i].k1, stop)
+		agent := ms[i].k0 > 0 && spans[ms[i].k0-1].Kind == SpanOther && spans[ms[i].k0-1].Value == "do"
+		roles[i] = a.verbsAfter(spans, ms[i].k1, stop, agent)
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
 		// "Nhận lời mời của A, B dẫn đầu đoàn …": the one who invites does not
@@ -302,8 +303,11 @@ func hasPerson(list []*PersonFact, p *PersonFact) bool {
 }
 
 // verbsAfter collects the roles of the verbs right after a mention: "chủ trì",
-// "dự và phát biểu chỉ đạo", "đã nhấn mạnh".
-func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
+// "dự và phát biểu chỉ đạo", "đã nhấn mạnh". agent tells a mention after
+// "do": only there is an agent verb (event_words.tsv agent-verb: "do Đại tá A
+// chỉ huy") a verb; after anyone else it names their charge ("Đại tá A, chỉ huy
+// tàu tuần tra, cho biết"), and the person's verb is the one after it.
+func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 	var out []string
 	// the person's verb is the first one of its clause, past any titles and
 	// bodies the chain did not take ("…, Trưởng Ban Chỉ đạo quốc gia về … chủ trì")
@@ -315,6 +319,9 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 	// the object of another verb ("thông báo với A kết quả hội đàm", "A hoan
 	// nghênh chuyến thăm"): the person is no party to it
 	words := 0
+	if !agent && k < stop && k < len(spans) && a.agentVerb(spans[k]) {
+		k++
+	}
 	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
 		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap) && spans[k].Kind != SpanDate {
 		if spans[k].Kind == SpanOther {
@@ -326,6 +333,9 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 			plain = 0
 		}
 		k++
+		if !agent && k < stop && k < len(spans) && a.agentVerb(spans[k]) {
+			k++
+		}
 	}
 	if plain > 6 {
 		return nil
@@ -362,6 +372,11 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int) []string {
 		}
 	}
 	return out
+}
+
+// agentVerb reports a verb span of the class agent-verb (event_words.tsv).
+func (a *analysis) agentVerb(sp Chunk) bool {
+	return sp.Kind == SpanVerb && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewAgentVerb) == sp.T1-sp.T0
 }
 
 // cues are the roles a sentence gives before its people: "Dự hội nghị có A",
