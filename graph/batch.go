@@ -12,7 +12,7 @@ import (
 
 // Batch limits: a Writer commits when either is reached.
 const (
-	DefaultBatchDocs  = 64
+	DefaultBatchDocs  = 512
 	DefaultBatchQuads = 50_000
 )
 

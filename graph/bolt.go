@@ -45,7 +45,7 @@ func (s *Store) openBolt(o options) error {
 	} else if err := os.MkdirAll(s.path, 0o755); err != nil {
 		return fmt.Errorf("creating store %s: %w", s.path, err)
 	}
-	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.lockTimeout, ReadOnly: o.readOnly})
+	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.lockTimeout, ReadOnly: o.readOnly, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return fmt.Errorf("opening store %s: %w: %s stayed locked for %v", s.path, ErrLocked, file, o.lockTimeout)
 	}

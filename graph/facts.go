@@ -170,6 +170,7 @@ func (s *Store) addFactCounts(ctx context.Context, tx hkv.Tx, counts map[string]
 		}
 	}
 	slices.Sort(keys)
+	rows := newRowTx(tx)
 	type sum struct{ facts, quads int }
 	sums := map[string]*sum{}
 	var sumOrder []string
@@ -179,7 +180,7 @@ func (s *Store) addFactCounts(ctx context.Context, tx hkv.Tx, counts map[string]
 		key := hkv.Key{factsBucket, []byte(k)}
 		old := 0
 		if !fresh {
-			v, err := tx.Get(ctx, key)
+			v, err := rows.get(ctx, key)
 			switch {
 			case errors.Is(err, hkv.ErrNotFound):
 			case err != nil:
@@ -197,12 +198,12 @@ func (s *Store) addFactCounts(ctx context.Context, tx hkv.Tx, counts map[string]
 			return fmt.Errorf("fact row %q: %w", k, errFactsInconsistent)
 		}
 		if now == 0 {
-			if err := tx.Del(ctx, key); err != nil && !errors.Is(err, hkv.ErrNotFound) {
+			if err := rows.del(ctx, key); err != nil && !errors.Is(err, hkv.ErrNotFound) {
 				return err
 			}
 		} else {
 			buf = binary.AppendUvarint(buf[:0], uint64(now))
-			if err := tx.Put(ctx, key, slices.Clone(buf)); err != nil {
+			if err := rows.put(ctx, key, slices.Clone(buf)); err != nil {
 				return err
 			}
 		}
@@ -230,7 +231,7 @@ func (s *Store) addFactCounts(ctx context.Context, tx hkv.Tx, counts map[string]
 		key := hkv.Key{factSums, []byte(sk)}
 		var facts, quads int
 		if !fresh {
-			v, err := tx.Get(ctx, key)
+			v, err := rows.get(ctx, key)
 			switch {
 			case errors.Is(err, hkv.ErrNotFound):
 			case err != nil:
@@ -249,14 +250,14 @@ func (s *Store) addFactCounts(ctx context.Context, tx hkv.Tx, counts map[string]
 			return fmt.Errorf("fact summary %q: %w", sk, errFactsInconsistent)
 		}
 		if facts == 0 {
-			if err := tx.Del(ctx, key); err != nil && !errors.Is(err, hkv.ErrNotFound) {
+			if err := rows.del(ctx, key); err != nil && !errors.Is(err, hkv.ErrNotFound) {
 				return err
 			}
 			continue
 		}
 		v := binary.AppendUvarint(nil, uint64(facts))
 		v = binary.AppendUvarint(v, uint64(quads))
-		if err := tx.Put(ctx, key, v); err != nil {
+		if err := rows.put(ctx, key, v); err != nil {
 			return err
 		}
 	}

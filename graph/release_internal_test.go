@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vnkg/vnkg/graph/vocab"
 )
@@ -86,4 +87,56 @@ func TestReleaseMapped(t *testing.T) {
 	if got, err := s.LabelQuads(ctx, label); err != nil || len(got) != 20 {
 		t.Fatalf("after the release: %d quads, %v", len(got), err)
 	}
+}
+
+// TestReleaseWhileWriting: bbolt's mmap lock is found, and the goroutine a
+// write runs beside gives back the pages the process reads meanwhile.
+func TestReleaseWhileWriting(t *testing.T) {
+	defer func(n, a int) { releaseMin, releaseAbove = n, a }(releaseMin, releaseAbove)
+	releaseMin, releaseAbove = 0, 0
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if mmapLock(s.bdb) == nil {
+		t.Fatal("bbolt's mmap lock not found: releases during a commit are off")
+	}
+	w := s.NewWriter()
+	label := vocab.DocIRI("d")
+	var qs []vocab.Quad
+	for j := range 2000 {
+		qs = append(qs, vocab.Quad{Subject: vocab.IRI(label), Predicate: vocab.IRI(vocab.Name),
+			Object: vocab.String(fmt.Sprintf("tên %d", j)), Label: label})
+	}
+	if err := w.Put(ctx, label, qs, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, BoltFile)
+	read := func() {
+		if got, err := s.LabelQuads(ctx, label); err != nil || len(got) != len(qs) {
+			t.Fatalf("%d quads, %v", len(got), err)
+		}
+	}
+	read()
+	before := mappedRSS(t, file)
+	if before == 0 {
+		t.Fatal("no page of the store resident after a read: the measure is broken")
+	}
+	stop := s.releaseWhileWriting()
+	deadline := time.Now().Add(5 * time.Second)
+	for mappedRSS(t, file) >= before {
+		if time.Now().After(deadline) {
+			stop()
+			t.Fatalf("%d kB of the store resident before, %d kB after 5 s", before, mappedRSS(t, file))
+		}
+		time.Sleep(releasePoll)
+	}
+	stop()
+	read()
 }

@@ -7,6 +7,11 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
+	"unsafe"
+
+	bolt "go.etcd.io/bbolt"
 
 	"golang.org/x/sys/unix"
 )
@@ -77,3 +82,61 @@ func residentFile() int {
 
 // releaseEvery is how many added quads a write applies between releases.
 const releaseEvery = 512
+
+// releasePoll is how often releaseWhileWriting looks at the resident size.
+const releasePoll = 10 * time.Millisecond
+
+// releaseWhileWriting gives back the file's pages from another goroutine
+// while a write transaction runs, its commit included, whenever more than
+// releaseAbove are resident; stop ends it. The releases between a write's
+// phases (releaseMapped) cannot reach into bbolt's commit, and the commit
+// reads the old page of every node it writes (to free it): a 10k-article
+// build's commits brought the resident part of its 500 MB file from 16 MiB
+// to 240 MiB each, a 100k-article build's to 380 MiB. The goroutine holds
+// bbolt's mmap lock (read) around each release, so that the commit cannot
+// remap the file under madvise; a release it makes is the same as the
+// writer's own (the pages are clean page cache, read again on a fault).
+func (s *Store) releaseWhileWriting() (stop func()) {
+	lock := mmapLock(s.bdb)
+	if s.bdb == nil || lock == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(releasePoll)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if residentFile() < releaseAbove {
+					continue
+				}
+				lock.RLock()
+				s.releaseMapped()
+				lock.RUnlock()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+	}
+}
+
+// mmapLock is bbolt's lock of its mapping (DB.mmaplock, unexported), held
+// for writing while bbolt remaps the file; nil if this bbolt has none.
+func mmapLock(db *bolt.DB) *sync.RWMutex {
+	if db == nil {
+		return nil
+	}
+	f := reflect.ValueOf(db).Elem().FieldByName("mmaplock")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[sync.RWMutex]() {
+		return nil
+	}
+	return (*sync.RWMutex)(unsafe.Pointer(f.UnsafeAddr()))
+}

@@ -6,3 +6,6 @@ package graph
 func (s *Store) releaseMapped() {}
 
 const releaseEvery = 1 << 30
+
+// releaseWhileWriting does nothing where madvise is not available.
+func (s *Store) releaseWhileWriting() (stop func()) { return func() {} }

@@ -186,6 +186,7 @@ func (s *Store) atomically(ctx context.Context, fn func() error) error {
 			return fmt.Errorf("starting a transaction on %s: %w", s, err)
 		}
 		s.shared.tx = tx
+		defer s.releaseWhileWriting()() // release_linux.go
 	}
 	err := fn()
 	if tx != nil {
