@@ -12,7 +12,7 @@ import (
 
 // Batch limits: a Writer commits when either is reached.
 const (
-	DefaultBatchDocs  = 512
+	DefaultBatchDocs  = 64
 	DefaultBatchQuads = 50_000
 )
 

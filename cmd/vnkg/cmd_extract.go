@@ -18,9 +18,9 @@ import (
 
 	"github.com/vnkg/vnkg/data"
 	"github.com/vnkg/vnkg/extract"
-	"github.com/vnkg/vnkg/graph/vocab"
 	"github.com/vnkg/vnkg/extract/input"
 	"github.com/vnkg/vnkg/extract/webpage"
+	"github.com/vnkg/vnkg/graph/vocab"
 )
 
 func init() {
