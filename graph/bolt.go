@@ -74,6 +74,10 @@ func (s *Store) openBolt(o options) error {
 			s.qs.Close()
 			return err
 		}
+		if err := s.ensureFirsts(context.Background()); err != nil { // firsts.go
+			s.qs.Close()
+			return err
+		}
 		if err := s.ensureTimeline(context.Background()); err != nil {
 			s.qs.Close()
 			return err

@@ -550,7 +550,7 @@ func (r *Reader) FactGroups(ctx context.Context, n Node) (groups []FactGroup, ok
 	defer func() { st.Time += time.Since(start) }()
 	prefix := n.NQuad() + "\x00"
 	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
-		cur, err := markerCurrent(ctx, tx, keyFactsOK)
+		cur, err := r.rowsCurrent(ctx, tx, keyFactsOK)
 		if err != nil || !cur {
 			return err
 		}
@@ -608,7 +608,7 @@ func (r *Reader) Facts(ctx context.Context, n, pred Node, in bool, after string,
 	defer func() { st.Time += time.Since(start) }()
 	prefix := n.NQuad() + "\x00" + string(dirByte(in)) + pred.NQuad() + "\x00"
 	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
-		cur, err := markerCurrent(ctx, tx, keyFactsOK)
+		cur, err := r.rowsCurrent(ctx, tx, keyFactsOK)
 		if err != nil || !cur {
 			return err
 		}

@@ -99,7 +99,13 @@ type Reader struct {
 	refs  map[string]refs.Ref
 	names map[any]quad.Value
 	first map[[2]Node]Link // First's answers
-	Stats ReadStats
+	// firsts says whether First reads the derived first rows (firsts.go):
+	// not known yet, on, off.
+	firsts int8
+	// markers caches whether each kind of derived rows is current, read
+	// once a Reader (rowsCurrent).
+	markers map[string]bool
+	Stats   ReadStats
 }
 
 // The indexes a Reader scans by prefix, as Cayley's kv store names them.
@@ -110,7 +116,7 @@ var (
 
 // NewReader starts a Reader on the store.
 func (s *Store) NewReader(ctx context.Context) (*Reader, error) {
-	r := &Reader{s: s, qs: s.qs, refs: map[string]refs.Ref{}, names: map[any]quad.Value{}, idx: map[string]bool{}, first: map[[2]Node]Link{}}
+	r := &Reader{s: s, qs: s.qs, refs: map[string]refs.Ref{}, names: map[any]quad.Value{}, idx: map[string]bool{}, first: map[[2]Node]Link{}, markers: map[string]bool{}}
 	if kq, ok := s.qs.(*ckv.QuadStore); ok && s.shared != nil {
 		var indexes []ckv.QuadIndex
 		err := hkv.View(ctx, s.shared, func(tx hkv.Tx) error {
@@ -219,6 +225,16 @@ func (r *Reader) First(ctx context.Context, n Node, pred Node) (v Node, ok bool,
 	key := [2]Node{n, pred}
 	if l, seen := r.first[key]; seen {
 		return l.Node, l.Label != (Node{}) || l.Predicate != (Node{}), nil
+	}
+	if v, has, ok, err := r.firstRow(ctx, n, pred); err != nil { // firsts.go
+		return Node{}, false, err
+	} else if ok {
+		if has {
+			r.first[key] = Link{Node: v, Predicate: pred}
+		} else {
+			r.first[key] = Link{}
+		}
+		return v, has, nil
 	}
 	if r.has(indexSP) {
 		nref, err := r.ref(ctx, n)

@@ -245,6 +245,10 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err != nil {
 		return err
 	}
+	firsts, err := s.firstsBefore() // firsts.go
+	if err != nil {
+		return err
+	}
 	if err := s.apply(dels); err != nil {
 		return err
 	}
@@ -260,7 +264,11 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err := s.indexNames(adds, names); err != nil {
 		return err
 	}
-	// The derived rows, from the quads as this write leaves them (timeline.go).
+	// The derived rows, from the quads as this write leaves them (firsts.go
+	// first: the timeline rows read dates through First).
+	if err := s.deriveFirsts(context.Background(), deltas, firsts); err != nil {
+		return err
+	}
 	if err := s.deriveTimeline(context.Background(), deltas, timeline); err != nil {
 		return err
 	}

@@ -270,7 +270,7 @@ func (r *Reader) Timeline(ctx context.Context, subj Node) (rows []TimelineRow, o
 	defer func() { st.Time += time.Since(start) }()
 	prefix := hkv.Key{timelineBucket, []byte(subj.NQuad() + "\x00")}
 	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
-		cur, err := markerCurrent(ctx, tx, keyTimelineOK)
+		cur, err := r.rowsCurrent(ctx, tx, keyTimelineOK)
 		if err != nil || !cur {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -246,7 +247,7 @@ func ofTypes(ctx context.Context, r *graph.Reader, ns []graph.Node, types []grap
 	var out []graph.Node
 	for _, n := range ns {
 		for _, t := range types {
-			ok, err := r.HasQuad(ctx, n, pType, t)
+			ok, err := r.HasFact(ctx, n, pType, t)
 			if err != nil {
 				return nil, err
 			}
@@ -475,7 +476,7 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 	preds := []graph.Node{pChair, pAttendee, pSpeaker}
 	var rows []*row
 	for _, p := range people {
-		events, err := r.Subjects(ctx, p, preds...)
+		events, err := r.SubjectSet(ctx, p, preds...) // sorted below
 		if err != nil {
 			return nil, err
 		}
@@ -615,18 +616,14 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 	}
 	var rows []*row
 	for _, pos := range positions {
-		ls, err := r.In(ctx, pos, pHolds)
+		order, articles, dated, err := holdersFromRows(ctx, r, pos)
 		if err != nil {
 			return nil, err
 		}
-		var order []graph.Node
-		byPerson := map[graph.Node]map[graph.Node]bool{}
-		for _, l := range ls {
-			if byPerson[l.Node] == nil {
-				byPerson[l.Node] = map[graph.Node]bool{}
-				order = append(order, l.Node)
+		if order == nil {
+			if order, articles, dated, err = holdersFromQuads(ctx, r, pos); err != nil {
+				return nil, err
 			}
-			byPerson[l.Node][l.Label] = true
 		}
 		posName := ""
 		if len(positions) > 1 {
@@ -635,16 +632,7 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 			}
 		}
 		for _, p := range order {
-			var dates []graph.Node
-			for doc := range byPerson[p] {
-				d, err := first(ctx, r, doc, pPublished)
-				if err != nil {
-					return nil, err
-				}
-				if isFullDate(d) {
-					dates = append(dates, *d)
-				}
-			}
+			dates := dated[p]
 			sort.SliceStable(dates, func(i, j int) bool { return graph.JSLess(lex(dates[i]), lex(dates[j])) })
 			name, err := nameOf(ctx, r, p)
 			if err != nil {
@@ -659,8 +647,8 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 			w.setNode("from", from)
 			w.sortBy(from)
 			w.setNode("to", to)
-			w.fields["articles"] = int64(len(byPerson[p]))
-			w.js["articles"] = fmt.Sprint(len(byPerson[p]))
+			w.fields["articles"] = int64(articles[p])
+			w.js["articles"] = fmt.Sprint(articles[p])
 			if len(positions) > 1 {
 				w.setString("position", posName)
 			}
@@ -671,6 +659,92 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 	return results(rows), nil
 }
 
+// holdersFromQuads reads a post's holders from its quads: every quad (?,
+// holdsPosition, pos) with its document, each document's date looked up.
+// order is the holders in the index's order, articles each one's number of
+// documents, dated the full dates of those documents.
+func holdersFromQuads(ctx context.Context, r *graph.Reader, pos graph.Node) (order []graph.Node, articles map[graph.Node]int, dated map[graph.Node][]graph.Node, err error) {
+	ls, err := r.In(ctx, pos, pHolds)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	byPerson := map[graph.Node]map[graph.Node]bool{}
+	for _, l := range ls {
+		if byPerson[l.Node] == nil {
+			byPerson[l.Node] = map[graph.Node]bool{}
+			order = append(order, l.Node)
+		}
+		byPerson[l.Node][l.Label] = true
+	}
+	articles = map[graph.Node]int{}
+	dated = map[graph.Node][]graph.Node{}
+	for _, p := range order {
+		articles[p] = len(byPerson[p])
+		for doc := range byPerson[p] {
+			d, err := first(ctx, r, doc, pPublished)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			if isFullDate(d) {
+				dated[p] = append(dated[p], *d)
+			}
+		}
+	}
+	return order, articles, dated, nil
+}
+
+// holdersFromRows reads the same from the derived rows: the post's fact
+// rows give its holders and their number of documents, each holder's
+// timeline rows the documents' dates (graph/facts.go, graph/timeline.go) —
+// a row a holder and a row a document, no quad and no value read. It
+// returns a nil order when the store keeps no current rows, or when a
+// holder's timeline rows do not account for every quad of its fact (a quad
+// without a document): then the caller reads the quads.
+func holdersFromRows(ctx context.Context, r *graph.Reader, pos graph.Node) (order []graph.Node, articles map[graph.Node]int, dated map[graph.Node][]graph.Node, err error) {
+	articles = map[graph.Node]int{}
+	for cursor := ""; ; {
+		facts, next, ok, err := r.Facts(ctx, pos, pHolds, true, cursor, 4096)
+		if err != nil || !ok {
+			return nil, nil, nil, err
+		}
+		for _, f := range facts {
+			order = append(order, f.Other)
+			articles[f.Other] = f.Quads
+		}
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	if order == nil {
+		return []graph.Node{}, articles, nil, nil
+	}
+	if err := r.SortByRef(ctx, order); err != nil {
+		return nil, nil, nil, err
+	}
+	dated = map[graph.Node][]graph.Node{}
+	for _, p := range order {
+		tl, ok, err := r.Timeline(ctx, p)
+		if err != nil || !ok {
+			return nil, nil, nil, err
+		}
+		docs := 0
+		for _, row := range tl {
+			if !slices.Contains(row.Positions, pos) {
+				continue
+			}
+			docs++
+			if isFullDate(row.Date) {
+				dated[p] = append(dated[p], *row.Date)
+			}
+		}
+		if docs != articles[p] {
+			return nil, nil, nil, nil
+		}
+	}
+	return order, articles, dated, nil
+}
+
 // eventsOfResolutions lists, for each resolution or plan the argument
 // names, the events about it.
 func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (found []graph.Node, events [][]graph.Node, err error) {
@@ -679,8 +753,11 @@ func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (foun
 		return nil, nil, err
 	}
 	for _, res := range found {
-		subs, err := r.Subjects(ctx, res, pAbout)
+		subs, err := r.SubjectSet(ctx, res, pAbout)
 		if err != nil {
+			return nil, nil, err
+		}
+		if err := r.SortByRef(ctx, subs); err != nil { // as Subjects
 			return nil, nil, err
 		}
 		evs, err := ofTypes(ctx, r, uniqNodes(subs), []graph.Node{tEvent})
@@ -791,8 +868,11 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 		var order []graph.Node
 		found := map[graph.Node][]string{}
 		for _, role := range roles {
-			evs, err := r.Subjects(ctx, p, role.pred)
+			evs, err := r.SubjectSet(ctx, p, role.pred)
 			if err != nil {
+				return nil, err
+			}
+			if err := r.SortByRef(ctx, evs); err != nil { // as Subjects
 				return nil, err
 			}
 			for _, ev := range evs {
@@ -896,7 +976,7 @@ func orgTree(ctx context.Context, r *graph.Reader, args []string) ([]graph.Resul
 			w.setString("parent", pn)
 		}
 		out = append(out, graph.Result{Value: w.fields})
-		children, err := r.Subjects(ctx, n, pParentOrg)
+		children, err := r.SubjectSet(ctx, n, pParentOrg) // sorted below
 		if err != nil {
 			return err
 		}

@@ -215,6 +215,9 @@ func TestTimelineRowsAfterRemoveAndRebuild(t *testing.T) {
 		if diff, err := graph.CheckFacts(ctx, s); err != nil || diff != "" {
 			t.Fatalf("%s: fact rows against a recount: %q, %v", when, diff, err)
 		}
+		if diff, err := graph.CheckFirsts(ctx, s); err != nil || diff != "" {
+			t.Fatalf("%s: first rows against a recomputation: %q, %v", when, diff, err)
+		}
 	}
 	ask("built")
 	for i := 0; i < n; i += 3 {

@@ -277,9 +277,15 @@ func TestBuildKill(t *testing.T) {
 			}
 			// And the fact rows (graph/facts.go).
 			diff, err = graph.CheckFacts(context.Background(), s)
+			if err != nil || diff != "" {
+				s.Close()
+				t.Fatalf("build %d (seed %d, killed after %v): fact rows against a recount: %q, %v", i, seed, delay, diff, err)
+			}
+			// And the first rows (graph/firsts.go).
+			diff, err = graph.CheckFirsts(context.Background(), s)
 			s.Close()
 			if err != nil || diff != "" {
-				t.Fatalf("build %d (seed %d, killed after %v): fact rows against a recount: %q, %v", i, seed, delay, diff, err)
+				t.Fatalf("build %d (seed %d, killed after %v): first rows against a recomputation: %q, %v", i, seed, delay, diff, err)
 			}
 		}
 		got := byLabel(exportStore(t, db))

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -18,7 +19,8 @@ import (
 )
 
 // BenchmarkViewerStore times every viewer API call (search, entity,
-// neighbourhood, timeline, article) on an existing store — a 100k-article
+// neighbourhood, timeline, article, and the next pages of facts and of
+// sources the entity answer links to) on an existing store — a 100k-article
 // one built by `vnkg build` from `go run ./bench/gen` — for the corpus's
 // best-connected person, an ordinary person, the ministry and the recurring
 // resolution, in process, with p50 and p99 per request and the bolt cursors
@@ -71,10 +73,30 @@ func BenchmarkViewerStore(b *testing.B) {
 		// An article that names it, from its timeline or its entity.
 		var doc string
 		var ent struct {
+			pagedEntity
 			Articles []struct{ Doc string } `json:"articles"`
 		}
 		if err := json.Unmarshal(get(b, "/api/entity?iri="+url.QueryEscape(iri)), &ent); err == nil && len(ent.Articles) > 0 {
 			doc = ent.Articles[0].Doc
+		}
+		// The next page of its largest fact group, and of the sources of
+		// its most stated fact, as the page's "more" links ask for them.
+		var factsPath, sourcesPath string
+		most := 0
+		for _, g := range ent.Groups {
+			if g.Next != "" && g.Facts > most {
+				most = g.Facts
+				factsPath = fmt.Sprintf("/api/facts?iri=%s&predicate=%s&in=%v&cursor=%s",
+					url.QueryEscape(iri), url.QueryEscape(g.Predicate), g.In, url.QueryEscape(g.Next))
+			}
+		}
+		most = 0
+		for _, f := range ent.Facts {
+			if f.Next > 0 && f.Count > most {
+				most = f.Count
+				sourcesPath = fmt.Sprintf("/api/sources?iri=%s&predicate=%s&in=%v&fact=%s&from=%d",
+					url.QueryEscape(iri), url.QueryEscape(f.Predicate), f.In, url.QueryEscape(f.ID), f.Next)
+			}
 		}
 		calls := []struct{ api, path string }{
 			{"search", "/api/search?q=" + url.QueryEscape(p.name)},
@@ -84,6 +106,12 @@ func BenchmarkViewerStore(b *testing.B) {
 		}
 		if doc != "" {
 			calls = append(calls, struct{ api, path string }{"article", "/api/article?doc=" + url.QueryEscape(doc)})
+		}
+		if factsPath != "" {
+			calls = append(calls, struct{ api, path string }{"facts", factsPath})
+		}
+		if sourcesPath != "" {
+			calls = append(calls, struct{ api, path string }{"sources", sourcesPath})
 		}
 		for _, c := range calls {
 			b.Run(c.api+"/"+strings.ReplaceAll(p.what, " ", "-"), func(b *testing.B) {

@@ -1,0 +1,129 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	hkv "github.com/hidal-go/hidalgo/kv"
+)
+
+// SubjectSet returns the nodes Subjects returns — the distinct subjects of
+// the quads (?, pred, o) for each of preds in turn — but read from the
+// derived fact rows (facts.go) where the store keeps them: one row a
+// subject, its value in the row's key, however many documents state it.
+// Each pred's subjects come in the order of their encoding, not the
+// index's: for callers that sort what they get (SortByRef gives the
+// index's order). It reads the quads (Subjects) where the rows leave the
+// facts out (a literal object, rdf:type) or the store keeps none.
+func (r *Reader) SubjectSet(ctx context.Context, o Node, preds ...Node) ([]Node, error) {
+	if o.Kind == LiteralNode {
+		return r.Subjects(ctx, o, preds...)
+	}
+	var out []Node
+	for _, p := range preds {
+		if p.Kind == IRINode && p.Value == string(factType) {
+			return r.Subjects(ctx, o, preds...)
+		}
+		var subs []Node
+		for cursor := ""; ; {
+			facts, next, ok, err := r.Facts(ctx, o, p, true, cursor, 4096)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return r.Subjects(ctx, o, preds...)
+			}
+			for _, f := range facts {
+				subs = append(subs, f.Other)
+			}
+			if next == "" {
+				break
+			}
+			cursor = next
+		}
+		out = append(out, subs...)
+	}
+	return out, nil
+}
+
+// SortByRef sorts nodes in the order of their store references — the order
+// of the index scans Subjects and In read (on bolt, the id Cayley gave each
+// node when first written); nodes the store does not hold go last, in
+// their N-Quads order. Off bolt it leaves the order alone.
+func (r *Reader) SortByRef(ctx context.Context, ns []Node) error {
+	if r.kv == nil || len(ns) < 2 {
+		return nil
+	}
+	start := time.Now()
+	st := r.Stats.step("node ids", "values")
+	defer func() { st.Time += time.Since(start) }()
+	ids := make(map[Node]uint64, len(ns))
+	for _, n := range ns {
+		if _, cached := r.refs[n.NQuad()]; !cached {
+			st.Calls++
+			st.Quads++
+		}
+		ref, err := r.ref(ctx, n)
+		if err != nil {
+			return err
+		}
+		if ref != nil {
+			st.Rows++
+			ids[n] = id64(ref)
+		} else {
+			ids[n] = ^uint64(0)
+		}
+	}
+	slices.SortStableFunc(ns, func(a, b Node) int {
+		switch ia, ib := ids[a], ids[b]; {
+		case ia < ib:
+			return -1
+		case ia > ib:
+			return 1
+		}
+		return compareStrings(a.NQuad(), b.NQuad())
+	})
+	return nil
+}
+
+// HasFact reports whether some live quad states (s, pred, o): one lookup of
+// its fact row where the store keeps the rows and they hold the fact (an
+// rdf:type is a row of its subject), else HasQuad.
+func (r *Reader) HasFact(ctx context.Context, s, pred, o Node) (bool, error) {
+	if r.s.shared == nil || (o.Kind == LiteralNode && len(o.Value) > maxFactLiteral) || pred == (Node{Kind: IRINode, Value: string(factBody)}) {
+		return r.HasQuad(ctx, s, pred, o)
+	}
+	start := time.Now()
+	st := r.Stats.step("has fact "+pred.NQuad(), "vnkg_facts")
+	defer func() { st.Time += time.Since(start) }()
+	key := hkv.Key{factsBucket, []byte(s.NQuad() + "\x00" + string(dirOut) + pred.NQuad() + "\x00" + string(appendNode(nil, o)))}
+	found, ok := false, false
+	err := hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
+		cur, err := r.rowsCurrent(ctx, tx, keyFactsOK)
+		if err != nil || !cur {
+			return err
+		}
+		ok = true
+		st.Calls++
+		st.Quads++
+		_, err = tx.Get(ctx, key)
+		if errors.Is(err, hkv.ErrNotFound) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		st.Rows++
+		found = true
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("reading the fact rows of %s: %w", r.s, err)
+	}
+	if !ok {
+		return r.HasQuad(ctx, s, pred, o)
+	}
+	return found, nil
+}
