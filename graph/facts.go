@@ -12,12 +12,10 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
-	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hopts "github.com/hidal-go/hidalgo/kv/options"
-	"google.golang.org/protobuf/proto"
 
 	"github.com/vnkg/vnkg/graph/vocab"
 )
@@ -434,20 +432,7 @@ func (s *Store) recountFacts(ctx context.Context) (map[string]int, error) {
 // DropFacts removes the derived fact rows, as a store made before they
 // existed lacks them; the next open for writing builds them again.
 func DropFacts(ctx context.Context, s *Store) error {
-	if s.shared == nil {
-		return nil
-	}
-	return hkv.Update(ctx, s.shared, func(tx hkv.Tx) error {
-		if err := tx.Del(ctx, keyFactsOK); err != nil && !errors.Is(err, hkv.ErrNotFound) {
-			return err
-		}
-		for _, b := range [][]byte{factsBucket, factSums} {
-			if err := clearBucket(ctx, tx, b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return dropDerived(ctx, s, keyFactsOK, factsBucket, factSums)
 }
 
 // CheckFacts compares the stored fact rows and summaries with a
@@ -725,7 +710,6 @@ func (r *Reader) FactLabels(ctx context.Context, s, pred, o Node, from, limit in
 		} else if err != nil {
 			return err
 		}
-		var idb [8]byte
 		for i := 0; len(list) > 0; i++ {
 			id, n := binary.Uvarint(list)
 			if n <= 0 {
@@ -740,18 +724,11 @@ func (r *Reader) FactLabels(ctx context.Context, s, pred, o Node, from, limit in
 				return nil
 			}
 			st.Quads++
-			binary.BigEndian.PutUint64(idb[:], id)
-			b, err := tx.Get(ctx, hkv.Key{[]byte("log"), idb[:]})
-			if errors.Is(err, hkv.ErrNotFound) {
-				continue
-			} else if err != nil {
+			prim, err := liveQuad(ctx, tx, id)
+			if err != nil {
 				return err
 			}
-			var prim cproto.Primitive
-			if err := proto.Unmarshal(b, &prim); err != nil {
-				return err
-			}
-			if prim.Deleted {
+			if prim == nil {
 				continue
 			}
 			st.Rows++

@@ -11,12 +11,10 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
-	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hopts "github.com/hidal-go/hidalgo/kv/options"
-	"google.golang.org/protobuf/proto"
 
 	"github.com/vnkg/vnkg/graph/vocab"
 )
@@ -307,7 +305,6 @@ func (s *Store) recountFirsts(ctx context.Context, kq *ckv.QuadStore) (map[strin
 	err = hkv.View(ctx, s.shared, func(tx hkv.Tx) error {
 		it := tx.Scan(ctx, hopts.WithPrefixKV(indexSP.Key(nil)))
 		defer it.Close()
-		var idb [8]byte
 		for it.Next(ctx) {
 			k := it.Key()
 			b := k[len(k)-1]
@@ -321,18 +318,11 @@ func (s *Store) recountFirsts(ctx context.Context, kq *ckv.QuadStore) (map[strin
 					return fmt.Errorf("a malformed index entry")
 				}
 				list = list[n:]
-				binary.BigEndian.PutUint64(idb[:], id)
-				v, err := tx.Get(ctx, hkv.Key{[]byte("log"), idb[:]})
-				if errors.Is(err, hkv.ErrNotFound) {
-					continue
-				} else if err != nil {
+				prim, err := liveQuad(ctx, tx, id)
+				if err != nil {
 					return err
 				}
-				var prim cproto.Primitive
-				if err := proto.Unmarshal(v, &prim); err != nil {
-					return err
-				}
-				if prim.Deleted {
+				if prim == nil {
 					continue
 				}
 				all = append(all, found{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), prim.Object})
@@ -385,15 +375,7 @@ func (s *Store) recountFirsts(ctx context.Context, kq *ckv.QuadStore) (map[strin
 // DropFirsts removes the derived first rows, as a store made before they
 // existed lacks them; the next open for writing builds them again.
 func DropFirsts(ctx context.Context, s *Store) error {
-	if s.shared == nil {
-		return nil
-	}
-	return hkv.Update(ctx, s.shared, func(tx hkv.Tx) error {
-		if err := tx.Del(ctx, keyFirstsOK); err != nil && !errors.Is(err, hkv.ErrNotFound) {
-			return err
-		}
-		return clearBucket(ctx, tx, firstsBucket)
-	})
+	return dropDerived(ctx, s, keyFirstsOK, firstsBucket)
 }
 
 // CheckFirsts compares the stored first rows with a recomputation from the

@@ -735,7 +735,6 @@ func (r *Reader) firstLive(ctx context.Context, op string, ind ckv.QuadIndex, va
 		} else if err != nil {
 			return err
 		}
-		var idb [8]byte
 		for len(list) > 0 {
 			id, n := binary.Uvarint(list)
 			if n <= 0 {
@@ -743,22 +742,15 @@ func (r *Reader) firstLive(ctx context.Context, op string, ind ckv.QuadIndex, va
 			}
 			list = list[n:]
 			st.Quads++
-			binary.BigEndian.PutUint64(idb[:], id)
-			b, err := tx.Get(ctx, hkv.Key{[]byte("log"), idb[:]})
-			if errors.Is(err, hkv.ErrNotFound) {
-				continue
-			} else if err != nil {
+			prim, err := liveQuad(ctx, tx, id)
+			if err != nil {
 				return err
 			}
-			var prim cproto.Primitive
-			if err := proto.Unmarshal(b, &prim); err != nil {
-				return err
-			}
-			if prim.Deleted {
+			if prim == nil {
 				continue
 			}
 			st.Rows++
-			p = &prim
+			p = prim
 			return nil
 		}
 		return nil
@@ -770,3 +762,25 @@ func (r *Reader) firstLive(ctx context.Context, op string, ind ckv.QuadIndex, va
 }
 
 func id64(ref refs.Ref) uint64 { return uint64(ref.(ckv.Int64Value)) }
+
+// liveQuad reads the quad with log id id from Cayley's log; nil when the log
+// has no such entry or the quad is deleted (an index list keeps the ids of
+// deleted quads).
+func liveQuad(ctx context.Context, tx hkv.Tx, id uint64) (*cproto.Primitive, error) {
+	var idb [8]byte
+	binary.BigEndian.PutUint64(idb[:], id)
+	b, err := tx.Get(ctx, hkv.Key{[]byte("log"), idb[:]})
+	if errors.Is(err, hkv.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	var prim cproto.Primitive
+	if err := proto.Unmarshal(b, &prim); err != nil {
+		return nil, err
+	}
+	if prim.Deleted {
+		return nil, nil
+	}
+	return &prim, nil
+}

@@ -394,14 +394,21 @@ func clearBucket(ctx context.Context, tx hkv.Tx, bucket []byte) error {
 // DropTimeline removes the derived timeline rows, as a store made before
 // they existed lacks them; the next open for writing builds them again.
 func DropTimeline(ctx context.Context, s *Store) error {
+	return dropDerived(ctx, s, keyTimelineOK, timelineBucket, timelineByDoc)
+}
+
+// dropDerived removes a kind of derived rows: its marker, then its buckets.
+// Without the marker the rows are not current, and the next open for
+// writing builds them again.
+func dropDerived(ctx context.Context, s *Store, marker hkv.Key, buckets ...[]byte) error {
 	if s.shared == nil {
 		return nil
 	}
 	return hkv.Update(ctx, s.shared, func(tx hkv.Tx) error {
-		if err := tx.Del(ctx, keyTimelineOK); err != nil && !errors.Is(err, hkv.ErrNotFound) {
+		if err := tx.Del(ctx, marker); err != nil && !errors.Is(err, hkv.ErrNotFound) {
 			return err
 		}
-		for _, b := range [][]byte{timelineBucket, timelineByDoc} {
+		for _, b := range buckets {
 			if err := clearBucket(ctx, tx, b); err != nil {
 				return err
 			}
