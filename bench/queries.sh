@@ -11,9 +11,14 @@
 #   PEOPLE.tsv  the corpus's people.tsv (the best-connected person is its first)
 #   RUNS        whole-process runs of each vnkg query (default 15)
 #   CAYLEY_RUNS runs of each cayley query (default 3; each opens the store anew;
-#               $CAYLEY_TIMEOUT, default 60s, stops one — its time is then that)
+#               $CAYLEY_TIMEOUT_S, default 60 seconds, stops one — its time is
+#               then that, marked "stopped")
 #   $QBENCH_RUNS, $QBENCH_GIZMO: in-process runs of the Go path (100) and of
 #               each Gizmo script (3)
+#   $VNKG_BASE  another vnkg binary (an older build) run back to back with this
+#               one on every whole-process row: a before/after in one run
+#   $CAYLEY     a prebuilt cayley binary (else built from the module cache);
+#               CAYLEY_RUNS=0 skips cayley
 #
 # e.g. go run ./bench/gen -n 10000 -seed 1 -o /tmp/c10k &&
 #      go run ./cmd/vnkg -q build --db /tmp/s10k /tmp/c10k &&
@@ -29,7 +34,8 @@ trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/vnkg" ./cmd/vnkg
 go build -o "$work/qbench" ./bench/qbench
-go build -o "$work/cayley" github.com/cayleygraph/cayley/cmd/cayley
+if [[ -n ${CAYLEY:-} ]]; then cp "$CAYLEY" "$work/cayley"; elif ((cruns > 0)); then go build -o "$work/cayley" github.com/cayleygraph/cayley/cmd/cayley; fi
+base=${VNKG_BASE:-}
 
 echo "## In process ($(basename "$store"))"
 echo
@@ -42,26 +48,48 @@ stats() { sort -n | awk '{ a[NR] = $1 } END { p50 = a[int(NR * 0.5 + 0.5)]; i = 
 
 echo "## Whole process ($(basename "$store"), $runs runs of vnkg, $cruns of cayley)"
 echo
-echo "| query | vnkg p50 ms | vnkg p99 ms | cayley query p50 ms | cayley/vnkg |"
-echo "|---|---|---|---|---|"
+if [[ -n $base ]]; then
+  echo "| query | vnkg p50 ms | vnkg p99 ms | base vnkg p50 ms | base/vnkg | cayley query p50 ms | cayley/vnkg |"
+  echo "|---|---|---|---|---|---|---|"
+else
+  echo "| query | vnkg p50 ms | vnkg p99 ms | cayley query p50 ms | cayley/vnkg |"
+  echo "|---|---|---|---|---|"
+fi
 row() { # name, then the vnkg command's arguments after --db; cayley script file
   local label=$1 script=$2; shift 2
-  local t0 t1 v c
+  local t0 t1 v c bv=""
   : >"$work/t"
+  : >"$work/b"
   for ((i = 0; i < runs; i++)); do
-    t0=$(now); "$work/vnkg" query --db "$store" "$@" >/dev/null; t1=$(now)
+    t0=$(now); "$work/vnkg" query --db "$store" "$@" >/dev/null 2>>"$work/stderr"; t1=$(now)
     echo $((t1 - t0)) >>"$work/t"
+    if [[ -n $base ]]; then
+      t0=$(now); "$base" query --db "$store" "$@" >/dev/null 2>>"$work/stderr"; t1=$(now)
+      echo $((t1 - t0)) >>"$work/b"
+    fi
   done
   v=$(stats <"$work/t")
+  [[ -n $base ]] && bv=$(stats <"$work/b")
   : >"$work/c"
+  local cstop=""
   for ((i = 0; i < cruns; i++)); do
     t0=$(now)
-    "$work/cayley" query --logtostderr=false --limit=-1 --timeout="${CAYLEY_TIMEOUT:-60s}" --db bolt --dbpath "$store" "$(cat "$script")" >/dev/null 2>&1 || true
+    # Cayley's own --timeout, and a hard stop 10 s after it: a run stopped
+    # either way is marked "stopped" (its time is then the cap, not an answer).
+    if ! { timeout -s KILL $(( ${CAYLEY_TIMEOUT_S:-60} + 10 )) "$work/cayley" query --logtostderr=false --limit=-1 --timeout="${CAYLEY_TIMEOUT_S:-60}s" --db bolt --dbpath "$store" "$(cat "$script")" >/dev/null 2>&1; } 2>/dev/null; then
+      cstop=" (stopped)"
+    fi
     t1=$(now)
     echo $((t1 - t0)) >>"$work/c"
   done
-  c=$(stats <"$work/c")
-  awk -v l="$label" -v v="$v" -v c="$c" 'BEGIN { split(v, a, " "); split(c, b, " "); printf "| %s | %s | %s | %s | %.0f× |\n", l, a[1], a[2], b[1], b[1] / a[1] }'
+  if ((cruns > 0)); then c=$(stats <"$work/c"); else c="— —"; fi
+  awk -v l="$label" -v v="$v" -v c="$c" -v bv="$bv" -v cs="$cstop" 'BEGIN {
+    split(v, a, " "); split(c, b, " "); split(bv, x, " ")
+    cr = (b[1] == "—") ? "—" : sprintf("%.0f×", b[1] / a[1])
+    b[1] = b[1] cs
+    if (bv != "") printf "| %s | %s | %s | %s | %.1f× | %s | %s |\n", l, a[1], a[2], x[1], x[1] / a[1], b[1], cr
+    else printf "| %s | %s | %s | %s | %s |\n", l, a[1], a[2], b[1], cr
+  }'
 }
 echo 'g.emit(1)' >"$work/emit.js"
 row 'g.emit(1) (start, open, close)' "$work/emit.js" 'g.emit(1)'
