@@ -105,7 +105,10 @@ type Reader struct {
 	// markers caches whether each kind of derived rows is current, read
 	// once a Reader (rowsCurrent).
 	markers map[string]bool
-	Stats   ReadStats
+	// snap is the bolt read snapshot the Reader reads directly
+	// (rowread.go), once seen.
+	snap  *snap
+	Stats ReadStats
 }
 
 // The indexes a Reader scans by prefix, as Cayley's kv store names them.
@@ -728,6 +731,27 @@ func (r *Reader) firstLive(ctx context.Context, op string, ind ckv.QuadIndex, va
 	st := r.Stats.step(op, dirsKey(ind.Dirs))
 	st.Calls++
 	defer func() { st.Time += time.Since(start) }()
+	if d := r.direct(ctx); d != nil {
+		// The snapshot's buckets, read in place (rowread.go).
+		list := d.get(ind.Key(vals))
+		for len(list) > 0 {
+			id, n := binary.Uvarint(list)
+			if n <= 0 {
+				return nil, fmt.Errorf("reading store %s: a malformed index entry", r.s)
+			}
+			list = list[n:]
+			st.Quads++
+			prim, err := d.liveQuad(id)
+			if err != nil {
+				return nil, fmt.Errorf("reading store %s: %w", r.s, err)
+			}
+			if prim != nil {
+				st.Rows++
+				return prim, nil
+			}
+		}
+		return nil, nil
+	}
 	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
 		list, err := tx.Get(ctx, ind.Key(vals))
 		if errors.Is(err, hkv.ErrNotFound) {
@@ -762,6 +786,24 @@ func (r *Reader) firstLive(ctx context.Context, op string, ind ckv.QuadIndex, va
 }
 
 func id64(ref refs.Ref) uint64 { return uint64(ref.(ckv.Int64Value)) }
+
+// liveQuad is the package's liveQuad in the snapshot's log bucket.
+func (s *snap) liveQuad(id uint64) (*cproto.Primitive, error) {
+	var idb [8]byte
+	binary.BigEndian.PutUint64(idb[:], id)
+	b := s.get(hkv.Key{[]byte("log"), idb[:]})
+	if b == nil {
+		return nil, nil
+	}
+	var prim cproto.Primitive
+	if err := proto.Unmarshal(b, &prim); err != nil {
+		return nil, err
+	}
+	if prim.Deleted {
+		return nil, nil
+	}
+	return &prim, nil
+}
 
 // liveQuad reads the quad with log id id from Cayley's log; nil when the log
 // has no such entry or the quad is deleted (an index list keeps the ids of

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
@@ -296,9 +298,21 @@ func first(ctx context.Context, r *graph.Reader, n, pred graph.Node) (*graph.Nod
 	return &v, nil
 }
 
-var fullDateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+// isFullDate reports whether the node's lexical form starts with a full
+// date (the scripts' /^\d{4}-\d{2}-\d{2}/).
+func isFullDate(n *graph.Node) bool { return n != nil && fullDate(lex(*n)) }
 
-func isFullDate(n *graph.Node) bool { return n != nil && fullDateRE.MatchString(lex(*n)) }
+func fullDate(s string) bool {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // row is a result being built: its fields as emitted, and for sorting the
 // date it sorts by and the fields as JavaScript's String() spells them.
@@ -307,6 +321,13 @@ type row struct {
 	js     map[string]string
 	date   string // lex of the sort date, "" if none
 	full   bool   // the sort date is a full date
+	// Where the script makes the row, for rows that tie on every field
+	// they are sorted by (sortRowsExact): the script makes its rows group
+	// by group (grp), in each the nodes in the store's order (src), and
+	// from each node in turn (seq).
+	grp int
+	src graph.Node
+	seq int
 }
 
 func newRow() *row { return &row{fields: map[string]any{}, js: map[string]string{}} }
@@ -364,21 +385,77 @@ func (w *row) jsField(k string) string {
 // sortRows is the prelude's rows.sort(byDate(key, then)): full dates first,
 // by date, then by the fields in then as strings; stable.
 func sortRows(rows []*row, then ...string) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		if a.full != b.full {
-			return a.full
+	slices.SortStableFunc(rows, func(a, b *row) int { return rowCompare(a, b, then) })
+}
+
+// rowCompare is the order of sortRows.
+func rowCompare(a, b *row, then []string) int {
+	if a.full != b.full {
+		if a.full {
+			return -1
 		}
-		if c := graph.JSCompare(a.date, b.date); c != 0 {
-			return c < 0
+		return 1
+	}
+	if c := graph.JSCompare(a.date, b.date); c != 0 {
+		return c
+	}
+	for _, f := range then {
+		if c := graph.JSCompare(a.jsField(f), b.jsField(f)); c != 0 {
+			return c
 		}
-		for _, f := range then {
-			if c := graph.JSCompare(a.jsField(f), b.jsField(f)); c != 0 {
-				return c < 0
+	}
+	return 0
+}
+
+// sortRowsExact sorts rows made in any order as sortRows sorts them made in
+// the script's order: by the sort, then, where rows tie on every field the
+// sort reads and still differ, by where the script makes them (grp, then
+// src in the store's order, then seq). Only the nodes of such ties are
+// looked up in the store: the others need no order but the sort's.
+func sortRowsExact(ctx context.Context, r *graph.Reader, rows []*row, then ...string) error {
+	sortRows(rows, then...)
+	for i := 0; i < len(rows); {
+		j := i + 1
+		for j < len(rows) && rowCompare(rows[i], rows[j], then) == 0 {
+			j++
+		}
+		if tie := rows[i:j]; len(tie) > 1 && !sameRows(tie) {
+			ns := make([]graph.Node, len(tie))
+			for k, w := range tie {
+				ns[k] = w.src
 			}
+			cmp, err := r.RefCompare(ctx, ns)
+			if err != nil {
+				return err
+			}
+			tiesSettled.Add(1)
+			slices.SortStableFunc(tie, func(a, b *row) int {
+				if a.grp != b.grp {
+					return a.grp - b.grp
+				}
+				if c := cmp(a.src, b.src); c != 0 {
+					return c
+				}
+				return a.seq - b.seq
+			})
 		}
-		return false
-	})
+		i = j
+	}
+	return nil
+}
+
+// tiesSettled counts the ties sortRowsExact put in the store's order (for
+// the tests: that the corpus they compare against the scripts has some).
+var tiesSettled atomic.Int64
+
+// sameRows reports whether the rows emit the same fields.
+func sameRows(rows []*row) bool {
+	for _, w := range rows[1:] {
+		if !reflect.DeepEqual(w.fields, rows[0].fields) {
+			return false
+		}
+	}
+	return true
 }
 
 func results(rows []*row) []graph.Result {
@@ -491,28 +568,22 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 			if err != nil {
 				return nil, err
 			}
-			var order []graph.Node
-			others := map[graph.Node][]string{}
-			for _, role := range roles {
-				os, err := r.Objects(ctx, ev, role.pred)
-				if err != nil {
+			// The others from the fact rows (one a node, in no promised
+			// order); the order matters only between others of the same
+			// name, whose rows tie in the sort: then the event's quads
+			// give the script's order.
+			order, others, names, err := eventOthers(ctx, r, ev, p, r.ObjectSet)
+			if err != nil {
+				return nil, err
+			}
+			if sameName(names) {
+				objects := func(ctx context.Context, n, pred graph.Node) ([]graph.Node, error) { return r.Objects(ctx, n, pred) }
+				if order, others, names, err = eventOthers(ctx, r, ev, p, objects); err != nil {
 					return nil, err
-				}
-				for _, o := range os {
-					if o == p {
-						continue
-					}
-					if _, ok := others[o]; !ok {
-						order = append(order, o)
-					}
-					others[o] = append(others[o], role.name)
 				}
 			}
-			for _, o := range order {
-				name, err := nameOf(ctx, r, o)
-				if err != nil {
-					return nil, err
-				}
+			for i, o := range order {
+				name := names[i]
 				w := newRow()
 				w.setString("met", name)
 				w.setStrings("role", others[o])
@@ -530,6 +601,60 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 	}
 	sortRows(rows, "event", "met", "person")
 	return results(rows), nil
+}
+
+// eventOthers lists who else took part in an event, in the order objects
+// gives each role's nodes (roles in the scripts' order), with their roles
+// and names.
+func eventOthers(ctx context.Context, r *graph.Reader, ev, p graph.Node, objects func(ctx context.Context, n, pred graph.Node) ([]graph.Node, error)) (order []graph.Node, others map[graph.Node][]string, names []string, err error) {
+	others = map[graph.Node][]string{}
+	for _, role := range roles {
+		os, err := objects(ctx, ev, role.pred)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for _, o := range os {
+			if o == p {
+				continue
+			}
+			if _, ok := others[o]; !ok {
+				order = append(order, o)
+			}
+			others[o] = append(others[o], role.name)
+		}
+	}
+	names = make([]string, len(order))
+	for i, o := range order {
+		if names[i], err = nameOf(ctx, r, o); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return order, others, names, nil
+}
+
+// sameName reports whether two of the names are the same.
+func sameName(names []string) bool {
+	if len(names) < 2 {
+		return false
+	}
+	if len(names) < 8 {
+		for i := range names {
+			for j := i + 1; j < len(names); j++ {
+				if names[i] == names[j] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	seen := make(map[string]bool, len(names))
+	for _, n := range names {
+		if seen[n] {
+			return true
+		}
+		seen[n] = true
+	}
+	return false
 }
 
 func factSources(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
@@ -615,7 +740,7 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 		return nil, err
 	}
 	var rows []*row
-	for _, pos := range positions {
+	for pi, pos := range positions {
 		order, articles, dated, err := holdersFromRows(ctx, r, pos)
 		if err != nil {
 			return nil, err
@@ -652,10 +777,13 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 			if len(positions) > 1 {
 				w.setString("position", posName)
 			}
+			w.grp, w.src = pi, p
 			rows = append(rows, w)
 		}
 	}
-	sortRows(rows, "person", "position")
+	if err := sortRowsExact(ctx, r, rows, "person", "position"); err != nil {
+		return nil, err
+	}
 	return results(rows), nil
 }
 
@@ -696,10 +824,11 @@ func holdersFromQuads(ctx context.Context, r *graph.Reader, pos graph.Node) (ord
 // holdersFromRows reads the same from the derived rows: the post's fact
 // rows give its holders and their number of documents, each holder's
 // timeline rows the documents' dates (graph/facts.go, graph/timeline.go) —
-// a row a holder and a row a document, no quad and no value read. It
-// returns a nil order when the store keeps no current rows, or when a
-// holder's timeline rows do not account for every quad of its fact (a quad
-// without a document): then the caller reads the quads.
+// a row a holder and a row a document, no quad and no value read. The
+// holders come in the fact rows' order, not the index's (the caller sorts
+// its rows exactly). It returns a nil order when the store keeps no current
+// rows, or when a holder's timeline rows do not account for every quad of
+// its fact (a quad without a document): then the caller reads the quads.
 func holdersFromRows(ctx context.Context, r *graph.Reader, pos graph.Node) (order []graph.Node, articles map[graph.Node]int, dated map[graph.Node][]graph.Node, err error) {
 	articles = map[graph.Node]int{}
 	for cursor := ""; ; {
@@ -719,23 +848,15 @@ func holdersFromRows(ctx context.Context, r *graph.Reader, pos graph.Node) (orde
 	if order == nil {
 		return []graph.Node{}, articles, nil, nil
 	}
-	if err := r.SortByRef(ctx, order); err != nil {
-		return nil, nil, nil, err
-	}
 	dated = map[graph.Node][]graph.Node{}
 	for _, p := range order {
-		tl, ok, err := r.Timeline(ctx, p)
+		docs, dates, ok, err := r.TimelineDates(ctx, p, pos)
 		if err != nil || !ok {
 			return nil, nil, nil, err
 		}
-		docs := 0
-		for _, row := range tl {
-			if !slices.Contains(row.Positions, pos) {
-				continue
-			}
-			docs++
-			if isFullDate(row.Date) {
-				dated[p] = append(dated[p], *row.Date)
+		for i := range dates {
+			if isFullDate(&dates[i]) {
+				dated[p] = append(dated[p], dates[i])
 			}
 		}
 		if docs != articles[p] {
@@ -753,11 +874,10 @@ func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (foun
 		return nil, nil, err
 	}
 	for _, res := range found {
+		// In any order: the callers sort their rows exactly
+		// (sortRowsExact), each row's source the event.
 		subs, err := r.SubjectSet(ctx, res, pAbout)
 		if err != nil {
-			return nil, nil, err
-		}
-		if err := r.SortByRef(ctx, subs); err != nil { // as Subjects
 			return nil, nil, err
 		}
 		evs, err := ofTypes(ctx, r, uniqNodes(subs), []graph.Node{tEvent})
@@ -781,7 +901,7 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 			if err != nil {
 				return nil, err
 			}
-			cs, err := r.Objects(ctx, ev, pChair)
+			cs, err := r.ObjectSet(ctx, ev, pChair) // sorted by name below
 			if err != nil {
 				return nil, err
 			}
@@ -789,7 +909,7 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 			if err != nil {
 				return nil, err
 			}
-			for _, chair := range chairs {
+			for ci, chair := range chairs {
 				evName, err := nameOf(ctx, r, ev)
 				if err != nil {
 					return nil, err
@@ -804,11 +924,14 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 						return nil, err
 					}
 				}
+				w.grp, w.src, w.seq = i, ev, ci
 				rows = append(rows, w)
 			}
 		}
 	}
-	sortRows(rows, "chair", "event", "resolution")
+	if err := sortRowsExact(ctx, r, rows, "chair", "event", "resolution"); err != nil {
+		return nil, err
+	}
 	return results(rows), nil
 }
 
@@ -832,7 +955,7 @@ func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 			if err != nil {
 				return nil, err
 			}
-			cs, err := r.Objects(ctx, ev, pChair)
+			cs, err := r.ObjectSet(ctx, ev, pChair) // sorted by name below
 			if err != nil {
 				return nil, err
 			}
@@ -851,10 +974,13 @@ func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 					return nil, err
 				}
 			}
+			w.grp, w.src = i, ev
 			rows = append(rows, w)
 		}
 	}
-	sortRows(rows, "event", "resolution")
+	if err := sortRowsExact(ctx, r, rows, "event", "resolution"); err != nil {
+		return nil, err
+	}
 	return results(rows), nil
 }
 
@@ -864,20 +990,24 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 		return nil, err
 	}
 	var rows []*row
-	for _, p := range people {
+	for pi, p := range people {
+		// The script lists the chair's events, then the attendee's not yet
+		// listed, then the speaker's, each in the store's order: the rows
+		// are sorted below, and rows that tie are put in that order then
+		// (sortRowsExact), so the events come from the fact rows in any
+		// order.
 		var order []graph.Node
 		found := map[graph.Node][]string{}
-		for _, role := range roles {
+		grp := map[graph.Node]int{}
+		for ri, role := range roles {
 			evs, err := r.SubjectSet(ctx, p, role.pred)
 			if err != nil {
-				return nil, err
-			}
-			if err := r.SortByRef(ctx, evs); err != nil { // as Subjects
 				return nil, err
 			}
 			for _, ev := range evs {
 				if _, ok := found[ev]; !ok {
 					order = append(order, ev)
+					grp[ev] = pi*len(roles) + ri
 				}
 				found[ev] = append(found[ev], role.name)
 			}
@@ -927,10 +1057,13 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 					return nil, err
 				}
 			}
+			w.grp, w.src = grp[ev], ev
 			rows = append(rows, w)
 		}
 	}
-	sortRows(rows, "event", "person")
+	if err := sortRowsExact(ctx, r, rows, "event", "person"); err != nil {
+		return nil, err
+	}
 	return results(rows), nil
 }
 
