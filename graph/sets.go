@@ -162,3 +162,54 @@ func (r *Reader) HasFact(ctx context.Context, s, pred, o Node) (bool, error) {
 	st.Rows++
 	return true, nil
 }
+
+// OutFacts reads n's outgoing facts with each of preds from one prefix scan
+// of the fact rows: objs[i] is the distinct objects of (n, preds[i], ?) in
+// the rows' order (their encoding's), as ObjectSet gives them. A node's
+// outgoing facts are a handful of rows (an event's name, dates, kind,
+// participants), so one scan costs less than one lookup a predicate. ok is
+// false when the store keeps no current rows; then the caller reads the
+// quads. Literals over maxFactLiteral bytes have no row (ObjectSet's rule).
+func (r *Reader) OutFacts(ctx context.Context, n Node, preds []Node) (objs [][]Node, ok bool, err error) {
+	if r.s.shared == nil || r.kv == nil {
+		return nil, false, nil
+	}
+	start := time.Now()
+	st := r.Stats.step("out facts", "vnkg_facts")
+	st.Calls++
+	defer func() { st.Time += time.Since(start) }()
+	cur, err := r.rowsOK(ctx, keyFactsOK)
+	if err != nil || !cur {
+		if err != nil {
+			err = fmt.Errorf("reading the fact rows of %s: %w", r.s, err)
+		}
+		return nil, false, err
+	}
+	want := make([]string, len(preds))
+	for i, p := range preds {
+		want[i] = p.NQuad() + "\x00"
+	}
+	objs = make([][]Node, len(preds))
+	prefix := []byte(n.NQuad() + "\x00" + string(dirOut))
+	err = r.scanPrefix(ctx, factsBucket, prefix, nil, func(k, v []byte) (bool, error) {
+		st.Quads++
+		rest := k[len(prefix):]
+		for i, w := range want {
+			if len(rest) <= len(w) || string(rest[:len(w)]) != w {
+				continue
+			}
+			o, tail, err := readNode(rest[len(w):])
+			if err != nil || len(tail) != 0 {
+				return false, fmt.Errorf("fact row %q: %w", k, errBadRow)
+			}
+			st.Rows++
+			objs[i] = append(objs[i], o)
+			break
+		}
+		return true, nil
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("reading the fact rows of %s: %w", r.s, err)
+	}
+	return objs, true, nil
+}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -318,7 +319,7 @@ func fullDate(s string) bool {
 // date it sorts by and the fields as JavaScript's String() spells them.
 type row struct {
 	fields map[string]any
-	js     map[string]string
+	js     []jsKV // the fields as strings, for the sort (few: a list)
 	date   string // lex of the sort date, "" if none
 	full   bool   // the sort date is a full date
 	// Where the script makes the row, for rows that tie on every field
@@ -330,23 +331,37 @@ type row struct {
 	seq int
 }
 
-func newRow() *row { return &row{fields: map[string]any{}, js: map[string]string{}} }
+func newRow() *row { return &row{fields: make(map[string]any, 6), js: make([]jsKV, 0, 6)} }
+
+// jsKV is a field and its String() form.
+type jsKV struct{ k, v string }
+
+// setJS records the field's string form, replacing an earlier one.
+func (w *row) setJS(k, v string) {
+	for i := range w.js {
+		if w.js[i].k == k {
+			w.js[i].v = v
+			return
+		}
+	}
+	w.js = append(w.js, jsKV{k, v})
+}
 
 // setNode sets a field to a node, as a script emits it.
 func (w *row) setNode(k string, n *graph.Node) {
 	if n == nil {
 		w.fields[k] = nil
-		w.js[k] = "null"
+		w.setJS(k, "null")
 		return
 	}
 	w.fields[k] = graph.ScriptNode(*n)
-	w.js[k] = n.GizmoString()
+	w.setJS(k, n.GizmoString())
 }
 
 // setString sets a field to a string the script computed (a name).
 func (w *row) setString(k, s string) {
 	w.fields[k] = graph.ScriptValue(s)
-	w.js[k] = s
+	w.setJS(k, s)
 }
 
 // setNameOf sets k to the name of node n (nameOf).
@@ -365,7 +380,7 @@ func (w *row) setStrings(k string, ss []string) {
 		l[i] = graph.ScriptValue(s)
 	}
 	w.fields[k] = l
-	w.js[k] = strings.Join(ss, ",")
+	w.setJS(k, strings.Join(ss, ","))
 }
 
 func (w *row) sortBy(n *graph.Node) {
@@ -376,8 +391,10 @@ func (w *row) sortBy(n *graph.Node) {
 }
 
 func (w *row) jsField(k string) string {
-	if s, ok := w.js[k]; ok {
-		return s
+	for _, kv := range w.js {
+		if kv.k == k {
+			return kv.v
+		}
 	}
 	return "undefined"
 }
@@ -560,11 +577,15 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 		events = uniqNodes(events)
 		graph.SortNodes(events)
 		for _, ev := range events {
-			start, err := first(ctx, r, ev, pStart)
+			c, err := eventCard(ctx, r, ev)
 			if err != nil {
 				return nil, err
 			}
-			evName, err := nameOf(ctx, r, ev)
+			start, err := c.first(ctx, pStart)
+			if err != nil {
+				return nil, err
+			}
+			evName, err := c.name(ctx)
 			if err != nil {
 				return nil, err
 			}
@@ -572,7 +593,7 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 			// order); the order matters only between others of the same
 			// name, whose rows tie in the sort: then the event's quads
 			// give the script's order.
-			order, others, names, err := eventOthers(ctx, r, ev, p, r.ObjectSet)
+			order, others, names, err := eventOthers(ctx, r, ev, p, c.objects)
 			if err != nil {
 				return nil, err
 			}
@@ -601,6 +622,66 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 	}
 	sortRows(rows, "event", "met", "person")
 	return results(rows), nil
+}
+
+// card is what one scan of an event's outgoing fact rows says of it
+// (Reader.OutFacts): its names, starts, kinds and participants, each the
+// distinct objects. A value the card holds once is what toValue() gives (the
+// first live quad's object: there is no other); where it holds none or
+// several, or the store keeps no current rows, the Reader's lookups answer.
+type card struct {
+	r    *graph.Reader
+	n    graph.Node
+	objs [][]graph.Node
+	ok   bool
+}
+
+var cardPreds = []graph.Node{pName, pStart, pKind, pChair, pAttendee, pSpeaker}
+
+func eventCard(ctx context.Context, r *graph.Reader, n graph.Node) (*card, error) {
+	objs, ok, err := r.OutFacts(ctx, n, cardPreds)
+	if err != nil {
+		return nil, err
+	}
+	return &card{r: r, n: n, objs: objs, ok: ok}, nil
+}
+
+func (c *card) of(pred graph.Node) ([]graph.Node, bool) {
+	if !c.ok {
+		return nil, false
+	}
+	for i, p := range cardPreds {
+		if p == pred {
+			return c.objs[i], true
+		}
+	}
+	return nil, false
+}
+
+// first is first(ctx, r, n, pred).
+func (c *card) first(ctx context.Context, pred graph.Node) (*graph.Node, error) {
+	if os, ok := c.of(pred); ok && len(os) == 1 {
+		v := os[0]
+		return &v, nil
+	}
+	return first(ctx, c.r, c.n, pred)
+}
+
+// name is nameOf(ctx, r, n).
+func (c *card) name(ctx context.Context) (string, error) {
+	if os, ok := c.of(pName); ok && len(os) == 1 {
+		return lex(os[0]), nil
+	}
+	return nameOf(ctx, c.r, c.n)
+}
+
+// objects is r.ObjectSet(ctx, n, pred): the distinct objects, in no
+// promised order.
+func (c *card) objects(ctx context.Context, n, pred graph.Node) ([]graph.Node, error) {
+	if os, ok := c.of(pred); ok && n == c.n {
+		return os, nil
+	}
+	return c.r.ObjectSet(ctx, n, pred)
 }
 
 // eventOthers lists who else took part in an event, in the order objects
@@ -773,7 +854,7 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 			w.sortBy(from)
 			w.setNode("to", to)
 			w.fields["articles"] = int64(articles[p])
-			w.js["articles"] = fmt.Sprint(articles[p])
+			w.setJS("articles", strconv.Itoa(articles[p]))
 			if len(positions) > 1 {
 				w.setString("position", posName)
 			}
@@ -897,11 +978,15 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 	var rows []*row
 	for i, res := range found {
 		for _, ev := range events[i] {
-			start, err := first(ctx, r, ev, pStart)
+			c, err := eventCard(ctx, r, ev)
 			if err != nil {
 				return nil, err
 			}
-			cs, err := r.ObjectSet(ctx, ev, pChair) // sorted by name below
+			start, err := c.first(ctx, pStart)
+			if err != nil {
+				return nil, err
+			}
+			cs, err := c.objects(ctx, ev, pChair) // sorted by name below
 			if err != nil {
 				return nil, err
 			}
@@ -910,7 +995,7 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 				return nil, err
 			}
 			for ci, chair := range chairs {
-				evName, err := nameOf(ctx, r, ev)
+				evName, err := c.name(ctx)
 				if err != nil {
 					return nil, err
 				}
@@ -943,19 +1028,23 @@ func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 	var rows []*row
 	for i, res := range found {
 		for _, ev := range events[i] {
-			start, err := first(ctx, r, ev, pStart)
+			c, err := eventCard(ctx, r, ev)
 			if err != nil {
 				return nil, err
 			}
-			kind, err := first(ctx, r, ev, pKind)
+			start, err := c.first(ctx, pStart)
 			if err != nil {
 				return nil, err
 			}
-			evName, err := nameOf(ctx, r, ev)
+			kind, err := c.first(ctx, pKind)
 			if err != nil {
 				return nil, err
 			}
-			cs, err := r.ObjectSet(ctx, ev, pChair) // sorted by name below
+			evName, err := c.name(ctx)
+			if err != nil {
+				return nil, err
+			}
+			cs, err := c.objects(ctx, ev, pChair) // sorted by name below
 			if err != nil {
 				return nil, err
 			}
@@ -1013,7 +1102,11 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 			}
 		}
 		for _, ev := range order {
-			start, err := first(ctx, r, ev, pStart)
+			c, err := eventCard(ctx, r, ev)
+			if err != nil {
+				return nil, err
+			}
+			start, err := c.first(ctx, pStart)
 			if err != nil {
 				return nil, err
 			}
@@ -1038,11 +1131,11 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 					sortDate = &graph.Node{Kind: graph.LiteralNode, Value: dates[0]}
 				}
 			}
-			kind, err := first(ctx, r, ev, pKind)
+			kind, err := c.first(ctx, pKind)
 			if err != nil {
 				return nil, err
 			}
-			evName, err := nameOf(ctx, r, ev)
+			evName, err := c.name(ctx)
 			if err != nil {
 				return nil, err
 			}
