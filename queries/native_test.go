@@ -313,17 +313,25 @@ func TestNativeTiesMatchGizmo(t *testing.T) {
 		}
 	}
 	ties := queries.TiesSettled()
-	for _, p := range [][]string{
-		{"events-about", "1-NQ/TEST"},
-		{"chairs-of-resolution", "1-NQ/TEST"},
-		{"events-of-person", "Lê Văn Chung"},
-		{"people-met", "Lê Văn Chung"},
-		{"position-holders", "Thứ trưởng Bộ Thử"},
+	for _, p := range []struct {
+		q    []string
+		step string // a step of the plan (--explain) the query must take
+	}{
+		{[]string{"events-about", "1-NQ/TEST"}, "out facts"},
+		{[]string{"chairs-of-resolution", "1-NQ/TEST"}, "out facts"},
+		{[]string{"events-of-person", "Lê Văn Chung"}, "out facts"},
+		{[]string{"people-met", "Lê Văn Chung"}, "out facts"},
+		{[]string{"position-holders", "Thứ trưởng Bộ Thử"}, "timeline rows of a post"},
 	} {
-		t.Run(strings.Join(p, " "), func(t *testing.T) {
-			res, _ := sameAnswer(t, s, p[0], p[1:])
+		t.Run(strings.Join(p.q, " "), func(t *testing.T) {
+			res, r := sameAnswer(t, s, p.q[0], p.q[1:])
 			if len(res.Rows) < 2 {
 				t.Errorf("%d rows: no tie to order", len(res.Rows))
+			}
+			var plan strings.Builder
+			r.Stats.Write(&plan)
+			if !strings.Contains(plan.String(), p.step) {
+				t.Errorf("the plan has no step %q:\n%s", p.step, plan.String())
 			}
 		})
 	}
