@@ -59,6 +59,10 @@ var (
 // 32 KiB).
 const maxFactLiteral = 8 << 10
 
+// MaxFactLiteral is maxFactLiteral, for callers that must know which
+// literals the fact rows leave out.
+const MaxFactLiteral = maxFactLiteral
+
 const (
 	dirOut = '>'
 	dirIn  = '<'

@@ -760,19 +760,13 @@ func factSources(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 	literal := strings.ToLower(lexArg(objectArg))
 	var rows []*row
 	for _, s := range subjects {
-		ls, err := r.Out(ctx, s, pred)
+		docs, ok, err := factSourceDocs(ctx, r, s, pred, objects, literal)
 		if err != nil {
 			return nil, err
 		}
-		matched := map[graph.Node]bool{}
-		var docs []graph.Node
-		for _, l := range ls {
-			v := l.Node.GizmoString()
-			if objects[v] || (!strings.HasPrefix(v, "<") && strings.ToLower(lex(l.Node)) == literal) {
-				if !matched[l.Label] && l.Label != (graph.Node{}) {
-					matched[l.Label] = true
-					docs = append(docs, l.Label)
-				}
+		if !ok {
+			if docs, err = quadSourceDocs(ctx, r, s, pred, objects, literal); err != nil {
+				return nil, err
 			}
 		}
 		graph.SortNodes(docs)
@@ -800,6 +794,74 @@ func factSources(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 	}
 	sortRows(rows, "article", "subject")
 	return results(rows), nil
+}
+
+// quadSourceDocs lists the documents that state (s, pred, o) for an o the
+// argument names, from every quad (s, pred, ?): the script's way.
+func quadSourceDocs(ctx context.Context, r *graph.Reader, s, pred graph.Node, objects map[string]bool, literal string) ([]graph.Node, error) {
+	ls, err := r.Out(ctx, s, pred)
+	if err != nil {
+		return nil, err
+	}
+	matched := map[graph.Node]bool{}
+	var docs []graph.Node
+	for _, l := range ls {
+		if sourceMatches(l.Node, objects, literal) && !matched[l.Label] && l.Label != (graph.Node{}) {
+			matched[l.Label] = true
+			docs = append(docs, l.Label)
+		}
+	}
+	return docs, nil
+}
+
+// factSourceDocs lists the same from the fact rows: the distinct objects of
+// (s, pred, ?), and for those that match, the documents of the fact's
+// quads — the quads of other objects are not read. ok is false when the
+// store keeps no current rows, or when a literal the rows leave out (over
+// graph.MaxFactLiteral bytes) could match.
+func factSourceDocs(ctx context.Context, r *graph.Reader, s, pred graph.Node, objects map[string]bool, literal string) (docs []graph.Node, ok bool, err error) {
+	if len(literal) > graph.MaxFactLiteral/4 {
+		return nil, false, nil
+	}
+	var os []graph.Node
+	for cursor := ""; ; {
+		facts, next, cur, err := r.Facts(ctx, s, pred, false, cursor, 1024)
+		if err != nil || !cur {
+			return nil, false, err
+		}
+		for _, f := range facts {
+			os = append(os, f.Other)
+		}
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	matched := map[graph.Node]bool{}
+	for _, o := range os {
+		if !sourceMatches(o, objects, literal) {
+			continue
+		}
+		labels, _, err := r.FactLabels(ctx, s, pred, o, 0, 0)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, l := range labels {
+			if !matched[l] && l != (graph.Node{}) {
+				matched[l] = true
+				docs = append(docs, l)
+			}
+		}
+	}
+	return docs, true, nil
+}
+
+// sourceMatches is the script's test of an object against fact-sources'
+// object argument: one of the nodes it names, or a literal equal to it
+// ignoring case.
+func sourceMatches(o graph.Node, objects map[string]bool, literal string) bool {
+	v := o.GizmoString()
+	return objects[v] || (!strings.HasPrefix(v, "<") && strings.ToLower(lex(o)) == literal)
 }
 
 // lexArg is the prelude's lex of an argument string.
