@@ -636,7 +636,17 @@ type card struct {
 	ok   bool
 }
 
-var cardPreds = []graph.Node{pName, pStart, pKind, pChair, pAttendee, pSpeaker}
+var cardPreds = []graph.Node{pName, pStart, pKind, pChair, pAttendee, pSpeaker, pType}
+
+// isA reports whether the node has t as an rdf:type (ofTypes): its
+// outgoing type facts are rows of the card.
+func (c *card) isA(ctx context.Context, t graph.Node) (bool, error) {
+	if ts, ok := c.of(pType); ok {
+		return slices.Contains(ts, t), nil
+	}
+	out, err := ofTypes(ctx, c.r, []graph.Node{c.n}, []graph.Node{t})
+	return len(out) > 0, err
+}
 
 func eventCard(ctx context.Context, r *graph.Reader, n graph.Node) (*card, error) {
 	objs, ok, err := r.OutFacts(ctx, n, cardPreds)
@@ -1023,11 +1033,8 @@ func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (foun
 		if err != nil {
 			return nil, nil, err
 		}
-		evs, err := ofTypes(ctx, r, uniqNodes(subs), []graph.Node{tEvent})
-		if err != nil {
-			return nil, nil, err
-		}
-		events = append(events, evs)
+		// Their type is checked by the callers, from each one's card.
+		events = append(events, uniqNodes(subs))
 	}
 	return found, events, nil
 }
@@ -1043,6 +1050,11 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 			c, err := eventCard(ctx, r, ev)
 			if err != nil {
 				return nil, err
+			}
+			if isEvent, err := c.isA(ctx, tEvent); err != nil {
+				return nil, err
+			} else if !isEvent {
+				continue
 			}
 			start, err := c.first(ctx, pStart)
 			if err != nil {
@@ -1093,6 +1105,11 @@ func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 			c, err := eventCard(ctx, r, ev)
 			if err != nil {
 				return nil, err
+			}
+			if isEvent, err := c.isA(ctx, tEvent); err != nil {
+				return nil, err
+			} else if !isEvent {
+				continue
 			}
 			start, err := c.first(ctx, pStart)
 			if err != nil {
