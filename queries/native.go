@@ -329,6 +329,7 @@ type row struct {
 	grp int
 	src graph.Node
 	seq int
+	idx int // the row's place before the sort
 }
 
 func newRow() *row { return &row{fields: make(map[string]any, 6), js: make([]jsKV, 0, 6)} }
@@ -402,7 +403,17 @@ func (w *row) jsField(k string) string {
 // sortRows is the prelude's rows.sort(byDate(key, then)): full dates first,
 // by date, then by the fields in then as strings; stable.
 func sortRows(rows []*row, then ...string) {
-	slices.SortStableFunc(rows, func(a, b *row) int { return rowCompare(a, b, then) })
+	// Stable: rows that compare equal keep their order (their place breaks
+	// the tie, so that the sort is n log n).
+	for i, w := range rows {
+		w.idx = i
+	}
+	slices.SortFunc(rows, func(a, b *row) int {
+		if c := rowCompare(a, b, then); c != 0 {
+			return c
+		}
+		return a.idx - b.idx
+	})
 }
 
 // rowCompare is the order of sortRows.
