@@ -4,7 +4,9 @@
 # script a few times, rows compared), then whole processes — `vnkg query NAME
 # ARGS` against `cayley query` of the same bound Gizmo script on the same
 # store, plus `g.emit(1)` for what starting and opening cost — all in one run.
-# Prints markdown tables (p50 and p99 in milliseconds).
+# Prints markdown tables (p50 and p99 in milliseconds; vnkg's CPU time, user
+# and system, beside its wall time: on a loaded machine the wall time is
+# mostly waiting for a core).
 #
 # usage: bench/queries.sh STORE PEOPLE.tsv [RUNS] [CAYLEY_RUNS]
 #   STORE       a bolt store (vnkg build --db STORE CORPUS)
@@ -43,32 +45,36 @@ echo
 echo
 
 now() { date +%s%N; }
+TIMEFORMAT='%3U %3S' # bash's time: the child's user and system seconds
 # stats prints "p50 p99" in ms of the nanosecond durations on stdin.
 stats() { sort -n | awk '{ a[NR] = $1 } END { p50 = a[int(NR * 0.5 + 0.5)]; i = int(NR * 0.99 + 0.5); if (i < 1) i = 1; printf "%.1f %.1f", p50 / 1e6, a[i] / 1e6 }'; }
 
 echo "## Whole process ($(basename "$store"), $runs runs of vnkg, $cruns of cayley)"
 echo
 if [[ -n $base ]]; then
-  echo "| query | vnkg p50 ms | vnkg p99 ms | base vnkg p50 ms | base/vnkg | cayley query p50 ms | cayley/vnkg |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| query | vnkg p50 ms | vnkg p99 ms | vnkg CPU p50 ms | base vnkg p50 ms | base/vnkg | cayley query p50 ms | cayley/vnkg |"
+  echo "|---|---|---|---|---|---|---|---|"
 else
-  echo "| query | vnkg p50 ms | vnkg p99 ms | cayley query p50 ms | cayley/vnkg |"
-  echo "|---|---|---|---|---|"
+  echo "| query | vnkg p50 ms | vnkg p99 ms | vnkg CPU p50 ms | cayley query p50 ms | cayley/vnkg |"
+  echo "|---|---|---|---|---|---|"
 fi
 row() { # name, then the vnkg command's arguments after --db; cayley script file
   local label=$1 script=$2; shift 2
-  local t0 t1 v c bv=""
+  local t0 t1 v vc c bv=""
   : >"$work/t"
   : >"$work/b"
+  : >"$work/tc"
   for ((i = 0; i < runs; i++)); do
-    t0=$(now); "$work/vnkg" query --db "$store" "$@" >/dev/null 2>>"$work/stderr"; t1=$(now)
+    t0=$(now); { time "$work/vnkg" query --db "$store" "$@" >/dev/null 2>>"$work/stderr"; } 2>"$work/cpu1"; t1=$(now)
     echo $((t1 - t0)) >>"$work/t"
+    awk '{ printf "%d\n", ($1 + $2) * 1e9 }' "$work/cpu1" >>"$work/tc"
     if [[ -n $base ]]; then
       t0=$(now); "$base" query --db "$store" "$@" >/dev/null 2>>"$work/stderr"; t1=$(now)
       echo $((t1 - t0)) >>"$work/b"
     fi
   done
   v=$(stats <"$work/t")
+  vc=$(stats <"$work/tc")
   [[ -n $base ]] && bv=$(stats <"$work/b")
   : >"$work/c"
   local cstop=""
@@ -83,12 +89,12 @@ row() { # name, then the vnkg command's arguments after --db; cayley script file
     echo $((t1 - t0)) >>"$work/c"
   done
   if ((cruns > 0)); then c=$(stats <"$work/c"); else c="— —"; fi
-  awk -v l="$label" -v v="$v" -v c="$c" -v bv="$bv" -v cs="$cstop" 'BEGIN {
-    split(v, a, " "); split(c, b, " "); split(bv, x, " ")
+  awk -v l="$label" -v v="$v" -v vc="$vc" -v c="$c" -v bv="$bv" -v cs="$cstop" 'BEGIN {
+    split(v, a, " "); split(c, b, " "); split(bv, x, " "); split(vc, y, " ")
     cr = (b[1] == "—") ? "—" : sprintf("%.0f×", b[1] / a[1])
     b[1] = b[1] cs
-    if (bv != "") printf "| %s | %s | %s | %s | %.1f× | %s | %s |\n", l, a[1], a[2], x[1], x[1] / a[1], b[1], cr
-    else printf "| %s | %s | %s | %s | %s |\n", l, a[1], a[2], b[1], cr
+    if (bv != "") printf "| %s | %s | %s | %s | %s | %.1f× | %s | %s |\n", l, a[1], a[2], y[1], x[1], x[1] / a[1], b[1], cr
+    else printf "| %s | %s | %s | %s | %s | %s |\n", l, a[1], a[2], y[1], b[1], cr
   }'
 }
 echo 'g.emit(1)' >"$work/emit.js"
