@@ -59,6 +59,10 @@ var (
 // 32 KiB).
 const maxFactLiteral = 8 << 10
 
+// MaxFactLiteral is maxFactLiteral, for callers that must know which
+// literals the fact rows leave out.
+const MaxFactLiteral = maxFactLiteral
+
 const (
 	dirOut = '>'
 	dirIn  = '<'
@@ -592,52 +596,37 @@ func (r *Reader) Facts(ctx context.Context, n, pred Node, in bool, after string,
 	st.Calls++
 	defer func() { st.Time += time.Since(start) }()
 	prefix := n.NQuad() + "\x00" + string(dirByte(in)) + pred.NQuad() + "\x00"
-	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
-		cur, err := r.rowsCurrent(ctx, tx, keyFactsOK)
-		if err != nil || !cur {
-			return err
+	cur, err := r.rowsOK(ctx, keyFactsOK)
+	if err != nil || !cur {
+		if err != nil {
+			err = fmt.Errorf("reading the fact rows of %s: %w", r.s, err)
 		}
-		ok = true
-		it := tx.Scan(ctx, hopts.WithPrefixKV(hkv.Key{factsBucket, []byte(prefix)}))
-		defer func() { it.Close() }()
-		more := false
-		if after != "" {
-			// Seek to the cursor's row (the key within the bucket). Seek
-			// lands only on a key that holds the one sought: if the row
-			// has gone since, the page starts from the first row and skips
-			// to the cursor.
-			more = hkv.Seek(ctx, it, hkv.Key{[]byte(prefix + after)})
-			if !more {
-				it.Close()
-				it = tx.Scan(ctx, hopts.WithPrefixKV(hkv.Key{factsBucket, []byte(prefix)}))
-				more = it.Next(ctx)
-			}
-		} else {
-			more = it.Next(ctx)
+		return nil, "", false, err
+	}
+	ok = true
+	var from []byte
+	if after != "" {
+		// The page starts after the cursor's row (the key within the
+		// bucket), whether or not that row is still there.
+		from = []byte(after)
+	}
+	err = r.scanPrefix(ctx, factsBucket, []byte(prefix), from, func(k, v []byte) (bool, error) {
+		st.Quads++
+		if limit > 0 && len(facts) == limit {
+			next = facts[len(facts)-1].cursor
+			return false, nil
 		}
-		for ; more; more = it.Next(ctx) {
-			k := it.Key()
-			other := string(k[len(k)-1][len(prefix):])
-			if after != "" && other <= after {
-				continue
-			}
-			st.Quads++
-			if limit > 0 && len(facts) == limit {
-				next = facts[len(facts)-1].cursor
-				return nil
-			}
-			o, rest, err := readNode([]byte(other))
-			if err != nil || len(rest) != 0 {
-				return fmt.Errorf("fact row %q: %w", k[len(k)-1], errBadRow)
-			}
-			c, w := binary.Uvarint(it.Val())
-			if w <= 0 {
-				return fmt.Errorf("fact row %q: %w", k[len(k)-1], errBadRow)
-			}
-			st.Rows++
-			facts = append(facts, Fact{Predicate: pred, In: in, Other: o, Quads: int(c), cursor: other})
+		o, rest, err := readNode(k[len(prefix):])
+		if err != nil || len(rest) != 0 {
+			return false, fmt.Errorf("fact row %q: %w", k, errBadRow)
 		}
-		return it.Err()
+		c, w := binary.Uvarint(v)
+		if w <= 0 {
+			return false, fmt.Errorf("fact row %q: %w", k, errBadRow)
+		}
+		st.Rows++
+		facts = append(facts, Fact{Predicate: pred, In: in, Other: o, Quads: int(c), cursor: string(k[len(prefix):])})
+		return true, nil
 	})
 	if err != nil {
 		return nil, "", false, fmt.Errorf("reading the fact rows of %s: %w", r.s, err)

@@ -178,40 +178,32 @@ func (r *Reader) firstRow(ctx context.Context, n, pred Node) (v Node, has, ok bo
 	start := time.Now()
 	st := r.Stats.step("first rows", "vnkg_firsts")
 	defer func() { st.Time += time.Since(start) }()
-	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
-		if r.firsts == firstsUnknown {
-			cur, err := markerCurrent(ctx, tx, keyFirstsOK)
-			if err != nil {
-				return err
-			}
-			r.firsts = firstsOff
-			if cur {
-				r.firsts = firstsOn
-			}
+	if r.firsts == firstsUnknown {
+		cur, err := r.rowsOK(ctx, keyFirstsOK)
+		if err != nil {
+			return Node{}, false, false, fmt.Errorf("reading the first rows of %s: %w", r.s, err)
 		}
-		if r.firsts != firstsOn {
-			return nil
+		r.firsts = firstsOff
+		if cur {
+			r.firsts = firstsOn
 		}
-		ok = true
-		st.Calls++
-		st.Quads++
-		b, err := tx.Get(ctx, firstKey(n, pred))
-		if errors.Is(err, hkv.ErrNotFound) {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		st.Rows++
-		if v, _, err = readNode(b); err != nil {
-			return fmt.Errorf("first row of %s %s: %w", n.NQuad(), pred.NQuad(), err)
-		}
-		has = true
-		return nil
-	})
-	if err != nil {
+	}
+	if r.firsts != firstsOn {
+		return Node{}, false, false, nil
+	}
+	st.Calls++
+	st.Quads++
+	b, err := r.rowGet(ctx, firstKey(n, pred))
+	if errors.Is(err, hkv.ErrNotFound) {
+		return Node{}, false, true, nil
+	} else if err != nil {
 		return Node{}, false, false, fmt.Errorf("reading the first rows of %s: %w", r.s, err)
 	}
-	return v, has, ok, nil
+	st.Rows++
+	if v, _, err = readNode(b); err != nil {
+		return Node{}, false, false, fmt.Errorf("reading the first rows of %s: first row of %s %s: %w", r.s, n.NQuad(), pred.NQuad(), err)
+	}
+	return v, true, true, nil
 }
 
 // ensureFirsts rebuilds the first rows of a store whose rows are not

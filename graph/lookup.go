@@ -105,7 +105,10 @@ type Reader struct {
 	// markers caches whether each kind of derived rows is current, read
 	// once a Reader (rowsCurrent).
 	markers map[string]bool
-	Stats   ReadStats
+	// snap is the bolt read snapshot the Reader reads directly
+	// (rowread.go), once seen.
+	snap  *snap
+	Stats ReadStats
 }
 
 // The indexes a Reader scans by prefix, as Cayley's kv store names them.
@@ -480,16 +483,30 @@ func SortNodes(ns []Node) {
 	if len(ns) < 2 {
 		return
 	}
-	// Each node's string once, not once a comparison.
+	// Each node's string once, not once a comparison; equal strings keep
+	// their order (the index breaks the tie: a stable sort, in n log n).
 	type keyed struct {
 		key string
+		i   int
 		n   Node
 	}
 	ks := make([]keyed, len(ns))
+	sorted := true
 	for i, n := range ns {
-		ks[i] = keyed{n.GizmoString(), n}
+		ks[i] = keyed{n.GizmoString(), i, n}
+		if sorted && i > 0 && JSCompare(ks[i-1].key, ks[i].key) > 0 {
+			sorted = false
+		}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int { return JSCompare(a.key, b.key) })
+	if sorted { // rows read in key order often are
+		return
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if c := JSCompare(a.key, b.key); c != 0 {
+			return c
+		}
+		return a.i - b.i
+	})
 	for i, k := range ks {
 		ns[i] = k.n
 	}
@@ -500,22 +517,46 @@ func JSLess(a, b string) bool { return JSCompare(a, b) < 0 }
 
 // JSCompare compares strings as JavaScript's < does (UTF-16 code units);
 // for text without characters beyond U+FFFF that is byte order.
+//
+// UTF-8's byte order is the order of code points; UTF-16's differs from it
+// only where a character beyond U+FFFF (a surrogate pair, D800–DFFF) meets
+// one of U+E000–U+FFFF: so only the first characters that differ are
+// looked at.
 func JSCompare(a, b string) int {
-	if !hasAstral(a) && !hasAstral(b) {
-		return strings.Compare(a, b)
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
 	}
-	ua, ub := utf16Units(a), utf16Units(b)
-	return slices.Compare(ua, ub)
+	if i == len(a) || i == len(b) {
+		return compareLen(len(a), len(b))
+	}
+	// Back to the start of the character that differs.
+	for i > 0 && a[i]&0xC0 == 0x80 {
+		i--
+	}
+	ca, cb := a[i], b[i]
+	switch {
+	case ca >= 0xF0 && (cb == 0xEE || cb == 0xEF):
+		return -1 // a surrogate pair sorts before U+E000–U+FFFF
+	case cb >= 0xF0 && (ca == 0xEE || ca == 0xEF):
+		return 1
+	}
+	return strings.Compare(a[i:], b[i:])
 }
 
-func hasAstral(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0xF0 {
-			return true
-		}
+func compareLen(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
 	}
-	return false
+	return 0
 }
+
+// jsCompareUnits is JSCompare by its definition (UTF-16 code units), for
+// the tests.
+func jsCompareUnits(a, b string) int { return slices.Compare(utf16Units(a), utf16Units(b)) }
 
 func utf16Units(s string) []uint16 {
 	var out []uint16
@@ -728,6 +769,27 @@ func (r *Reader) firstLive(ctx context.Context, op string, ind ckv.QuadIndex, va
 	st := r.Stats.step(op, dirsKey(ind.Dirs))
 	st.Calls++
 	defer func() { st.Time += time.Since(start) }()
+	if d := r.direct(ctx); d != nil {
+		// The snapshot's buckets, read in place (rowread.go).
+		list := d.get(ind.Key(vals))
+		for len(list) > 0 {
+			id, n := binary.Uvarint(list)
+			if n <= 0 {
+				return nil, fmt.Errorf("reading store %s: a malformed index entry", r.s)
+			}
+			list = list[n:]
+			st.Quads++
+			prim, err := d.liveQuad(id)
+			if err != nil {
+				return nil, fmt.Errorf("reading store %s: %w", r.s, err)
+			}
+			if prim != nil {
+				st.Rows++
+				return prim, nil
+			}
+		}
+		return nil, nil
+	}
 	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
 		list, err := tx.Get(ctx, ind.Key(vals))
 		if errors.Is(err, hkv.ErrNotFound) {
@@ -762,6 +824,24 @@ func (r *Reader) firstLive(ctx context.Context, op string, ind ckv.QuadIndex, va
 }
 
 func id64(ref refs.Ref) uint64 { return uint64(ref.(ckv.Int64Value)) }
+
+// liveQuad is the package's liveQuad in the snapshot's log bucket.
+func (s *snap) liveQuad(id uint64) (*cproto.Primitive, error) {
+	var idb [8]byte
+	binary.BigEndian.PutUint64(idb[:], id)
+	b := s.get(hkv.Key{[]byte("log"), idb[:]})
+	if b == nil {
+		return nil, nil
+	}
+	var prim cproto.Primitive
+	if err := proto.Unmarshal(b, &prim); err != nil {
+		return nil, err
+	}
+	if prim.Deleted {
+		return nil, nil
+	}
+	return &prim, nil
+}
 
 // liveQuad reads the quad with log id id from Cayley's log; nil when the log
 // has no such entry or the quad is deleted (an index list keeps the ids of

@@ -268,26 +268,23 @@ func (r *Reader) Timeline(ctx context.Context, subj Node) (rows []TimelineRow, o
 	st := r.Stats.step("timeline rows", "vnkg_timeline")
 	st.Calls++
 	defer func() { st.Time += time.Since(start) }()
-	prefix := hkv.Key{timelineBucket, []byte(subj.NQuad() + "\x00")}
-	err = hkv.View(ctx, r.s.shared, func(tx hkv.Tx) error {
-		cur, err := r.rowsCurrent(ctx, tx, keyTimelineOK)
-		if err != nil || !cur {
-			return err
+	cur, err := r.rowsOK(ctx, keyTimelineOK)
+	if err != nil || !cur {
+		if err != nil {
+			err = fmt.Errorf("reading the timeline rows of %s: %w", r.s, err)
 		}
-		ok = true
-		it := tx.Scan(ctx, hopts.WithPrefixKV(prefix))
-		defer it.Close()
-		for it.Next(ctx) {
-			st.Quads++
-			row, err := decodeTimelineRow(it.Val())
-			if err != nil {
-				k := it.Key()
-				return fmt.Errorf("timeline row %q: %w", k[len(k)-1], err)
-			}
-			st.Rows++
-			rows = append(rows, row)
+		return nil, false, err
+	}
+	ok = true
+	err = r.scanPrefix(ctx, timelineBucket, []byte(subj.NQuad()+"\x00"), nil, func(k, v []byte) (bool, error) {
+		st.Quads++
+		row, err := decodeTimelineRow(v)
+		if err != nil {
+			return false, fmt.Errorf("timeline row %q: %w", k, err)
 		}
-		return it.Err()
+		st.Rows++
+		rows = append(rows, row)
+		return true, nil
 	})
 	if err != nil {
 		return nil, false, fmt.Errorf("reading the timeline rows of %s: %w", r.s, err)
@@ -595,4 +592,107 @@ func parseNQuadNode(s string) (Node, error) {
 		return Node{Kind: BlankNode, Value: s[2:]}, nil
 	}
 	return Node{}, fmt.Errorf("%w: subject %q is neither an IRI nor a blank node", errBadRow, s)
+}
+
+// TimelineDates reads the derived timeline rows of subj that hold pos among
+// their positions, without decoding the others: how many there are (one a
+// document) and the dates of their documents (those that have one), in the
+// rows' order. ok is false when the store keeps no current rows.
+func (r *Reader) TimelineDates(ctx context.Context, subj, pos Node) (docs int, dates []Node, ok bool, err error) {
+	if r.s.shared == nil {
+		return 0, nil, false, nil
+	}
+	start := time.Now()
+	st := r.Stats.step("timeline rows of a post", "vnkg_timeline")
+	st.Calls++
+	defer func() { st.Time += time.Since(start) }()
+	cur, err := r.rowsOK(ctx, keyTimelineOK)
+	if err != nil || !cur {
+		if err != nil {
+			err = fmt.Errorf("reading the timeline rows of %s: %w", r.s, err)
+		}
+		return 0, nil, false, err
+	}
+	want := appendNode(nil, pos)
+	err = r.scanPrefix(ctx, timelineBucket, []byte(subj.NQuad()+"\x00"), nil, func(k, v []byte) (bool, error) {
+		st.Quads++
+		date, has, held, err := rowHolds(v, want)
+		if err != nil {
+			return false, fmt.Errorf("timeline row %q: %w", k, err)
+		}
+		if !held {
+			return true, nil
+		}
+		st.Rows++
+		docs++
+		if has {
+			d, _, err := readNode(date)
+			if err != nil {
+				return false, fmt.Errorf("timeline row %q: %w", k, err)
+			}
+			dates = append(dates, d)
+		}
+		return true, nil
+	})
+	if err != nil {
+		return 0, nil, false, fmt.Errorf("reading the timeline rows of %s: %w", r.s, err)
+	}
+	return docs, dates, true, nil
+}
+
+// rowHolds reads an encoded timeline row far enough to tell whether one of
+// its positions is the encoded node want, and returns its date's bytes.
+func rowHolds(b, want []byte) (date []byte, has, held bool, err error) {
+	if _, b, err = skipNode(b); err != nil { // the document
+		return nil, false, false, err
+	}
+	if len(b) == 0 {
+		return nil, false, false, errBadRow
+	}
+	has = b[0] == 1
+	b = b[1:]
+	if has {
+		rest := b
+		if _, b, err = skipNode(b); err != nil {
+			return nil, false, false, err
+		}
+		date = rest[:len(rest)-len(b)]
+	}
+	for part := 0; part < 2; part++ { // ranks, then positions
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)) {
+			return nil, false, false, errBadRow
+		}
+		b = b[k:]
+		for range n {
+			var node []byte
+			if node, b, err = skipNode(b); err != nil {
+				return nil, false, false, err
+			}
+			if part == 1 && string(node) == string(want) {
+				held = true
+			}
+		}
+	}
+	if len(b) != 0 {
+		return nil, false, false, errBadRow
+	}
+	return date, has, held, nil
+}
+
+// skipNode splits an encoded node (appendNode) off b: its bytes, and the
+// rest.
+func skipNode(b []byte) (node, rest []byte, err error) {
+	if len(b) == 0 || b[0] > byte(LiteralNode) {
+		return nil, nil, errBadRow
+	}
+	i := 1
+	for range 3 {
+		l, k := binary.Uvarint(b[i:])
+		if k <= 0 || l > uint64(len(b)-i-k) {
+			return nil, nil, errBadRow
+		}
+		i += k + int(l)
+	}
+	return b[:i], b[i:], nil
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
@@ -296,36 +299,70 @@ func first(ctx context.Context, r *graph.Reader, n, pred graph.Node) (*graph.Nod
 	return &v, nil
 }
 
-var fullDateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+// isFullDate reports whether the node's lexical form starts with a full
+// date (the scripts' /^\d{4}-\d{2}-\d{2}/).
+func isFullDate(n *graph.Node) bool { return n != nil && fullDate(lex(*n)) }
 
-func isFullDate(n *graph.Node) bool { return n != nil && fullDateRE.MatchString(lex(*n)) }
+func fullDate(s string) bool {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // row is a result being built: its fields as emitted, and for sorting the
 // date it sorts by and the fields as JavaScript's String() spells them.
 type row struct {
 	fields map[string]any
-	js     map[string]string
+	js     []jsKV // the fields as strings, for the sort (few: a list)
 	date   string // lex of the sort date, "" if none
 	full   bool   // the sort date is a full date
+	// Where the script makes the row, for rows that tie on every field
+	// they are sorted by (sortRowsExact): the script makes its rows group
+	// by group (grp), in each the nodes in the store's order (src), and
+	// from each node in turn (seq).
+	grp int
+	src graph.Node
+	seq int
+	idx int // the row's place before the sort
 }
 
-func newRow() *row { return &row{fields: map[string]any{}, js: map[string]string{}} }
+func newRow() *row { return &row{fields: make(map[string]any, 6), js: make([]jsKV, 0, 6)} }
+
+// jsKV is a field and its String() form.
+type jsKV struct{ k, v string }
+
+// setJS records the field's string form, replacing an earlier one.
+func (w *row) setJS(k, v string) {
+	for i := range w.js {
+		if w.js[i].k == k {
+			w.js[i].v = v
+			return
+		}
+	}
+	w.js = append(w.js, jsKV{k, v})
+}
 
 // setNode sets a field to a node, as a script emits it.
 func (w *row) setNode(k string, n *graph.Node) {
 	if n == nil {
 		w.fields[k] = nil
-		w.js[k] = "null"
+		w.setJS(k, "null")
 		return
 	}
 	w.fields[k] = graph.ScriptNode(*n)
-	w.js[k] = n.GizmoString()
+	w.setJS(k, n.GizmoString())
 }
 
 // setString sets a field to a string the script computed (a name).
 func (w *row) setString(k, s string) {
 	w.fields[k] = graph.ScriptValue(s)
-	w.js[k] = s
+	w.setJS(k, s)
 }
 
 // setNameOf sets k to the name of node n (nameOf).
@@ -344,7 +381,7 @@ func (w *row) setStrings(k string, ss []string) {
 		l[i] = graph.ScriptValue(s)
 	}
 	w.fields[k] = l
-	w.js[k] = strings.Join(ss, ",")
+	w.setJS(k, strings.Join(ss, ","))
 }
 
 func (w *row) sortBy(n *graph.Node) {
@@ -355,8 +392,10 @@ func (w *row) sortBy(n *graph.Node) {
 }
 
 func (w *row) jsField(k string) string {
-	if s, ok := w.js[k]; ok {
-		return s
+	for _, kv := range w.js {
+		if kv.k == k {
+			return kv.v
+		}
 	}
 	return "undefined"
 }
@@ -364,21 +403,87 @@ func (w *row) jsField(k string) string {
 // sortRows is the prelude's rows.sort(byDate(key, then)): full dates first,
 // by date, then by the fields in then as strings; stable.
 func sortRows(rows []*row, then ...string) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		if a.full != b.full {
-			return a.full
+	// Stable: rows that compare equal keep their order (their place breaks
+	// the tie, so that the sort is n log n).
+	for i, w := range rows {
+		w.idx = i
+	}
+	slices.SortFunc(rows, func(a, b *row) int {
+		if c := rowCompare(a, b, then); c != 0 {
+			return c
 		}
-		if c := graph.JSCompare(a.date, b.date); c != 0 {
-			return c < 0
-		}
-		for _, f := range then {
-			if c := graph.JSCompare(a.jsField(f), b.jsField(f)); c != 0 {
-				return c < 0
-			}
-		}
-		return false
+		return a.idx - b.idx
 	})
+}
+
+// rowCompare is the order of sortRows.
+func rowCompare(a, b *row, then []string) int {
+	if a.full != b.full {
+		if a.full {
+			return -1
+		}
+		return 1
+	}
+	if c := graph.JSCompare(a.date, b.date); c != 0 {
+		return c
+	}
+	for _, f := range then {
+		if c := graph.JSCompare(a.jsField(f), b.jsField(f)); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// sortRowsExact sorts rows made in any order as sortRows sorts them made in
+// the script's order: by the sort, then, where rows tie on every field the
+// sort reads and still differ, by where the script makes them (grp, then
+// src in the store's order, then seq). Only the nodes of such ties are
+// looked up in the store: the others need no order but the sort's.
+func sortRowsExact(ctx context.Context, r *graph.Reader, rows []*row, then ...string) error {
+	sortRows(rows, then...)
+	for i := 0; i < len(rows); {
+		j := i + 1
+		for j < len(rows) && rowCompare(rows[i], rows[j], then) == 0 {
+			j++
+		}
+		if tie := rows[i:j]; len(tie) > 1 && !sameRows(tie) {
+			ns := make([]graph.Node, len(tie))
+			for k, w := range tie {
+				ns[k] = w.src
+			}
+			cmp, err := r.RefCompare(ctx, ns)
+			if err != nil {
+				return err
+			}
+			tiesSettled.Add(1)
+			slices.SortStableFunc(tie, func(a, b *row) int {
+				if a.grp != b.grp {
+					return a.grp - b.grp
+				}
+				if c := cmp(a.src, b.src); c != 0 {
+					return c
+				}
+				return a.seq - b.seq
+			})
+		}
+		i = j
+	}
+	return nil
+}
+
+// tiesSettled counts the ties sortRowsExact put in the store's order (for
+// the tests: that the corpus they compare against the scripts has some).
+var tiesSettled atomic.Int64
+
+// sameRows reports whether the rows emit the same fields.
+func sameRows(rows []*row) bool {
+	for _, w := range rows[1:] {
+		if !reflect.DeepEqual(w.fields, rows[0].fields) {
+			return false
+		}
+	}
+	return true
 }
 
 func results(rows []*row) []graph.Result {
@@ -483,36 +588,34 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 		events = uniqNodes(events)
 		graph.SortNodes(events)
 		for _, ev := range events {
-			start, err := first(ctx, r, ev, pStart)
+			c, err := eventCard(ctx, r, ev)
 			if err != nil {
 				return nil, err
 			}
-			evName, err := nameOf(ctx, r, ev)
+			start, err := c.first(ctx, pStart)
 			if err != nil {
 				return nil, err
 			}
-			var order []graph.Node
-			others := map[graph.Node][]string{}
-			for _, role := range roles {
-				os, err := r.Objects(ctx, ev, role.pred)
-				if err != nil {
+			evName, err := c.name(ctx)
+			if err != nil {
+				return nil, err
+			}
+			// The others from the fact rows (one a node, in no promised
+			// order); the order matters only between others of the same
+			// name, whose rows tie in the sort: then the event's quads
+			// give the script's order.
+			order, others, names, err := eventOthers(ctx, r, ev, p, c.objects)
+			if err != nil {
+				return nil, err
+			}
+			if sameName(names) {
+				objects := func(ctx context.Context, n, pred graph.Node) ([]graph.Node, error) { return r.Objects(ctx, n, pred) }
+				if order, others, names, err = eventOthers(ctx, r, ev, p, objects); err != nil {
 					return nil, err
-				}
-				for _, o := range os {
-					if o == p {
-						continue
-					}
-					if _, ok := others[o]; !ok {
-						order = append(order, o)
-					}
-					others[o] = append(others[o], role.name)
 				}
 			}
-			for _, o := range order {
-				name, err := nameOf(ctx, r, o)
-				if err != nil {
-					return nil, err
-				}
+			for i, o := range order {
+				name := names[i]
 				w := newRow()
 				w.setString("met", name)
 				w.setStrings("role", others[o])
@@ -530,6 +633,130 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 	}
 	sortRows(rows, "event", "met", "person")
 	return results(rows), nil
+}
+
+// card is what one scan of an event's outgoing fact rows says of it
+// (Reader.OutFacts): its names, starts, kinds and participants, each the
+// distinct objects. A value the card holds once is what toValue() gives (the
+// first live quad's object: there is no other); where it holds none or
+// several, or the store keeps no current rows, the Reader's lookups answer.
+type card struct {
+	r    *graph.Reader
+	n    graph.Node
+	objs [][]graph.Node
+	ok   bool
+}
+
+var cardPreds = []graph.Node{pName, pStart, pKind, pChair, pAttendee, pSpeaker, pType}
+
+// isA reports whether the node has t as an rdf:type (ofTypes): its
+// outgoing type facts are rows of the card.
+func (c *card) isA(ctx context.Context, t graph.Node) (bool, error) {
+	if ts, ok := c.of(pType); ok {
+		return slices.Contains(ts, t), nil
+	}
+	out, err := ofTypes(ctx, c.r, []graph.Node{c.n}, []graph.Node{t})
+	return len(out) > 0, err
+}
+
+func eventCard(ctx context.Context, r *graph.Reader, n graph.Node) (*card, error) {
+	objs, ok, err := r.OutFacts(ctx, n, cardPreds)
+	if err != nil {
+		return nil, err
+	}
+	return &card{r: r, n: n, objs: objs, ok: ok}, nil
+}
+
+func (c *card) of(pred graph.Node) ([]graph.Node, bool) {
+	if !c.ok {
+		return nil, false
+	}
+	for i, p := range cardPreds {
+		if p == pred {
+			return c.objs[i], true
+		}
+	}
+	return nil, false
+}
+
+// first is first(ctx, r, n, pred).
+func (c *card) first(ctx context.Context, pred graph.Node) (*graph.Node, error) {
+	if os, ok := c.of(pred); ok && len(os) == 1 {
+		v := os[0]
+		return &v, nil
+	}
+	return first(ctx, c.r, c.n, pred)
+}
+
+// name is nameOf(ctx, r, n).
+func (c *card) name(ctx context.Context) (string, error) {
+	if os, ok := c.of(pName); ok && len(os) == 1 {
+		return lex(os[0]), nil
+	}
+	return nameOf(ctx, c.r, c.n)
+}
+
+// objects is r.ObjectSet(ctx, n, pred): the distinct objects, in no
+// promised order.
+func (c *card) objects(ctx context.Context, n, pred graph.Node) ([]graph.Node, error) {
+	if os, ok := c.of(pred); ok && n == c.n {
+		return os, nil
+	}
+	return c.r.ObjectSet(ctx, n, pred)
+}
+
+// eventOthers lists who else took part in an event, in the order objects
+// gives each role's nodes (roles in the scripts' order), with their roles
+// and names.
+func eventOthers(ctx context.Context, r *graph.Reader, ev, p graph.Node, objects func(ctx context.Context, n, pred graph.Node) ([]graph.Node, error)) (order []graph.Node, others map[graph.Node][]string, names []string, err error) {
+	others = map[graph.Node][]string{}
+	for _, role := range roles {
+		os, err := objects(ctx, ev, role.pred)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for _, o := range os {
+			if o == p {
+				continue
+			}
+			if _, ok := others[o]; !ok {
+				order = append(order, o)
+			}
+			others[o] = append(others[o], role.name)
+		}
+	}
+	names = make([]string, len(order))
+	for i, o := range order {
+		if names[i], err = nameOf(ctx, r, o); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return order, others, names, nil
+}
+
+// sameName reports whether two of the names are the same.
+func sameName(names []string) bool {
+	if len(names) < 2 {
+		return false
+	}
+	if len(names) < 8 {
+		for i := range names {
+			for j := i + 1; j < len(names); j++ {
+				if names[i] == names[j] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	seen := make(map[string]bool, len(names))
+	for _, n := range names {
+		if seen[n] {
+			return true
+		}
+		seen[n] = true
+	}
+	return false
 }
 
 func factSources(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
@@ -554,19 +781,13 @@ func factSources(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 	literal := strings.ToLower(lexArg(objectArg))
 	var rows []*row
 	for _, s := range subjects {
-		ls, err := r.Out(ctx, s, pred)
+		docs, ok, err := factSourceDocs(ctx, r, s, pred, objects, literal)
 		if err != nil {
 			return nil, err
 		}
-		matched := map[graph.Node]bool{}
-		var docs []graph.Node
-		for _, l := range ls {
-			v := l.Node.GizmoString()
-			if objects[v] || (!strings.HasPrefix(v, "<") && strings.ToLower(lex(l.Node)) == literal) {
-				if !matched[l.Label] && l.Label != (graph.Node{}) {
-					matched[l.Label] = true
-					docs = append(docs, l.Label)
-				}
+		if !ok {
+			if docs, err = quadSourceDocs(ctx, r, s, pred, objects, literal); err != nil {
+				return nil, err
 			}
 		}
 		graph.SortNodes(docs)
@@ -596,6 +817,74 @@ func factSources(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 	return results(rows), nil
 }
 
+// quadSourceDocs lists the documents that state (s, pred, o) for an o the
+// argument names, from every quad (s, pred, ?): the script's way.
+func quadSourceDocs(ctx context.Context, r *graph.Reader, s, pred graph.Node, objects map[string]bool, literal string) ([]graph.Node, error) {
+	ls, err := r.Out(ctx, s, pred)
+	if err != nil {
+		return nil, err
+	}
+	matched := map[graph.Node]bool{}
+	var docs []graph.Node
+	for _, l := range ls {
+		if sourceMatches(l.Node, objects, literal) && !matched[l.Label] && l.Label != (graph.Node{}) {
+			matched[l.Label] = true
+			docs = append(docs, l.Label)
+		}
+	}
+	return docs, nil
+}
+
+// factSourceDocs lists the same from the fact rows: the distinct objects of
+// (s, pred, ?), and for those that match, the documents of the fact's
+// quads — the quads of other objects are not read. ok is false when the
+// store keeps no current rows, or when a literal the rows leave out (over
+// graph.MaxFactLiteral bytes) could match.
+func factSourceDocs(ctx context.Context, r *graph.Reader, s, pred graph.Node, objects map[string]bool, literal string) (docs []graph.Node, ok bool, err error) {
+	if len(literal) > graph.MaxFactLiteral/4 {
+		return nil, false, nil
+	}
+	var os []graph.Node
+	for cursor := ""; ; {
+		facts, next, cur, err := r.Facts(ctx, s, pred, false, cursor, 1024)
+		if err != nil || !cur {
+			return nil, false, err
+		}
+		for _, f := range facts {
+			os = append(os, f.Other)
+		}
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	matched := map[graph.Node]bool{}
+	for _, o := range os {
+		if !sourceMatches(o, objects, literal) {
+			continue
+		}
+		labels, _, err := r.FactLabels(ctx, s, pred, o, 0, 0)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, l := range labels {
+			if !matched[l] && l != (graph.Node{}) {
+				matched[l] = true
+				docs = append(docs, l)
+			}
+		}
+	}
+	return docs, true, nil
+}
+
+// sourceMatches is the script's test of an object against fact-sources'
+// object argument: one of the nodes it names, or a literal equal to it
+// ignoring case.
+func sourceMatches(o graph.Node, objects map[string]bool, literal string) bool {
+	v := o.GizmoString()
+	return objects[v] || (!strings.HasPrefix(v, "<") && strings.ToLower(lex(o)) == literal)
+}
+
 // lexArg is the prelude's lex of an argument string.
 var lexRE = regexp.MustCompile(`^"([\s\S]*)"(\^\^<[^>]*>|@[A-Za-z0-9-]+)$`)
 
@@ -615,7 +904,7 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 		return nil, err
 	}
 	var rows []*row
-	for _, pos := range positions {
+	for pi, pos := range positions {
 		order, articles, dated, err := holdersFromRows(ctx, r, pos)
 		if err != nil {
 			return nil, err
@@ -648,14 +937,17 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 			w.sortBy(from)
 			w.setNode("to", to)
 			w.fields["articles"] = int64(articles[p])
-			w.js["articles"] = fmt.Sprint(articles[p])
+			w.setJS("articles", strconv.Itoa(articles[p]))
 			if len(positions) > 1 {
 				w.setString("position", posName)
 			}
+			w.grp, w.src = pi, p
 			rows = append(rows, w)
 		}
 	}
-	sortRows(rows, "person", "position")
+	if err := sortRowsExact(ctx, r, rows, "person", "position"); err != nil {
+		return nil, err
+	}
 	return results(rows), nil
 }
 
@@ -696,10 +988,11 @@ func holdersFromQuads(ctx context.Context, r *graph.Reader, pos graph.Node) (ord
 // holdersFromRows reads the same from the derived rows: the post's fact
 // rows give its holders and their number of documents, each holder's
 // timeline rows the documents' dates (graph/facts.go, graph/timeline.go) —
-// a row a holder and a row a document, no quad and no value read. It
-// returns a nil order when the store keeps no current rows, or when a
-// holder's timeline rows do not account for every quad of its fact (a quad
-// without a document): then the caller reads the quads.
+// a row a holder and a row a document, no quad and no value read. The
+// holders come in the fact rows' order, not the index's (the caller sorts
+// its rows exactly). It returns a nil order when the store keeps no current
+// rows, or when a holder's timeline rows do not account for every quad of
+// its fact (a quad without a document): then the caller reads the quads.
 func holdersFromRows(ctx context.Context, r *graph.Reader, pos graph.Node) (order []graph.Node, articles map[graph.Node]int, dated map[graph.Node][]graph.Node, err error) {
 	articles = map[graph.Node]int{}
 	for cursor := ""; ; {
@@ -719,23 +1012,15 @@ func holdersFromRows(ctx context.Context, r *graph.Reader, pos graph.Node) (orde
 	if order == nil {
 		return []graph.Node{}, articles, nil, nil
 	}
-	if err := r.SortByRef(ctx, order); err != nil {
-		return nil, nil, nil, err
-	}
 	dated = map[graph.Node][]graph.Node{}
 	for _, p := range order {
-		tl, ok, err := r.Timeline(ctx, p)
+		docs, dates, ok, err := r.TimelineDates(ctx, p, pos)
 		if err != nil || !ok {
 			return nil, nil, nil, err
 		}
-		docs := 0
-		for _, row := range tl {
-			if !slices.Contains(row.Positions, pos) {
-				continue
-			}
-			docs++
-			if isFullDate(row.Date) {
-				dated[p] = append(dated[p], *row.Date)
+		for i := range dates {
+			if isFullDate(&dates[i]) {
+				dated[p] = append(dated[p], dates[i])
 			}
 		}
 		if docs != articles[p] {
@@ -753,18 +1038,14 @@ func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (foun
 		return nil, nil, err
 	}
 	for _, res := range found {
+		// In any order: the callers sort their rows exactly
+		// (sortRowsExact), each row's source the event.
 		subs, err := r.SubjectSet(ctx, res, pAbout)
 		if err != nil {
 			return nil, nil, err
 		}
-		if err := r.SortByRef(ctx, subs); err != nil { // as Subjects
-			return nil, nil, err
-		}
-		evs, err := ofTypes(ctx, r, uniqNodes(subs), []graph.Node{tEvent})
-		if err != nil {
-			return nil, nil, err
-		}
-		events = append(events, evs)
+		// Their type is checked by the callers, from each one's card.
+		events = append(events, uniqNodes(subs))
 	}
 	return found, events, nil
 }
@@ -777,11 +1058,20 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 	var rows []*row
 	for i, res := range found {
 		for _, ev := range events[i] {
-			start, err := first(ctx, r, ev, pStart)
+			c, err := eventCard(ctx, r, ev)
 			if err != nil {
 				return nil, err
 			}
-			cs, err := r.Objects(ctx, ev, pChair)
+			if isEvent, err := c.isA(ctx, tEvent); err != nil {
+				return nil, err
+			} else if !isEvent {
+				continue
+			}
+			start, err := c.first(ctx, pStart)
+			if err != nil {
+				return nil, err
+			}
+			cs, err := c.objects(ctx, ev, pChair) // sorted by name below
 			if err != nil {
 				return nil, err
 			}
@@ -789,8 +1079,8 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 			if err != nil {
 				return nil, err
 			}
-			for _, chair := range chairs {
-				evName, err := nameOf(ctx, r, ev)
+			for ci, chair := range chairs {
+				evName, err := c.name(ctx)
 				if err != nil {
 					return nil, err
 				}
@@ -804,11 +1094,14 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 						return nil, err
 					}
 				}
+				w.grp, w.src, w.seq = i, ev, ci
 				rows = append(rows, w)
 			}
 		}
 	}
-	sortRows(rows, "chair", "event", "resolution")
+	if err := sortRowsExact(ctx, r, rows, "chair", "event", "resolution"); err != nil {
+		return nil, err
+	}
 	return results(rows), nil
 }
 
@@ -820,19 +1113,28 @@ func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 	var rows []*row
 	for i, res := range found {
 		for _, ev := range events[i] {
-			start, err := first(ctx, r, ev, pStart)
+			c, err := eventCard(ctx, r, ev)
 			if err != nil {
 				return nil, err
 			}
-			kind, err := first(ctx, r, ev, pKind)
+			if isEvent, err := c.isA(ctx, tEvent); err != nil {
+				return nil, err
+			} else if !isEvent {
+				continue
+			}
+			start, err := c.first(ctx, pStart)
 			if err != nil {
 				return nil, err
 			}
-			evName, err := nameOf(ctx, r, ev)
+			kind, err := c.first(ctx, pKind)
 			if err != nil {
 				return nil, err
 			}
-			cs, err := r.Objects(ctx, ev, pChair)
+			evName, err := c.name(ctx)
+			if err != nil {
+				return nil, err
+			}
+			cs, err := c.objects(ctx, ev, pChair) // sorted by name below
 			if err != nil {
 				return nil, err
 			}
@@ -851,10 +1153,13 @@ func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 					return nil, err
 				}
 			}
+			w.grp, w.src = i, ev
 			rows = append(rows, w)
 		}
 	}
-	sortRows(rows, "event", "resolution")
+	if err := sortRowsExact(ctx, r, rows, "event", "resolution"); err != nil {
+		return nil, err
+	}
 	return results(rows), nil
 }
 
@@ -864,26 +1169,34 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 		return nil, err
 	}
 	var rows []*row
-	for _, p := range people {
+	for pi, p := range people {
+		// The script lists the chair's events, then the attendee's not yet
+		// listed, then the speaker's, each in the store's order: the rows
+		// are sorted below, and rows that tie are put in that order then
+		// (sortRowsExact), so the events come from the fact rows in any
+		// order.
 		var order []graph.Node
 		found := map[graph.Node][]string{}
-		for _, role := range roles {
+		grp := map[graph.Node]int{}
+		for ri, role := range roles {
 			evs, err := r.SubjectSet(ctx, p, role.pred)
 			if err != nil {
-				return nil, err
-			}
-			if err := r.SortByRef(ctx, evs); err != nil { // as Subjects
 				return nil, err
 			}
 			for _, ev := range evs {
 				if _, ok := found[ev]; !ok {
 					order = append(order, ev)
+					grp[ev] = pi*len(roles) + ri
 				}
 				found[ev] = append(found[ev], role.name)
 			}
 		}
 		for _, ev := range order {
-			start, err := first(ctx, r, ev, pStart)
+			c, err := eventCard(ctx, r, ev)
+			if err != nil {
+				return nil, err
+			}
+			start, err := c.first(ctx, pStart)
 			if err != nil {
 				return nil, err
 			}
@@ -908,11 +1221,11 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 					sortDate = &graph.Node{Kind: graph.LiteralNode, Value: dates[0]}
 				}
 			}
-			kind, err := first(ctx, r, ev, pKind)
+			kind, err := c.first(ctx, pKind)
 			if err != nil {
 				return nil, err
 			}
-			evName, err := nameOf(ctx, r, ev)
+			evName, err := c.name(ctx)
 			if err != nil {
 				return nil, err
 			}
@@ -927,10 +1240,13 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 					return nil, err
 				}
 			}
+			w.grp, w.src = grp[ev], ev
 			rows = append(rows, w)
 		}
 	}
-	sortRows(rows, "event", "person")
+	if err := sortRowsExact(ctx, r, rows, "event", "person"); err != nil {
+		return nil, err
+	}
 	return results(rows), nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -120,6 +121,12 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 		src = pos[0]
 	}
 
+	if os.Getenv("GOGC") == "" {
+		// A query's live heap is its rows; at Go's default the collector
+		// runs several times over a hub's thousands of rows, each run
+		// scanning them all. GOGC in the environment still decides.
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
 	s, err := openStoreForQueries(ctx, e, *db)
 	if err != nil {
 		return err
