@@ -336,6 +336,19 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "the documents listed after a review verb's generic head are what the meeting reviewed",
+			published: "2023-02-27",
+			text: "Ngày 27-2, Đảng ủy Quân khu 1 tổ chức Hội nghị quán triệt các nghị quyết của Quân ủy Trung ương. " +
+				"Tại hội nghị, các đại biểu được nghiên cứu, quán triệt hai nghị quyết Quân ủy Trung ương ban hành cuối năm 2022, gồm: Nghị quyết số 1661-NQ/QUTW ngày 20/12/2022 về lãnh đạo công tác tài chính; Nghị quyết số 1658-NQ/QUTW ngày 20/12/2022 về công tác hậu cần. " +
+				"Các đơn vị đã hoàn thành các chỉ tiêu, gồm: Nghị quyết số 1659-NQ/QUTW.",
+			want: []string{
+				"EVENT hội nghị | 2023-02-27 |  | Đảng ủy Quân khu 1 | chair  | attend  | speak  | about Nghị quyết 1661-NQ/QUTW; Nghị quyết 1658-NQ/QUTW",
+				"RESOLUTION Nghị quyết 1661-NQ/QUTW | 1661-NQ/QUTW | Quân ủy Trung ương | aka Nghị quyết số 1661-NQ/QUTW",
+				"RESOLUTION Nghị quyết 1658-NQ/QUTW | 1658-NQ/QUTW | Quân ủy Trung ương | aka Nghị quyết số 1658-NQ/QUTW",
+				"RESOLUTION Nghị quyết 1659-NQ/QUTW | 1659-NQ/QUTW | Quân ủy Trung ương | aka Nghị quyết số 1659-NQ/QUTW",
+			},
+		},
+		{
 			name:      "a meeting as the subject of a verb that holds it says where",
 			published: "2019-08-22",
 			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +

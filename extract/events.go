@@ -313,10 +313,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 	}
 	// "Tại hội nghị, các đại biểu thảo luận, góp ý vào dự thảo Đề án …": a
-	// document that a review verb governs
+	// document that a review verb governs, also through a list ("quán triệt
+	// sáu nghị quyết …, gồm: Nghị quyết số …; Nghị quyết số …")
 	if ref != nil {
 		for t := s.t0; t < s.t1; t++ {
-			if name, ok := a.docAt[t]; ok && a.reviewedAt(t) {
+			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t)) {
 				ref.About = appendUnique(ref.About, name)
 			}
 		}
