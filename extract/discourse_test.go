@@ -349,6 +349,38 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a guest on a visit with its own days: the visit is the story's; the inviter is no guest; a guest described by title and country or as 'vị khách'",
+			published: "2018-01-25",
+			text: "Chiều 25-1, tại Phủ Chủ tịch, Chủ tịch nước Trần Đại Quang đã tiếp ông James Mattis, Bộ trưởng Quốc phòng Hoa Kỳ, đang thăm chính thức Việt Nam từ ngày 24 đến 25-1 theo lời mời của Đại tướng Ngô Xuân Lịch. " +
+				"Bộ trưởng James Mattis cảm ơn Chủ tịch nước đã dành thời gian tiếp đoàn và cho biết chuyến thăm diễn ra tốt đẹp. " +
+				"Trước đó, sáng cùng ngày, tại Trụ sở Bộ Quốc phòng, Đại tướng Ngô Xuân Lịch đã chủ trì lễ đón chính thức Bộ trưởng Quốc phòng Hoa Kỳ. " +
+				"Chiều cùng ngày, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính tiếp vị khách Hoa Kỳ.",
+			want: []string{
+				"PERSON Trần Đại Quang |  | Chủ tịch nước | aka Chủ tịch nước",
+				"PERSON James Mattis |  | Bộ trưởng Quốc phòng Hoa Kỳ | aka Bộ trưởng James Mattis | Mỹ",
+				"PERSON Ngô Xuân Lịch | Đại tướng | ",
+				"PERSON Phạm Minh Chính |  | Thủ tướng",
+				"EVENT chuyến thăm | 2018-01-24 |  |  | chair  | attend James Mattis | speak  | about ",
+				"EVENT tiếp xã giao | 2018-01-25 | Phủ Chủ tịch |  | chair Trần Đại Quang | attend James Mattis | speak James Mattis | about ",
+				"EVENT lễ đón | 2018-01-25 | Trụ sở Bộ Quốc phòng |  | chair Ngô Xuân Lịch | attend James Mattis | speak  | about ",
+				"EVENT tiếp xã giao | 2018-01-25 | Trụ sở Chính phủ |  | chair Phạm Minh Chính | attend James Mattis | speak  | about ",
+			},
+		},
+		{
+			name:      "a guest's clause about the visit keeps the guest; a visit someone speaks of is no scene ('Mở đầu hội đàm, A nhấn mạnh chuyến thăm …')",
+			published: "2022-06-09",
+			text: "Sáng 8/6, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang chủ trì lễ đón ông Rajnath Singh, Bộ trưởng Quốc phòng Ấn Độ, đang thăm chính thức Việt Nam từ ngày 8 đến 10/6. " +
+				"Ngay sau lễ đón, tại Trụ sở Bộ Quốc phòng, hai Bộ trưởng tiến hành hội đàm. " +
+				"Mở đầu hội đàm, Đại tướng Phan Văn Giang nhấn mạnh chuyến thăm mang ý nghĩa đặc biệt.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"PERSON Rajnath Singh |  | Bộ trưởng Quốc phòng Ấn Độ | Ấn Độ",
+				"EVENT lễ đón | 2022-06-08 | Trụ sở Bộ Quốc phòng |  | chair Phan Văn Giang | attend Rajnath Singh | speak  | about ",
+				"EVENT chuyến thăm | 2022-06-08 |  |  | chair  | attend Rajnath Singh | speak  | about ",
+				"EVENT hội đàm | 2022-06-08 | Trụ sở Bộ Quốc phòng |  | chair  | attend  | speak Phan Văn Giang | about ",
+			},
+		},
+		{
 			name:      "a meeting as the subject of a verb that holds it says where",
 			published: "2019-08-22",
 			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +

@@ -68,6 +68,14 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 				continue
 			}
 		}
+		// "A đã tiếp ngài B, Bộ trưởng Quốc phòng Nhật Bản, đang thăm chính thức
+		// Việt Nam từ ngày 10 đến 12/9": a guest described as on a visit with
+		// its own range of days tells the story's visit, which the guest attends
+		if kind == lineText && !planned && !purpose && a.eventOfKind(visitKind) == nil {
+			if ev := a.appositiveVisit(s, spans, ms, k); ev != nil {
+				continue
+			}
+		}
 		// "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh tổ chức đón Đoàn …": a body that
 		// holds a welcome on a day the sentence gives organizes a welcome ceremony
 		// ("Toàn quân đã tổ chức đón, tiễn nhiều đoàn" is a count, not one)
@@ -336,6 +344,50 @@ func (a *analysis) travelBefore(spans []Chunk, j int) bool {
 	return false
 }
 
+// appositiveVisit opens the visit that an appositive clause after a guest
+// tells of ("…, đang thăm chính thức Việt Nam từ ngày 24 đến 25-1"): the visit
+// word at spans[k] after "đang" (or "đang có"), a range of days after it in
+// its clause; the person the clause follows attends it, and its first day
+// dates it. It returns nil when spans[k] is no such clause.
+func (a *analysis) appositiveVisit(s sentence, spans []Chunk, ms []mention, k int) *EventFact {
+	sp := spans[k]
+	if !(sp.Kind == SpanEvent && sp.Value == visitKind || sp.Kind == SpanOther && a.g.evWord(sp.Value, ewVisit)) {
+		return nil
+	}
+	j := k - 1
+	if j >= 0 && spans[j].Kind == SpanOther && spans[j].Value == "có" {
+		j--
+	}
+	if j < 1 || spans[j].Kind != SpanOther || spans[j].Value != "đang" || spans[j-1].Kind != SpanSep || spans[j-1].Value != "," {
+		return nil
+	}
+	d := dateAfter(spans, k)
+	if d < 0 || !dateRange(a.toks, spans[d]) {
+		return nil
+	}
+	var guest *PersonFact
+	for _, m := range ms {
+		if m.name < j-1 && m.k1 <= j && m.p != nil {
+			guest = m.p
+		}
+	}
+	if guest == nil {
+		return nil
+	}
+	ev := &EventFact{Kind: visitKind}
+	if a.toks[sp.T0].Key == "chuyến" {
+		// "chuyến thăm chính thức Việt Nam": named as written
+		if end := a.eventNameEnd(spans, k); end > k+1 {
+			ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+		}
+	}
+	a.facts.Events = append(a.facts.Events, ev)
+	ev.Date = a.dateOf(spans[d], s)
+	ev.Location = a.visitPlace(spans, k)
+	ev.Attendees = appendPerson(ev.Attendees, guest)
+	return ev
+}
+
 // visitKind is the event kind of visits.
 const visitKind = "chuyến thăm"
 
@@ -499,6 +551,15 @@ func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 		return true
 	}
 	sp := spans[j]
+	// "Chủ tịch nước hoan nghênh chuyến thăm …", "A nhấn mạnh chuyến thăm mang
+	// ý nghĩa đặc biệt": a visit that someone speaks of is the topic of what is
+	// said at one of its meetings, not the scene
+	// (on the day of the meeting the text is at: a sentence dated another day
+	// may speak of the visit itself)
+	if sp.Kind == SpanVerb && sp.Value == "speak" && spans[k].Value == visitKind && a.current != nil && a.current.Kind != visitKind &&
+		(a.ev.sentDate.IsZero() || a.ev.sentDate == a.current.Date) {
+		return false
+	}
 	return sp.Kind == SpanVerb || sp.Kind == SpanOther && a.g.is(sp.Value, wScene)
 }
 

@@ -60,6 +60,14 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		// "A chào xã giao B", "A hội kiến B": a call on B, who receives A
 		call := a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCall) == sp.T1-sp.T0
 		for i, m := range ms {
+			// "A chủ trì lễ đón B, …, đang thăm chính thức Việt Nam từ ngày …":
+			// the guest's own clause about the visit keeps B the guest
+			if spans[m.k0].T0 >= sp.T1 && !call && len(roles[i]) == 1 && roles[i][0] == attendsKind+visitKind &&
+				m.k1+1 < len(spans) && spans[m.k1].Kind == SpanSep && spans[m.k1].Value == "," && spans[m.k1+1].Value == "đang" {
+				roles[i] = append(roles[i], "attend")
+				a.party(ev, m.p)
+				continue
+			}
 			if spans[m.k0].T0 >= sp.T1 && len(roles[i]) == 0 {
 				if call {
 					roles[i] = []string{"chair"}
@@ -67,6 +75,14 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				}
 				roles[i] = []string{"attend"}
 				a.party(ev, m.p)
+			}
+		}
+		// "A chủ trì lễ đón chính thức Bộ trưởng Quốc phòng Hoa Kỳ": a guest
+		// the text describes by title and country instead of naming
+		if !planned {
+			if p := a.describedGuest(spans, k+1); p != nil && !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+				a.party(ev, p)
 			}
 		}
 		// "A chủ trì lễ đón Đoàn đại biểu Việt Nam": a delegation as the guest
@@ -93,11 +109,26 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			}
 			var guests []*PersonFact
 			for _, g := range ms[i+1:] {
-				guests = append(guests, g.p)
+				// "A tiếp B, …, đang thăm … theo lời mời của C": C invited B
+				if !a.inviter(spans, g) {
+					guests = append(guests, g.p)
+				}
 			}
 			if len(guests) == 0 && i == 0 {
 				// "đoàn đã được A tiếp": the delegation's heads are the guests
 				guests = passive
+			}
+			if len(guests) == 0 {
+				// "Thủ tướng Phạm Minh Chính tiếp vị khách Ấn Độ": a guest
+				// the text describes instead of naming
+				for k := m.k1; k < len(spans) && k <= m.k1+2; k++ {
+					if spans[k].Kind == SpanVerb && spans[k].Value == r {
+						if p := a.describedGuest(spans, k+1); p != nil && p != m.p {
+							guests = []*PersonFact{p}
+						}
+						break
+					}
+				}
 			}
 			rec := target
 			if rec == nil || rec.Kind != kind {
@@ -110,6 +141,15 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				if d := a.sentenceDate(s, spans); !d.IsZero() && !rec.Date.IsZero() && d != rec.Date ||
 					len(rec.Chairs) > 0 && !hasPerson(rec.Chairs, m.p) || otherGuests(rec, guests) {
 					rec = nil
+				}
+			}
+			// "B cảm ơn Chủ tịch nước đã dành thời gian tiếp đoàn và cho biết
+			// chuyến thăm …": a sentence about another event that names the
+			// host's reception again, with no day or guests of its own, means
+			// that reception
+			if rec == nil && target != nil && target.Kind != kind && len(guests) == 0 && a.sentenceDate(s, spans).IsZero() {
+				if e := a.eventOfKind(kind); e != nil && e.Kind == kind && hasPerson(e.Chairs, m.p) {
+					continue
 				}
 			}
 			if rec == nil && len(guests) == 0 && a.genericGuest(spans, m.k1) {
@@ -452,4 +492,56 @@ func onlySeps(spans []Chunk, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// describedGuest is the guest a text describes instead of naming, at
+// spans[j]: a title and a country ("lễ đón chính thức Bộ trưởng Quốc phòng
+// Hoa Kỳ": the one person of the article of that country with a post of that
+// title) or "vị khách" and a country ("tiếp vị khách Ấn Độ": the one
+// traveller of the article's visit from that country). Nil when the text
+// names someone there, or when no one or several fit.
+func (a *analysis) describedGuest(spans []Chunk, j int) *PersonFact {
+	title, country := "", ""
+	switch {
+	case j+1 < len(spans) && spans[j].Kind == SpanTitle && spans[j+1].Kind == SpanCountry:
+		title, country = spans[j].Value, spans[j+1].Value
+		j += 2
+	case j+2 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "vị" && spans[j+1].Kind == SpanOther && spans[j+1].Value == "khách" && spans[j+2].Kind == SpanCountry:
+		country = spans[j+2].Value
+		j += 3
+	default:
+		return nil
+	}
+	// a name after the description is the guest itself, a mention of its own
+	if j < len(spans) && (personStart(spans[j].Kind) || spans[j].Kind == SpanHonorific) {
+		return nil
+	}
+	var visit *EventFact
+	if title == "" {
+		if visit = a.eventOfKind(visitKind); visit == nil || visit.Kind != visitKind {
+			return nil
+		}
+	}
+	var found *PersonFact
+	for _, p := range a.facts.Persons {
+		if a.personCountry(p) != country {
+			continue
+		}
+		fits := false
+		if title != "" {
+			for _, pos := range p.Positions {
+				fits = fits || titleFits(title, pos)
+			}
+		} else {
+			fits = hasPerson(visit.Attendees, p)
+		}
+		if !fits {
+			continue
+		}
+		if found != nil && found != p {
+			return nil
+		}
+		found = p
+	}
+	return found
 }
