@@ -619,6 +619,16 @@ func (a *analysis) noteMembers(spans []Chunk, ms []mention, roles [][]string) {
 			break
 		}
 	}
+	// "Đoàn đại biểu Việt Nam do A làm Trưởng đoàn. Cùng đi có B, …": those
+	// who go with a delegation the text named are its members
+	if !has && len(a.ev.leads)+len(a.ev.members) > 0 {
+		for _, sp := range spans {
+			if sp.Kind == SpanVerb && sp.T1-sp.T0 == 2 && a.toks[sp.T0].Key == "cùng" && a.toks[sp.T0+1].Key == "đi" {
+				has = true
+				break
+			}
+		}
+	}
 	if !has {
 		return
 	}

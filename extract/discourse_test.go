@@ -381,6 +381,20 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a welcome held in a clause after the place the sentence opens with; those who go with the delegation are its guests",
+			published: "2021-12-13",
+			text: "Hôm qua (12/12), chương trình Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Lào lần thứ nhất đã được tổ chức tại huyện Sepon. " +
+				"Đoàn đại biểu Việt Nam do Đại tướng Phan Văn Giang làm Trưởng đoàn. Cùng đi có Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng. " +
+				"Mở đầu chương trình, tại Cửa khẩu Densavan (Savannakhet), lễ đón Đoàn đại biểu Việt Nam được tổ chức trang trọng dưới sự chủ trì của Đại tướng Chansamone Chanyalath.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Chansamone Chanyalath | Đại tướng | ",
+				"EVENT giao lưu | 2021-12-12 | huyện Sepon |  | chair  | attend Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+				"EVENT lễ đón | 2021-12-12 | Cửa khẩu Densavan |  | chair Chansamone Chanyalath | attend Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting as the subject of a verb that holds it says where",
 			published: "2019-08-22",
 			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +

@@ -277,6 +277,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	if opened != nil {
 		ref = opened
 	}
+	if ref == nil {
+		ref = a.programmeScene(spans)
+	}
 	a.noteArrival(spans, kind, planned)
 	// "Thành phần dự hội đàm … như tại lễ đón": the current meeting's attendees
 	// are the earlier one's
@@ -442,7 +445,7 @@ func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
 	}
 	// the rest of what the meeting is of, when its name stopped short ("Lễ
 	// đón tàu Trần Hưng Đạo được tổ chức …")
-	for n := 0; n < 4 && j < len(spans) && (spans[j].Kind == SpanName || spans[j].Kind == SpanOther && spans[j].Value != "được" &&
+	for n := 0; n < 5 && j < len(spans) && (spans[j].Kind == SpanName || spans[j].Kind == SpanCountry || spans[j].Kind == SpanOther && spans[j].Value != "được" &&
 		a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) == 0 && !a.g.isFunction(spans[j].Value)); n++ {
 		j++
 	}
@@ -469,9 +472,20 @@ func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
 	// "trang trọng", "ngay": a few plain words before the place
 	for t := j; t < len(spans) && t < j+4; t++ {
 		if spans[t].Kind != SpanOther {
-			return -1, -1
+			break
 		}
 		if spans[t].Value == "tại" {
+			return t, org
+		}
+	}
+	// "Mở đầu chương trình, tại Cửa khẩu Densavan, lễ đón Đoàn đại biểu Việt
+	// Nam được tổ chức trang trọng …": the place the sentence opens with, in
+	// a clause of its own before the meeting's
+	for t := 0; t < end; t++ {
+		if spans[t].Kind == SpanSep && spans[t].Value == ";" || spans[t].Kind == SpanVerb {
+			break
+		}
+		if spans[t].Kind == SpanOther && spans[t].Value == "tại" && (t == 0 || spans[t-1].Kind == SpanSep && spans[t-1].Value == ",") {
 			return t, org
 		}
 	}
@@ -561,6 +575,33 @@ func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 		return false
 	}
 	return sp.Kind == SpanVerb || sp.Kind == SpanOther && a.g.is(sp.Value, wScene)
+}
+
+// programmeScene is the article's programme (its first exchange, kind giao
+// lưu) when the sentence names it as its scene with a programme word after a
+// scene word ("Trao đổi bên lề chương trình, …", "Trong khuôn khổ chương
+// trình, …"; event_words.tsv programme); nil otherwise.
+func (a *analysis) programmeScene(spans []Chunk) *EventFact {
+	for k := 1; k < len(spans); k++ {
+		sp := spans[k]
+		if sp.Kind != SpanOther || a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewProgramme) == 0 {
+			continue
+		}
+		j := k - 1
+		if j >= 1 && spans[j].Kind == SpanOther && spans[j].Value == "khổ" && spans[j-1].Value == "khuôn" {
+			j -= 2
+		}
+		if j < 0 || spans[j].Kind != SpanOther || !a.g.is(spans[j].Value, wScene) {
+			continue
+		}
+		for _, ev := range a.facts.Events {
+			if ev.Kind == "giao lưu" {
+				return ev
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // plannedSentence reports a sentence about what will happen ("sẽ", "dự
