@@ -395,6 +395,20 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a second welcome, its clause held on another day ('lễ đón đoàn … do A làm trưởng đoàn diễn ra … dưới sự chủ trì của B')",
+			published: "2025-04-18",
+			text: "Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 9 diễn ra trong hai ngày 16-17/4 tại tỉnh Lạng Sơn. " +
+				"Sáng 16/4, tại khu vực Cửa khẩu Quốc tế Hữu Nghị Quan, Thượng tướng Đổng Quân, Bộ trưởng Bộ Quốc phòng Trung Quốc chủ trì lễ đón Đại tướng Phan Văn Giang và đoàn. " +
+				"Sáng 17/4, tại Cửa khẩu quốc tế Hữu Nghị (Lạng Sơn), lễ đón đoàn đại biểu cấp cao Bộ Quốc phòng Trung Quốc do Thượng tướng Đổng Quân làm trưởng đoàn diễn ra trang trọng dưới sự chủ trì của Đại tướng Phan Văn Giang.",
+			want: []string{
+				"PERSON Đổng Quân | Thượng tướng | Bộ trưởng Bộ Quốc phòng Trung Quốc",
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"EVENT giao lưu | 2025-04-16 | tỉnh Lạng Sơn |  | chair  | attend  | speak  | about ",
+				"EVENT lễ đón | 2025-04-16 | Khu vực Cửa khẩu Quốc tế Hữu Nghị Quan |  | chair Đổng Quân | attend Phan Văn Giang | speak  | about ",
+				"EVENT lễ đón | 2025-04-17 | Cửa khẩu quốc tế Hữu Nghị |  | chair Phan Văn Giang | attend Đổng Quân | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting as the subject of a verb that holds it says where",
 			published: "2019-08-22",
 			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +

@@ -144,6 +144,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if clauseSubject(spans, k) {
 			heldAtPlace, heldBy = a.heldAt(spans, end)
 		}
+		// ("Sáng 17/4, tại X, lễ đón đoàn … diễn ra …" after another welcome:
+		// held on another day or place, it is another one)
+		held = held || heldAtPlace >= 0
 		if !introduced && heldAtPlace >= 0 && a.eventOfKind(sp.Value) == nil {
 			introduced = true
 		}
@@ -445,9 +448,21 @@ func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
 	}
 	// the rest of what the meeting is of, when its name stopped short ("Lễ
 	// đón tàu Trần Hưng Đạo được tổ chức …")
-	for n := 0; n < 5 && j < len(spans) && (spans[j].Kind == SpanName || spans[j].Kind == SpanCountry || spans[j].Kind == SpanOther && spans[j].Value != "được" &&
+	for n := 0; n < 8 && j < len(spans) && (spans[j].Kind == SpanName || spans[j].Kind == SpanCountry || spans[j].Kind == SpanOrg || spans[j].Kind == SpanOther && spans[j].Value != "được" &&
 		a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) == 0 && !a.g.isFunction(spans[j].Value)); n++ {
 		j++
+	}
+	// "lễ đón đoàn đại biểu … do Thượng tướng A làm trưởng đoàn diễn ra …":
+	// the guests' head, a clause inside the meeting's subject
+	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "do" {
+		for t := j + 1; t < len(spans) && t < j+8; t++ {
+			if spans[t].Kind == SpanVerb {
+				if spans[t].Value == "lead" {
+					j = t + 1
+				}
+				break
+			}
+		}
 	}
 	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j++
