@@ -409,6 +409,28 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "the programme a held meeting belongs to ('nằm trong khuôn khổ hoạt động giao lưu …') is an event on its day and at its place",
+			published: "2019-08-29",
+			text: "Ngày 28/8, tại An Giang, Hội nghị sơ kết 5 năm thực hiện mô hình kết nghĩa giữa cụm dân cư hai bên biên giới Việt Nam - Campuchia đã diễn ra, nằm trong khuôn khổ hoạt động giao lưu hữu nghị biên giới Việt Nam - Campuchia cấp Bộ Tư lệnh năm 2019. " +
+				"Tại hội nghị, ông Dương Văn Hòa, Chủ tịch UBND thị trấn Tịnh Biên cho biết việc thăm thân thuận lợi hơn.",
+			want: []string{
+				"PERSON Dương Văn Hòa |  | ",
+				"EVENT hội nghị | 2019-08-28 | An Giang |  | chair  | attend  | speak Dương Văn Hòa | about ",
+				"EVENT giao lưu | 2019-08-28 | An Giang |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a ceremony its clause holds after the programme that frames it is the sentence's ('thuộc khuôn khổ Chương trình Giao lưu …, lễ kết nghĩa … đã được tổ chức')",
+			published: "2025-11-13",
+			text: "Sáng nay (13/11), thuộc khuôn khổ Chương trình Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Campuchia lần thứ hai, năm 2025, lễ kết nghĩa cụm dân cư hai bên biên giới giữa ấp Long Cường, xã Long Thuận, tỉnh Tây Ninh và ấp Otamo đã được tổ chức. " +
+				"Về phía Việt Nam, dự buổi lễ có Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"EVENT giao lưu | 2025-11-13 |  |  | chair  | attend  | speak  | about ",
+				"EVENT lễ kết nghĩa | 2025-11-13 |  |  | chair  | attend Phan Văn Giang | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting as the subject of a verb that holds it says where",
 			published: "2019-08-22",
 			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +

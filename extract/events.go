@@ -140,9 +140,37 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 		// "Lễ đón tàu … được tổ chức tại cầu cảng": a meeting that its clause
 		// says was held at a place, when none of its kind is known yet
-		heldAtPlace, heldBy := -1, -1
+		heldAtPlace, heldBy, heldHere := -1, -1, false
 		if clauseSubject(spans, k) {
-			heldAtPlace, heldBy = a.heldAt(spans, end)
+			heldAtPlace, heldBy, heldHere = a.heldClause(spans, end)
+		}
+		// "…, nằm trong khuôn khổ hoạt động giao lưu hữu nghị biên giới …":
+		// the programme a meeting the sentence opened belongs to is an event
+		// too, on its day and at its place
+		if sp.Value == programmeKind && opened != nil && opened.Kind != programmeKind && kind == lineText && !planned &&
+			a.frameAt(spans, k) && a.eventOfKind(programmeKind) == nil {
+			ev := &EventFact{Kind: programmeKind, Date: opened.Date, Location: opened.Location}
+			if end > k+1 {
+				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+			}
+			a.facts.Events = append(a.facts.Events, ev)
+			inName = end
+			continue
+		}
+		// "Sáng nay (13/11), thuộc khuôn khổ Chương trình Giao lưu …, lễ kết
+		// nghĩa … đã được tổ chức": the meeting its clause holds, after the
+		// programme it is framed by, is the sentence's
+		if heldHere && opened != nil && opened.Kind == programmeKind && opened.Kind != sp.Value && kind == lineText && !planned &&
+			a.eventOfKind(sp.Value) == nil && a.framedOpening(spans, k, opened) {
+			ev := &EventFact{Kind: sp.Value}
+			if end > k+1 {
+				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+			}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, end, end > k+1)
+			opened, ref = ev, ev
+			inName = end
+			continue
 		}
 		// ("Sáng 17/4, tại X, lễ đón đoàn … diễn ra …" after another welcome:
 		// held on another day or place, it is another one)
@@ -442,6 +470,14 @@ func (a *analysis) visitPlace(spans []Chunk, k int) string {
 // index of "tại" (-1 if the sentence says no such thing) and of the body that
 // holds it (-1 if none).
 func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
+	at, org, _ = a.heldClause(spans, end)
+	return at, org
+}
+
+// heldClause is heldAt, and held reports the verb that holds the meeting
+// even when the sentence names no place ("…, lễ kết nghĩa … đã được tổ
+// chức.").
+func (a *analysis) heldClause(spans []Chunk, end int) (at, org int, held bool) {
 	j := end
 	if j < len(spans) && spans[j].Kind == SpanSep && spans[j].Value == "," {
 		j++
@@ -478,11 +514,11 @@ func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
 			j++
 		}
 		if j >= len(spans) || spans[j].Kind != SpanVerb || spans[j].Value != "organize" {
-			return -1, -1
+			return -1, -1, false
 		}
 		j++
 	default:
-		return -1, -1
+		return -1, -1, false
 	}
 	// "trang trọng", "ngay": a few plain words before the place
 	for t := j; t < len(spans) && t < j+4; t++ {
@@ -490,7 +526,7 @@ func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
 			break
 		}
 		if spans[t].Value == "tại" {
-			return t, org
+			return t, org, true
 		}
 	}
 	// "Mở đầu chương trình, tại Cửa khẩu Densavan, lễ đón Đoàn đại biểu Việt
@@ -501,10 +537,10 @@ func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
 			break
 		}
 		if spans[t].Kind == SpanOther && spans[t].Value == "tại" && (t == 0 || spans[t-1].Kind == SpanSep && spans[t-1].Value == ",") {
-			return t, org
+			return t, org, true
 		}
 	}
-	return -1, -1
+	return -1, -1, true
 }
 
 // clauseSubject reports a trigger at spans[k] that opens its clause: at the
@@ -592,6 +628,36 @@ func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 	return sp.Kind == SpanVerb || sp.Kind == SpanOther && a.g.is(sp.Value, wScene)
 }
 
+// programmeKind is the event kind of exchange programmes, whose parts are
+// events of their own.
+const programmeKind = "giao lưu"
+
+// frameAt reports a meeting word at spans[k] named as the frame of another:
+// after "khuôn khổ", with at most two words between ("trong khuôn khổ hoạt
+// động giao lưu", "thuộc khuôn khổ Chương trình Giao lưu").
+func (a *analysis) frameAt(spans []Chunk, k int) bool {
+	for j := k - 1; j >= 1 && j >= k-3; j-- {
+		if spans[j].Kind == SpanOther && spans[j].Value == "khổ" && spans[j-1].Kind == SpanOther && spans[j-1].Value == "khuôn" {
+			return true
+		}
+		if spans[j].Kind != SpanOther && spans[j].Kind != SpanName {
+			return false
+		}
+	}
+	return false
+}
+
+// framedOpening reports that the event the sentence opened, of the kind of
+// opened, was named as a frame before spans[k].
+func (a *analysis) framedOpening(spans []Chunk, k int, opened *EventFact) bool {
+	for j := 0; j < k; j++ {
+		if spans[j].Kind == SpanEvent && spans[j].Value == opened.Kind {
+			return a.frameAt(spans, j)
+		}
+	}
+	return false
+}
+
 // programmeScene is the article's programme (its first exchange, kind giao
 // lưu) when the sentence names it as its scene with a programme word after a
 // scene word ("Trao đổi bên lề chương trình, …", "Trong khuôn khổ chương
@@ -610,7 +676,7 @@ func (a *analysis) programmeScene(spans []Chunk) *EventFact {
 			continue
 		}
 		for _, ev := range a.facts.Events {
-			if ev.Kind == "giao lưu" {
+			if ev.Kind == programmeKind {
 				return ev
 			}
 		}
