@@ -586,8 +586,10 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 			case "chair":
 				target.Chairs = appendPerson(target.Chairs, p)
 			case "attend":
+				// "hai Bộ trưởng (tiến hành) hội đàm": the two as equals
+				// attend; the text makes neither the host who chairs
+				// (hostChairs), unlike "A hội đàm với B"
 				target.Attendees = appendPerson(target.Attendees, p)
-				a.party(target, p)
 			case "speak":
 				target.Speakers = appendPerson(target.Speakers, p)
 			}

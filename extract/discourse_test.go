@@ -462,12 +462,12 @@ func TestVisitSides(t *testing.T) {
 		want       []string // the events the text gives
 	}{
 		{
-			name: "foreign travellers: the Vietnamese party to the talks chairs them",
+			name: "foreign travellers: the Vietnamese party to the talks chairs them ('A hội đàm với B'); 'hai bên hội đàm' makes neither the host",
 			text: "Sáng 5/8, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang chủ trì lễ đón Đoàn đại biểu quân sự cấp cao Quân đội nhân dân Lào do Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào dẫn đầu. " +
 				"Sau lễ đón, hai bên hội đàm.",
 			want: []string{
 				"EVENT lễ đón | 2024-08-05 | Trụ sở Bộ Quốc phòng |  | chair Phan Văn Giang | attend Chansamone Chanyalath | speak  | about ",
-				"EVENT hội đàm | 2024-08-05 |  |  | chair Phan Văn Giang | attend Chansamone Chanyalath | speak  | about ",
+				"EVENT hội đàm | 2024-08-05 |  |  | chair  | attend Chansamone Chanyalath, Phan Văn Giang | speak  | about ",
 			},
 		},
 		{
@@ -495,7 +495,7 @@ func TestVisitSides(t *testing.T) {
 				"Trưa cùng ngày, tại tỉnh Tây Ninh, hai Bộ trưởng Quốc phòng đã hội đàm.",
 			want: []string{
 				"EVENT lễ đón | 2024-08-13 | Cửa khẩu quốc tế Mộc Bài |  | chair Phan Văn Giang | attend Tea Seiha, Tien Sophonrnvong | speak  | about ",
-				"EVENT hội đàm | 2024-08-13 | tỉnh Tây Ninh |  | chair Phan Văn Giang | attend Tea Seiha | speak  | about ",
+				"EVENT hội đàm | 2024-08-13 | tỉnh Tây Ninh |  | chair  | attend Phan Văn Giang, Tea Seiha | speak  | about ",
 			},
 		},
 		{

@@ -215,7 +215,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					ev = e
 				}
 				ev.Attendees = appendPerson(ev.Attendees, m.p)
-				a.party(ev, m.p)
+				// "hai Bộ trưởng hội đàm": the title after "hai" is the pair
+				// (pairRoles), both attending as equals, no host party
+				if !pairMention(spans, m) {
+					a.party(ev, m.p)
+				}
 				continue
 			}
 			switch r {
@@ -544,4 +548,15 @@ func (a *analysis) describedGuest(spans []Chunk, j int) *PersonFact {
 		found = p
 	}
 	return found
+}
+
+// pairMention reports a mention of "hai" and a title ("hai Bộ trưởng"): the
+// two holders of the title, not one person.
+func pairMention(spans []Chunk, m mention) bool {
+	for j := m.k0 - 1; j <= m.k0 && j < len(spans); j++ {
+		if j >= 0 && spans[j].Kind == SpanOther && spans[j].Value == "hai" {
+			return true
+		}
+	}
+	return false
 }
