@@ -395,6 +395,11 @@ func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
 		return nil
 	}
 	j := d + 1
+	// "đoàn Việt Nam đã …", "đoàn Bộ Quốc phòng Lào đã …": the delegation's
+	// country or body is part of the subject
+	for j < len(spans) && (spans[j].Kind == SpanCountry || spans[j].Kind == SpanOrg) && j <= d+2 {
+		j++
+	}
 	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j++
 	}
@@ -619,6 +624,13 @@ func (a *analysis) noteMembers(spans []Chunk, ms []mention, roles [][]string) {
 		if (sp.Kind == SpanOther || sp.Kind == SpanName) && a.g.evWord(a.toks[sp.T0].Key, ewDelegation) {
 			has = true
 			break
+		}
+	}
+	// "Tham dự về phía Việt Nam có A, … làm Trưởng đoàn; B, …": a sentence in
+	// which someone leads a delegation lists its members
+	for i := range ms {
+		for _, r := range roles[i] {
+			has = has || r == "lead"
 		}
 	}
 	// "Đoàn đại biểu Việt Nam do A làm Trưởng đoàn. Cùng đi có B, …": those

@@ -431,6 +431,21 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "the members a leader's sentence lists are the delegation's: the guests of its welcome (a sentence with no person) and those at its memorial visit",
+			published: "2021-12-13",
+			text: "Hôm qua (12/12), tại huyện Sê Pôn đã diễn ra các hoạt động của Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Lào lần thứ nhất. " +
+				"Tham dự về phía Việt Nam có Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn; Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng. " +
+				"Các hoạt động trong ngày 12/12 bắt đầu bằng lễ đón đoàn Việt Nam do Bộ Quốc phòng Lào tổ chức tại Cửa khẩu Densavan. " +
+				"Cũng trong ngày 12/12, đoàn Việt Nam đã đặt vòng hoa viếng tại Đền thờ các anh hùng, liệt sĩ Lào - Việt Nam.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng",
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng",
+				"EVENT giao lưu | 2021-12-12 | huyện Sê Pôn |  | chair  | attend Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+				"EVENT lễ đón | 2021-12-12 | Cửa khẩu Densavan | Bộ Quốc phòng Lào | chair  | attend Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+				"EVENT lễ viếng | 2021-12-12 | Đền thờ các anh hùng, liệt sĩ Lào - Việt Nam |  | chair  | attend Hoàng Xuân Chiến, Phan Văn Giang | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting as the subject of a verb that holds it says where",
 			published: "2019-08-22",
 			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +

@@ -9,6 +9,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	planned := a.plannedSentence(spans)
 	passive := a.delegationRoles(spans, planned)
 	a.pairRoles(spans, ev, planned)
+	a.guestDelegations(spans, ms, ev, planned)
 	if len(ms) == 0 {
 		return
 	}
@@ -83,15 +84,6 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			if p := a.describedGuest(spans, k+1); p != nil && !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
 				ev.Attendees = appendPerson(ev.Attendees, p)
 				a.party(ev, p)
-			}
-		}
-		// "A chủ trì lễ đón Đoàn đại biểu Việt Nam": a delegation as the guest
-		// is its members
-		if !planned {
-			for _, p := range a.delegationAt(spans, k+1) {
-				if !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
-					ev.Attendees = appendPerson(ev.Attendees, p)
-				}
 			}
 		}
 	}
@@ -559,4 +551,29 @@ func pairMention(spans []Chunk, m mention) bool {
 		}
 	}
 	return false
+}
+
+// guestDelegations gives a meeting whose guests follow its trigger the
+// members of a delegation named as its guest: "A chủ trì lễ đón Đoàn đại
+// biểu Việt Nam", "… bắt đầu bằng lễ đón đoàn Việt Nam do Bộ Quốc phòng Lào
+// tổ chức" (a sentence that names no person too).
+func (a *analysis) guestDelegations(spans []Chunk, ms []mention, ev *EventFact, planned bool) {
+	if ev == nil || planned {
+		return
+	}
+	for k, sp := range spans {
+		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter || ev.Kind != sp.Value {
+			continue
+		}
+		// "Tại hội đàm, A cho biết …": a meeting named as the scene has no
+		// guests after it
+		if k > 0 && spans[k-1].Kind == SpanOther && a.g.is(spans[k-1].Value, wScene) && k+1 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," {
+			continue
+		}
+		for _, p := range a.delegationAt(spans, k+1) {
+			if !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+		}
+	}
 }
