@@ -446,6 +446,16 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a meeting word inside a body's name in a chair's posts is no verb of the chair ('Ban Chỉ đạo diễn tập tỉnh chủ trì hội nghị')",
+			published: "2023-10-09",
+			text: "Ngày 9/10, Bộ CHQS tỉnh Nghệ An tổ chức Hội nghị rút kinh nghiệm diễn tập. " +
+				"Đại tá Phan Đại Nghĩa, Chỉ huy trưởng Bộ CHQS tỉnh, Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh chủ trì hội nghị.",
+			want: []string{
+				"PERSON Phan Đại Nghĩa | Đại tá | Chỉ huy trưởng Bộ CHQS",
+				"EVENT hội nghị | 2023-10-09 |  | Bộ Chỉ huy Quân sự tỉnh Nghệ An | chair Phan Đại Nghĩa | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting as the subject of a verb that holds it says where",
 			published: "2019-08-22",
 			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +

@@ -359,7 +359,7 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 		k++
 	}
 	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
-		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap) && spans[k].Kind != SpanDate {
+		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap && !a.inBodyName(spans, k)) && spans[k].Kind != SpanDate {
 		if spans[k].Kind == SpanOther {
 			plain++
 			if !a.g.is(spans[k].Value, wFiller) {
@@ -576,4 +576,18 @@ func (a *analysis) guestDelegations(spans []Chunk, ms []mention, ev *EventFact, 
 			}
 		}
 	}
+}
+
+// inBodyName reports a lower-case meeting word right after a body that is no
+// verb of a person ("Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh chủ
+// trì hội nghị": the rest of the body's name, not the person's meeting).
+func (a *analysis) inBodyName(spans []Chunk, k int) bool {
+	f := a.g.frame(spans[k].Value)
+	if k == 0 || f.VerbAttends || f.VerbChairs {
+		return false
+	}
+	named := func(sp Chunk) bool { return sp.Kind == SpanOrg || sp.Kind == SpanName }
+	// ("Ban Chỉ đạo diễn tập": a body the recognizer cut after its first
+	// capitalized words)
+	return named(spans[k-1]) || k > 1 && spans[k-1].Kind == SpanOther && named(spans[k-2])
 }
