@@ -456,6 +456,16 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "'Theo A, đơn vị đã chủ trì …': A speaks; the verbs after the comma are in what A says",
+			published: "2025-06-18",
+			text: "Ngày 17/6, tại TP Châu Đốc, Bộ Chỉ huy Bộ đội Biên phòng tỉnh An Giang tổ chức Lễ đón nhận Huân chương Chiến công hạng Nhì. " +
+				"Theo Chỉ huy trưởng Trần Quốc Khánh, những năm gần đây, đơn vị đã chủ trì, phối hợp đấu tranh thành công nhiều chuyên án.",
+			want: []string{
+				"PERSON Trần Quốc Khánh |  | Chỉ huy trưởng",
+				"EVENT lễ đón nhận | 2025-06-17 | TP Châu Đốc | Bộ Chỉ huy Bộ đội Biên phòng tỉnh An Giang | chair  | attend  | speak Trần Quốc Khánh | about ",
+			},
+		},
+		{
 			name:      "a meeting as the subject of a verb that holds it says where",
 			published: "2019-08-22",
 			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +

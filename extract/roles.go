@@ -21,6 +21,12 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			stop = ms[i+1].k0
 		}
 		agent := ms[i].k0 > 0 && spans[ms[i].k0-1].Kind == SpanOther && spans[ms[i].k0-1].Value == "do"
+		// "Theo A, đơn vị đã chủ trì …": the verbs after the comma are in
+		// what A says (cuesBefore makes A a speaker), not A's
+		if ms[i].k0 > 0 && spans[ms[i].k0-1].Kind == SpanOther && spans[ms[i].k0-1].Value == "theo" &&
+			ms[i].k1 < len(spans) && spans[ms[i].k1].Kind == SpanSep && spans[ms[i].k1].Value == "," {
+			continue
+		}
 		roles[i] = a.verbsAfter(spans, ms[i].k1, stop, agent)
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
