@@ -466,6 +466,17 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "'B được A tiếp nhân chuyến thăm …': B is the guest, and the visit's traveller",
+			published: "2021-07-30",
+			text:      "Ngày 29/7, tại Phủ Chủ tịch, Bộ trưởng Quốc phòng Hoa Kỳ Lloyd Austin được Chủ tịch nước Nguyễn Xuân Phúc tiếp nhân chuyến thăm chính thức Việt Nam từ ngày 28 đến 29/7.",
+			want: []string{
+				"PERSON Lloyd Austin |  | Bộ trưởng Quốc phòng Hoa Kỳ | Mỹ",
+				"PERSON Nguyễn Xuân Phúc |  | Chủ tịch nước",
+				"EVENT chuyến thăm | 2021-07-28 |  |  | chair  | attend Lloyd Austin | speak  | about ",
+				"EVENT tiếp xã giao | 2021-07-29 | Phủ Chủ tịch |  | chair Nguyễn Xuân Phúc | attend Lloyd Austin | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting as the subject of a verb that holds it says where",
 			published: "2019-08-22",
 			text: "Chiều 22/8, Bộ trưởng Ngô Xuân Lịch chủ trì lễ đón Đoàn đại biểu Bộ Quốc phòng Nam Phi. " +

@@ -116,6 +116,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				// "đoàn đã được A tiếp": the delegation's heads are the guests
 				guests = passive
 			}
+			if len(guests) == 0 && i > 0 && m.k0 > 0 && spans[m.k0-1].Kind == SpanOther && spans[m.k0-1].Value == "được" {
+				// "Bộ trưởng Quốc phòng Hoa Kỳ Lloyd Austin được Chủ tịch nước
+				// Nguyễn Xuân Phúc tiếp": the one before "được" is the guest
+				guests = []*PersonFact{ms[i-1].p}
+			}
 			if len(guests) == 0 {
 				// "Thủ tướng Phạm Minh Chính tiếp vị khách Ấn Độ": a guest
 				// the text describes instead of naming
@@ -167,6 +172,21 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				rec.Attendees = appendPerson(rec.Attendees, g)
 			}
 			target = rec
+		}
+	}
+	// "B được A tiếp nhân chuyến thăm chính thức Việt Nam từ ngày 28 đến
+	// 29/7": the guests of a reception held on the occasion of the visit are
+	// its travellers
+	if target != nil && target.Kind == "tiếp xã giao" && !planned {
+		for k := 1; k < len(spans); k++ {
+			if spans[k].Kind == SpanEvent && spans[k].Value == visitKind && spans[k-1].Kind == SpanOther && spans[k-1].Value == "nhân" {
+				if v := a.eventOfKind(visitKind); v != nil && v.Kind == visitKind {
+					for _, p := range target.Attendees {
+						v.Attendees = appendPerson(v.Attendees, p)
+					}
+				}
+				break
+			}
 		}
 	}
 	for i, m := range ms {
