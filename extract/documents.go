@@ -223,6 +223,12 @@ func (a *analysis) reviewedAt(t int) bool {
 		}
 		j--
 	}
+	return a.reviewVerbAt(j)
+}
+
+// reviewVerbAt reports whether token j ends a review verb ("quán triệt",
+// "thảo luận", "tổng kết" …).
+func (a *analysis) reviewVerbAt(j int) bool {
 	if j < 1 {
 		return false
 	}
@@ -235,4 +241,38 @@ func (a *analysis) reviewedAt(t int) bool {
 		return prev == "sơ" || prev == "tổng"
 	}
 	return prev == before
+}
+
+// reviewedListAt reports whether the document named at token t is an item of
+// a list that a review verb governs through a generic head: "quán triệt sáu
+// nghị quyết Quân ủy Trung ương ban hành cuối năm 2022, gồm: Nghị quyết số
+// 1661-NQ/QUTW …; Nghị quyết số 1658-NQ/QUTW …". The list opens with "gồm" or
+// a colon after the head, within the sentence that begins at token t0.
+func (a *analysis) reviewedListAt(t0, t int) bool {
+	open := -1
+	for j := t - 1; j >= t0; j-- {
+		if k := a.toks[j].Key; k == "gồm" || k == ":" {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	head := false
+	for j := open - 1; j >= t0 && j >= open-16; j-- {
+		k := a.toks[j].Key
+		switch {
+		case k == "." || k == ";" || k == "\n":
+			return false
+		case a.toks[j].Cap:
+			// a named document or body inside the head does not make it generic
+		case k == "quyết" && j > t0 && a.toks[j-1].Key == "nghị" && !a.toks[j-1].Cap,
+			k == "án" && j > t0 && a.toks[j-1].Key == "đề" && !a.toks[j-1].Cap:
+			head = true
+		case head && a.reviewVerbAt(j):
+			return true
+		}
+	}
+	return false
 }
