@@ -160,6 +160,16 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a unit named by what it is ends at its number; 'Đại đội' heads a body",
+			text: "Thượng tá Trần Minh, Phó Chi đội trưởng Chi đội Tàu hộ vệ tên lửa số 18, và Chuẩn Đô đốc Sato Ken, Tư lệnh Hải đội hộ tống số 2, thăm Đại đội Biên phòng 316 và Đại đội bảo vệ biên giới 512 tổ chức năm 2022.",
+			want: []string{
+				"PERSON Trần Minh | Thượng tá | Phó Chi đội trưởng Chi đội Tàu hộ vệ tên lửa số 18",
+				"PERSON Sato Ken | Chuẩn Đô đốc | Tư lệnh Hải đội hộ tống số 2",
+			},
+			orgs:   []string{"Chi đội Tàu hộ vệ tên lửa số 18", "Hải đội hộ tống số 2", "Đại đội Biên phòng 316", "Đại đội bảo vệ biên giới 512"},
+			noOrgs: []string{"Đại đội bảo vệ biên giới 512 tổ chức năm 2022"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -602,14 +602,19 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		}
 		// "Đồn Biên phòng cửa khẩu quốc tế Móng Cái": a head that ends in a
 		// capitalized word may be followed by lower-case words, then the name
+		// ("Đại đội bảo vệ biên giới 585", "Chi đội tàu hộ vệ tên lửa số
+		// 18"): or the number of a unit named by what it is
 		if comps == 0 && j-1 > i && g.plainWord(toks, j) {
 			run := 1
-			for j+run < len(toks) && run < 5 && g.plainWord(toks, j+run) {
+			for j+run < len(toks) && run < 6 && g.plainWord(toks, j+run) {
 				run++
 			}
 			if run <= 4 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap {
 				j += run
 				continue
+			}
+			if j+run < len(toks) && toks[j+run].Kind == Number && isDigits(toks[j+run].Text) && g.runOn(toks, i, j) == j {
+				return j + run + 1 - i, "" // the number ends the name
 			}
 		}
 		// "Ấn Độ Dương - Thái Bình Dương": a dash between two capitalized words
@@ -656,12 +661,15 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		// capitalized word ("Đồn Biên phòng cửa khẩu quốc tế Móng Cái"), or one
 		// that ends a word ("Quốc phòng")
 		run := 0
-		for j+run < len(toks) && run < 4 && g.plainWord(toks, j+run) && !g.adminBeforePlace(toks, j+run) {
+		for j+run < len(toks) && run < 6 && g.plainWord(toks, j+run) && !g.adminBeforePlace(toks, j+run) {
 			run++
 		}
 		switch {
 		case run == 0:
-		case run <= 3 && j+run < len(toks) && (toks[j+run].Kind == Word && toks[j+run].Cap && !g.Surnames[toks[j+run].Key] || toks[j+run].Kind == Number && isDigits(toks[j+run].Text)):
+		case run <= 3 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && !g.Surnames[toks[j+run].Key]:
+			j += run
+		case run <= 5 && j+run < len(toks) && toks[j+run].Kind == Number && isDigits(toks[j+run].Text):
+			// "Chi đội Tàu hộ vệ tên lửa số 18": a unit's kind, then its number
 			j += run
 		case run == 1:
 			j++
