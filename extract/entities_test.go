@@ -170,6 +170,23 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Đại đội bảo vệ biên giới 512 tổ chức năm 2022"},
 		},
 		{
+			name: "a rank and titles before ':' are each one's in the list; a rank of its own after ';' ends the list",
+			text: "Dự lễ có các Thượng tướng, Ủy viên Trung ương Đảng: Trần Văn An, Thứ trưởng Bộ Quốc phòng và Lê Minh Bảo, Chủ nhiệm Tổng cục Chính trị; Trung tướng Vũ Đức Cường, Tư lệnh Quân khu 3.",
+			want: []string{
+				"PERSON Trần Văn An | Thượng tướng | Ủy viên Trung ương Đảng; Thứ trưởng Bộ Quốc phòng",
+				"PERSON Lê Minh Bảo | Thượng tướng | Ủy viên Trung ương Đảng; Chủ nhiệm Tổng cục Chính trị",
+				"PERSON Vũ Đức Cường | Trung tướng | Tư lệnh Quân khu 3",
+			},
+		},
+		{
+			name: "a lower-case rank after 'các' over a list after ':'",
+			text: "Dự chiêu đãi có các thiếu tướng: Nguyễn Văn Dũng, Phó Tư lệnh Quân khu 7; Đỗ Quang Hà, Chính ủy Quân đoàn 4.",
+			want: []string{
+				"PERSON Nguyễn Văn Dũng | Thiếu tướng | Phó Tư lệnh Quân khu 7",
+				"PERSON Đỗ Quang Hà | Thiếu tướng | Chính ủy Quân đoàn 4",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -297,6 +297,8 @@ func (a *analysis) people(spans []Chunk) []mention {
 		chainK  = -1      // where the pending chain started
 		last    = -1      // index in out of the person appositives attach to
 		shared  []segment // a title over a list after ":"
+		// a rank over a list after ":" ("các thượng tướng: A, …; B, …")
+		sharedRank string
 
 		sharedBySemicolon bool // the list's items are separated by ";"
 	)
@@ -330,7 +332,7 @@ func (a *analysis) people(spans []Chunk) []mention {
 			if last >= 0 && rank == "" && honor == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName) {
 				m := &out[last]
 				if m.k1 == k || m.k1 == k-1 && spans[k-1].Kind == SpanSep && spans[k-1].Value != ";" {
-					if shared != nil {
+					if shared != nil || sharedRank != "" {
 						// list items with titles of their own are separated by ";"
 						sharedBySemicolon = true
 					}
@@ -395,6 +397,9 @@ func (a *analysis) people(spans []Chunk) []mention {
 			if rank != "" && p.Rank == "" {
 				p.Rank = rank
 			}
+			if rank == "" && honor == "" && sharedRank != "" && p.Rank == "" {
+				p.Rank = sharedRank
+			}
 			a.addPositions(p, a.positions(pending))
 			if !p.Foreign && honor == "" {
 				a.addPositions(p, a.positions(shared))
@@ -419,8 +424,11 @@ func (a *analysis) people(spans []Chunk) []mention {
 			case ";":
 				reset()
 				// the list goes on past ";" while it is a list of people
-				if !sharedBySemicolon || k+1 < len(spans) && spans[k+1].Kind != SpanRank && spans[k+1].Kind != SpanHonorific && spans[k+1].Kind != SpanName {
-					shared, sharedBySemicolon = nil, false
+				// (a rank of its own after ";" ends a list under a shared rank:
+				// "các Thượng tướng: A, …; Trung tướng B, …")
+				if !sharedBySemicolon || k+1 < len(spans) && spans[k+1].Kind != SpanRank && spans[k+1].Kind != SpanHonorific && spans[k+1].Kind != SpanName ||
+					sharedRank != "" && k+1 < len(spans) && spans[k+1].Kind == SpanRank {
+					shared, sharedRank, sharedBySemicolon = nil, "", false
 				}
 				last = -1
 			case "và":
@@ -454,7 +462,16 @@ func (a *analysis) people(spans []Chunk) []mention {
 			if sp.Value == ":" && len(pending) > 0 && rank == "" {
 				// "các đồng chí Phó Tư lệnh Quân khu 4: Thiếu tướng A, Thiếu
 				// tướng B": the title is each one's
-				shared, sharedBySemicolon = pending, false
+				shared, sharedRank, sharedBySemicolon = pending, "", false
+				reset()
+				last = -1
+				continue
+			}
+			if sp.Value == ":" && rank != "" && k > 0 && spans[k-1].Kind != SpanName && (len(pending) == 0 || spans[chainK].Kind == SpanRank) {
+				// "các thượng tướng: A, Thứ trưởng …; B, …", "các Thượng
+				// tướng, Ủy viên Trung ương Đảng: A, …": the rank (and the
+				// titles after it) are each one's
+				shared, sharedRank, sharedBySemicolon = pending, rank, false
 				reset()
 				last = -1
 				continue

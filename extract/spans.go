@@ -267,7 +267,11 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		// Văn Giang - bộ trưởng Bộ Quốc phòng"; they count when a name or a
 		// body follows
 		capAfter := func(n int) bool { return i+n < end && toks[i+n].Kind == Word && toks[i+n].Cap }
-		if n, v := g.rankLex.longest(window, i); n > 0 && capAfter(n) {
+		// "các thượng tướng: A, …": a lower-case rank over a list after ":"
+		listAfter := func(n int) bool {
+			return i > 0 && g.is(toks[i-1].Key, wQuantity) && i+n < end && toks[i+n].Text == ":"
+		}
+		if n, v := g.rankLex.longest(window, i); n > 0 && (capAfter(n) || listAfter(n)) {
 			try(SpanRank, n, v)
 		}
 		if n, v := g.titleLex.longest(window, i); n > 0 && capAfter(n) {
