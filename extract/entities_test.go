@@ -187,6 +187,16 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a body after a comma that no title opens is the parent of the post's body; a list of bodies is not",
+			text: "Đón đoàn có Thiếu tướng Trần Văn Hà, Cục trưởng Cục Đối ngoại, Bộ Quốc phòng và Đại tá Lê Văn Nam, Phó Cục trưởng Cục Tuyên huấn, Tổng cục Chính trị Quân đội nhân dân Việt Nam. Dự có Đại tá Vũ Văn Lâm, Cục trưởng Cục Tác chiến, Bộ Công an, Bộ Ngoại giao.",
+			want: []string{
+				"PERSON Trần Văn Hà | Thiếu tướng | Cục trưởng Cục Đối ngoại Bộ Quốc phòng",
+				"PERSON Lê Văn Nam | Đại tá | Phó Cục trưởng Cục Tuyên huấn Tổng cục Chính trị Quân đội nhân dân Việt Nam",
+				"PERSON Vũ Văn Lâm | Đại tá | Cục trưởng Cục Tác chiến",
+			},
+			orgs: []string{"Cục Đối ngoại", "Bộ Quốc phòng", "Tổng cục Chính trị", "Bộ Công an", "Bộ Ngoại giao"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

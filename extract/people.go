@@ -57,6 +57,18 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Cục trưởng Cục Đối ngoại, Bộ Quốc phòng và ông B": a body after a
+		// comma that no title opens, and that no other body follows, is the
+		// one the post's body belongs to
+		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && spans[j-1].Kind == SpanOrg {
+			if e := a.parentAfterComma(spans, j); e > 0 {
+				parts = append(parts, a.text.Norm[spans[j+1].Start:spans[e-1].End])
+				for j++; j < e; j++ {
+					a.orgName(spans[j])
+				}
+				continue
+			}
+		}
 		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
 		// unit a slash puts the post's body under belongs to the post
 		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
@@ -115,6 +127,31 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 	sg.k1 = j
 	sg.written = strings.Join(parts, " ")
 	return sg, j
+}
+
+// parentAfterComma reads a body at spans[j+1], after the comma at spans[j],
+// with the bodies written right after it that qualify it ("Tổng cục Chính
+// trị Quân đội nhân dân Việt Nam"), that ends its appositive: no other body,
+// name or country follows, and no comma (a list of bodies, or an appositive
+// the writer closes, is not a parent). It returns the span after them, or 0.
+func (a *analysis) parentAfterComma(spans []Chunk, j int) int {
+	if j+1 >= len(spans) || spans[j+1].Kind != SpanOrg || spans[j+1].LoneHead() {
+		return 0
+	}
+	e := j + 2
+	for e < len(spans) && spans[e].Kind == SpanOrg && !spans[e].LoneHead() && spans[e].T0 == spans[e-1].T1 {
+		e++
+	}
+	if e == len(spans) {
+		return e
+	}
+	switch next := spans[e]; {
+	case next.Kind == SpanOrg || next.Kind == SpanName || next.Kind == SpanCountry:
+		return 0
+	case next.Kind == SpanSep && next.Value == ",":
+		return 0
+	}
+	return e
 }
 
 // remitEnd is the span after the remit a post names at spans[j] (a word of
