@@ -22,7 +22,13 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
 			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper {
 			abbr := a.toks[spans[k+2].T0].Text // what it stands for is the refs stage's
-			o.Aliases = appendUnique(o.Aliases, abbr)
+			// the abbreviation is the alias of the ending its initials spell:
+			// "Bộ Tư lệnh Bộ đội Biên phòng (BĐBP)" names Bộ đội Biên phòng BĐBP
+			named := o
+			if written := CanonicalTone(collapseSpaces(a.spanText(sp))); initialsSuffix(written, abbr) != written {
+				named = a.org("", initialsSuffix(written, abbr))
+			}
+			named.Aliases = appendUnique(named.Aliases, abbr)
 		}
 		if k+1 < len(spans) && spans[k+1].Kind == SpanOrg && spans[k+1].T0 == sp.T1 {
 			next := spans[k+1]

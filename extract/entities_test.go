@@ -233,3 +233,52 @@ func TestEntityStructure(t *testing.T) {
 		})
 	}
 }
+
+// TestAbbreviationAliases holds where an abbreviation defined after a body
+// goes: to the ending of the name its initials spell, else to the whole body.
+func TestAbbreviationAliases(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name, text  string
+		body, alias string // body must have alias
+		not         string // body that must not have it
+	}{
+		{
+			name:  "the initials spell the ending",
+			text:  "Chiều 27/8, Bộ Tư lệnh Bộ đội Biên phòng (BĐBP) chủ trì hội nghị bàn tròn.",
+			body:  "Bộ đội Biên phòng",
+			alias: "BĐBP",
+			not:   "Bộ Tư lệnh Bộ đội Biên phòng",
+		},
+		{
+			name:  "the initials spell no ending: the whole body",
+			text:  "Lữ đoàn 147 (LĐ147) tổ chức lễ đón.",
+			body:  "Lữ đoàn 147",
+			alias: "LĐ147",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			f, _ := g.relate(Document{ID: "t", Text: tt.text}, txt, Tokenize(txt))
+			aliases := map[string][]string{}
+			for _, o := range f.Orgs {
+				aliases[o.Name] = o.Aliases
+			}
+			has := func(body string) bool {
+				for _, a := range aliases[body] {
+					if a == tt.alias {
+						return true
+					}
+				}
+				return false
+			}
+			if !has(tt.body) {
+				t.Errorf("%q has no alias %q: %v", tt.body, tt.alias, aliases)
+			}
+			if tt.not != "" && has(tt.not) {
+				t.Errorf("%q has the alias %q", tt.not, tt.alias)
+			}
+		})
+	}
+}
