@@ -197,6 +197,13 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Cục Đối ngoại", "Bộ Quốc phòng", "Tổng cục Chính trị", "Bộ Công an", "Bộ Ngoại giao"},
 		},
 		{
+			name:   "a known foreign body whose name ends with its parent's names the parent; Việt Nam's bodies are one",
+			text:   "Đô đốc Hồ Trung Minh, Tư lệnh Hải quân Quân Giải phóng nhân dân Trung Quốc, chủ trì; đại diện Văn phòng Chính phủ dự.",
+			want:   []string{"PERSON Hồ Trung Minh | Đô đốc | Tư lệnh Hải quân Quân Giải phóng nhân dân Trung Quốc"},
+			orgs:   []string{"Hải quân Quân Giải phóng Nhân dân Trung Quốc", "Quân Giải phóng Nhân dân Trung Quốc", "Văn phòng Chính phủ"},
+			noOrgs: []string{"Chính phủ"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

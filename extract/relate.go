@@ -165,6 +165,14 @@ func (a *analysis) org(canonical, written string) *OrgFact {
 		}
 		a.orgByName[Fold(name)] = o
 		a.facts.Orgs = append(a.facts.Orgs, o)
+		if o.Parent != "" && a.g.Orgs[name] != nil && a.g.countryIn(o.Parent) != "" {
+			// "Hải quân Quân Giải phóng nhân dân Trung Quốc": a known foreign
+			// body whose name ends with its parent's names the parent too
+			// (Việt Nam's "Văn phòng Chính phủ" is one body)
+			if w, p := strings.Fields(written), strings.Fields(o.Parent); len(w) > len(p) && Fold(strings.Join(w[len(w)-len(p):], " ")) == Fold(o.Parent) {
+				a.org(o.Parent, strings.Join(w[len(w)-len(p):], " "))
+			}
+		}
 		if o.Parent == "" && a.g.Orgs[name] == nil {
 			// "Bộ Tổng Tham mưu Quân đội nhân dân Lào": a body of a known
 			// foreign body, which is named too
