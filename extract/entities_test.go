@@ -204,6 +204,14 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Chính phủ"},
 		},
 		{
+			name: "a post keeps a defined acronym its full form's initials do not spell; a Vietnamese one is expanded",
+			text: "Bộ Quốc phòng và Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID) ký kết; Bộ đội Biên phòng (BĐBP) tỉnh Long An dự. Ông John Miller, Giám đốc USAID tại Việt Nam, và Đại tá Lê Văn Tâm, Chính ủy BĐBP tỉnh Long An, phát biểu.",
+			want: []string{
+				"PERSON John Miller |  | Giám đốc USAID tại Việt Nam",
+				"PERSON Lê Văn Tâm | Đại tá | Chính ủy Bộ đội Biên phòng tỉnh Long An",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -1,6 +1,12 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // refTable is the refs stage's result: what an article defines that its later
 // text refers back to, found by a pure fold over its sentences. Today it holds
@@ -58,7 +64,12 @@ func (r *refTable) expandDefined(g *Gazetteer, s string, sent int, fold string) 
 	changed := false
 	for i, w := range words {
 		if full, ok := r.abbrev(w, sent); ok {
-			words[i], changed = full, true
+			// an acronym its full form's initials do not spell is a name of
+			// its own, kept as written ("Giám đốc USAID tại Việt Nam", after
+			// "Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID)")
+			if spellsInitials(full, w) {
+				words[i], changed = full, true
+			}
 		} else if full, ok := g.Abbrev[w]; ok && isUpperWord(w) && (g.abbrevOrg[w] || strings.Contains(fold, Fold(full))) {
 			words[i], changed = full, true
 		}
@@ -189,4 +200,41 @@ func (g *Gazetteer) headEndingAt(toks []Token, t int) int {
 		}
 	}
 	return -1
+}
+
+// spellsInitials reports whether the letters of short are the initials of
+// consecutive words of full ("BĐBP" in "Bộ đội Biên phòng", "QĐND" in "Quân
+// đội nhân dân Việt Nam"); digits in short are not compared ("LĐ147").
+// Acronyms of foreign names ("UNDP" for "Chương trình Phát triển Liên hợp
+// quốc", "KOICA") do not.
+func spellsInitials(full, short string) bool {
+	// letters compare without their marks ("Ủy ban nhân dân (UBND)"), and W
+	// writes Ư ("Quân ủy Trung ương (QUTW)")
+	base := func(r rune) rune {
+		d, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r)))
+		if d = unicode.ToUpper(d); d == 'W' {
+			d = 'U'
+		}
+		return d
+	}
+	var want []rune
+	for _, r := range short {
+		if unicode.IsLetter(r) {
+			want = append(want, base(r))
+		}
+	}
+	if len(want) == 0 {
+		return true
+	}
+	var initials []rune
+	for _, w := range strings.Fields(full) {
+		r, _ := utf8.DecodeRuneInString(w)
+		initials = append(initials, base(r))
+	}
+	for k := 0; k+len(want) <= len(initials); k++ {
+		if string(initials[k:k+len(want)]) == string(want) {
+			return true
+		}
+	}
+	return false
 }

@@ -47,3 +47,24 @@ func TestArticleRefs(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellsInitials holds which defined abbreviations a post expands: those
+// whose letters are the initials of words of their full form.
+func TestSpellsInitials(t *testing.T) {
+	for _, tt := range []struct {
+		full, short string
+		want        bool
+	}{
+		{"Bộ đội Biên phòng", "BĐBP", true},
+		{"Ủy ban nhân dân", "UBND", true},            // marks do not count
+		{"Quân đội nhân dân Việt Nam", "QĐND", true}, // the first words' initials
+		{"Lữ đoàn 147", "LĐ147", true},
+		{"Quân ủy Trung ương", "QUTW", true},                     // W writes Ư                           // digits are not compared
+		{"Chương trình Phát triển Liên hợp quốc", "UNDP", false}, // an English acronym
+		{"Cơ quan Hợp tác quốc tế Hàn Quốc", "KOICA", false},
+	} {
+		if got := spellsInitials(tt.full, tt.short); got != tt.want {
+			t.Errorf("spellsInitials(%q, %q) = %v, want %v", tt.full, tt.short, got, tt.want)
+		}
+	}
+}
