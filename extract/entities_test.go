@@ -212,6 +212,15 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "initials open a foreign name, spaced or joined to it; they end no sentence",
+			text: "Thượng tướng Lê Văn Dũng tiếp Đại tá R.K. Sharma, Tùy viên Quốc phòng Ấn Độ, và ông J.P.Collins, Phó Trợ lý Bộ trưởng Quốc phòng Hoa Kỳ.",
+			want: []string{
+				"PERSON Lê Văn Dũng | Thượng tướng | ",
+				"PERSON R.K. Sharma | Đại tá | Tùy viên quốc phòng Ấn Độ | Ấn Độ",
+				"PERSON J.P. Collins |  | Phó Trợ lý Bộ trưởng Quốc phòng Hoa Kỳ | Mỹ",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

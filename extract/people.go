@@ -707,6 +707,11 @@ func (a *analysis) holderOf(title string) *PersonFact {
 func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, honor string, anchored bool) (*PersonFact, string) {
 	sp := spans[k]
 	words := strings.Fields(a.spanText(sp))
+	if initialedName(words[0]) {
+		// "W.M.Winfield" is "W.M. Winfield", as other pages write it
+		d := strings.LastIndexByte(words[0], '.') + 1
+		words = append([]string{words[0][:d], words[0][d:]}, words[1:]...)
+	}
 	upper := true
 	for i := sp.T0; i < sp.T1; i++ {
 		upper = upper && (a.toks[i].Upper || a.toks[i].Kind == Punct)

@@ -775,13 +775,18 @@ func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
 			j++
 			continue
 		}
+		// initials that open the name: "W.M. Winfield"
+		if j == i && isInitials(t.Text) && j+2 < end && toks[j+1].Text == "." && isAbbrevDot(toks, j+1) {
+			j++
+			continue
+		}
 		// a particle between two words of a name: "Mohammad bin Ab Rahman"
 		if j > i && t.Kind == Word && !t.Cap && !t.Upper && g.nameParticles[t.Key] && j+1 < end &&
 			toks[j+1].Kind == Word && (toks[j+1].Cap && nameWord(toks[j+1].Text) || g.nameParticles[toks[j+1].Key]) {
 			j++
 			continue
 		}
-		if t.Kind != Word || !(t.Cap || t.Upper) || !nameWord(t.Text) {
+		if t.Kind != Word || !(t.Cap || t.Upper) || !nameWord(t.Text) && !initialedName(t.Text) {
 			break
 		}
 		if j > i {
