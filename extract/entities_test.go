@@ -221,6 +221,11 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a chargé d'affaires ad interim: the title is 'Đại biện lâm thời' (titles.tsv)",
+			text: "Đón đoàn tại sân bay có ông Mark Evans, Đại biện lâm thời Anh tại Việt Nam.",
+			want: []string{"PERSON Mark Evans |  | Đại biện lâm thời Anh tại Việt Nam | Anh"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},
