@@ -226,6 +226,13 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Mark Evans |  | Đại biện lâm thời Anh tại Việt Nam | Anh"},
 		},
 		{
+			name:   "a body named by what it does, named again shorter, is the same body; bodies of other heads are not merged",
+			text:   "Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22 Bộ Quốc phòng tổ chức hội nghị. Thượng tướng Lê Văn Minh, Trưởng Ban Chỉ đạo Tổng kết Nghị quyết số 22, chủ trì; Cục Đối ngoại và Cục Đối ngoại Bộ Quốc phòng Lào dự.",
+			want:   []string{"PERSON Lê Văn Minh | Thượng tướng | Trưởng Ban Chỉ đạo Tổng kết Nghị quyết số 22"},
+			orgs:   []string{"Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22 Bộ Quốc phòng", "Cục Đối ngoại", "Cục Đối ngoại Bộ Quốc phòng Lào"},
+			noOrgs: []string{"Ban Chỉ đạo Tổng kết Nghị quyết số 22"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},
