@@ -145,7 +145,8 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 			}
 			if j+3 < len(spans) && spans[j+1].Value == "(" && spans[j+3].Value == ")" &&
 				spans[j+2].T1-spans[j+2].T0 == 1 && toks[spans[j+2].T0].Upper {
-				r.abbrevs = append(r.abbrevs, abbrevDef{k, toks[spans[j+2].T0].Text, name(sp, k)})
+				short := toks[spans[j+2].T0].Text
+				r.abbrevs = append(r.abbrevs, abbrevDef{k, short, initialsSuffix(name(sp, k), short)})
 			}
 			if j+1 < len(spans) && spans[j+1].Kind == SpanOrg && spans[j+1].T0 == sp.T1 {
 				j++ // a body right after a body: the bodies pass reads them as one

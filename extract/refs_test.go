@@ -23,6 +23,9 @@ func TestArticleRefs(t *testing.T) {
 		{"a body the gazetteer does not know, defined in the second sentence",
 			"Sáng 5/3, đoàn đến thăm. Lữ đoàn 147 (LĐ147) tổ chức lễ đón.",
 			[]abbrevDef{{1, "LĐ147", "Lữ đoàn 147"}}},
+		{"a body whose name ends after its brackets; the initials say what the abbreviation stands for",
+			"Lực lượng Bộ đội Biên phòng (BĐBP) hai tỉnh tổ chức hội đàm.",
+			[]abbrevDef{{0, "BĐBP", "Bộ đội Biên phòng"}}},
 		{"no brackets, no definition", "Bộ Quốc phòng tổ chức hội nghị.", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
