@@ -233,6 +233,13 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Ban Chỉ đạo Tổng kết Nghị quyết số 22"},
 		},
 		{
+			name:   "'làm' is no syllable of a body's name (words.tsv function)",
+			text:   "Biên đội do Thượng tá Lý Minh Hoa - Phó Cục trưởng Cục Cảnh sát biển Vân Nam làm biên đội trưởng.",
+			want:   []string{"PERSON Lý Minh Hoa | Thượng tá | Phó Cục trưởng Cục Cảnh sát biển Vân Nam"},
+			orgs:   []string{"Cục Cảnh sát biển Vân Nam"},
+			noOrgs: []string{"Cục Cảnh sát biển Vân Nam làm"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

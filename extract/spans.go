@@ -754,7 +754,7 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 // word, not a role verb.
 func (g *Gazetteer) plainWord(toks []Token, j int) bool {
 	t := toks[j]
-	if t.Kind != Word || t.Cap || g.isFunction(t.Key) {
+	if t.Kind != Word || t.Cap || g.isFunction(t.Key) || g.is(t.Key, wNotName) {
 		return false
 	}
 	n, _ := g.verbLex.longest(toks, j)
