@@ -240,6 +240,12 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Cục Cảnh sát biển Vân Nam làm"},
 		},
 		{
+			name:   "initials inside a body's name keep their dot",
+			text:   "Đoàn thăm Học viện Hải quân mang tên N.G. Kuznetsov của Liên bang Nga.",
+			orgs:   []string{"Học viện Hải quân mang tên N.G. Kuznetsov"},
+			noOrgs: []string{"Học viện Hải quân mang tên N.G"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -632,6 +632,11 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 				continue
 			}
 		}
+		// "Học viện Quân y mang tên S.M. Kirov": the dot after initials
+		if t.Kind == Punct && t.Text == "." && comps > 0 && isInitials(toks[j-1].Text) && isAbbrevDot(toks, j) {
+			j++
+			continue
+		}
 		if t.Kind != Word || !t.Cap {
 			break
 		}
