@@ -79,7 +79,11 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 			written := CanonicalTone(collapseSpaces(a.spanText(spans[first])))
 			if suffix := initialsSuffix(written, a.toks[abbr.T0].Text); suffix != written {
 				a.org("", suffix)
-			} else {
+			} else if spans[first].Value != "" || a.g.Orgs[written] != nil {
+				// a body of its own ("Bộ đội Biên phòng (BĐBP) tỉnh An
+				// Giang"); a kind of body that only the name after the
+				// brackets makes one ("Bộ Chỉ huy Quân sự (BCHQS) tỉnh Nghệ
+				// An") is none
 				a.orgOf(spans[first])
 			}
 		}

@@ -246,6 +246,12 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Học viện Hải quân mang tên N.G"},
 		},
 		{
+			name:   "a defined abbreviation with a unit and a place after it is the province's body; the kind before the brackets is no body",
+			text:   "Bộ Chỉ huy Quân sự (BCHQS) tỉnh Hà Tĩnh tổ chức lễ tiễn đưa. Đội quy tập của BCHQS tỉnh Hà Tĩnh đã tìm kiếm các hài cốt.",
+			orgs:   []string{"Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"},
+			noOrgs: []string{"Bộ Chỉ huy Quân sự"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -81,17 +81,26 @@ func (r *refTable) expandDefined(g *Gazetteer, s string, sent int, fold string) 
 }
 
 // applied is a copy of a sentence's spans with the abbreviations defined
-// before sentence sent read as the bodies they stand for.
-func (r *refTable) applied(toks []Token, spans []Chunk, sent int, buf []Chunk) []Chunk {
+// before sentence sent read as the bodies they stand for; an administrative
+// unit and a place right after one are part of the body ("BCHQS tỉnh Nghệ
+// An" is Bộ Chỉ huy Quân sự tỉnh Nghệ An).
+func (r *refTable) applied(g *Gazetteer, toks []Token, spans []Chunk, sent int, buf []Chunk) []Chunk {
 	if cap(buf) < len(spans) {
 		buf = make([]Chunk, 0, max(len(spans), 2*cap(buf), 64))
 	}
 	out := append(buf[:0], spans...)
-	for k := range out {
+	for k := 0; k < len(out); k++ {
 		sp := &out[k]
 		if (sp.Kind == SpanName || sp.Kind == SpanOther) && sp.T1-sp.T0 == 1 {
 			if full, ok := r.abbrev(toks[sp.T0].Text, sent-1); ok {
 				sp.Kind, sp.Value = SpanOrg, full
+				if k+2 < len(out) && out[k+1].T0 == sp.T1 && out[k+1].T1-out[k+1].T0 == 1 && g.is(toks[out[k+1].T0].Key, wAdmin) &&
+					out[k+2].Kind == SpanName && out[k+2].T0 == out[k+1].T1 && toks[out[k+2].T0].Cap {
+					place := out[k+2]
+					sp.Value = full + " " + toks[out[k+1].T0].Text + " " + CanonicalTone(spanOf(toks, place.T0, place.T1))
+					sp.T1, sp.End = place.T1, place.End
+					out = append(out[:k+1], out[k+3:]...)
+				}
 			}
 		}
 	}
@@ -112,7 +121,7 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 		return upperFirst(r.expand(g, CanonicalTone(collapseSpaces(t.Norm[sp.Start:sp.End])), sent))
 	}
 	for k := range si.spans {
-		spans := r.applied(toks, si.spans[k], k, buf)
+		spans := r.applied(g, toks, si.spans[k], k, buf)
 		buf = spans
 		consumed := make([]bool, len(spans))
 		for j := 0; j+2 < len(spans); j++ {

@@ -134,7 +134,7 @@ func (a *analysis) diagnose(start, end int, format string, args ...any) {
 // The copy is a.spanBuf, reused sentence after sentence: the passes keep no
 // spans past their sentence.
 func (a *analysis) withAbbrevs(spans []Chunk) []Chunk {
-	a.spanBuf = a.refs.applied(a.toks, spans, a.sent, a.spanBuf)
+	a.spanBuf = a.refs.applied(a.g, a.toks, spans, a.sent, a.spanBuf)
 	return a.spanBuf
 }
 
