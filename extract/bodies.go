@@ -18,6 +18,7 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		}
 		o := a.orgOf(sp)
 		a.sharedSuffix(sp)
+		a.sharedUnit(sp)
 		// "(BQP)": an abbreviation the article defines
 		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
 			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper {
@@ -123,6 +124,70 @@ func (a *analysis) sharedSuffix(sp Chunk) {
 			return
 		}
 	}
+}
+
+// sharedUnit reads bodies of one kind each before a comma that share the
+// administrative unit and place of the body after them: "Tỉnh ủy, HĐND, UBND
+// tỉnh Quảng Trị" names Tỉnh ủy Quảng Trị (as the gazetteer knows it; written
+// "Tỉnh ủy tỉnh Quảng Trị") and HĐND tỉnh Quảng Trị too. The body must be a
+// kind, the unit and the place ("UBND tỉnh Quảng Trị"); each item a head or an
+// abbreviation of the gazetteer alone.
+func (a *analysis) sharedUnit(sp Chunk) {
+	t := sp.T0
+	if t < 2 || a.toks[t-1].Text != "," {
+		return
+	}
+	u := t + 1 // the unit: right after the body's kind
+	if hn, _ := a.g.headLex.longest(a.toks, t); hn > 0 {
+		u = t + hn
+	} else if !a.toks[t].Upper {
+		return
+	}
+	if u+1 >= sp.T1 || !a.g.is(a.toks[u].Key, wAdmin) || !a.toks[u+1].Cap {
+		return
+	}
+	unit, place := a.tokText(u, sp.T1), a.tokText(u+1, sp.T1)
+	for t >= 2 && a.toks[t-1].Text == "," {
+		s, canonical := a.loneKindEndingAt(t-1, place)
+		if s < 0 {
+			return
+		}
+		a.org(canonical, a.tokText(s, t-1)+" "+unit)
+		t = s
+	}
+}
+
+// loneKindEndingAt is the first token of a kind of body written alone that
+// ends right before token e: an abbreviation of the gazetteer in capitals
+// ("HĐND"), a capitalized head ("Đảng ủy"), or a word the gazetteer knows
+// with the place as a body ("Tỉnh ủy" + "Quảng Trị": Tỉnh ủy Quảng Trị, the
+// canonical name it returns too); -1 when none does.
+func (a *analysis) loneKindEndingAt(e int, place string) (int, string) {
+	if e >= 1 && a.toks[e-1].Upper && a.g.Abbrev[a.toks[e-1].Text] != "" {
+		return e - 1, a.knownWith(e-1, e, place)
+	}
+	for s := max(e-4, 0); s < e; s++ { // the longest first
+		if !a.toks[s].Cap {
+			continue
+		}
+		if n, _ := a.g.headLex.longest(a.toks[:e], s); n == e-s {
+			return s, a.knownWith(s, e, place)
+		}
+		if k := a.knownWith(s, e, place); k != "" {
+			return s, k
+		}
+	}
+	return -1, ""
+}
+
+// knownWith is the gazetteer's name of the body that tokens s..e and a place
+// name together ("Tỉnh ủy" + "Quảng Trị"), or "".
+func (a *analysis) knownWith(s, e int, place string) string {
+	toks := Tokenize(Normalize(a.tokText(s, e) + " " + place))
+	if n, v := a.g.orgLex.longest(toks, 0); n == len(toks) && n > 0 {
+		return v
+	}
+	return ""
 }
 
 // bracketedBody reads a body whose name goes on after the abbreviation it

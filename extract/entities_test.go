@@ -252,6 +252,12 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Bộ Chỉ huy Quân sự"},
 		},
 		{
+			name:   "kinds of body before a comma share the unit and place of the body after them",
+			text:   "Sáng 5/5, tại Nghĩa trang liệt sĩ Quốc gia Đường 9, Tỉnh ủy, HĐND, UBND tỉnh Hà Tĩnh tổ chức lễ truy điệu.",
+			orgs:   []string{"Tỉnh ủy Hà Tĩnh", "Hội đồng nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh"},
+			noOrgs: []string{"Đường 9 tỉnh Hà Tĩnh", "Tỉnh ủy"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},
