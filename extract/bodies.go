@@ -54,7 +54,7 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 	for k := 0; k+2 < len(spans); k++ {
 		open, abbr, closing := spans[k], spans[k+1], spans[k+2]
-		if open.Value != "(" || closing.Value != ")" || abbr.T1-abbr.T0 != 1 || !a.toks[abbr.T0].Upper {
+		if open.Value != "(" || closing.Value != ")" || !bracketedAbbrev(a.toks, abbr) {
 			continue
 		}
 		// what the brackets follow: a body, or a head word alone
@@ -78,7 +78,7 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 			// huy Bộ đội Biên phòng (BĐBP)" defines BĐBP, Bộ đội Biên phòng,
 			// and names no body "Ban Chỉ huy Bộ đội Biên phòng")
 			written := CanonicalTone(collapseSpaces(a.spanText(spans[first])))
-			if suffix := initialsSuffix(written, a.toks[abbr.T0].Text); suffix != written {
+			if suffix := initialsSuffix(written, spanOf(a.toks, abbr.T0, abbr.T1)); suffix != written {
 				a.org("", suffix)
 			} else if spans[first].Value != "" || a.g.Orgs[written] != nil {
 				// a body of its own ("Bộ đội Biên phòng (BĐBP) tỉnh An
@@ -98,6 +98,26 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 		k = first
 	}
 	return spans
+}
+
+// bracketedAbbrev reports the span of an abbreviation in brackets after a
+// body: one word in capitals ("BĐBP"), or up to three capitalized words of
+// which one is in capitals ("Bộ CHQS", "UBMTTQ VN"), not a place ("Nghệ An").
+func bracketedAbbrev(toks []Token, sp Chunk) bool {
+	if sp.T1-sp.T0 == 1 {
+		return toks[sp.T0].Upper
+	}
+	if sp.T1-sp.T0 > 3 {
+		return false
+	}
+	upper := false
+	for t := sp.T0; t < sp.T1; t++ {
+		if toks[t].Kind != Word || !toks[t].Cap {
+			return false
+		}
+		upper = upper || toks[t].Upper && utf8.RuneCountInString(toks[t].Text) >= 2
+	}
+	return upper
 }
 
 // sharedSuffix reads a body head standing alone before a comma and a body with
@@ -129,21 +149,23 @@ func (a *analysis) sharedSuffix(sp Chunk) {
 // sharedUnit reads bodies of one kind each before a comma that share the
 // administrative unit and place of the body after them: "Tỉnh ủy, HĐND, UBND
 // tỉnh Quảng Trị" names Tỉnh ủy Quảng Trị (as the gazetteer knows it; written
-// "Tỉnh ủy tỉnh Quảng Trị") and HĐND tỉnh Quảng Trị too. The body must be a
-// kind, the unit and the place ("UBND tỉnh Quảng Trị"); each item a head or an
-// abbreviation of the gazetteer alone.
+// "Tỉnh ủy tỉnh Quảng Trị") and HĐND tỉnh Quảng Trị too. The body must open
+// with its kind and end with the unit and the place ("UBND tỉnh Quảng Trị",
+// "Ủy ban Mặt trận Tổ quốc Việt Nam (UBMTTQ VN) tỉnh Quảng Trị"); each item is
+// a kind alone (loneKindEndingAt).
 func (a *analysis) sharedUnit(sp Chunk) {
 	t := sp.T0
 	if t < 2 || a.toks[t-1].Text != "," {
 		return
 	}
-	u := t + 1 // the unit: right after the body's kind
-	if hn, _ := a.g.headLex.longest(a.toks, t); hn > 0 {
-		u = t + hn
-	} else if !a.toks[t].Upper {
-		return
+	if hn, _ := a.g.headLex.longest(a.toks, t); hn == 0 && !a.toks[t].Upper {
+		return // the body opens with its kind
 	}
-	if u+1 >= sp.T1 || !a.g.is(a.toks[u].Key, wAdmin) || !a.toks[u+1].Cap {
+	u := t + 1 // the unit: the first one in the name with a place after it
+	for u+1 < sp.T1 && !(a.g.is(a.toks[u].Key, wAdmin) && a.toks[u+1].Cap) {
+		u++
+	}
+	if u+1 >= sp.T1 {
 		return
 	}
 	unit, place := a.tokText(u, sp.T1), a.tokText(u+1, sp.T1)
@@ -163,12 +185,12 @@ func (a *analysis) sharedUnit(sp Chunk) {
 // with the place as a body ("Tỉnh ủy" + "Quảng Trị": Tỉnh ủy Quảng Trị, the
 // canonical name it returns too); -1 when none does.
 func (a *analysis) loneKindEndingAt(e int, place string) (int, string) {
-	if e >= 1 && a.toks[e-1].Upper && a.g.Abbrev[a.toks[e-1].Text] != "" {
+	if e >= 1 && a.toks[e-1].Upper && a.g.Abbrev[a.toks[e-1].Text] != "" && a.itemStart(e-1) {
 		return e - 1, a.knownWith(e-1, e, place)
 	}
 	for s := max(e-4, 0); s < e; s++ { // the longest first
-		if !a.toks[s].Cap {
-			continue
+		if !a.toks[s].Cap || !a.itemStart(s) {
+			continue // the whole item, not the end of a longer name
 		}
 		if n, _ := a.g.headLex.longest(a.toks[:e], s); n == e-s {
 			return s, a.knownWith(s, e, place)
@@ -178,6 +200,12 @@ func (a *analysis) loneKindEndingAt(e int, place string) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// itemStart reports a list item that may open at token s: after punctuation,
+// a function word, or nothing.
+func (a *analysis) itemStart(s int) bool {
+	return s == 0 || a.toks[s-1].Kind != Word || a.g.isFunction(a.toks[s-1].Key)
 }
 
 // knownWith is the gazetteer's name of the body that tokens s..e and a place

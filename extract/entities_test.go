@@ -258,6 +258,12 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Đường 9 tỉnh Hà Tĩnh", "Tỉnh ủy"},
 		},
 		{
+			name:   "an abbreviation of several words in brackets; the kinds before share the unit; a longer name before a comma is no kind",
+			text:   "Tỉnh ủy, HĐND, UBND, Ủy ban Mặt trận Tổ quốc Việt Nam (UBMTTQ VN) tỉnh Hà Tĩnh tổ chức lễ. Bộ Tư lệnh Bộ đội Biên phòng, Ban Chỉ huy Bộ đội Biên phòng tỉnh Tây Ninh phối hợp với Đội quy tập thuộc Bộ Chỉ huy Quân sự (Bộ CHQS) tỉnh Nghệ An.",
+			orgs:   []string{"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hà Tĩnh", "Tỉnh ủy Hà Tĩnh", "Hội đồng nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"},
+			noOrgs: []string{"Ủy ban Mặt trận Tổ quốc Việt Nam", "Bộ đội Biên phòng tỉnh Tây Ninh", "Bộ Chỉ huy Quân sự"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

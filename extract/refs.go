@@ -129,7 +129,7 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 			if !ok {
 				continue
 			}
-			short := toks[spans[j+1].T0].Text
+			short := spanOf(toks, spans[j+1].T0, spans[j+1].T1)
 			full := ""
 			if spans[first].Kind == SpanOrg {
 				full = name(spans[first], k)
@@ -171,7 +171,7 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 // first token.
 func (g *Gazetteer) bracketsAfter(toks []Token, spans []Chunk, j int) (first, t0 int, ok bool) {
 	open, abbr, closing := spans[j], spans[j+1], spans[j+2]
-	if open.Value != "(" || closing.Value != ")" || abbr.T1-abbr.T0 != 1 || !toks[abbr.T0].Upper {
+	if open.Value != "(" || closing.Value != ")" || !bracketedAbbrev(toks, abbr) {
 		return 0, 0, false
 	}
 	first, t0 = j-1, -1
