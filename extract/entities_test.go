@@ -264,6 +264,14 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Ủy ban Mặt trận Tổ quốc Việt Nam", "Bộ đội Biên phòng tỉnh Tây Ninh", "Bộ Chỉ huy Quân sự"},
 		},
 		{
+			name: "a short form with the unit, defined in brackets, is the province's body in posts; not when a place follows it",
+			text: "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh (Bộ CHQS tỉnh) tổ chức hội nghị. Đại tá Lê Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh, và Đại tá Trần Văn Nam, Chính ủy Bộ CHQS tỉnh Quảng Bình, dự.",
+			want: []string{
+				"PERSON Lê Văn Hùng | Đại tá | Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh",
+				"PERSON Trần Văn Nam | Đại tá | Chính ủy Bộ Chỉ huy Quân sự tỉnh Quảng Bình",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -60,6 +60,7 @@ func (r *refTable) expand(g *Gazetteer, s string, sent int) string {
 // out somewhere (fold, its Text.Fold): "Bộ Chỉ huy Quân sự (Bộ CHQS) tỉnh Hà
 // Tĩnh" defines CHQS in effect; "UBND tỉnh" alone does not define UBND.
 func (r *refTable) expandDefined(g *Gazetteer, s string, sent int, fold string) string {
+	s = r.expandPhrases(s, sent)
 	words := strings.Fields(s)
 	changed := false
 	for i, w := range words {
@@ -80,6 +81,25 @@ func (r *refTable) expandDefined(g *Gazetteer, s string, sent int, fold string) 
 	return strings.Join(words, " ")
 }
 
+// expandPhrases replaces the short forms of more than one word that the
+// article defined by sentence sent ("Bộ CHQS tỉnh") by what they stand for,
+// where s is or ends with one.
+func (r *refTable) expandPhrases(s string, sent int) string {
+	for i := len(r.abbrevs) - 1; i >= 0; i-- {
+		d := r.abbrevs[i]
+		if d.sent > sent || !strings.Contains(d.short, " ") {
+			continue
+		}
+		if s == d.short {
+			return d.full
+		}
+		if strings.HasSuffix(s, " "+d.short) {
+			return s[:len(s)-len(d.short)] + d.full
+		}
+	}
+	return s
+}
+
 // applied is a copy of a sentence's spans with the abbreviations defined
 // before sentence sent read as the bodies they stand for; an administrative
 // unit and a place right after one are part of the body ("BCHQS tỉnh Nghệ
@@ -91,6 +111,12 @@ func (r *refTable) applied(g *Gazetteer, toks []Token, spans []Chunk, sent int, 
 	out := append(buf[:0], spans...)
 	for k := 0; k < len(out); k++ {
 		sp := &out[k]
+		if full, n := r.phraseAt(toks, out, k, sent-1); n > 0 {
+			// "Bộ CHQS tỉnh": a short form of several spans
+			sp.Kind, sp.Value, sp.T1, sp.End = SpanOrg, full, out[k+n-1].T1, out[k+n-1].End
+			out = append(out[:k+1], out[k+n:]...)
+			continue
+		}
 		if (sp.Kind == SpanName || sp.Kind == SpanOther) && sp.T1-sp.T0 == 1 {
 			if full, ok := r.abbrev(toks[sp.T0].Text, sent-1); ok {
 				sp.Kind, sp.Value = SpanOrg, full
@@ -105,6 +131,30 @@ func (r *refTable) applied(g *Gazetteer, toks []Token, spans []Chunk, sent int, 
 		}
 	}
 	return out
+}
+
+// phraseAt matches a short form of more than one word that the article
+// defined by sentence sent ("Bộ CHQS tỉnh") on the spans from out[k]: it
+// returns what it stands for and the number of spans it covers (at least two),
+// or 0.
+func (r *refTable) phraseAt(toks []Token, out []Chunk, k, sent int) (string, int) {
+	for i := len(r.abbrevs) - 1; i >= 0; i-- {
+		d := r.abbrevs[i]
+		if d.sent > sent || !strings.Contains(d.short, " ") {
+			continue
+		}
+		for e := k + 1; e < len(out) && e-k < 4; e++ {
+			if w := spanOf(toks, out[k].T0, out[e].T1); w == d.short {
+				if e+1 < len(out) && out[e+1].T0 == out[e].T1 && toks[out[e+1].T0].Kind == Word && toks[out[e+1].T0].Cap {
+					break // the name goes on ("Bộ CHQS tỉnh Hà Tĩnh")
+				}
+				return d.full, e - k + 1
+			} else if len(w) >= len(d.short) {
+				break
+			}
+		}
+	}
+	return "", 0
 }
 
 // articleRefs is the refs stage: the fold over the sentences' spans, in the
@@ -156,6 +206,13 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 				spans[j+2].T1-spans[j+2].T0 == 1 && toks[spans[j+2].T0].Upper {
 				short := toks[spans[j+2].T0].Text
 				r.abbrevs = append(r.abbrevs, abbrevDef{k, short, initialsSuffix(name(sp, k), short)})
+			}
+			// "Bộ Chỉ huy Quân sự tỉnh Nghệ An (Bộ CHQS tỉnh)": a short form
+			// with the unit, which names the province's body
+			if j+4 < len(spans) && spans[j+1].Value == "(" && spans[j+4].Value == ")" &&
+				bracketedAbbrev(toks, spans[j+2]) && spans[j+3].T1-spans[j+3].T0 == 1 && g.is(toks[spans[j+3].T0].Key, wAdmin) {
+				short := spanOf(toks, spans[j+2].T0, spans[j+3].T1)
+				r.abbrevs = append(r.abbrevs, abbrevDef{k, short, name(sp, k)})
 			}
 			if j+1 < len(spans) && spans[j+1].Kind == SpanOrg && spans[j+1].T0 == sp.T1 {
 				j++ // a body right after a body: the bodies pass reads them as one

@@ -26,6 +26,9 @@ func TestArticleRefs(t *testing.T) {
 		{"a body whose name ends after its brackets; the initials say what the abbreviation stands for",
 			"Lực lượng Bộ đội Biên phòng (BĐBP) hai tỉnh tổ chức hội đàm.",
 			[]abbrevDef{{0, "BĐBP", "Bộ đội Biên phòng"}}},
+		{"a short form with the unit names the province's body",
+			"Bộ Chỉ huy Quân sự tỉnh Nghệ An (Bộ CHQS tỉnh) tổ chức hội nghị.",
+			[]abbrevDef{{0, "Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"}}},
 		{"no brackets, no definition", "Bộ Quốc phòng tổ chức hội nghị.", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
