@@ -272,6 +272,13 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name:   "'Cơ quan' heads a body with a name and a country; lower-case words after a head alone reach a name only when the head has a capital or a known body follows",
+			text:   "Cơ quan Hợp tác quốc tế Hàn Quốc (KOICA) và Cơ quan chức năng Việt Nam phối hợp; Cơ quan Việt Nam tìm kiếm người mất tích cùng dự. Quân đội Lào giúp đỡ nhân dân. Ông Park Min Soo, Giám đốc KOICA tại Việt Nam, phát biểu.",
+			want:   []string{"PERSON Park Min Soo |  | Giám đốc KOICA tại Việt Nam"},
+			orgs:   []string{"Cơ quan Hợp tác quốc tế Hàn Quốc", "Quân đội Lào"},
+			noOrgs: []string{"Cơ quan chức năng Việt Nam", "Cơ quan Việt Nam"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -571,7 +571,8 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	}
 	j := i + head
 	comps := 0
-	placed := false // the name has reached a place after an administrative unit ("tỉnh Đồng Nai")
+	placed := false      // the name has reached a place after an administrative unit ("tỉnh Đồng Nai")
+	countryOnly := false // the name so far is the head and a country
 	for j < len(toks) {
 		t := toks[j]
 		if t.Kind == Number && comps == 0 || t.Kind == Number && toks[j-1].Kind == Word {
@@ -613,7 +614,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			for j+run < len(toks) && run < 6 && g.plainWord(toks, j+run) {
 				run++
 			}
-			if run <= 4 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap {
+			if run <= 4 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && (capInside(toks, i+1, j) || g.startsKnownBody(toks, j+run)) {
 				j += run
 				continue
 			}
@@ -638,6 +639,12 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			continue
 		}
 		if t.Kind != Word || !t.Cap {
+			if countryOnly && comps == 1 && plainRun(g, toks, j) >= 5 {
+				// "Cơ quan Việt Nam tìm kiếm người mất tích": a head and a
+				// country whose name goes on in lower case is not one the
+				// pattern can end
+				return 0, ""
+			}
 			break
 		}
 		// a country qualifies the body ("… Hàn Quốc"), even one that starts
@@ -664,6 +671,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		}
 		if n, _ := g.countryLex.longest(toks, j-1); n > 0 {
 			j += n - 1
+			countryOnly = comps == 1
 			continue
 		}
 		// lower-case words inside the name: up to three before another
@@ -676,6 +684,10 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		switch {
 		case run == 0:
 		case run <= 3 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && !g.Surnames[toks[j+run].Key]:
+			j += run
+		case run <= 3 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && g.startsCountry(toks, j+run):
+			// "Cơ quan Hợp tác quốc tế Hàn Quốc": a country after the
+			// lower-case words, even one that opens like a family name
 			j += run
 		case run <= 5 && j+run < len(toks) && toks[j+run].Kind == Number && isDigits(toks[j+run].Text):
 			// "Chi đội Tàu hộ vệ tên lửa số 18": a unit's kind, then its number
@@ -703,6 +715,38 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		return e - i, ""
 	}
 	return j - i, ""
+}
+
+// plainRun is the number of plain words (plainWord) from toks[j], up to 5.
+func plainRun(g *Gazetteer, toks []Token, j int) int {
+	n := 0
+	for j+n < len(toks) && n < 5 && g.plainWord(toks, j+n) {
+		n++
+	}
+	return n
+}
+
+// capInside reports a capitalized word among toks[i:j] (the words of a head
+// after its first: "Đồn Biên phòng", not "Cơ quan").
+func capInside(toks []Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Cap {
+			return true
+		}
+	}
+	return false
+}
+
+// startsKnownBody reports a body of the gazetteer at toks[j].
+func (g *Gazetteer) startsKnownBody(toks []Token, j int) bool {
+	n, _ := g.orgLex.longest(toks, j)
+	return n > 0
+}
+
+// startsCountry reports a country's name at toks[j].
+func (g *Gazetteer) startsCountry(toks []Token, j int) bool {
+	n, _ := g.countryLex.longest(toks, j)
+	return n > 0
 }
 
 // adminBeforePlace reports an administrative unit followed by a place's name
