@@ -80,9 +80,17 @@ func (a *analysis) issuerAndSubject(spans []Chunk, k int) (issuer, subject strin
 		}
 	}
 	skipDate()
-	if j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" && spans[j+1].Kind == SpanOrg {
-		issuer = a.orgOf(spans[j+1]).Name
-		j += 2
+	if j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" {
+		// "của Hội nghị lần thứ 8 Ban Chấp hành Trung ương": the body whose
+		// meeting issued it
+		o := j + 1
+		if spans[o].Kind == SpanEvent {
+			o = a.afterOrdinal(spans, o+1)
+		}
+		if o < len(spans) && spans[o].Kind == SpanOrg {
+			issuer = a.orgOf(spans[o]).Name
+			j = o + 1
+		}
 	}
 	skipDate()
 	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "về" {
@@ -92,6 +100,22 @@ func (a *analysis) issuerAndSubject(spans []Chunk, k int) (issuer, subject strin
 		}
 	}
 	return issuer, subject
+}
+
+// afterOrdinal is the span after a meeting's ordinal at spans[k] ("lần thứ
+// 8", "lần thứ tám", "thứ 8"), or k when none stands there.
+func (a *analysis) afterOrdinal(spans []Chunk, k int) int {
+	j := k
+	if j < len(spans) && spans[j].Kind == SpanOther && a.toks[spans[j].T0].Key == "lần" {
+		j++
+	}
+	if j < len(spans) && spans[j].Kind == SpanOther && a.g.is(a.toks[spans[j].T0].Key, wOrdinalLead) {
+		j++
+	}
+	if j > k && j < len(spans) && (a.toks[spans[j].T0].Kind == Number || a.g.is(a.toks[spans[j].T0].Key, wOrdinal)) {
+		return j + 1
+	}
+	return k
 }
 
 // clauseEnd is the index after the last span of the clause starting at k: up to
