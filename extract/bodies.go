@@ -18,11 +18,18 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		}
 		o := a.orgOf(sp)
 		a.sharedSuffix(sp)
+		a.sharedUnit(sp)
 		// "(BQP)": an abbreviation the article defines
 		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
 			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper {
 			abbr := a.toks[spans[k+2].T0].Text // what it stands for is the refs stage's
-			o.Aliases = appendUnique(o.Aliases, abbr)
+			// the abbreviation is the alias of the ending its initials spell:
+			// "Bộ Tư lệnh Bộ đội Biên phòng (BĐBP)" names Bộ đội Biên phòng BĐBP
+			named := o
+			if written := CanonicalTone(collapseSpaces(a.spanText(sp))); initialsSuffix(written, abbr) != written {
+				named = a.org("", initialsSuffix(written, abbr))
+			}
+			named.Aliases = appendUnique(named.Aliases, abbr)
 		}
 		if k+1 < len(spans) && spans[k+1].Kind == SpanOrg && spans[k+1].T0 == sp.T1 {
 			next := spans[k+1]
@@ -47,7 +54,7 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 	for k := 0; k+2 < len(spans); k++ {
 		open, abbr, closing := spans[k], spans[k+1], spans[k+2]
-		if open.Value != "(" || closing.Value != ")" || abbr.T1-abbr.T0 != 1 || !a.toks[abbr.T0].Upper {
+		if open.Value != "(" || closing.Value != ")" || !bracketedAbbrev(a.toks, abbr) {
 			continue
 		}
 		// what the brackets follow: a body, or a head word alone
@@ -71,9 +78,13 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 			// huy Bộ đội Biên phòng (BĐBP)" defines BĐBP, Bộ đội Biên phòng,
 			// and names no body "Ban Chỉ huy Bộ đội Biên phòng")
 			written := CanonicalTone(collapseSpaces(a.spanText(spans[first])))
-			if suffix := initialsSuffix(written, a.toks[abbr.T0].Text); suffix != written {
+			if suffix := initialsSuffix(written, spanOf(a.toks, abbr.T0, abbr.T1)); suffix != written {
 				a.org("", suffix)
-			} else {
+			} else if spans[first].Value != "" || a.g.Orgs[written] != nil {
+				// a body of its own ("Bộ đội Biên phòng (BĐBP) tỉnh An
+				// Giang"); a kind of body that only the name after the
+				// brackets makes one ("Bộ Chỉ huy Quân sự (BCHQS) tỉnh Nghệ
+				// An") is none
 				a.orgOf(spans[first])
 			}
 		}
@@ -87,6 +98,26 @@ func (a *analysis) bracketedBodies(spans []Chunk) []Chunk {
 		k = first
 	}
 	return spans
+}
+
+// bracketedAbbrev reports the span of an abbreviation in brackets after a
+// body: one word in capitals ("BĐBP"), or up to three capitalized words of
+// which one is in capitals ("Bộ CHQS", "UBMTTQ VN"), not a place ("Nghệ An").
+func bracketedAbbrev(toks []Token, sp Chunk) bool {
+	if sp.T1-sp.T0 == 1 {
+		return toks[sp.T0].Upper
+	}
+	if sp.T1-sp.T0 > 3 {
+		return false
+	}
+	upper := false
+	for t := sp.T0; t < sp.T1; t++ {
+		if toks[t].Kind != Word || !toks[t].Cap {
+			return false
+		}
+		upper = upper || toks[t].Upper && utf8.RuneCountInString(toks[t].Text) >= 2
+	}
+	return upper
 }
 
 // sharedSuffix reads a body head standing alone before a comma and a body with
@@ -113,6 +144,78 @@ func (a *analysis) sharedSuffix(sp Chunk) {
 			return
 		}
 	}
+}
+
+// sharedUnit reads bodies of one kind each before a comma that share the
+// administrative unit and place of the body after them: "Tỉnh ủy, HĐND, UBND
+// tỉnh Quảng Trị" names Tỉnh ủy Quảng Trị (as the gazetteer knows it; written
+// "Tỉnh ủy tỉnh Quảng Trị") and HĐND tỉnh Quảng Trị too. The body must open
+// with its kind and end with the unit and the place ("UBND tỉnh Quảng Trị",
+// "Ủy ban Mặt trận Tổ quốc Việt Nam (UBMTTQ VN) tỉnh Quảng Trị"); each item is
+// a kind alone (loneKindEndingAt).
+func (a *analysis) sharedUnit(sp Chunk) {
+	t := sp.T0
+	if t < 2 || a.toks[t-1].Text != "," {
+		return
+	}
+	if hn, _ := a.g.headLex.longest(a.toks, t); hn == 0 && !a.toks[t].Upper {
+		return // the body opens with its kind
+	}
+	u := t + 1 // the unit: the first one in the name with a place after it
+	for u+1 < sp.T1 && !(a.g.is(a.toks[u].Key, wAdmin) && a.toks[u+1].Cap) {
+		u++
+	}
+	if u+1 >= sp.T1 {
+		return
+	}
+	unit, place := a.tokText(u, sp.T1), a.tokText(u+1, sp.T1)
+	for t >= 2 && a.toks[t-1].Text == "," {
+		s, canonical := a.loneKindEndingAt(t-1, place)
+		if s < 0 {
+			return
+		}
+		a.org(canonical, a.tokText(s, t-1)+" "+unit)
+		t = s
+	}
+}
+
+// loneKindEndingAt is the first token of a kind of body written alone that
+// ends right before token e: an abbreviation of the gazetteer in capitals
+// ("HĐND"), a capitalized head ("Đảng ủy"), or a word the gazetteer knows
+// with the place as a body ("Tỉnh ủy" + "Quảng Trị": Tỉnh ủy Quảng Trị, the
+// canonical name it returns too); -1 when none does.
+func (a *analysis) loneKindEndingAt(e int, place string) (int, string) {
+	if e >= 1 && a.toks[e-1].Upper && a.g.Abbrev[a.toks[e-1].Text] != "" && a.itemStart(e-1) {
+		return e - 1, a.knownWith(e-1, e, place)
+	}
+	for s := max(e-4, 0); s < e; s++ { // the longest first
+		if !a.toks[s].Cap || !a.itemStart(s) {
+			continue // the whole item, not the end of a longer name
+		}
+		if n, _ := a.g.headLex.longest(a.toks[:e], s); n == e-s {
+			return s, a.knownWith(s, e, place)
+		}
+		if k := a.knownWith(s, e, place); k != "" {
+			return s, k
+		}
+	}
+	return -1, ""
+}
+
+// itemStart reports a list item that may open at token s: after punctuation,
+// a function word, or nothing.
+func (a *analysis) itemStart(s int) bool {
+	return s == 0 || a.toks[s-1].Kind != Word || a.g.isFunction(a.toks[s-1].Key)
+}
+
+// knownWith is the gazetteer's name of the body that tokens s..e and a place
+// name together ("Tỉnh ủy" + "Quảng Trị"), or "".
+func (a *analysis) knownWith(s, e int, place string) string {
+	toks := Tokenize(Normalize(a.tokText(s, e) + " " + place))
+	if n, v := a.g.orgLex.longest(toks, 0); n == len(toks) && n > 0 {
+		return v
+	}
+	return ""
 }
 
 // bracketedBody reads a body whose name goes on after the abbreviation it

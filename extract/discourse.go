@@ -395,6 +395,11 @@ func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
 		return nil
 	}
 	j := d + 1
+	// "đoàn Việt Nam đã …", "đoàn Bộ Quốc phòng Lào đã …": the delegation's
+	// country or body is part of the subject
+	for j < len(spans) && (spans[j].Kind == SpanCountry || spans[j].Kind == SpanOrg) && j <= d+2 {
+		j++
+	}
 	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j++
 	}
@@ -586,8 +591,10 @@ func (a *analysis) pairRoles(spans []Chunk, ev *EventFact, planned bool) {
 			case "chair":
 				target.Chairs = appendPerson(target.Chairs, p)
 			case "attend":
+				// "hai Bộ trưởng (tiến hành) hội đàm": the two as equals
+				// attend; the text makes neither the host who chairs
+				// (hostChairs), unlike "A hội đàm với B"
 				target.Attendees = appendPerson(target.Attendees, p)
-				a.party(target, p)
 			case "speak":
 				target.Speakers = appendPerson(target.Speakers, p)
 			}
@@ -617,6 +624,23 @@ func (a *analysis) noteMembers(spans []Chunk, ms []mention, roles [][]string) {
 		if (sp.Kind == SpanOther || sp.Kind == SpanName) && a.g.evWord(a.toks[sp.T0].Key, ewDelegation) {
 			has = true
 			break
+		}
+	}
+	// "Tham dự về phía Việt Nam có A, … làm Trưởng đoàn; B, …": a sentence in
+	// which someone leads a delegation lists its members
+	for i := range ms {
+		for _, r := range roles[i] {
+			has = has || r == "lead"
+		}
+	}
+	// "Đoàn đại biểu Việt Nam do A làm Trưởng đoàn. Cùng đi có B, …": those
+	// who go with a delegation the text named are its members
+	if !has && len(a.ev.leads)+len(a.ev.members) > 0 {
+		for _, sp := range spans {
+			if sp.Kind == SpanVerb && sp.T1-sp.T0 == 2 && a.toks[sp.T0].Key == "cùng" && a.toks[sp.T0+1].Key == "đi" {
+				has = true
+				break
+			}
 		}
 	}
 	if !has {

@@ -80,9 +80,17 @@ func (a *analysis) issuerAndSubject(spans []Chunk, k int) (issuer, subject strin
 		}
 	}
 	skipDate()
-	if j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" && spans[j+1].Kind == SpanOrg {
-		issuer = a.orgOf(spans[j+1]).Name
-		j += 2
+	if j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" {
+		// "của Hội nghị lần thứ 8 Ban Chấp hành Trung ương": the body whose
+		// meeting issued it
+		o := j + 1
+		if spans[o].Kind == SpanEvent {
+			o = a.afterOrdinal(spans, o+1)
+		}
+		if o < len(spans) && spans[o].Kind == SpanOrg {
+			issuer = a.orgOf(spans[o]).Name
+			j = o + 1
+		}
 	}
 	skipDate()
 	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "về" {
@@ -92,6 +100,22 @@ func (a *analysis) issuerAndSubject(spans []Chunk, k int) (issuer, subject strin
 		}
 	}
 	return issuer, subject
+}
+
+// afterOrdinal is the span after a meeting's ordinal at spans[k] ("lần thứ
+// 8", "lần thứ tám", "thứ 8"), or k when none stands there.
+func (a *analysis) afterOrdinal(spans []Chunk, k int) int {
+	j := k
+	if j < len(spans) && spans[j].Kind == SpanOther && a.toks[spans[j].T0].Key == "lần" {
+		j++
+	}
+	if j < len(spans) && spans[j].Kind == SpanOther && a.g.is(a.toks[spans[j].T0].Key, wOrdinalLead) {
+		j++
+	}
+	if j > k && j < len(spans) && (a.toks[spans[j].T0].Kind == Number || a.g.is(a.toks[spans[j].T0].Key, wOrdinal)) {
+		return j + 1
+	}
+	return k
 }
 
 // clauseEnd is the index after the last span of the clause starting at k: up to
@@ -223,6 +247,12 @@ func (a *analysis) reviewedAt(t int) bool {
 		}
 		j--
 	}
+	return a.reviewVerbAt(j)
+}
+
+// reviewVerbAt reports whether token j ends a review verb ("quán triệt",
+// "thảo luận", "tổng kết" …).
+func (a *analysis) reviewVerbAt(j int) bool {
 	if j < 1 {
 		return false
 	}
@@ -235,4 +265,38 @@ func (a *analysis) reviewedAt(t int) bool {
 		return prev == "sơ" || prev == "tổng"
 	}
 	return prev == before
+}
+
+// reviewedListAt reports whether the document named at token t is an item of
+// a list that a review verb governs through a generic head: "quán triệt sáu
+// nghị quyết Quân ủy Trung ương ban hành cuối năm 2022, gồm: Nghị quyết số
+// 1661-NQ/QUTW …; Nghị quyết số 1658-NQ/QUTW …". The list opens with "gồm" or
+// a colon after the head, within the sentence that begins at token t0.
+func (a *analysis) reviewedListAt(t0, t int) bool {
+	open := -1
+	for j := t - 1; j >= t0; j-- {
+		if k := a.toks[j].Key; k == "gồm" || k == ":" {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	head := false
+	for j := open - 1; j >= t0 && j >= open-16; j-- {
+		k := a.toks[j].Key
+		switch {
+		case k == "." || k == ";" || k == "\n":
+			return false
+		case a.toks[j].Cap:
+			// a named document or body inside the head does not make it generic
+		case k == "quyết" && j > t0 && a.toks[j-1].Key == "nghị" && !a.toks[j-1].Cap,
+			k == "án" && j > t0 && a.toks[j-1].Key == "đề" && !a.toks[j-1].Cap:
+			head = true
+		case head && a.reviewVerbAt(j):
+			return true
+		}
+	}
+	return false
 }

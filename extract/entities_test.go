@@ -160,6 +160,125 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a unit named by what it is ends at its number; 'Đại đội' heads a body",
+			text: "Thượng tá Trần Minh, Phó Chi đội trưởng Chi đội Tàu hộ vệ tên lửa số 18, và Chuẩn Đô đốc Sato Ken, Tư lệnh Hải đội hộ tống số 2, thăm Đại đội Biên phòng 316 và Đại đội bảo vệ biên giới 512 tổ chức năm 2022.",
+			want: []string{
+				"PERSON Trần Minh | Thượng tá | Phó Chi đội trưởng Chi đội Tàu hộ vệ tên lửa số 18",
+				"PERSON Sato Ken | Chuẩn Đô đốc | Tư lệnh Hải đội hộ tống số 2",
+			},
+			orgs:   []string{"Chi đội Tàu hộ vệ tên lửa số 18", "Hải đội hộ tống số 2", "Đại đội Biên phòng 316", "Đại đội bảo vệ biên giới 512"},
+			noOrgs: []string{"Đại đội bảo vệ biên giới 512 tổ chức năm 2022"},
+		},
+		{
+			name: "a rank and titles before ':' are each one's in the list; a rank of its own after ';' ends the list",
+			text: "Dự lễ có các Thượng tướng, Ủy viên Trung ương Đảng: Trần Văn An, Thứ trưởng Bộ Quốc phòng và Lê Minh Bảo, Chủ nhiệm Tổng cục Chính trị; Trung tướng Vũ Đức Cường, Tư lệnh Quân khu 3.",
+			want: []string{
+				"PERSON Trần Văn An | Thượng tướng | Ủy viên Trung ương Đảng; Thứ trưởng Bộ Quốc phòng",
+				"PERSON Lê Minh Bảo | Thượng tướng | Ủy viên Trung ương Đảng; Chủ nhiệm Tổng cục Chính trị",
+				"PERSON Vũ Đức Cường | Trung tướng | Tư lệnh Quân khu 3",
+			},
+		},
+		{
+			name: "a lower-case rank after 'các' over a list after ':'",
+			text: "Dự chiêu đãi có các thiếu tướng: Nguyễn Văn Dũng, Phó Tư lệnh Quân khu 7; Đỗ Quang Hà, Chính ủy Quân đoàn 4.",
+			want: []string{
+				"PERSON Nguyễn Văn Dũng | Thiếu tướng | Phó Tư lệnh Quân khu 7",
+				"PERSON Đỗ Quang Hà | Thiếu tướng | Chính ủy Quân đoàn 4",
+			},
+		},
+		{
+			name: "a body after a comma that no title opens is the parent of the post's body; a list of bodies is not",
+			text: "Đón đoàn có Thiếu tướng Trần Văn Hà, Cục trưởng Cục Đối ngoại, Bộ Quốc phòng và Đại tá Lê Văn Nam, Phó Cục trưởng Cục Tuyên huấn, Tổng cục Chính trị Quân đội nhân dân Việt Nam. Dự có Đại tá Vũ Văn Lâm, Cục trưởng Cục Tác chiến, Bộ Công an, Bộ Ngoại giao.",
+			want: []string{
+				"PERSON Trần Văn Hà | Thiếu tướng | Cục trưởng Cục Đối ngoại Bộ Quốc phòng",
+				"PERSON Lê Văn Nam | Đại tá | Phó Cục trưởng Cục Tuyên huấn Tổng cục Chính trị Quân đội nhân dân Việt Nam",
+				"PERSON Vũ Văn Lâm | Đại tá | Cục trưởng Cục Tác chiến",
+			},
+			orgs: []string{"Cục Đối ngoại", "Bộ Quốc phòng", "Tổng cục Chính trị", "Bộ Công an", "Bộ Ngoại giao"},
+		},
+		{
+			name:   "a known foreign body whose name ends with its parent's names the parent; Việt Nam's bodies are one",
+			text:   "Đô đốc Hồ Trung Minh, Tư lệnh Hải quân Quân Giải phóng nhân dân Trung Quốc, chủ trì; đại diện Văn phòng Chính phủ dự.",
+			want:   []string{"PERSON Hồ Trung Minh | Đô đốc | Tư lệnh Hải quân Quân Giải phóng nhân dân Trung Quốc"},
+			orgs:   []string{"Hải quân Quân Giải phóng Nhân dân Trung Quốc", "Quân Giải phóng Nhân dân Trung Quốc", "Văn phòng Chính phủ"},
+			noOrgs: []string{"Chính phủ"},
+		},
+		{
+			name: "a post keeps a defined acronym its full form's initials do not spell; a Vietnamese one is expanded",
+			text: "Bộ Quốc phòng và Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID) ký kết; Bộ đội Biên phòng (BĐBP) tỉnh Long An dự. Ông John Miller, Giám đốc USAID tại Việt Nam, và Đại tá Lê Văn Tâm, Chính ủy BĐBP tỉnh Long An, phát biểu.",
+			want: []string{
+				"PERSON John Miller |  | Giám đốc USAID tại Việt Nam",
+				"PERSON Lê Văn Tâm | Đại tá | Chính ủy Bộ đội Biên phòng tỉnh Long An",
+			},
+		},
+		{
+			name: "initials open a foreign name, spaced or joined to it; they end no sentence",
+			text: "Thượng tướng Lê Văn Dũng tiếp Đại tá R.K. Sharma, Tùy viên Quốc phòng Ấn Độ, và ông J.P.Collins, Phó Trợ lý Bộ trưởng Quốc phòng Hoa Kỳ.",
+			want: []string{
+				"PERSON Lê Văn Dũng | Thượng tướng | ",
+				"PERSON R.K. Sharma | Đại tá | Tùy viên quốc phòng Ấn Độ | Ấn Độ",
+				"PERSON J.P. Collins |  | Phó Trợ lý Bộ trưởng Quốc phòng Hoa Kỳ | Mỹ",
+			},
+		},
+		{
+			name: "a chargé d'affaires ad interim: the title is 'Đại biện lâm thời' (titles.tsv)",
+			text: "Đón đoàn tại sân bay có ông Mark Evans, Đại biện lâm thời Anh tại Việt Nam.",
+			want: []string{"PERSON Mark Evans |  | Đại biện lâm thời Anh tại Việt Nam | Anh"},
+		},
+		{
+			name:   "a body named by what it does, named again shorter, is the same body; bodies of other heads are not merged",
+			text:   "Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22 Bộ Quốc phòng tổ chức hội nghị. Thượng tướng Lê Văn Minh, Trưởng Ban Chỉ đạo Tổng kết Nghị quyết số 22, chủ trì; Cục Đối ngoại và Cục Đối ngoại Bộ Quốc phòng Lào dự.",
+			want:   []string{"PERSON Lê Văn Minh | Thượng tướng | Trưởng Ban Chỉ đạo Tổng kết Nghị quyết số 22"},
+			orgs:   []string{"Ban Chỉ đạo Tổng kết 15 năm thực hiện Nghị quyết số 22 Bộ Quốc phòng", "Cục Đối ngoại", "Cục Đối ngoại Bộ Quốc phòng Lào"},
+			noOrgs: []string{"Ban Chỉ đạo Tổng kết Nghị quyết số 22"},
+		},
+		{
+			name:   "'làm' is no syllable of a body's name (words.tsv function)",
+			text:   "Biên đội do Thượng tá Lý Minh Hoa - Phó Cục trưởng Cục Cảnh sát biển Vân Nam làm biên đội trưởng.",
+			want:   []string{"PERSON Lý Minh Hoa | Thượng tá | Phó Cục trưởng Cục Cảnh sát biển Vân Nam"},
+			orgs:   []string{"Cục Cảnh sát biển Vân Nam"},
+			noOrgs: []string{"Cục Cảnh sát biển Vân Nam làm"},
+		},
+		{
+			name:   "initials inside a body's name keep their dot",
+			text:   "Đoàn thăm Học viện Hải quân mang tên N.G. Kuznetsov của Liên bang Nga.",
+			orgs:   []string{"Học viện Hải quân mang tên N.G. Kuznetsov"},
+			noOrgs: []string{"Học viện Hải quân mang tên N.G"},
+		},
+		{
+			name:   "a defined abbreviation with a unit and a place after it is the province's body; the kind before the brackets is no body",
+			text:   "Bộ Chỉ huy Quân sự (BCHQS) tỉnh Hà Tĩnh tổ chức lễ tiễn đưa. Đội quy tập của BCHQS tỉnh Hà Tĩnh đã tìm kiếm các hài cốt.",
+			orgs:   []string{"Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"},
+			noOrgs: []string{"Bộ Chỉ huy Quân sự"},
+		},
+		{
+			name:   "kinds of body before a comma share the unit and place of the body after them",
+			text:   "Sáng 5/5, tại Nghĩa trang liệt sĩ Quốc gia Đường 9, Tỉnh ủy, HĐND, UBND tỉnh Hà Tĩnh tổ chức lễ truy điệu.",
+			orgs:   []string{"Tỉnh ủy Hà Tĩnh", "Hội đồng nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh"},
+			noOrgs: []string{"Đường 9 tỉnh Hà Tĩnh", "Tỉnh ủy"},
+		},
+		{
+			name:   "an abbreviation of several words in brackets; the kinds before share the unit; a longer name before a comma is no kind",
+			text:   "Tỉnh ủy, HĐND, UBND, Ủy ban Mặt trận Tổ quốc Việt Nam (UBMTTQ VN) tỉnh Hà Tĩnh tổ chức lễ. Bộ Tư lệnh Bộ đội Biên phòng, Ban Chỉ huy Bộ đội Biên phòng tỉnh Tây Ninh phối hợp với Đội quy tập thuộc Bộ Chỉ huy Quân sự (Bộ CHQS) tỉnh Nghệ An.",
+			orgs:   []string{"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hà Tĩnh", "Tỉnh ủy Hà Tĩnh", "Hội đồng nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"},
+			noOrgs: []string{"Ủy ban Mặt trận Tổ quốc Việt Nam", "Bộ đội Biên phòng tỉnh Tây Ninh", "Bộ Chỉ huy Quân sự"},
+		},
+		{
+			name: "a short form with the unit, defined in brackets, is the province's body in posts; not when a place follows it",
+			text: "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh (Bộ CHQS tỉnh) tổ chức hội nghị. Đại tá Lê Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh, và Đại tá Trần Văn Nam, Chính ủy Bộ CHQS tỉnh Quảng Bình, dự.",
+			want: []string{
+				"PERSON Lê Văn Hùng | Đại tá | Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh",
+				"PERSON Trần Văn Nam | Đại tá | Chính ủy Bộ Chỉ huy Quân sự tỉnh Quảng Bình",
+			},
+		},
+		{
+			name:   "'Cơ quan' heads a body with a name and a country; lower-case words after a head alone reach a name only when the head has a capital or a known body follows",
+			text:   "Cơ quan Hợp tác quốc tế Hàn Quốc (KOICA) và Cơ quan chức năng Việt Nam phối hợp; Cơ quan Việt Nam tìm kiếm người mất tích cùng dự. Quân đội Lào giúp đỡ nhân dân. Ông Park Min Soo, Giám đốc KOICA tại Việt Nam, phát biểu.",
+			want:   []string{"PERSON Park Min Soo |  | Giám đốc KOICA tại Việt Nam"},
+			orgs:   []string{"Cơ quan Hợp tác quốc tế Hàn Quốc", "Quân đội Lào"},
+			noOrgs: []string{"Cơ quan chức năng Việt Nam", "Cơ quan Việt Nam"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},
@@ -192,6 +311,55 @@ func TestEntityStructure(t *testing.T) {
 				if has[o] {
 					t.Errorf("body %q among the facts", o)
 				}
+			}
+		})
+	}
+}
+
+// TestAbbreviationAliases holds where an abbreviation defined after a body
+// goes: to the ending of the name its initials spell, else to the whole body.
+func TestAbbreviationAliases(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct {
+		name, text  string
+		body, alias string // body must have alias
+		not         string // body that must not have it
+	}{
+		{
+			name:  "the initials spell the ending",
+			text:  "Chiều 27/8, Bộ Tư lệnh Bộ đội Biên phòng (BĐBP) chủ trì hội nghị bàn tròn.",
+			body:  "Bộ đội Biên phòng",
+			alias: "BĐBP",
+			not:   "Bộ Tư lệnh Bộ đội Biên phòng",
+		},
+		{
+			name:  "the initials spell no ending: the whole body",
+			text:  "Lữ đoàn 147 (LĐ147) tổ chức lễ đón.",
+			body:  "Lữ đoàn 147",
+			alias: "LĐ147",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			f, _ := g.relate(Document{ID: "t", Text: tt.text}, txt, Tokenize(txt))
+			aliases := map[string][]string{}
+			for _, o := range f.Orgs {
+				aliases[o.Name] = o.Aliases
+			}
+			has := func(body string) bool {
+				for _, a := range aliases[body] {
+					if a == tt.alias {
+						return true
+					}
+				}
+				return false
+			}
+			if !has(tt.body) {
+				t.Errorf("%q has no alias %q: %v", tt.body, tt.alias, aliases)
+			}
+			if tt.not != "" && has(tt.not) {
+				t.Errorf("%q has the alias %q", tt.not, tt.alias)
 			}
 		})
 	}

@@ -68,6 +68,14 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 				continue
 			}
 		}
+		// "A đã tiếp ngài B, Bộ trưởng Quốc phòng Nhật Bản, đang thăm chính thức
+		// Việt Nam từ ngày 10 đến 12/9": a guest described as on a visit with
+		// its own range of days tells the story's visit, which the guest attends
+		if kind == lineText && !planned && !purpose && a.eventOfKind(visitKind) == nil {
+			if ev := a.appositiveVisit(s, spans, ms, k); ev != nil {
+				continue
+			}
+		}
 		// "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh tổ chức đón Đoàn …": a body that
 		// holds a welcome on a day the sentence gives organizes a welcome ceremony
 		// ("Toàn quân đã tổ chức đón, tiễn nhiều đoàn" is a count, not one)
@@ -132,10 +140,41 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 		// "Lễ đón tàu … được tổ chức tại cầu cảng": a meeting that its clause
 		// says was held at a place, when none of its kind is known yet
-		heldAtPlace, heldBy := -1, -1
+		heldAtPlace, heldBy, heldHere := -1, -1, false
 		if clauseSubject(spans, k) {
-			heldAtPlace, heldBy = a.heldAt(spans, end)
+			heldAtPlace, heldBy, heldHere = a.heldClause(spans, end)
 		}
+		// "…, nằm trong khuôn khổ hoạt động giao lưu hữu nghị biên giới …":
+		// the programme a meeting the sentence opened belongs to is an event
+		// too, on its day and at its place
+		if sp.Value == programmeKind && opened != nil && opened.Kind != programmeKind && kind == lineText && !planned &&
+			a.frameAt(spans, k) && a.eventOfKind(programmeKind) == nil {
+			ev := &EventFact{Kind: programmeKind, Date: opened.Date, Location: opened.Location}
+			if end > k+1 {
+				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+			}
+			a.facts.Events = append(a.facts.Events, ev)
+			inName = end
+			continue
+		}
+		// "Sáng nay (13/11), thuộc khuôn khổ Chương trình Giao lưu …, lễ kết
+		// nghĩa … đã được tổ chức": the meeting its clause holds, after the
+		// programme it is framed by, is the sentence's
+		if heldHere && opened != nil && opened.Kind == programmeKind && opened.Kind != sp.Value && kind == lineText && !planned &&
+			a.eventOfKind(sp.Value) == nil && a.framedOpening(spans, k, opened) {
+			ev := &EventFact{Kind: sp.Value}
+			if end > k+1 {
+				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+			}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, end, end > k+1)
+			opened, ref = ev, ev
+			inName = end
+			continue
+		}
+		// ("Sáng 17/4, tại X, lễ đón đoàn … diễn ra …" after another welcome:
+		// held on another day or place, it is another one)
+		held = held || heldAtPlace >= 0
 		if !introduced && heldAtPlace >= 0 && a.eventOfKind(sp.Value) == nil {
 			introduced = true
 		}
@@ -269,6 +308,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	if opened != nil {
 		ref = opened
 	}
+	if ref == nil {
+		ref = a.programmeScene(spans)
+	}
 	a.noteArrival(spans, kind, planned)
 	// "Thành phần dự hội đàm … như tại lễ đón": the current meeting's attendees
 	// are the earlier one's
@@ -313,10 +355,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 	}
 	// "Tại hội nghị, các đại biểu thảo luận, góp ý vào dự thảo Đề án …": a
-	// document that a review verb governs
+	// document that a review verb governs, also through a list ("quán triệt
+	// sáu nghị quyết …, gồm: Nghị quyết số …; Nghị quyết số …")
 	if ref != nil {
 		for t := s.t0; t < s.t1; t++ {
-			if name, ok := a.docAt[t]; ok && a.reviewedAt(t) {
+			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t)) {
 				ref.About = appendUnique(ref.About, name)
 			}
 		}
@@ -333,6 +376,50 @@ func (a *analysis) travelBefore(spans []Chunk, j int) bool {
 		}
 	}
 	return false
+}
+
+// appositiveVisit opens the visit that an appositive clause after a guest
+// tells of ("…, đang thăm chính thức Việt Nam từ ngày 24 đến 25-1"): the visit
+// word at spans[k] after "đang" (or "đang có"), a range of days after it in
+// its clause; the person the clause follows attends it, and its first day
+// dates it. It returns nil when spans[k] is no such clause.
+func (a *analysis) appositiveVisit(s sentence, spans []Chunk, ms []mention, k int) *EventFact {
+	sp := spans[k]
+	if !(sp.Kind == SpanEvent && sp.Value == visitKind || sp.Kind == SpanOther && a.g.evWord(sp.Value, ewVisit)) {
+		return nil
+	}
+	j := k - 1
+	if j >= 0 && spans[j].Kind == SpanOther && spans[j].Value == "có" {
+		j--
+	}
+	if j < 1 || spans[j].Kind != SpanOther || spans[j].Value != "đang" || spans[j-1].Kind != SpanSep || spans[j-1].Value != "," {
+		return nil
+	}
+	d := dateAfter(spans, k)
+	if d < 0 || !dateRange(a.toks, spans[d]) {
+		return nil
+	}
+	var guest *PersonFact
+	for _, m := range ms {
+		if m.name < j-1 && m.k1 <= j && m.p != nil {
+			guest = m.p
+		}
+	}
+	if guest == nil {
+		return nil
+	}
+	ev := &EventFact{Kind: visitKind}
+	if a.toks[sp.T0].Key == "chuyến" {
+		// "chuyến thăm chính thức Việt Nam": named as written
+		if end := a.eventNameEnd(spans, k); end > k+1 {
+			ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+		}
+	}
+	a.facts.Events = append(a.facts.Events, ev)
+	ev.Date = a.dateOf(spans[d], s)
+	ev.Location = a.visitPlace(spans, k)
+	ev.Attendees = appendPerson(ev.Attendees, guest)
+	return ev
 }
 
 // visitKind is the event kind of visits.
@@ -383,15 +470,35 @@ func (a *analysis) visitPlace(spans []Chunk, k int) string {
 // index of "tại" (-1 if the sentence says no such thing) and of the body that
 // holds it (-1 if none).
 func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
+	at, org, _ = a.heldClause(spans, end)
+	return at, org
+}
+
+// heldClause is heldAt, and held reports the verb that holds the meeting
+// even when the sentence names no place ("…, lễ kết nghĩa … đã được tổ
+// chức.").
+func (a *analysis) heldClause(spans []Chunk, end int) (at, org int, held bool) {
 	j := end
 	if j < len(spans) && spans[j].Kind == SpanSep && spans[j].Value == "," {
 		j++
 	}
 	// the rest of what the meeting is of, when its name stopped short ("Lễ
 	// đón tàu Trần Hưng Đạo được tổ chức …")
-	for n := 0; n < 4 && j < len(spans) && (spans[j].Kind == SpanName || spans[j].Kind == SpanOther && spans[j].Value != "được" &&
+	for n := 0; n < 8 && j < len(spans) && (spans[j].Kind == SpanName || spans[j].Kind == SpanCountry || spans[j].Kind == SpanOrg || spans[j].Kind == SpanOther && spans[j].Value != "được" &&
 		a.g.evPhraseAt(a.toks, spans[j].T0, len(a.toks), ewHeldAfter) == 0 && !a.g.isFunction(spans[j].Value)); n++ {
 		j++
+	}
+	// "lễ đón đoàn đại biểu … do Thượng tướng A làm trưởng đoàn diễn ra …":
+	// the guests' head, a clause inside the meeting's subject
+	if j < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "do" {
+		for t := j + 1; t < len(spans) && t < j+8; t++ {
+			if spans[t].Kind == SpanVerb {
+				if spans[t].Value == "lead" {
+					j = t + 1
+				}
+				break
+			}
+		}
 	}
 	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j++
@@ -407,22 +514,33 @@ func (a *analysis) heldAt(spans []Chunk, end int) (at, org int) {
 			j++
 		}
 		if j >= len(spans) || spans[j].Kind != SpanVerb || spans[j].Value != "organize" {
-			return -1, -1
+			return -1, -1, false
 		}
 		j++
 	default:
-		return -1, -1
+		return -1, -1, false
 	}
 	// "trang trọng", "ngay": a few plain words before the place
 	for t := j; t < len(spans) && t < j+4; t++ {
 		if spans[t].Kind != SpanOther {
-			return -1, -1
+			break
 		}
 		if spans[t].Value == "tại" {
-			return t, org
+			return t, org, true
 		}
 	}
-	return -1, -1
+	// "Mở đầu chương trình, tại Cửa khẩu Densavan, lễ đón Đoàn đại biểu Việt
+	// Nam được tổ chức trang trọng …": the place the sentence opens with, in
+	// a clause of its own before the meeting's
+	for t := 0; t < end; t++ {
+		if spans[t].Kind == SpanSep && spans[t].Value == ";" || spans[t].Kind == SpanVerb {
+			break
+		}
+		if spans[t].Kind == SpanOther && spans[t].Value == "tại" && (t == 0 || spans[t-1].Kind == SpanSep && spans[t-1].Value == ",") {
+			return t, org, true
+		}
+	}
+	return -1, -1, true
 }
 
 // clauseSubject reports a trigger at spans[k] that opens its clause: at the
@@ -498,7 +616,73 @@ func (a *analysis) sceneAt(spans []Chunk, k int) bool {
 		return true
 	}
 	sp := spans[j]
+	// "Chủ tịch nước hoan nghênh chuyến thăm …", "A nhấn mạnh chuyến thăm mang
+	// ý nghĩa đặc biệt": a visit that someone speaks of is the topic of what is
+	// said at one of its meetings, not the scene
+	// (on the day of the meeting the text is at: a sentence dated another day
+	// may speak of the visit itself)
+	if sp.Kind == SpanVerb && sp.Value == "speak" && spans[k].Value == visitKind && a.current != nil && a.current.Kind != visitKind &&
+		(a.ev.sentDate.IsZero() || a.ev.sentDate == a.current.Date) {
+		return false
+	}
 	return sp.Kind == SpanVerb || sp.Kind == SpanOther && a.g.is(sp.Value, wScene)
+}
+
+// programmeKind is the event kind of exchange programmes, whose parts are
+// events of their own.
+const programmeKind = "giao lưu"
+
+// frameAt reports a meeting word at spans[k] named as the frame of another:
+// after "khuôn khổ", with at most two words between ("trong khuôn khổ hoạt
+// động giao lưu", "thuộc khuôn khổ Chương trình Giao lưu").
+func (a *analysis) frameAt(spans []Chunk, k int) bool {
+	for j := k - 1; j >= 1 && j >= k-3; j-- {
+		if spans[j].Kind == SpanOther && spans[j].Value == "khổ" && spans[j-1].Kind == SpanOther && spans[j-1].Value == "khuôn" {
+			return true
+		}
+		if spans[j].Kind != SpanOther && spans[j].Kind != SpanName {
+			return false
+		}
+	}
+	return false
+}
+
+// framedOpening reports that the event the sentence opened, of the kind of
+// opened, was named as a frame before spans[k].
+func (a *analysis) framedOpening(spans []Chunk, k int, opened *EventFact) bool {
+	for j := 0; j < k; j++ {
+		if spans[j].Kind == SpanEvent && spans[j].Value == opened.Kind {
+			return a.frameAt(spans, j)
+		}
+	}
+	return false
+}
+
+// programmeScene is the article's programme (its first exchange, kind giao
+// lưu) when the sentence names it as its scene with a programme word after a
+// scene word ("Trao đổi bên lề chương trình, …", "Trong khuôn khổ chương
+// trình, …"; event_words.tsv programme); nil otherwise.
+func (a *analysis) programmeScene(spans []Chunk) *EventFact {
+	for k := 1; k < len(spans); k++ {
+		sp := spans[k]
+		if sp.Kind != SpanOther || a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewProgramme) == 0 {
+			continue
+		}
+		j := k - 1
+		if j >= 1 && spans[j].Kind == SpanOther && spans[j].Value == "khổ" && spans[j-1].Value == "khuôn" {
+			j -= 2
+		}
+		if j < 0 || spans[j].Kind != SpanOther || !a.g.is(spans[j].Value, wScene) {
+			continue
+		}
+		for _, ev := range a.facts.Events {
+			if ev.Kind == programmeKind {
+				return ev
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // plannedSentence reports a sentence about what will happen ("sẽ", "dự

@@ -636,13 +636,14 @@ const (
 	wNameLink
 	wOrdinalLead
 	wOrdinal
+	wNotName
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
 	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState, "name-link": wNameLink,
-	"ordinal-lead": wOrdinalLead, "ordinal": wOrdinal,
+	"ordinal-lead": wOrdinalLead, "ordinal": wOrdinal, "not-name": wNotName,
 }
 
 // locatedName reports a title or a body's name that names where it sits

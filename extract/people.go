@@ -57,6 +57,18 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Cục trưởng Cục Đối ngoại, Bộ Quốc phòng và ông B": a body after a
+		// comma that no title opens, and that no other body follows, is the
+		// one the post's body belongs to
+		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && spans[j-1].Kind == SpanOrg {
+			if e := a.parentAfterComma(spans, j); e > 0 {
+				parts = append(parts, a.text.Norm[spans[j+1].Start:spans[e-1].End])
+				for j++; j < e; j++ {
+					a.orgName(spans[j])
+				}
+				continue
+			}
+		}
 		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
 		// unit a slash puts the post's body under belongs to the post
 		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
@@ -115,6 +127,31 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 	sg.k1 = j
 	sg.written = strings.Join(parts, " ")
 	return sg, j
+}
+
+// parentAfterComma reads a body at spans[j+1], after the comma at spans[j],
+// with the bodies written right after it that qualify it ("Tổng cục Chính
+// trị Quân đội nhân dân Việt Nam"), that ends its appositive: no other body,
+// name or country follows, and no comma (a list of bodies, or an appositive
+// the writer closes, is not a parent). It returns the span after them, or 0.
+func (a *analysis) parentAfterComma(spans []Chunk, j int) int {
+	if j+1 >= len(spans) || spans[j+1].Kind != SpanOrg || spans[j+1].LoneHead() {
+		return 0
+	}
+	e := j + 2
+	for e < len(spans) && spans[e].Kind == SpanOrg && !spans[e].LoneHead() && spans[e].T0 == spans[e-1].T1 {
+		e++
+	}
+	if e == len(spans) {
+		return e
+	}
+	switch next := spans[e]; {
+	case next.Kind == SpanOrg || next.Kind == SpanName || next.Kind == SpanCountry:
+		return 0
+	case next.Kind == SpanSep && next.Value == ",":
+		return 0
+	}
+	return e
 }
 
 // remitEnd is the span after the remit a post names at spans[j] (a word of
@@ -297,6 +334,8 @@ func (a *analysis) people(spans []Chunk) []mention {
 		chainK  = -1      // where the pending chain started
 		last    = -1      // index in out of the person appositives attach to
 		shared  []segment // a title over a list after ":"
+		// a rank over a list after ":" ("các thượng tướng: A, …; B, …")
+		sharedRank string
 
 		sharedBySemicolon bool // the list's items are separated by ";"
 	)
@@ -330,7 +369,7 @@ func (a *analysis) people(spans []Chunk) []mention {
 			if last >= 0 && rank == "" && honor == "" && len(pending) == 0 && (next >= len(spans) || spans[next].Kind != SpanName) {
 				m := &out[last]
 				if m.k1 == k || m.k1 == k-1 && spans[k-1].Kind == SpanSep && spans[k-1].Value != ";" {
-					if shared != nil {
+					if shared != nil || sharedRank != "" {
 						// list items with titles of their own are separated by ";"
 						sharedBySemicolon = true
 					}
@@ -395,6 +434,9 @@ func (a *analysis) people(spans []Chunk) []mention {
 			if rank != "" && p.Rank == "" {
 				p.Rank = rank
 			}
+			if rank == "" && honor == "" && sharedRank != "" && p.Rank == "" {
+				p.Rank = sharedRank
+			}
 			a.addPositions(p, a.positions(pending))
 			if !p.Foreign && honor == "" {
 				a.addPositions(p, a.positions(shared))
@@ -419,8 +461,11 @@ func (a *analysis) people(spans []Chunk) []mention {
 			case ";":
 				reset()
 				// the list goes on past ";" while it is a list of people
-				if !sharedBySemicolon || k+1 < len(spans) && spans[k+1].Kind != SpanRank && spans[k+1].Kind != SpanHonorific && spans[k+1].Kind != SpanName {
-					shared, sharedBySemicolon = nil, false
+				// (a rank of its own after ";" ends a list under a shared rank:
+				// "các Thượng tướng: A, …; Trung tướng B, …")
+				if !sharedBySemicolon || k+1 < len(spans) && spans[k+1].Kind != SpanRank && spans[k+1].Kind != SpanHonorific && spans[k+1].Kind != SpanName ||
+					sharedRank != "" && k+1 < len(spans) && spans[k+1].Kind == SpanRank {
+					shared, sharedRank, sharedBySemicolon = nil, "", false
 				}
 				last = -1
 			case "và":
@@ -454,7 +499,16 @@ func (a *analysis) people(spans []Chunk) []mention {
 			if sp.Value == ":" && len(pending) > 0 && rank == "" {
 				// "các đồng chí Phó Tư lệnh Quân khu 4: Thiếu tướng A, Thiếu
 				// tướng B": the title is each one's
-				shared, sharedBySemicolon = pending, false
+				shared, sharedRank, sharedBySemicolon = pending, "", false
+				reset()
+				last = -1
+				continue
+			}
+			if sp.Value == ":" && rank != "" && k > 0 && spans[k-1].Kind != SpanName && (len(pending) == 0 || spans[chainK].Kind == SpanRank) {
+				// "các thượng tướng: A, Thứ trưởng …; B, …", "các Thượng
+				// tướng, Ủy viên Trung ương Đảng: A, …": the rank (and the
+				// titles after it) are each one's
+				shared, sharedRank, sharedBySemicolon = pending, rank, false
 				reset()
 				last = -1
 				continue
@@ -653,6 +707,11 @@ func (a *analysis) holderOf(title string) *PersonFact {
 func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, honor string, anchored bool) (*PersonFact, string) {
 	sp := spans[k]
 	words := strings.Fields(a.spanText(sp))
+	if initialedName(words[0]) {
+		// "W.M.Winfield" is "W.M. Winfield", as other pages write it
+		d := strings.LastIndexByte(words[0], '.') + 1
+		words = append([]string{words[0][:d], words[0][d:]}, words[1:]...)
+	}
 	upper := true
 	for i := sp.T0; i < sp.T1; i++ {
 		upper = upper && (a.toks[i].Upper || a.toks[i].Kind == Punct)

@@ -1,6 +1,12 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // refTable is the refs stage's result: what an article defines that its later
 // text refers back to, found by a pure fold over its sentences. Today it holds
@@ -54,11 +60,17 @@ func (r *refTable) expand(g *Gazetteer, s string, sent int) string {
 // out somewhere (fold, its Text.Fold): "Bộ Chỉ huy Quân sự (Bộ CHQS) tỉnh Hà
 // Tĩnh" defines CHQS in effect; "UBND tỉnh" alone does not define UBND.
 func (r *refTable) expandDefined(g *Gazetteer, s string, sent int, fold string) string {
+	s = r.expandPhrases(s, sent)
 	words := strings.Fields(s)
 	changed := false
 	for i, w := range words {
 		if full, ok := r.abbrev(w, sent); ok {
-			words[i], changed = full, true
+			// an acronym its full form's initials do not spell is a name of
+			// its own, kept as written ("Giám đốc USAID tại Việt Nam", after
+			// "Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID)")
+			if spellsInitials(full, w) {
+				words[i], changed = full, true
+			}
 		} else if full, ok := g.Abbrev[w]; ok && isUpperWord(w) && (g.abbrevOrg[w] || strings.Contains(fold, Fold(full))) {
 			words[i], changed = full, true
 		}
@@ -69,22 +81,80 @@ func (r *refTable) expandDefined(g *Gazetteer, s string, sent int, fold string) 
 	return strings.Join(words, " ")
 }
 
+// expandPhrases replaces the short forms of more than one word that the
+// article defined by sentence sent ("Bộ CHQS tỉnh") by what they stand for,
+// where s is or ends with one.
+func (r *refTable) expandPhrases(s string, sent int) string {
+	for i := len(r.abbrevs) - 1; i >= 0; i-- {
+		d := r.abbrevs[i]
+		if d.sent > sent || !strings.Contains(d.short, " ") {
+			continue
+		}
+		if s == d.short {
+			return d.full
+		}
+		if strings.HasSuffix(s, " "+d.short) {
+			return s[:len(s)-len(d.short)] + d.full
+		}
+	}
+	return s
+}
+
 // applied is a copy of a sentence's spans with the abbreviations defined
-// before sentence sent read as the bodies they stand for.
-func (r *refTable) applied(toks []Token, spans []Chunk, sent int, buf []Chunk) []Chunk {
+// before sentence sent read as the bodies they stand for; an administrative
+// unit and a place right after one are part of the body ("BCHQS tỉnh Nghệ
+// An" is Bộ Chỉ huy Quân sự tỉnh Nghệ An).
+func (r *refTable) applied(g *Gazetteer, toks []Token, spans []Chunk, sent int, buf []Chunk) []Chunk {
 	if cap(buf) < len(spans) {
 		buf = make([]Chunk, 0, max(len(spans), 2*cap(buf), 64))
 	}
 	out := append(buf[:0], spans...)
-	for k := range out {
+	for k := 0; k < len(out); k++ {
 		sp := &out[k]
+		if full, n := r.phraseAt(toks, out, k, sent-1); n > 0 {
+			// "Bộ CHQS tỉnh": a short form of several spans
+			sp.Kind, sp.Value, sp.T1, sp.End = SpanOrg, full, out[k+n-1].T1, out[k+n-1].End
+			out = append(out[:k+1], out[k+n:]...)
+			continue
+		}
 		if (sp.Kind == SpanName || sp.Kind == SpanOther) && sp.T1-sp.T0 == 1 {
 			if full, ok := r.abbrev(toks[sp.T0].Text, sent-1); ok {
 				sp.Kind, sp.Value = SpanOrg, full
+				if k+2 < len(out) && out[k+1].T0 == sp.T1 && out[k+1].T1-out[k+1].T0 == 1 && g.is(toks[out[k+1].T0].Key, wAdmin) &&
+					out[k+2].Kind == SpanName && out[k+2].T0 == out[k+1].T1 && toks[out[k+2].T0].Cap {
+					place := out[k+2]
+					sp.Value = full + " " + toks[out[k+1].T0].Text + " " + CanonicalTone(spanOf(toks, place.T0, place.T1))
+					sp.T1, sp.End = place.T1, place.End
+					out = append(out[:k+1], out[k+3:]...)
+				}
 			}
 		}
 	}
 	return out
+}
+
+// phraseAt matches a short form of more than one word that the article
+// defined by sentence sent ("Bộ CHQS tỉnh") on the spans from out[k]: it
+// returns what it stands for and the number of spans it covers (at least two),
+// or 0.
+func (r *refTable) phraseAt(toks []Token, out []Chunk, k, sent int) (string, int) {
+	for i := len(r.abbrevs) - 1; i >= 0; i-- {
+		d := r.abbrevs[i]
+		if d.sent > sent || !strings.Contains(d.short, " ") {
+			continue
+		}
+		for e := k + 1; e < len(out) && e-k < 4; e++ {
+			if w := spanOf(toks, out[k].T0, out[e].T1); w == d.short {
+				if e+1 < len(out) && out[e+1].T0 == out[e].T1 && toks[out[e+1].T0].Kind == Word && toks[out[e+1].T0].Cap {
+					break // the name goes on ("Bộ CHQS tỉnh Hà Tĩnh")
+				}
+				return d.full, e - k + 1
+			} else if len(w) >= len(d.short) {
+				break
+			}
+		}
+	}
+	return "", 0
 }
 
 // articleRefs is the refs stage: the fold over the sentences' spans, in the
@@ -101,7 +171,7 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 		return upperFirst(r.expand(g, CanonicalTone(collapseSpaces(t.Norm[sp.Start:sp.End])), sent))
 	}
 	for k := range si.spans {
-		spans := r.applied(toks, si.spans[k], k, buf)
+		spans := r.applied(g, toks, si.spans[k], k, buf)
 		buf = spans
 		consumed := make([]bool, len(spans))
 		for j := 0; j+2 < len(spans); j++ {
@@ -109,7 +179,7 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 			if !ok {
 				continue
 			}
-			short := toks[spans[j+1].T0].Text
+			short := spanOf(toks, spans[j+1].T0, spans[j+1].T1)
 			full := ""
 			if spans[first].Kind == SpanOrg {
 				full = name(spans[first], k)
@@ -134,7 +204,15 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 			}
 			if j+3 < len(spans) && spans[j+1].Value == "(" && spans[j+3].Value == ")" &&
 				spans[j+2].T1-spans[j+2].T0 == 1 && toks[spans[j+2].T0].Upper {
-				r.abbrevs = append(r.abbrevs, abbrevDef{k, toks[spans[j+2].T0].Text, name(sp, k)})
+				short := toks[spans[j+2].T0].Text
+				r.abbrevs = append(r.abbrevs, abbrevDef{k, short, initialsSuffix(name(sp, k), short)})
+			}
+			// "Bộ Chỉ huy Quân sự tỉnh Nghệ An (Bộ CHQS tỉnh)": a short form
+			// with the unit, which names the province's body
+			if j+4 < len(spans) && spans[j+1].Value == "(" && spans[j+4].Value == ")" &&
+				bracketedAbbrev(toks, spans[j+2]) && spans[j+3].T1-spans[j+3].T0 == 1 && g.is(toks[spans[j+3].T0].Key, wAdmin) {
+				short := spanOf(toks, spans[j+2].T0, spans[j+3].T1)
+				r.abbrevs = append(r.abbrevs, abbrevDef{k, short, name(sp, k)})
 			}
 			if j+1 < len(spans) && spans[j+1].Kind == SpanOrg && spans[j+1].T0 == sp.T1 {
 				j++ // a body right after a body: the bodies pass reads them as one
@@ -150,7 +228,7 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 // first token.
 func (g *Gazetteer) bracketsAfter(toks []Token, spans []Chunk, j int) (first, t0 int, ok bool) {
 	open, abbr, closing := spans[j], spans[j+1], spans[j+2]
-	if open.Value != "(" || closing.Value != ")" || abbr.T1-abbr.T0 != 1 || !toks[abbr.T0].Upper {
+	if open.Value != "(" || closing.Value != ")" || !bracketedAbbrev(toks, abbr) {
 		return 0, 0, false
 	}
 	first, t0 = j-1, -1
@@ -189,4 +267,41 @@ func (g *Gazetteer) headEndingAt(toks []Token, t int) int {
 		}
 	}
 	return -1
+}
+
+// spellsInitials reports whether the letters of short are the initials of
+// consecutive words of full ("BĐBP" in "Bộ đội Biên phòng", "QĐND" in "Quân
+// đội nhân dân Việt Nam"); digits in short are not compared ("LĐ147").
+// Acronyms of foreign names ("UNDP" for "Chương trình Phát triển Liên hợp
+// quốc", "KOICA") do not.
+func spellsInitials(full, short string) bool {
+	// letters compare without their marks ("Ủy ban nhân dân (UBND)"), and W
+	// writes Ư ("Quân ủy Trung ương (QUTW)")
+	base := func(r rune) rune {
+		d, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r)))
+		if d = unicode.ToUpper(d); d == 'W' {
+			d = 'U'
+		}
+		return d
+	}
+	var want []rune
+	for _, r := range short {
+		if unicode.IsLetter(r) {
+			want = append(want, base(r))
+		}
+	}
+	if len(want) == 0 {
+		return true
+	}
+	var initials []rune
+	for _, w := range strings.Fields(full) {
+		r, _ := utf8.DecodeRuneInString(w)
+		initials = append(initials, base(r))
+	}
+	for k := 0; k+len(want) <= len(initials); k++ {
+		if string(initials[k:k+len(want)]) == string(want) {
+			return true
+		}
+	}
+	return false
 }

@@ -134,7 +134,7 @@ func (a *analysis) diagnose(start, end int, format string, args ...any) {
 // The copy is a.spanBuf, reused sentence after sentence: the passes keep no
 // spans past their sentence.
 func (a *analysis) withAbbrevs(spans []Chunk) []Chunk {
-	a.spanBuf = a.refs.applied(a.toks, spans, a.sent, a.spanBuf)
+	a.spanBuf = a.refs.applied(a.g, a.toks, spans, a.sent, a.spanBuf)
 	return a.spanBuf
 }
 
@@ -158,6 +158,14 @@ func (a *analysis) org(canonical, written string) *OrgFact {
 		name = upperFirst(a.expandAbbrev(written))
 	}
 	o := a.orgByName[Fold(name)]
+	if o == nil && canonical == "" {
+		// "Ban Chỉ đạo Tổng kết Nghị quyết số 806" after "Ban Chỉ đạo Tổng
+		// kết 10 năm thực hiện Nghị quyết số 806 Bộ Quốc phòng": the same
+		// body, named short
+		if o = a.sameRunningBody(name); o != nil {
+			a.orgByName[Fold(name)] = o
+		}
+	}
 	if o == nil {
 		o = &OrgFact{Name: name, Gov: true}
 		if known := a.g.Orgs[name]; known != nil {
@@ -165,6 +173,14 @@ func (a *analysis) org(canonical, written string) *OrgFact {
 		}
 		a.orgByName[Fold(name)] = o
 		a.facts.Orgs = append(a.facts.Orgs, o)
+		if o.Parent != "" && a.g.Orgs[name] != nil && a.g.countryIn(o.Parent) != "" {
+			// "Hải quân Quân Giải phóng nhân dân Trung Quốc": a known foreign
+			// body whose name ends with its parent's names the parent too
+			// (Việt Nam's "Văn phòng Chính phủ" is one body)
+			if w, p := strings.Fields(written), strings.Fields(o.Parent); len(w) > len(p) && Fold(strings.Join(w[len(w)-len(p):], " ")) == Fold(o.Parent) {
+				a.org(o.Parent, strings.Join(w[len(w)-len(p):], " "))
+			}
+		}
 		if o.Parent == "" && a.g.Orgs[name] == nil {
 			// "Bộ Tổng Tham mưu Quân đội nhân dân Lào": a body of a known
 			// foreign body, which is named too
@@ -182,6 +198,57 @@ func (a *analysis) org(canonical, written string) *OrgFact {
 		o.Aliases = appendUnique(o.Aliases, written)
 	}
 	return o
+}
+
+// sameRunningBody is the body the article named before that a body named by
+// what it does (running_heads.txt: "Ban Chỉ đạo …") names again, shorter or
+// longer: one's words are the other's with words left out, at least two of
+// its own after the head, or nil.
+func (a *analysis) sameRunningBody(name string) *OrgFact {
+	toks := Tokenize(Normalize(name))
+	hn, _ := a.g.runningLex.longest(toks, 0)
+	if hn == 0 || len(toks)-hn < 2 {
+		return nil
+	}
+	words := strings.Fields(Fold(name))
+	for _, o := range a.facts.Orgs {
+		other := strings.Fields(Fold(o.Name))
+		if len(other) == len(words) || len(other)-hn < 2 || !sameHead(words, other, hn) {
+			continue
+		}
+		short, long := words, other
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if isSubsequence(short[hn:], long[hn:]) {
+			return o
+		}
+	}
+	return nil
+}
+
+// sameHead reports whether a and b begin with the same n words.
+func sameHead(a, b []string, n int) bool {
+	if len(a) < n || len(b) < n {
+		return false
+	}
+	for i := range n {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isSubsequence reports whether the words of short stand in long in order.
+func isSubsequence(short, long []string) bool {
+	i := 0
+	for _, w := range long {
+		if i < len(short) && short[i] == w {
+			i++
+		}
+	}
+	return i == len(short)
 }
 
 // expandAbbrev replaces whole-word abbreviations that the article defined (by

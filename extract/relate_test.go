@@ -325,3 +325,30 @@ func TestFrames(t *testing.T) {
 		})
 	}
 }
+
+// TestResolutionIssuer holds who issued a resolution, as the text says it.
+func TestResolutionIssuer(t *testing.T) {
+	g := testGazetteer(t)
+	for _, tt := range []struct{ name, text, want string }{
+		{"a body after 'của'",
+			"Các đơn vị quán triệt Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị về hội nhập quốc tế.",
+			"RESOLUTION Nghị quyết 22-NQ/TW | 22-NQ/TW | Bộ Chính trị | aka Nghị quyết số 22-NQ/TW"},
+		{"a meeting of the body after 'của', with its ordinal",
+			"Các đơn vị quán triệt Nghị quyết số 45-NQ/TW ngày 12/10/2020 của Hội nghị lần thứ 6 Ban Chấp hành Trung ương khóa XII về công tác quốc phòng.",
+			"RESOLUTION Nghị quyết 45-NQ/TW | 45-NQ/TW | Trung ương Đảng | aka Nghị quyết số 45-NQ/TW"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			f, _ := g.relate(Document{ID: "t", Text: tt.text}, txt, Tokenize(txt))
+			var got []string
+			for _, l := range summary(f) {
+				if strings.HasPrefix(l, "RESOLUTION ") {
+					got = append(got, l)
+				}
+			}
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Errorf("resolutions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -9,6 +9,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	planned := a.plannedSentence(spans)
 	passive := a.delegationRoles(spans, planned)
 	a.pairRoles(spans, ev, planned)
+	a.guestDelegations(spans, ms, ev, planned)
 	if len(ms) == 0 {
 		return
 	}
@@ -20,6 +21,12 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			stop = ms[i+1].k0
 		}
 		agent := ms[i].k0 > 0 && spans[ms[i].k0-1].Kind == SpanOther && spans[ms[i].k0-1].Value == "do"
+		// "Theo A, đơn vị đã chủ trì …": the verbs after the comma are in
+		// what A says (cuesBefore makes A a speaker), not A's
+		if ms[i].k0 > 0 && spans[ms[i].k0-1].Kind == SpanOther && spans[ms[i].k0-1].Value == "theo" &&
+			ms[i].k1 < len(spans) && spans[ms[i].k1].Kind == SpanSep && spans[ms[i].k1].Value == "," {
+			continue
+		}
 		roles[i] = a.verbsAfter(spans, ms[i].k1, stop, agent)
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
@@ -60,6 +67,14 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		// "A chào xã giao B", "A hội kiến B": a call on B, who receives A
 		call := a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCall) == sp.T1-sp.T0
 		for i, m := range ms {
+			// "A chủ trì lễ đón B, …, đang thăm chính thức Việt Nam từ ngày …":
+			// the guest's own clause about the visit keeps B the guest
+			if spans[m.k0].T0 >= sp.T1 && !call && len(roles[i]) == 1 && roles[i][0] == attendsKind+visitKind &&
+				m.k1+1 < len(spans) && spans[m.k1].Kind == SpanSep && spans[m.k1].Value == "," && spans[m.k1+1].Value == "đang" {
+				roles[i] = append(roles[i], "attend")
+				a.party(ev, m.p)
+				continue
+			}
 			if spans[m.k0].T0 >= sp.T1 && len(roles[i]) == 0 {
 				if call {
 					roles[i] = []string{"chair"}
@@ -69,13 +84,12 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				a.party(ev, m.p)
 			}
 		}
-		// "A chủ trì lễ đón Đoàn đại biểu Việt Nam": a delegation as the guest
-		// is its members
+		// "A chủ trì lễ đón chính thức Bộ trưởng Quốc phòng Hoa Kỳ": a guest
+		// the text describes by title and country instead of naming
 		if !planned {
-			for _, p := range a.delegationAt(spans, k+1) {
-				if !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
-					ev.Attendees = appendPerson(ev.Attendees, p)
-				}
+			if p := a.describedGuest(spans, k+1); p != nil && !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+				a.party(ev, p)
 			}
 		}
 	}
@@ -93,11 +107,31 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			}
 			var guests []*PersonFact
 			for _, g := range ms[i+1:] {
-				guests = append(guests, g.p)
+				// "A tiếp B, …, đang thăm … theo lời mời của C": C invited B
+				if !a.inviter(spans, g) {
+					guests = append(guests, g.p)
+				}
 			}
 			if len(guests) == 0 && i == 0 {
 				// "đoàn đã được A tiếp": the delegation's heads are the guests
 				guests = passive
+			}
+			if len(guests) == 0 && i > 0 && m.k0 > 0 && spans[m.k0-1].Kind == SpanOther && spans[m.k0-1].Value == "được" {
+				// "Bộ trưởng Quốc phòng Hoa Kỳ Lloyd Austin được Chủ tịch nước
+				// Nguyễn Xuân Phúc tiếp": the one before "được" is the guest
+				guests = []*PersonFact{ms[i-1].p}
+			}
+			if len(guests) == 0 {
+				// "Thủ tướng Phạm Minh Chính tiếp vị khách Ấn Độ": a guest
+				// the text describes instead of naming
+				for k := m.k1; k < len(spans) && k <= m.k1+2; k++ {
+					if spans[k].Kind == SpanVerb && spans[k].Value == r {
+						if p := a.describedGuest(spans, k+1); p != nil && p != m.p {
+							guests = []*PersonFact{p}
+						}
+						break
+					}
+				}
 			}
 			rec := target
 			if rec == nil || rec.Kind != kind {
@@ -110,6 +144,15 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				if d := a.sentenceDate(s, spans); !d.IsZero() && !rec.Date.IsZero() && d != rec.Date ||
 					len(rec.Chairs) > 0 && !hasPerson(rec.Chairs, m.p) || otherGuests(rec, guests) {
 					rec = nil
+				}
+			}
+			// "B cảm ơn Chủ tịch nước đã dành thời gian tiếp đoàn và cho biết
+			// chuyến thăm …": a sentence about another event that names the
+			// host's reception again, with no day or guests of its own, means
+			// that reception
+			if rec == nil && target != nil && target.Kind != kind && len(guests) == 0 && a.sentenceDate(s, spans).IsZero() {
+				if e := a.eventOfKind(kind); e != nil && e.Kind == kind && hasPerson(e.Chairs, m.p) {
+					continue
 				}
 			}
 			if rec == nil && len(guests) == 0 && a.genericGuest(spans, m.k1) {
@@ -129,6 +172,21 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				rec.Attendees = appendPerson(rec.Attendees, g)
 			}
 			target = rec
+		}
+	}
+	// "B được A tiếp nhân chuyến thăm chính thức Việt Nam từ ngày 28 đến
+	// 29/7": the guests of a reception held on the occasion of the visit are
+	// its travellers
+	if target != nil && target.Kind == "tiếp xã giao" && !planned {
+		for k := 1; k < len(spans); k++ {
+			if spans[k].Kind == SpanEvent && spans[k].Value == visitKind && spans[k-1].Kind == SpanOther && spans[k-1].Value == "nhân" {
+				if v := a.eventOfKind(visitKind); v != nil && v.Kind == visitKind {
+					for _, p := range target.Attendees {
+						v.Attendees = appendPerson(v.Attendees, p)
+					}
+				}
+				break
+			}
 		}
 	}
 	for i, m := range ms {
@@ -175,7 +233,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					ev = e
 				}
 				ev.Attendees = appendPerson(ev.Attendees, m.p)
-				a.party(ev, m.p)
+				// "hai Bộ trưởng hội đàm": the title after "hai" is the pair
+				// (pairRoles), both attending as equals, no host party
+				if !pairMention(spans, m) {
+					a.party(ev, m.p)
+				}
 				continue
 			}
 			switch r {
@@ -323,7 +385,7 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 		k++
 	}
 	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
-		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap) && spans[k].Kind != SpanDate {
+		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap && !a.inBodyName(spans, k)) && spans[k].Kind != SpanDate {
 		if spans[k].Kind == SpanOther {
 			plain++
 			if !a.g.is(spans[k].Value, wFiller) {
@@ -452,4 +514,106 @@ func onlySeps(spans []Chunk, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// describedGuest is the guest a text describes instead of naming, at
+// spans[j]: a title and a country ("lễ đón chính thức Bộ trưởng Quốc phòng
+// Hoa Kỳ": the one person of the article of that country with a post of that
+// title) or "vị khách" and a country ("tiếp vị khách Ấn Độ": the one
+// traveller of the article's visit from that country). Nil when the text
+// names someone there, or when no one or several fit.
+func (a *analysis) describedGuest(spans []Chunk, j int) *PersonFact {
+	title, country := "", ""
+	switch {
+	case j+1 < len(spans) && spans[j].Kind == SpanTitle && spans[j+1].Kind == SpanCountry:
+		title, country = spans[j].Value, spans[j+1].Value
+		j += 2
+	case j+2 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "vị" && spans[j+1].Kind == SpanOther && spans[j+1].Value == "khách" && spans[j+2].Kind == SpanCountry:
+		country = spans[j+2].Value
+		j += 3
+	default:
+		return nil
+	}
+	// a name after the description is the guest itself, a mention of its own
+	if j < len(spans) && (personStart(spans[j].Kind) || spans[j].Kind == SpanHonorific) {
+		return nil
+	}
+	var visit *EventFact
+	if title == "" {
+		if visit = a.eventOfKind(visitKind); visit == nil || visit.Kind != visitKind {
+			return nil
+		}
+	}
+	var found *PersonFact
+	for _, p := range a.facts.Persons {
+		if a.personCountry(p) != country {
+			continue
+		}
+		fits := false
+		if title != "" {
+			for _, pos := range p.Positions {
+				fits = fits || titleFits(title, pos)
+			}
+		} else {
+			fits = hasPerson(visit.Attendees, p)
+		}
+		if !fits {
+			continue
+		}
+		if found != nil && found != p {
+			return nil
+		}
+		found = p
+	}
+	return found
+}
+
+// pairMention reports a mention of "hai" and a title ("hai Bộ trưởng"): the
+// two holders of the title, not one person.
+func pairMention(spans []Chunk, m mention) bool {
+	for j := m.k0 - 1; j <= m.k0 && j < len(spans); j++ {
+		if j >= 0 && spans[j].Kind == SpanOther && spans[j].Value == "hai" {
+			return true
+		}
+	}
+	return false
+}
+
+// guestDelegations gives a meeting whose guests follow its trigger the
+// members of a delegation named as its guest: "A chủ trì lễ đón Đoàn đại
+// biểu Việt Nam", "… bắt đầu bằng lễ đón đoàn Việt Nam do Bộ Quốc phòng Lào
+// tổ chức" (a sentence that names no person too).
+func (a *analysis) guestDelegations(spans []Chunk, ms []mention, ev *EventFact, planned bool) {
+	if ev == nil || planned {
+		return
+	}
+	for k, sp := range spans {
+		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter || ev.Kind != sp.Value {
+			continue
+		}
+		// "Tại hội đàm, A cho biết …": a meeting named as the scene has no
+		// guests after it
+		if k > 0 && spans[k-1].Kind == SpanOther && a.g.is(spans[k-1].Value, wScene) && k+1 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," {
+			continue
+		}
+		for _, p := range a.delegationAt(spans, k+1) {
+			if !hasPerson(ev.Chairs, p) && !mentioned(ms, p) {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+		}
+	}
+}
+
+// inBodyName reports a lower-case meeting word right after a body that is no
+// verb of a person ("Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh chủ
+// trì hội nghị": the rest of the body's name, not the person's meeting).
+func (a *analysis) inBodyName(spans []Chunk, k int) bool {
+	f := a.g.frame(spans[k].Value)
+	if k == 0 || f.VerbAttends || f.VerbChairs {
+		return false
+	}
+	named := func(sp Chunk) bool { return sp.Kind == SpanOrg || sp.Kind == SpanName }
+	// ("Ban Chỉ đạo diễn tập": a body the recognizer cut after its first
+	// capitalized words)
+	return named(spans[k-1]) || k > 1 && spans[k-1].Kind == SpanOther && named(spans[k-2])
 }

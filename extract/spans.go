@@ -267,7 +267,11 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		// Văn Giang - bộ trưởng Bộ Quốc phòng"; they count when a name or a
 		// body follows
 		capAfter := func(n int) bool { return i+n < end && toks[i+n].Kind == Word && toks[i+n].Cap }
-		if n, v := g.rankLex.longest(window, i); n > 0 && capAfter(n) {
+		// "các thượng tướng: A, …": a lower-case rank over a list after ":"
+		listAfter := func(n int) bool {
+			return i > 0 && g.is(toks[i-1].Key, wQuantity) && i+n < end && toks[i+n].Text == ":"
+		}
+		if n, v := g.rankLex.longest(window, i); n > 0 && (capAfter(n) || listAfter(n)) {
 			try(SpanRank, n, v)
 		}
 		if n, v := g.titleLex.longest(window, i); n > 0 && capAfter(n) {
@@ -567,7 +571,8 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	}
 	j := i + head
 	comps := 0
-	placed := false // the name has reached a place after an administrative unit ("tỉnh Đồng Nai")
+	placed := false      // the name has reached a place after an administrative unit ("tỉnh Đồng Nai")
+	countryOnly := false // the name so far is the head and a country
 	for j < len(toks) {
 		t := toks[j]
 		if t.Kind == Number && comps == 0 || t.Kind == Number && toks[j-1].Kind == Word {
@@ -602,14 +607,19 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		}
 		// "Đồn Biên phòng cửa khẩu quốc tế Móng Cái": a head that ends in a
 		// capitalized word may be followed by lower-case words, then the name
+		// ("Đại đội bảo vệ biên giới 585", "Chi đội tàu hộ vệ tên lửa số
+		// 18"): or the number of a unit named by what it is
 		if comps == 0 && j-1 > i && g.plainWord(toks, j) {
 			run := 1
-			for j+run < len(toks) && run < 5 && g.plainWord(toks, j+run) {
+			for j+run < len(toks) && run < 6 && g.plainWord(toks, j+run) {
 				run++
 			}
-			if run <= 4 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap {
+			if run <= 4 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && (capInside(toks, i+1, j) || g.startsKnownBody(toks, j+run)) {
 				j += run
 				continue
+			}
+			if j+run < len(toks) && toks[j+run].Kind == Number && isDigits(toks[j+run].Text) && g.runOn(toks, i, j) == j {
+				return j + run + 1 - i, "" // the number ends the name
 			}
 		}
 		// "Ấn Độ Dương - Thái Bình Dương": a dash between two capitalized words
@@ -623,7 +633,18 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 				continue
 			}
 		}
+		// "Học viện Quân y mang tên S.M. Kirov": the dot after initials
+		if t.Kind == Punct && t.Text == "." && comps > 0 && isInitials(toks[j-1].Text) && isAbbrevDot(toks, j) {
+			j++
+			continue
+		}
 		if t.Kind != Word || !t.Cap {
+			if countryOnly && comps == 1 && plainRun(g, toks, j) >= 5 {
+				// "Cơ quan Việt Nam tìm kiếm người mất tích": a head and a
+				// country whose name goes on in lower case is not one the
+				// pattern can end
+				return 0, ""
+			}
 			break
 		}
 		// a country qualifies the body ("… Hàn Quốc"), even one that starts
@@ -650,18 +671,26 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		}
 		if n, _ := g.countryLex.longest(toks, j-1); n > 0 {
 			j += n - 1
+			countryOnly = comps == 1
 			continue
 		}
 		// lower-case words inside the name: up to three before another
 		// capitalized word ("Đồn Biên phòng cửa khẩu quốc tế Móng Cái"), or one
 		// that ends a word ("Quốc phòng")
 		run := 0
-		for j+run < len(toks) && run < 4 && g.plainWord(toks, j+run) && !g.adminBeforePlace(toks, j+run) {
+		for j+run < len(toks) && run < 6 && g.plainWord(toks, j+run) && !g.adminBeforePlace(toks, j+run) {
 			run++
 		}
 		switch {
 		case run == 0:
-		case run <= 3 && j+run < len(toks) && (toks[j+run].Kind == Word && toks[j+run].Cap && !g.Surnames[toks[j+run].Key] || toks[j+run].Kind == Number && isDigits(toks[j+run].Text)):
+		case run <= 3 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && !g.Surnames[toks[j+run].Key]:
+			j += run
+		case run <= 3 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && g.startsCountry(toks, j+run):
+			// "Cơ quan Hợp tác quốc tế Hàn Quốc": a country after the
+			// lower-case words, even one that opens like a family name
+			j += run
+		case run <= 5 && j+run < len(toks) && toks[j+run].Kind == Number && isDigits(toks[j+run].Text):
+			// "Chi đội Tàu hộ vệ tên lửa số 18": a unit's kind, then its number
 			j += run
 		case run == 1:
 			j++
@@ -686,6 +715,38 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		return e - i, ""
 	}
 	return j - i, ""
+}
+
+// plainRun is the number of plain words (plainWord) from toks[j], up to 5.
+func plainRun(g *Gazetteer, toks []Token, j int) int {
+	n := 0
+	for j+n < len(toks) && n < 5 && g.plainWord(toks, j+n) {
+		n++
+	}
+	return n
+}
+
+// capInside reports a capitalized word among toks[i:j] (the words of a head
+// after its first: "Đồn Biên phòng", not "Cơ quan").
+func capInside(toks []Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Cap {
+			return true
+		}
+	}
+	return false
+}
+
+// startsKnownBody reports a body of the gazetteer at toks[j].
+func (g *Gazetteer) startsKnownBody(toks []Token, j int) bool {
+	n, _ := g.orgLex.longest(toks, j)
+	return n > 0
+}
+
+// startsCountry reports a country's name at toks[j].
+func (g *Gazetteer) startsCountry(toks []Token, j int) bool {
+	n, _ := g.countryLex.longest(toks, j)
+	return n > 0
 }
 
 // adminBeforePlace reports an administrative unit followed by a place's name
@@ -742,7 +803,7 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 // word, not a role verb.
 func (g *Gazetteer) plainWord(toks []Token, j int) bool {
 	t := toks[j]
-	if t.Kind != Word || t.Cap || g.isFunction(t.Key) {
+	if t.Kind != Word || t.Cap || g.isFunction(t.Key) || g.is(t.Key, wNotName) {
 		return false
 	}
 	n, _ := g.verbLex.longest(toks, j)
@@ -763,13 +824,18 @@ func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
 			j++
 			continue
 		}
+		// initials that open the name: "W.M. Winfield"
+		if j == i && isInitials(t.Text) && j+2 < end && toks[j+1].Text == "." && isAbbrevDot(toks, j+1) {
+			j++
+			continue
+		}
 		// a particle between two words of a name: "Mohammad bin Ab Rahman"
 		if j > i && t.Kind == Word && !t.Cap && !t.Upper && g.nameParticles[t.Key] && j+1 < end &&
 			toks[j+1].Kind == Word && (toks[j+1].Cap && nameWord(toks[j+1].Text) || g.nameParticles[toks[j+1].Key]) {
 			j++
 			continue
 		}
-		if t.Kind != Word || !(t.Cap || t.Upper) || !nameWord(t.Text) {
+		if t.Kind != Word || !(t.Cap || t.Upper) || !nameWord(t.Text) && !initialedName(t.Text) {
 			break
 		}
 		if j > i {

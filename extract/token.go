@@ -168,9 +168,45 @@ func isAbbrevDot(toks []Token, i int) bool {
 	case "TP", "Tp", "TX", "GS", "PGS", "TS", "ThS":
 		return true
 	}
+	// initials that open a foreign name: "W.M. Winfield", "S.N. Zabgav"
+	if isInitials(prev) {
+		return true
+	}
 	// an initial inside a foreign name: "Lloyd J. Austin"
 	r := []rune(prev)
 	return len(r) == 1 && unicode.IsUpper(r[0]) && i >= 2 && toks[i-2].Kind == Word && toks[i-2].Cap
+}
+
+// isInitials reports a word of two or more initials joined by dots, as the
+// tokenizer keeps them without the last dot: "W.M", "S.N".
+func isInitials(s string) bool {
+	n := 0
+	for i, r := range []rune(s) {
+		if i%2 == 0 && !unicode.IsUpper(r) || i%2 == 1 && r != '.' {
+			return false
+		}
+		n++
+	}
+	return n >= 3 && n%2 == 1
+}
+
+// initialedName reports a word written with its initials joined to it:
+// "W.M.Winfield".
+func initialedName(s string) bool {
+	r := []rune(s)
+	k := 0
+	for k+1 < len(r) && unicode.IsUpper(r[k]) && r[k+1] == '.' {
+		k += 2
+	}
+	if k == 0 || len(r)-k < 2 || !unicode.IsUpper(r[k]) {
+		return false
+	}
+	for _, c := range r[k+1:] {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // isDash reports whether a punctuation token is a dash used as a separator.

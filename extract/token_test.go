@@ -46,3 +46,28 @@ func TestTokenFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestInitials holds the words that are initials of a foreign name.
+func TestInitials(t *testing.T) {
+	for _, tt := range []struct {
+		s                 string
+		initials, initled bool
+	}{
+		{"W.M", true, false},
+		{"S.N", true, false},
+		{"W", false, false},
+		{"TP", false, false},
+		{"W.M.Winfield", false, true},
+		{"J.Smith", false, true},
+		{"UBND", false, false},
+		{"W.M.", false, false},
+		{"Q.ĐND", false, false},
+	} {
+		if got := isInitials(tt.s); got != tt.initials {
+			t.Errorf("isInitials(%q) = %v", tt.s, got)
+		}
+		if got := initialedName(tt.s); got != tt.initled {
+			t.Errorf("initialedName(%q) = %v", tt.s, got)
+		}
+	}
+}

@@ -10,9 +10,10 @@ import (
 	"github.com/vnkg/vnkg/graph/vocab"
 )
 
-// Batch limits: a Writer commits when either is reached.
+// Batch limits: a Writer commits when either is reached (and on bolt, when
+// the last commit wrote more than its DirtyBudget, after fewer documents).
 const (
-	DefaultBatchDocs  = 64
+	DefaultBatchDocs  = 512
 	DefaultBatchQuads = 50_000
 )
 
@@ -25,6 +26,8 @@ type Writer struct {
 	s          *Store
 	maxDocs    int
 	maxQuads   int
+	docs       int // documents the next transaction holds at most (resize)
+	budget     int // bytes of pages a transaction may change (DirtyBudget)
 	onCommit   func([]DocResult)
 	pending    []pendingDoc
 	index      map[string]int // label → position in pending
@@ -67,13 +70,53 @@ func OnCommit(fn func([]DocResult)) WriterOption { return func(w *Writer) { w.on
 
 // NewWriter returns a batched writer to s.
 func (s *Store) NewWriter(opts ...WriterOption) *Writer {
-	w := &Writer{s: s, maxDocs: DefaultBatchDocs, maxQuads: DefaultBatchQuads,
+	w := &Writer{s: s, maxDocs: DefaultBatchDocs, maxQuads: DefaultBatchQuads, budget: DefaultDirtyBudget,
 		index: map[string]int{}, background: map[vocab.Quad]bool{}}
 	for _, o := range opts {
 		o(w)
 	}
+	w.docs = w.maxDocs
 	return w
 }
+
+// DefaultDirtyBudget bounds the pages a bolt transaction changes: its
+// commit holds them all in memory at once (bbolt writes every changed page
+// anew), and in Cayley's layout, where a batch's nodes fall in buckets all
+// over the file, they grow with the store as well as with the batch (a
+// 512-article batch: 70 MiB of pages at the start of a 10k-article build,
+// 110 MiB at its end; about 320 KiB an article once the buckets outgrow
+// their parents' pages). 32 MiB keeps a 100k-article build's peak within
+// 512 MiB (bench/RESULTS.md, session 6).
+const DefaultDirtyBudget = 32 << 20
+
+// DirtyBudget sets how many bytes of pages a bolt transaction should change
+// at most (DefaultDirtyBudget): the Writer shrinks its batches below
+// BatchDocs when a commit changed more, and grows them back when one changed
+// less than half of it. 0 or less leaves batches at BatchDocs.
+func DirtyBudget(bytes int) WriterOption { return func(w *Writer) { w.budget = bytes } }
+
+// resize sets how many documents the next bolt transaction holds, from what
+// the last one changed: fewer when it changed more than the budget, more
+// (up to BatchDocs) when it changed less than half of it. Fewer, larger
+// transactions are faster (each commit rewrites the pages it changed), so the
+// batch is as large as the budget allows.
+func (w *Writer) resize(docs int) {
+	d, b := w.s.lastDirty, w.budget
+	switch {
+	case w.s.bdb == nil || d == 0 || b <= 0:
+		return
+	case d > b:
+		w.docs = max(1, int(int64(docs)*int64(b)/int64(d)))
+	case d < b/2:
+		w.docs = min(w.maxDocs, max(w.docs, docs)*2)
+	default:
+		return
+	}
+	w.s.log.Debug("batch resized", "dirty", d, "budget", b, "docs", docs, "next", w.docs)
+}
+
+// Batch is how many documents the Writer's next transaction holds at most.
+func (w *Writer) Batch() int { return w.docs }
 
 // Put queues a document: quads, all labelled label, replace what is stored
 // under label; background quads (labelled vocab.GazetteerLabel) are added if
@@ -103,7 +146,7 @@ func (w *Writer) Put(ctx context.Context, label string, quads, background []voca
 			w.background[q] = true
 		}
 	}
-	if len(w.pending) >= w.maxDocs || w.nquads >= w.maxQuads {
+	if len(w.pending) >= w.docs || w.nquads >= w.maxQuads {
 		return w.Flush(ctx)
 	}
 	return nil
@@ -150,6 +193,7 @@ func (w *Writer) Flush(ctx context.Context) error {
 	// resident (release_linux.go).
 	s.releaseMapped()
 	w.commitBackground(len(bg))
+	w.resize(len(w.pending))
 	w.pending = w.pending[:0]
 	clear(w.index)
 	w.nquads = 0

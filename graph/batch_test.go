@@ -207,3 +207,56 @@ func onlyMiddleFailed(t *testing.T, s *graph.Store, results []graph.DocResult, l
 		}
 	}
 }
+
+// TestWriterDirtyBudget: on bolt a Writer shrinks its transactions when a
+// commit wrote more pages than its budget, and leaves them at BatchDocs
+// when the budget is never reached; what is stored is the same either way.
+func TestWriterDirtyBudget(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		budget int
+		want   func(sizes []int) bool
+		expect string
+	}{
+		{"tiny budget", 1, func(sizes []int) bool {
+			return sizes[0] == 8 && slices.Max(sizes[1:]) == 1
+		}, "the first commit whole (8), then one document each"},
+		{"no budget", 0, func(sizes []int) bool {
+			return slices.Equal(sizes, []int{8, 8, 8, 6})
+		}, "8, 8, 8, 6"},
+		{"large budget", 1 << 40, func(sizes []int) bool {
+			return slices.Equal(sizes, []int{8, 8, 8, 6})
+		}, "8, 8, 8, 6"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := graph.Open(ctx, t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			var sizes []int
+			w := s.NewWriter(graph.BatchDocs(8), graph.DirtyBudget(tc.budget),
+				graph.OnCommit(func(r []graph.DocResult) { sizes = append(sizes, len(r)) }))
+			docs := map[string][]vocab.Quad{}
+			for i := range 30 {
+				label, quads := article(fmt.Sprint("d", i), i%5)
+				docs[label] = quads
+				if err := w.Put(ctx, label, quads, background()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if !tc.want(sizes) {
+				t.Errorf("transactions of %v documents, want %s", sizes, tc.expect)
+			}
+			for l, q := range docs {
+				if got := stored(t, s, l); !slices.Equal(got, sorted(q)) {
+					t.Errorf("stored under %s: %d quads, want %d", l, len(got), len(q))
+				}
+			}
+		})
+	}
+}

@@ -99,6 +99,11 @@ type Store struct {
 	// ApplyDeltas rather than the bulk path (bulk.go): for the test that
 	// both write the same.
 	cayleyWrites bool
+
+	// lastDirty is how many bytes of pages the last bolt write transaction
+	// wrote (bbolt's TxStats.PageAlloc): its commit holds them all in
+	// memory at once (Writer sizes its batches by it).
+	lastDirty int
 }
 
 // Open opens (creating if needed) the store at path: Memory, a postgres:// or
@@ -193,9 +198,14 @@ func (s *Store) atomically(ctx context.Context, fn func() error) error {
 		s.shared.tx = nil
 		if err == nil {
 			s.releaseMapped() // what the write read; the commit reads its own
-
+			b := boltTxOf(tx)
 			if err = tx.Commit(ctx); err != nil {
 				err = fmt.Errorf("committing to store %s: %w", s, err)
+			} else if b != nil {
+				// What the commit allocated: the pages it wrote, all in
+				// memory at once (the Writer sizes its batches by it).
+				st := b.Stats()
+				s.lastDirty = int(st.GetPageAlloc())
 			}
 		} else {
 			tx.Close()

@@ -31,9 +31,11 @@ exit), or a postgres:// URL.
 Each article's facts are stored under its IRI. Building again stores only
 what changed: an article whose text changed has exactly its facts replaced,
 an unchanged one writes nothing. The gazetteer's background facts are added
-once. Articles are committed in batches (--batch per transaction): Ctrl-C
-stops after the current batch commits, and a killed build leaves the store
-as of its last commit; building again completes it.
+once. Articles are committed in batches (at most --batch per transaction;
+on bolt fewer when a commit wrote more than --commit-mib of pages, which it
+holds in memory at once): Ctrl-C stops after the current batch commits, and
+a killed build leaves the store as of its last commit; building again
+completes it.
 
 A summary goes to stderr at the end, and progress while building when stderr
 is a terminal. Unreadable inputs are reported and skipped.
@@ -45,7 +47,8 @@ Exit status: 0 all stored; 1 error (the store is as of the last commit);
 func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "build", "PATH...", buildDoc)
 	db := addDBFlag(fs)
-	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction")
+	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction at most")
+	commitMiB := fs.Int("commit-mib", graph.DefaultDirtyBudget>>20, "bolt: MiB of pages a transaction may write (fewer articles when more; 0: no limit)")
 	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout (instead of a line on stderr)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the store ends the same for any number")
@@ -62,6 +65,9 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	}
 	if *workers < 1 {
 		return fmt.Errorf("%w: --workers must be at least 1", errUsage)
+	}
+	if *commitMiB < 0 {
+		return fmt.Errorf("%w: --commit-mib must be 0 or more", errUsage)
 	}
 	x, err := newExtractor(e)
 	if err != nil {
@@ -102,7 +108,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 	start := time.Now()
-	err = b.run(ctx, x, paths, in, *batch)
+	err = b.run(ctx, x, paths, in, graph.BatchDocs(*batch), graph.DirtyBudget(*commitMiB<<20))
 	if perr := prof.stop(); perr != nil && err == nil {
 		err = perr
 	}
@@ -171,7 +177,7 @@ type seqItem struct {
 
 // run walks the inputs, extracts on every core, and writes from this
 // goroutine. Cancelling ctx stops reading; what was extracted is committed.
-func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string, in inputFlags, batch int) error {
+func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string, in inputFlags, batch, budget graph.WriterOption) error {
 	e := b.e
 	walkCtx, stopWalk := context.WithCancel(ctx)
 	defer stopWalk()
@@ -236,7 +242,7 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 
 	// Writes go on after an interrupt until the batch is committed.
 	wctx := context.WithoutCancel(ctx)
-	w := b.store.NewWriter(graph.BatchDocs(batch), graph.OnCommit(b.committed))
+	w := b.store.NewWriter(batch, budget, graph.OnCommit(b.committed))
 	done := 0
 	// Results are written in the walk's order, whatever order the workers
 	// finish in, so that of two copies of one article the first read is kept.

@@ -136,6 +136,7 @@ func TestBuildExitCodes(t *testing.T) {
 		{"no args", []string{"build", "--db", db}, exitUsage, "missing PATH..."},
 		{"bad flag", []string{"build", "--nope", good}, exitUsage, "flag provided but not defined"},
 		{"bad batch", []string{"build", "--batch", "0", "--db", db, good}, exitUsage, "--batch must be at least 1"},
+		{"bad commit budget", []string{"build", "--commit-mib", "-1", "--db", db, good}, exitUsage, "--commit-mib must be 0 or more"},
 		{"empty db", []string{"build", "--db", "", good}, exitUsage, "--db is empty"},
 		{"store not a directory", []string{"build", "--db", good, good}, exitError, "creating store"},
 	}
