@@ -833,14 +833,7 @@ func (s *snap) liveQuad(id uint64) (*cproto.Primitive, error) {
 	if b == nil {
 		return nil, nil
 	}
-	var prim cproto.Primitive
-	if err := proto.Unmarshal(b, &prim); err != nil {
-		return nil, err
-	}
-	if prim.Deleted {
-		return nil, nil
-	}
-	return &prim, nil
+	return decodeLive(b)
 }
 
 // liveQuad reads the quad with log id id from Cayley's log; nil when the log
@@ -855,6 +848,11 @@ func liveQuad(ctx context.Context, tx hkv.Tx, id uint64) (*cproto.Primitive, err
 	} else if err != nil {
 		return nil, err
 	}
+	return decodeLive(b)
+}
+
+// decodeLive decodes a log entry; nil when its quad is deleted.
+func decodeLive(b []byte) (*cproto.Primitive, error) {
 	var prim cproto.Primitive
 	if err := proto.Unmarshal(b, &prim); err != nil {
 		return nil, err

@@ -1050,54 +1050,72 @@ func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (foun
 	return found, events, nil
 }
 
+// aboutEvents calls fn for each event of eventsOfResolutions' answer (its
+// type checked on its card), with the resolution's index, the event's card,
+// its start, name and chairs' names: what chairs-of-resolution and
+// events-about both show.
+func aboutEvents(ctx context.Context, r *graph.Reader, found []graph.Node, events [][]graph.Node,
+	fn func(i int, ev graph.Node, c *card, start *graph.Node, evName string, chairs []string) error) error {
+	for i := range found {
+		for _, ev := range events[i] {
+			c, err := eventCard(ctx, r, ev)
+			if err != nil {
+				return err
+			}
+			if isEvent, err := c.isA(ctx, tEvent); err != nil {
+				return err
+			} else if !isEvent {
+				continue
+			}
+			start, err := c.first(ctx, pStart)
+			if err != nil {
+				return err
+			}
+			evName, err := c.name(ctx)
+			if err != nil {
+				return err
+			}
+			cs, err := c.objects(ctx, ev, pChair) // sorted by name by the callers
+			if err != nil {
+				return err
+			}
+			chairs, err := namesOf(ctx, r, cs)
+			if err != nil {
+				return err
+			}
+			if err := fn(i, ev, c, start, evName, chairs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
 	found, events, err := eventsOfResolutions(ctx, r, args[0])
 	if err != nil {
 		return nil, err
 	}
 	var rows []*row
-	for i, res := range found {
-		for _, ev := range events[i] {
-			c, err := eventCard(ctx, r, ev)
-			if err != nil {
-				return nil, err
-			}
-			if isEvent, err := c.isA(ctx, tEvent); err != nil {
-				return nil, err
-			} else if !isEvent {
-				continue
-			}
-			start, err := c.first(ctx, pStart)
-			if err != nil {
-				return nil, err
-			}
-			cs, err := c.objects(ctx, ev, pChair) // sorted by name below
-			if err != nil {
-				return nil, err
-			}
-			chairs, err := namesOf(ctx, r, cs)
-			if err != nil {
-				return nil, err
-			}
-			for ci, chair := range chairs {
-				evName, err := c.name(ctx)
-				if err != nil {
-					return nil, err
+	err = aboutEvents(ctx, r, found, events, func(i int, ev graph.Node, _ *card, start *graph.Node, evName string, chairs []string) error {
+		for ci, chair := range chairs {
+			w := newRow()
+			w.setString("chair", chair)
+			w.setNode("date", start)
+			w.sortBy(start)
+			w.setString("event", evName)
+			if len(found) > 1 {
+				if err := w.setNameOf(ctx, r, "resolution", found[i]); err != nil {
+					return err
 				}
-				w := newRow()
-				w.setString("chair", chair)
-				w.setNode("date", start)
-				w.sortBy(start)
-				w.setString("event", evName)
-				if len(found) > 1 {
-					if err := w.setNameOf(ctx, r, "resolution", res); err != nil {
-						return nil, err
-					}
-				}
-				w.grp, w.src, w.seq = i, ev, ci
-				rows = append(rows, w)
 			}
+			w.grp, w.src, w.seq = i, ev, ci
+			rows = append(rows, w)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if err := sortRowsExact(ctx, r, rows, "chair", "event", "resolution"); err != nil {
 		return nil, err
@@ -1111,51 +1129,28 @@ func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 		return nil, err
 	}
 	var rows []*row
-	for i, res := range found {
-		for _, ev := range events[i] {
-			c, err := eventCard(ctx, r, ev)
-			if err != nil {
-				return nil, err
-			}
-			if isEvent, err := c.isA(ctx, tEvent); err != nil {
-				return nil, err
-			} else if !isEvent {
-				continue
-			}
-			start, err := c.first(ctx, pStart)
-			if err != nil {
-				return nil, err
-			}
-			kind, err := c.first(ctx, pKind)
-			if err != nil {
-				return nil, err
-			}
-			evName, err := c.name(ctx)
-			if err != nil {
-				return nil, err
-			}
-			cs, err := c.objects(ctx, ev, pChair) // sorted by name below
-			if err != nil {
-				return nil, err
-			}
-			chairs, err := namesOf(ctx, r, cs)
-			if err != nil {
-				return nil, err
-			}
-			w := newRow()
-			w.setNode("date", start)
-			w.sortBy(start)
-			w.setString("event", evName)
-			w.setNode("kind", kind)
-			w.setStrings("chair", chairs)
-			if len(found) > 1 {
-				if err := w.setNameOf(ctx, r, "resolution", res); err != nil {
-					return nil, err
-				}
-			}
-			w.grp, w.src = i, ev
-			rows = append(rows, w)
+	err = aboutEvents(ctx, r, found, events, func(i int, ev graph.Node, c *card, start *graph.Node, evName string, chairs []string) error {
+		kind, err := c.first(ctx, pKind)
+		if err != nil {
+			return err
 		}
+		w := newRow()
+		w.setNode("date", start)
+		w.sortBy(start)
+		w.setString("event", evName)
+		w.setNode("kind", kind)
+		w.setStrings("chair", chairs)
+		if len(found) > 1 {
+			if err := w.setNameOf(ctx, r, "resolution", found[i]); err != nil {
+				return err
+			}
+		}
+		w.grp, w.src = i, ev
+		rows = append(rows, w)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if err := sortRowsExact(ctx, r, rows, "event", "resolution"); err != nil {
 		return nil, err
