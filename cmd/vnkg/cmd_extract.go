@@ -122,6 +122,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: %d of %d inputs could not be read", errPartial, failed, failed+docs)
 	case docs == 0 && empty > 0:
 		return fmt.Errorf("no article read: no inputs found in %s", strings.Join(paths, " "))
+	case docs == 0 && stats.Total() > 0:
+		// a crawl of only requests, redirects and images is not an error,
+		// but an empty output must say why it is empty
+		fmt.Fprintf(e.stderr, "vnkg extract: no article in the inputs: %d WARC records are not articles (%s)\n", stats.Total(), stats.String())
 	}
 	return nil
 }
