@@ -261,6 +261,12 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 	if err != nil {
 		return err
 	}
+	// The log's keys are ids given out in order: every entry goes after the
+	// last, so its pages are filled whole rather than split in halves
+	// (bbolt's default, for keys put anywhere). The same keys and values,
+	// half the log's pages: a 10k-article store's log took 120 MB of pages
+	// for 56 MB of entries.
+	logBucket.FillPercent = logFill
 	for i, n := range fresh {
 		n.id = uint64(horizon) + 1 + uint64(i)
 		val, err := pquads.MarshalValue(n.val)
@@ -431,6 +437,10 @@ func (b *bulkTx) putMetaInt(key []byte, n int64) error {
 
 // valBucket is the bucket of a node's id ('v') or reference count ('n').
 func valBucket(kind byte, h refs.ValueHash) []byte { return []byte{kind, h[0], h[1]} }
+
+// logFill is the log bucket's fill: pages filled to the last entry that fits
+// (bbolt's maximum).
+const logFill = 1.0
 
 func logKey(id uint64) []byte { return binary.BigEndian.AppendUint64(nil, id) }
 
