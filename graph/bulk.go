@@ -215,6 +215,10 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 	// The nodes, as graphlog.SplitDeltas gives them: one a hash, with how
 	// many quads refer to it, sorted by hash.
 	byHash := make(map[refs.ValueHash]*bulkNode, len(adds))
+	// A batch names the same nodes again and again (predicates, types,
+	// labels, the people of an article): each value's hash (SHA-1 of its
+	// string form) is taken once, its node found by the value after that.
+	byValue := make(map[quad.Value]*bulkNode, len(adds))
 	qhash := make([][4]*bulkNode, len(adds))
 	for i, d := range adds {
 		for j, dir := range quad.Directions {
@@ -222,11 +226,22 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 			if v == nil {
 				continue
 			}
-			h := refs.HashOf(v)
-			n := byHash[h]
+			n, cacheable := (*bulkNode)(nil), false
+			switch v.(type) {
+			case quad.IRI, quad.String, quad.TypedString: // comparable, and what ToQuad makes
+				cacheable = true
+				n = byValue[v]
+			}
 			if n == nil {
-				n = &bulkNode{hash: h, val: v}
-				byHash[h] = n
+				h := refs.HashOf(v)
+				n = byHash[h]
+				if n == nil {
+					n = &bulkNode{hash: h, val: v}
+					byHash[h] = n
+				}
+				if cacheable {
+					byValue[v] = n
+				}
 			}
 			n.refInc++
 			qhash[i][j] = n
