@@ -44,3 +44,41 @@ func FuzzNFCLatin(f *testing.F) {
 		}
 	})
 }
+
+// TestFoldLatinExtended checks foldAligned's shortcut for U+1E00–U+1EFF
+// against lower-casing rune by rune, for every character of the block alone
+// and between others.
+func TestFoldLatinExtended(t *testing.T) {
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		for _, s := range []string{string(r), "A" + string(r) + "b", "Đ" + string(r) + "ư"} {
+			if got, want := foldAligned(s), foldRuneByRune(s); got != want {
+				t.Errorf("foldAligned(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+// foldRuneByRune is foldAligned as it was before the shortcut.
+func foldRuneByRune(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if l := toLower(r); l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(b[i:], l)
+		}
+		i += n
+	}
+	return string(retone(b))
+}
+
+// FuzzFoldAligned: foldAligned is the rune-by-rune fold, whatever the input.
+func FuzzFoldAligned(f *testing.F) {
+	for _, s := range []string{"Đại tướng PHAN VĂN GIANG", "HOÀ THUỶ", "Ẻ\xe1\xbb", "ẞẞ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := foldAligned(s), foldRuneByRune(s); got != want {
+			t.Fatalf("foldAligned(%+q) = %+q, want %+q", s, got, want)
+		}
+	})
+}
