@@ -86,6 +86,7 @@ func boltTxOf(tx hkv.Tx) *bolt.Tx {
 type bulkTx struct {
 	tx      *bolt.Tx
 	buckets map[string]*bolt.Bucket
+	getters map[string]getter // a cursor a bucket read (cursorget.go)
 	// release gives back the file's pages between the phases of a write
 	// (release_linux.go): each phase reads pages all over the file.
 	release func()
@@ -109,15 +110,19 @@ func (b *bulkTx) bucket(name []byte) (*bolt.Bucket, error) {
 
 // get returns the value under key in bucket, nil if none (or no bucket).
 func (b *bulkTx) get(name, key []byte) []byte {
-	if bk, ok := b.buckets[string(name)]; ok {
-		return bk.Get(key)
+	if g, ok := b.getters[string(name)]; ok {
+		return g.get(key)
 	}
-	bk := b.tx.Bucket(name)
-	if bk == nil {
-		return nil
+	bk, ok := b.buckets[string(name)]
+	if !ok {
+		if bk = b.tx.Bucket(name); bk == nil {
+			return nil
+		}
+		b.buckets[string(name)] = bk
 	}
-	b.buckets[string(name)] = bk
-	return bk.Get(key)
+	g := newGetter(bk)
+	b.getters[string(name)] = g
+	return g.get(key)
 }
 
 func (b *bulkTx) put(name, key, val []byte) error {
@@ -186,7 +191,7 @@ func (s *Store) bulkAdds(adds []cgraph.Delta) (ok bool, err error) {
 			return false, nil
 		}
 	}
-	b := &bulkTx{tx: tx, buckets: map[string]*bolt.Bucket{}, release: s.releaseMapped}
+	b := &bulkTx{tx: tx, buckets: map[string]*bolt.Bucket{}, getters: map[string]getter{}, release: s.releaseMapped}
 	indexes, ok, err := b.indexes()
 	if err != nil || !ok {
 		return false, err
@@ -370,9 +375,10 @@ func (b *bulkTx) write(adds []cgraph.Delta, indexes []ckv.QuadIndex) error {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
+		g := newGetter(bk)
 		for _, k := range keys {
 			kb := []byte(k)
-			old := bk.Get(kb)
+			old := g.get(kb)
 			val := make([]byte, len(old), len(old)+binary.MaxVarintLen64*len(lists[j][k]))
 			copy(val, old)
 			for _, id := range lists[j][k] {
