@@ -39,6 +39,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print a summary as one JSON object on stderr at the end (stdout carries the N-Quads)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the output is the same for any number")
+	prof := addProfileFlags(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -69,6 +70,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	seenBackgroundQuad := map[vocab.Quad]bool{}
 	failed, empty := 0, 0
 	docs, quads := 0, 0
+	if err := prof.start(); err != nil {
+		return err
+	}
 	stats, werr := extractInOrder(ctx, e, x, paths, in, *workers, &failed, &empty, func(res extract.Result) {
 		docs++
 		logDiagnostics(e, res)
@@ -96,6 +100,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	})
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
+	}
+	if perr := prof.stop(); perr != nil && werr == nil {
+		werr = perr
 	}
 	if werr != nil {
 		return werr
