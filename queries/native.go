@@ -502,6 +502,13 @@ func personTimeline(ctx context.Context, r *graph.Reader, args []string) ([]grap
 	if err != nil {
 		return nil, err
 	}
+	if res, ok, err := storedAnswer(ctx, r, "person-timeline", people); ok || err != nil {
+		return res, err
+	}
+	return personTimelineOf(ctx, r, people)
+}
+
+func personTimelineOf(ctx context.Context, r *graph.Reader, people []graph.Node) ([]graph.Result, error) {
 	var rows []*row
 	for _, p := range people {
 		// The derived rows where the store keeps them (graph/timeline.go):
@@ -578,6 +585,13 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 	if err != nil {
 		return nil, err
 	}
+	if res, ok, err := storedAnswer(ctx, r, "people-met", people); ok || err != nil {
+		return res, err
+	}
+	return peopleMetOf(ctx, r, people)
+}
+
+func peopleMetOf(ctx context.Context, r *graph.Reader, people []graph.Node) ([]graph.Result, error) {
 	preds := []graph.Node{pChair, pAttendee, pSpeaker}
 	var rows []*row
 	for _, p := range people {
@@ -903,6 +917,13 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 	if err != nil {
 		return nil, err
 	}
+	if res, ok, err := storedAnswer(ctx, r, "position-holders", positions); ok || err != nil {
+		return res, err
+	}
+	return positionHoldersOf(ctx, r, positions)
+}
+
+func positionHoldersOf(ctx context.Context, r *graph.Reader, positions []graph.Node) ([]graph.Result, error) {
 	var rows []*row
 	for pi, pos := range positions {
 		order, articles, dated, err := holdersFromRows(ctx, r, pos)
@@ -1030,24 +1051,25 @@ func holdersFromRows(ctx context.Context, r *graph.Reader, pos graph.Node) (orde
 	return order, articles, dated, nil
 }
 
-// eventsOfResolutions lists, for each resolution or plan the argument
-// names, the events about it.
-func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (found []graph.Node, events [][]graph.Node, err error) {
-	found, err = resolve(ctx, r, arg, []graph.Node{tResolution, tPlan}, resolutionPreds)
-	if err != nil {
-		return nil, nil, err
-	}
+// resolutions are the resolutions and plans an argument names.
+func resolutions(ctx context.Context, r *graph.Reader, arg string) ([]graph.Node, error) {
+	return resolve(ctx, r, arg, []graph.Node{tResolution, tPlan}, resolutionPreds)
+}
+
+// eventsOfResolutions lists, for each resolution or plan found, the events
+// about it.
+func eventsOfResolutions(ctx context.Context, r *graph.Reader, found []graph.Node) (events [][]graph.Node, err error) {
 	for _, res := range found {
 		// In any order: the callers sort their rows exactly
 		// (sortRowsExact), each row's source the event.
 		subs, err := r.SubjectSet(ctx, res, pAbout)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		// Their type is checked by the callers, from each one's card.
 		events = append(events, uniqNodes(subs))
 	}
-	return found, events, nil
+	return events, nil
 }
 
 // aboutEvents calls fn for each event of eventsOfResolutions' answer (its
@@ -1092,7 +1114,18 @@ func aboutEvents(ctx context.Context, r *graph.Reader, found []graph.Node, event
 }
 
 func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	found, events, err := eventsOfResolutions(ctx, r, args[0])
+	found, err := resolutions(ctx, r, args[0])
+	if err != nil {
+		return nil, err
+	}
+	if res, ok, err := storedAnswer(ctx, r, "chairs-of-resolution", found); ok || err != nil {
+		return res, err
+	}
+	return chairsOfResolutionOf(ctx, r, found)
+}
+
+func chairsOfResolutionOf(ctx context.Context, r *graph.Reader, found []graph.Node) ([]graph.Result, error) {
+	events, err := eventsOfResolutions(ctx, r, found)
 	if err != nil {
 		return nil, err
 	}
@@ -1124,7 +1157,18 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 }
 
 func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	found, events, err := eventsOfResolutions(ctx, r, args[0])
+	found, err := resolutions(ctx, r, args[0])
+	if err != nil {
+		return nil, err
+	}
+	if res, ok, err := storedAnswer(ctx, r, "events-about", found); ok || err != nil {
+		return res, err
+	}
+	return eventsAboutOf(ctx, r, found)
+}
+
+func eventsAboutOf(ctx context.Context, r *graph.Reader, found []graph.Node) ([]graph.Result, error) {
+	events, err := eventsOfResolutions(ctx, r, found)
 	if err != nil {
 		return nil, err
 	}
@@ -1163,6 +1207,13 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 	if err != nil {
 		return nil, err
 	}
+	if res, ok, err := storedAnswer(ctx, r, "events-of-person", people); ok || err != nil {
+		return res, err
+	}
+	return eventsOfPersonOf(ctx, r, people)
+}
+
+func eventsOfPersonOf(ctx context.Context, r *graph.Reader, people []graph.Node) ([]graph.Result, error) {
 	var rows []*row
 	for pi, p := range people {
 		// The script lists the chair's events, then the attendee's not yet
