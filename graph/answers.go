@@ -30,7 +30,7 @@ import (
 // at their end). Nothing on the write path of the quads changes.
 
 var (
-	answersBucket = []byte("vnkg_answers") // query \x00 node (N-Quads) → stamp, rows
+	answersBucket = []byte("vnkg_answers") // query \x00 node… → stamp, format, rows
 	answersStamp  = []byte("\x00stamp")    // → the stamp of the last WriteAnswers
 )
 
@@ -38,6 +38,7 @@ var (
 type Answer struct {
 	Query string
 	Node  Node
+	Also  []Node // the other nodes the answer is for (fact-sources: predicate, object)
 	Rows  []Result // emitted values: maps of fields
 }
 
@@ -51,19 +52,44 @@ type AnswerStats struct {
 
 // answerFormat is the version of the encoding, stored after the stamp: an
 // answer of another is not read.
-const answerFormat byte = 2
+const answerFormat byte = 3
 
 // errAnswerValue is a row value the encoding does not know.
 var errAnswerValue = errors.New("a value stored answers cannot hold")
 
-func answerKey(query string, n Node) []byte {
-	return []byte(query + "\x00" + n.NQuad())
+// answerKey is query \x00, then each node as the answers encode a node.
+func answerKey(query string, n Node, also []Node) []byte {
+	k := append([]byte(query), 0)
+	for _, m := range append([]Node{n}, also...) {
+		k, _ = appendValue(k, m)
+	}
+	return k
+}
+
+// parseAnswerKey is answerKey's query and nodes.
+func parseAnswerKey(k []byte) (query string, nodes []Node, err error) {
+	i := slices.Index(k, 0)
+	if i < 0 {
+		return "", nil, fmt.Errorf("stored answer key %q: %w", k, errBadRow)
+	}
+	d := &answerDecoder{s: string(k[i+1:])}
+	for d.i < len(d.s) && d.err == nil {
+		n, ok := d.value(d.byte()).(Node)
+		if !ok || d.err != nil {
+			return "", nil, fmt.Errorf("stored answer key %q: %w", k, errBadRow)
+		}
+		nodes = append(nodes, n)
+	}
+	if len(nodes) == 0 {
+		return "", nil, fmt.Errorf("stored answer key %q: %w", k, errBadRow)
+	}
+	return string(k[:i]), nodes, nil
 }
 
 // StoredAnswer returns the stored rows of query for node n, ok only when
 // they are current (see above); on other backends, outside a snapshot or
 // when none is stored, ok is false and the caller computes the answer.
-func (r *Reader) StoredAnswer(ctx context.Context, query string, n Node) (rows []Result, ok bool, err error) {
+func (r *Reader) StoredAnswer(ctx context.Context, query string, n Node, also ...Node) (rows []Result, ok bool, err error) {
 	d := r.direct(ctx)
 	if d == nil {
 		return nil, false, nil
@@ -73,7 +99,7 @@ func (r *Reader) StoredAnswer(ctx context.Context, query string, n Node) (rows [
 	if b == nil {
 		return nil, false, nil
 	}
-	v := b.Get(answerKey(query, n))
+	v := b.Get(answerKey(query, n, also))
 	if v == nil {
 		return nil, false, nil
 	}
@@ -96,11 +122,12 @@ func (r *Reader) StoredAnswer(ctx context.Context, query string, n Node) (rows [
 }
 
 // WriteAnswers replaces the store's stored answers with those compute
-// gives from one snapshot of the store (its context), in a transaction of
+// puts from one snapshot of the store (its context; each answer is encoded
+// as it is put, so that only the encoded answers are held), in a transaction of
 // their own whose id stamps them. It does nothing on a store opened
 // read-only, on other backends, inside a write, or when the answers stored
 // are current (no write since the last WriteAnswers).
-func (s *Store) WriteAnswers(ctx context.Context, compute func(ctx context.Context) ([]Answer, error)) (AnswerStats, error) {
+func (s *Store) WriteAnswers(ctx context.Context, compute func(ctx context.Context, put func(Answer) error) error) (AnswerStats, error) {
 	var st AnswerStats
 	if s.bdb == nil || s.bdb.IsReadOnly() || s.shared == nil || s.shared.tx != nil {
 		return st, nil
@@ -120,21 +147,21 @@ func (s *Store) WriteAnswers(ctx context.Context, compute func(ctx context.Conte
 			}
 		}
 	}
-	answers, err := compute(sctx)
+	type kv struct{ k, v []byte }
+	var vals []kv
+	err = compute(sctx, func(a Answer) error {
+		v, err := encodeAnswer(a.Rows)
+		if err != nil {
+			return fmt.Errorf("storing the answer of %s for %s: %w", a.Query, a.Node.NQuad(), err)
+		}
+		vals = append(vals, kv{answerKey(a.Query, a.Node, a.Also), v})
+		st.Answers++
+		st.Rows += len(a.Rows)
+		return nil
+	})
 	end()
 	if err != nil {
 		return st, fmt.Errorf("computing the stored answers of %s: %w", s, err)
-	}
-	type kv struct{ k, v []byte }
-	var vals []kv
-	for _, a := range answers {
-		v, err := encodeAnswer(a.Rows)
-		if err != nil {
-			return st, fmt.Errorf("storing the answer of %s for %s: %w", a.Query, a.Node.NQuad(), err)
-		}
-		vals = append(vals, kv{answerKey(a.Query, a.Node), v})
-		st.Answers++
-		st.Rows += len(a.Rows)
 	}
 	slices.SortFunc(vals, func(a, b kv) int { return slices.Compare(a.k, b.k) })
 	err = s.bdb.Update(func(tx *bolt.Tx) error {
@@ -195,11 +222,7 @@ func (s *Store) StoredAnswers(ctx context.Context) ([]Answer, error) {
 		if len(v) < 9 || binary.BigEndian.Uint64(v) != uint64(d.btx.ID()) || v[8] != answerFormat {
 			return nil
 		}
-		i := slices.Index(k, 0)
-		if i < 0 {
-			return fmt.Errorf("stored answer key %q: %w", k, errBadRow)
-		}
-		n, err := parseNQuadNode(string(k[i+1:]))
+		query, nodes, err := parseAnswerKey(k)
 		if err != nil {
 			return err
 		}
@@ -207,7 +230,7 @@ func (s *Store) StoredAnswers(ctx context.Context) ([]Answer, error) {
 		if err != nil {
 			return fmt.Errorf("stored answer %q: %w", k, err)
 		}
-		out = append(out, Answer{Query: string(k[:i]), Node: n, Rows: rows})
+		out = append(out, Answer{Query: query, Node: nodes[0], Also: nodes[1:], Rows: rows})
 		return nil
 	})
 	return out, err

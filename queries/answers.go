@@ -78,19 +78,18 @@ func storedAnswer(ctx context.Context, r *graph.Reader, query string, nodes []gr
 // StoreAnswers computes the stored answers of s and writes them
 // (Store.WriteAnswers); vnkg build and vnkg rm call it at their end.
 func StoreAnswers(ctx context.Context, s *graph.Store) (graph.AnswerStats, error) {
-	return s.WriteAnswers(ctx, func(ctx context.Context) ([]graph.Answer, error) {
+	return s.WriteAnswers(ctx, func(ctx context.Context, put func(graph.Answer) error) error {
 		r, err := s.NewReader(ctx)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		return hubAnswers(ctx, r)
+		return hubAnswers(ctx, r, put)
 	})
 }
 
-// hubAnswers is every answer of answerQueries with MinStoredRows rows or
-// more, in the store r reads.
-func hubAnswers(ctx context.Context, r *graph.Reader) ([]graph.Answer, error) {
-	var out []graph.Answer
+// hubAnswers puts every answer of answerQueries (and fact-sources) with
+// minStoredRows rows or more, in the store r reads.
+func hubAnswers(ctx context.Context, r *graph.Reader, put func(graph.Answer) error) error {
 	minRows := minStoredRows()
 	nodesOf := map[graph.Node][]graph.Node{}
 	groupsOf := map[graph.Node][]graph.FactGroup{}
@@ -101,7 +100,7 @@ func hubAnswers(ctx context.Context, r *graph.Reader) ([]graph.Answer, error) {
 			if !ok {
 				var err error
 				if ns, err = r.Subjects(ctx, t, pType); err != nil {
-					return nil, err
+					return err
 				}
 				nodesOf[t] = ns
 			}
@@ -111,21 +110,60 @@ func hubAnswers(ctx context.Context, r *graph.Reader) ([]graph.Answer, error) {
 		for _, n := range nodes {
 			hub, err := candidate(ctx, r, n, q.groups, minCandidate(minRows), groupsOf)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if !hub {
 				continue
 			}
 			rows, err := q.of(ctx, r, []graph.Node{n})
 			if err != nil {
-				return nil, fmt.Errorf("%s for %s: %w", q.name, n.NQuad(), err)
+				return fmt.Errorf("%s for %s: %w", q.name, n.NQuad(), err)
 			}
 			if len(rows) >= minRows {
-				out = append(out, graph.Answer{Query: q.name, Node: n, Rows: rows})
+				if err := put(graph.Answer{Query: q.name, Node: n, Rows: rows}); err != nil {
+					return err
+				}
 			}
 		}
 	}
-	return out, nil
+	// fact-sources, for each fact of a person stated by minRows documents
+	// or more (a rank, a post, a name that recurs across the corpus).
+	for _, n := range nodesOf[tPerson] {
+		gs, ok := groupsOf[n]
+		if !ok {
+			continue // not a candidate of any query above: too few facts
+		}
+		for _, g := range gs {
+			if g.In || g.Quads < minRows {
+				continue
+			}
+			for cursor := ""; ; {
+				facts, next, cur, err := r.Facts(ctx, n, g.Predicate, false, cursor, 1024)
+				if err != nil || !cur {
+					return err
+				}
+				for _, f := range facts {
+					if f.Quads < minRows {
+						continue
+					}
+					rows, err := factSourcesOf(ctx, r, n, g.Predicate, f.Other)
+					if err != nil {
+						return fmt.Errorf("fact-sources for %s %s %s: %w", n.NQuad(), g.Predicate.NQuad(), f.Other.NQuad(), err)
+					}
+					if len(rows) >= minRows {
+						if err := put(graph.Answer{Query: "fact-sources", Node: n, Also: []graph.Node{g.Predicate, f.Other}, Rows: rows}); err != nil {
+							return err
+						}
+					}
+				}
+				if next == "" {
+					break
+				}
+				cursor = next
+			}
+		}
+	}
+	return nil
 }
 
 // candidate reports whether n's facts in groups number minCandidate or
@@ -172,18 +210,24 @@ func CheckAnswers(ctx context.Context, s *graph.Store) (string, error) {
 		return "", err
 	}
 	for _, a := range stored {
-		var q *answerQuery
-		for i := range answerQueries {
-			if answerQueries[i].name == a.Query {
-				q = &answerQueries[i]
+		var want []graph.Result
+		if a.Query == "fact-sources" && len(a.Also) == 2 {
+			if want, err = factSourcesOf(ctx, r, a.Node, a.Also[0], a.Also[1]); err != nil {
+				return "", err
 			}
-		}
-		if q == nil {
-			return fmt.Sprintf("a stored answer of an unknown query %q", a.Query), nil
-		}
-		want, err := q.of(ctx, r, []graph.Node{a.Node})
-		if err != nil {
-			return "", err
+		} else {
+			var q *answerQuery
+			for i := range answerQueries {
+				if answerQueries[i].name == a.Query && len(a.Also) == 0 {
+					q = &answerQueries[i]
+				}
+			}
+			if q == nil {
+				return fmt.Sprintf("a stored answer of an unknown query %q", a.Query), nil
+			}
+			if want, err = q.of(ctx, r, []graph.Node{a.Node}); err != nil {
+				return "", err
+			}
 		}
 		if len(want) != len(a.Rows) {
 			return fmt.Sprintf("%s for %s: %d rows stored, %d computed", a.Query, a.Node.NQuad(), len(a.Rows), len(want)), nil
