@@ -38,7 +38,7 @@ var (
 type Answer struct {
 	Query string
 	Node  Node
-	Also  []Node // the other nodes the answer is for (fact-sources: predicate, object)
+	Also  []Node   // the other nodes the answer is for (fact-sources: predicate, object)
 	Rows  []Result // emitted values: maps of fields
 }
 
