@@ -71,3 +71,27 @@ func FuzzDecodeAnswer(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkDecodeAnswer: the cost of a stored row decoded (a post's
+// holders: a name, two dates, a count), and its allocations a row.
+func BenchmarkDecodeAnswer(b *testing.B) {
+	const n = 10000
+	rows := make([]Result, n)
+	for i := range rows {
+		d := Node{Kind: LiteralNode, Value: "2019-03-" + string(rune('0'+i%3)) + string(rune('0'+i%10)), Datatype: "http://www.w3.org/2001/XMLSchema#date"}
+		rows[i] = Result{Value: map[string]any{"person": "Người " + string(rune('A'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676%26)), "from": d, "to": d, "articles": int64(i % 7)}}
+	}
+	enc, err := encodeAnswer(rows)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := decodeAnswer(enc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/row")
+	b.ReportMetric(float64(len(enc))/n, "bytes/row")
+}
