@@ -133,6 +133,10 @@ func (s *Store) WriteAnswers(ctx context.Context, compute func(ctx context.Conte
 		return st, nil
 	}
 	start := time.Now()
+	// The answers read pages all over the file: give them back as the
+	// build's writes do (release_linux.go), so that the process's resident
+	// size does not grow with the store.
+	defer s.releaseWhileWriting()()
 	sctx, end, err := s.Snapshot(ctx)
 	if err != nil {
 		return st, err
