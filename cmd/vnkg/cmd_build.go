@@ -117,6 +117,9 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	}
 	start := time.Now()
 	err = b.run(ctx, x, paths, in, graph.BatchDocs(*batch), graph.DirtyBudget(*commitMiB<<20))
+	if err == nil {
+		err = storeAnswers(ctx, e, s) // answers.go
+	}
 	if perr := prof.stop(); perr != nil && err == nil {
 		err = perr
 	}
