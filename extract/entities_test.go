@@ -279,6 +279,39 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Cơ quan chức năng Việt Nam", "Cơ quan Việt Nam"},
 		},
 		{
+			name: "a former or new post is the post without its marker (post_links.txt)",
+			text: "Ngày 5/3/2024, Thượng tướng Nguyễn Văn A, nguyên Tư lệnh Quân khu 4, dự lễ kỷ niệm. Đại tá Trần Văn B, tân Chính ủy Quân đoàn 12, phát biểu.",
+			want: []string{"PERSON Nguyễn Văn A | Thượng tướng | Tư lệnh Quân khu 4", "PERSON Trần Văn B | Đại tá | Chính ủy Quân đoàn 12"},
+		},
+		{
+			name: "a post given goes to the one named before, over the appointer's title and body",
+			text: "Tư lệnh Bộ đội Biên phòng trước đó là Trung tướng Hoàng Xuân Chiến, Ủy viên Trung ương Đảng, nay được Thủ tướng Chính phủ bổ nhiệm giữ chức Thứ trưởng Bộ Quốc phòng.",
+			want: []string{"PERSON Hoàng Xuân Chiến | Trung tướng | Tư lệnh Bộ đội Biên phòng; Ủy viên Trung ương Đảng; Thứ trưởng Bộ Quốc phòng"},
+		},
+		{
+			name: "a post given to a list of subjects is each one's",
+			text: "Trung tướng Vũ Hải Sản, trung tướng Hoàng Xuân Chiến và phó đô đốc Phạm Hoài Nam đã lần lượt bàn giao chức trách sau khi được bổ nhiệm làm Thứ trưởng Bộ Quốc phòng.",
+			want: []string{
+				"PERSON Vũ Hải Sản | Trung tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Hoàng Xuân Chiến | Trung tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Phạm Hoài Nam | Phó Đô đốc | Thứ trưởng Bộ Quốc phòng",
+			},
+		},
+		{
+			name: "a verb or an event between a person and a post given: the post is not that person's",
+			text: "Thượng tướng Trịnh Văn Quyết chủ trì hội nghị công bố quyết định bổ nhiệm giữ chức Chính ủy Quân đoàn 12.",
+			want: []string{"PERSON Trịnh Văn Quyết | Thượng tướng | "},
+		},
+		{
+			name: "titles stacked with a dash share the body after them; an acting post in lower case keeps its word",
+			text: "Thiếu tướng Nguyễn Đức Hưng, nguyên Bí thư Đảng ủy – Chính ủy Quân đoàn 12, phát biểu. Thiếu tướng Nguyễn Quang Ngọc, Phó Tư lệnh, Tham mưu trưởng Quân khu 3, được giao nhiệm vụ phụ trách Tư lệnh Quân khu 3.",
+			want: []string{
+				"PERSON Nguyễn Đức Hưng | Thiếu tướng | Bí thư Đảng ủy Quân đoàn 12; Chính ủy Quân đoàn 12",
+				"PERSON Nguyễn Quang Ngọc | Thiếu tướng | Phó Tư lệnh Quân khu 3; Tham mưu trưởng Quân khu 3; phụ trách Tư lệnh Quân khu 3",
+			},
+			orgs: []string{"Đảng ủy Quân đoàn 12"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -496,6 +496,35 @@ func (a *analysis) people(spans []Chunk) []mention {
 			if sp.Value == "kiêm" && len(pending) > 0 {
 				continue // "Phó Thủ tướng kiêm Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn"
 			}
+			// "A, nguyên Tư lệnh Quân khu 4", "A được bổ nhiệm giữ chức X",
+			// "Tư lệnh X trước đó là Trung tướng B": a phrase of post_links.txt
+			// gives the post after it to the person named before it, or the
+			// post before it to the person after it
+			if e := a.postLinkAt(spans, k); e > k {
+				if spans[e].Kind == SpanTitle && rank == "" && honor == "" && len(pending) == 0 {
+					if h := a.linkHolder(out, spans, k); h >= 0 {
+						sg, next := a.readSegment(spans, e)
+						if next >= len(spans) || spans[next].Kind != SpanName {
+							for _, i := range coordinated(out, spans, h) {
+								a.addPositions(out[i].p, a.positions([]segment{sg}))
+							}
+							out[h].k1 = next
+							last = h
+							k = next - 1
+							continue
+						}
+					}
+					// no one named before: the post is the next name's
+					reset()
+					last = -1
+					k = e - 1
+					continue
+				}
+				if k2 := spans[e].Kind; len(pending) > 0 && rank == "" && honor == "" && (k2 == SpanRank || k2 == SpanName || k2 == SpanHonorific) {
+					k = e - 1 // the chain before the phrase is the name's after it
+					continue
+				}
+			}
 			if sp.Value == ":" && len(pending) > 0 && rank == "" {
 				// "các đồng chí Phó Tư lệnh Quân khu 4: Thiếu tướng A, Thiếu
 				// tướng B": the title is each one's
@@ -529,6 +558,79 @@ func (a *analysis) people(spans []Chunk) []mention {
 		}
 	}
 	return out
+}
+
+// postLinkAt is the index of the span right after a phrase of
+// post_links.txt that opens at spans[k] ("nguyên", "được bổ nhiệm giữ chức"),
+// or k when none does: the phrase's words are plain words, and a span starts
+// where it ends.
+func (a *analysis) postLinkAt(spans []Chunk, k int) int {
+	n, _ := a.g.postLinkLex.longest(a.toks, spans[k].T0)
+	if n == 0 {
+		return k
+	}
+	end := spans[k].T0 + n
+	e := k
+	for e < len(spans) && spans[e].T0 < end {
+		if spans[e].Kind != SpanOther {
+			return k
+		}
+		e++
+	}
+	if e == len(spans) || spans[e].T0 != end {
+		return k
+	}
+	return e
+}
+
+// linkHolder is the index in out of the person a post-link phrase at
+// spans[k] speaks of: the last one named, when only titles, bodies, commas
+// and plain words stand between them ("A, Ủy viên Trung ương Đảng, nay được
+// Thủ tướng Chính phủ bổ nhiệm giữ chức …"); -1 when a verb, an event, a
+// date, another name or the end of a clause does.
+func (a *analysis) linkHolder(out []mention, spans []Chunk, k int) int {
+	h := len(out) - 1
+	if h < 0 || out[h].k1 > k || k-out[h].k1 > 20 {
+		return -1
+	}
+	for j := out[h].k1; j < k; j++ {
+		switch sp := spans[j]; sp.Kind {
+		case SpanTitle, SpanOrg, SpanCountry:
+		case SpanSep:
+			if sp.Value != "," {
+				return -1
+			}
+		case SpanOther:
+			if t := a.toks[sp.T0]; t.Kind == Punct && sp.Value != "(" && sp.Value != ")" {
+				return -1
+			}
+		default:
+			return -1
+		}
+	}
+	return h
+}
+
+// coordinated lists the mention out[h] and those joined to it before by a
+// comma or "và" alone ("A, B và C được bổ nhiệm làm …"): each is a subject
+// of what follows.
+func coordinated(out []mention, spans []Chunk, h int) []int {
+	idx := []int{h}
+	for i := h; i > 0; i-- {
+		p := out[i-1]
+		if p.k1 >= out[i].k0 || out[i].k0-p.k1 > 2 {
+			break
+		}
+		joined := true
+		for j := p.k1; j < out[i].k0; j++ {
+			joined = joined && spans[j].Kind == SpanSep && (spans[j].Value == "," || spans[j].Value == "và")
+		}
+		if !joined {
+			break
+		}
+		idx = append(idx, i-1)
+	}
+	return idx
 }
 
 // bracketedName is the number of spans after the name at k that give it again

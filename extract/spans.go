@@ -247,11 +247,18 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		try(SpanOrg, n, v)
 		n, v = g.countryLex.longest(window, i)
 		try(SpanCountry, n, v)
+	} else {
+		// "nhiệm vụ phụ trách Tư lệnh Hải quân": a prefix in lower case
+		// before a capitalized title
+		n, v := g.prefixedTitle(window, i, 0)
+		try(SpanTitle, n, v)
 	}
 	// "Phó Bí thư Đảng ủy, Tư lệnh Quân khu 7": a body's head alone after a
 	// title, its name given by the next title's body
 	if capital && bestN == 0 && g.titleEndsAt(window, i) {
-		if hn, _ := g.headLex.longest(window, i); hn > 0 && i+hn < end && (toks[i+hn].Text == "," || toks[i+hn].Key == "và") {
+		// "Bí thư Đảng ủy – Chính ủy Quân đoàn 12": a dash stacks the titles
+		// as a comma does
+		if hn, _ := g.headLex.longest(window, i); hn > 0 && i+hn < end && (toks[i+hn].Text == "," || toks[i+hn].Key == "và" || isDash(toks[i+hn].Text) && i+hn+1 < end && toks[i+hn+1].Cap) {
 			try(SpanOrg, hn, "")
 			loneN = bestN
 		} else if hn := g.bareHeadAt(window, i); hn > 0 {
@@ -348,7 +355,9 @@ func (g *Gazetteer) eponymAt(toks []Token, i, e, end int) int {
 // prefixes as written before the title's name; 0 when none is at toks[i].
 func (g *Gazetteer) prefixedTitle(toks []Token, i, depth int) (int, string) {
 	pn, _ := g.prefixLex.longest(toks, i)
-	if pn == 0 || depth > 2 || i+pn >= len(toks) || !toks[i].Cap {
+	// a prefix in lower case before a capitalized title is one too ("nhiệm
+	// vụ phụ trách Tư lệnh Hải quân")
+	if pn == 0 || depth > 2 || i+pn >= len(toks) || !toks[i].Cap && !toks[i+pn].Cap {
 		return 0, ""
 	}
 	tn, tv := g.titleLex.longest(toks, i+pn)
