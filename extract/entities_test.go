@@ -312,6 +312,15 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Đảng ủy Quân đoàn 12"},
 		},
 		{
+			name: "an administrative unit of two words and its place are part of a body's name",
+			text: "Thượng tướng Nguyễn Văn Được, Chủ tịch Hội Cựu chiến binh Việt Nam (Hội CCB Việt Nam), tiếp ông Buntho Saysongkham, Chủ tịch Hội CCB thủ đô Viêng Chăn. Dự có Thiếu tướng Nguyễn Văn Nghinh, Chủ tịch Hội CCB thành phố Hà Nội.",
+			want: []string{
+				"PERSON Nguyễn Văn Được | Thượng tướng | Chủ tịch Hội Cựu chiến binh Việt Nam",
+				"PERSON Buntho Saysongkham |  | Chủ tịch Hội cựu chiến binh thủ đô Viêng Chăn",
+				"PERSON Nguyễn Văn Nghinh | Thiếu tướng | Chủ tịch Hội cựu chiến binh thành phố Hà Nội",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

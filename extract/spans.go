@@ -590,10 +590,10 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			continue
 		}
 		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
-		if t.Kind == Word && g.is(t.Key, wAdmin) && comps > 0 && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
+		if an := g.adminLen(toks, j); an > 0 && comps > 0 && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap {
 			// the place's name, whatever its words look like ("tỉnh Long An":
-			// "Long" is a family name too)
-			j++
+			// "Long" is a family name too; "thành phố Hà Nội")
+			j += an
 			for e := j; e < len(toks) && e-j < 4 && toks[e].Kind == Word && toks[e].Cap; e++ {
 				if hn, _ := g.headLex.longest(toks, e); hn > 0 && e > j {
 					break // "… tỉnh Tây Ninh Đồn Biên phòng …": another body
@@ -608,10 +608,6 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			}
 			comps++
 			placed = true
-			continue
-		}
-		if t.Kind == Word && t.Key == "thành" && comps > 0 && j+2 < len(toks) && toks[j+1].Key == "phố" && toks[j+2].Cap {
-			j += 2
 			continue
 		}
 		// "Đồn Biên phòng cửa khẩu quốc tế Móng Cái": a head that ends in a
@@ -761,7 +757,24 @@ func (g *Gazetteer) startsCountry(toks []Token, j int) bool {
 // adminBeforePlace reports an administrative unit followed by a place's name
 // ("tỉnh Đồng Nai"), which a body's name takes whole.
 func (g *Gazetteer) adminBeforePlace(toks []Token, j int) bool {
-	return g.is(toks[j].Key, wAdmin) && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap
+	an := g.adminLen(toks, j)
+	return an > 0 && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap
+}
+
+// adminLen is the length of an administrative unit at toks[j] (words.tsv
+// class admin: "tỉnh", or two words, "thành phố", "thủ đô"), 0 when none is
+// there.
+func (g *Gazetteer) adminLen(toks []Token, j int) int {
+	if j >= len(toks) || toks[j].Kind != Word {
+		return 0
+	}
+	if g.is(toks[j].Key, wAdmin) {
+		return 1
+	}
+	if j+1 < len(toks) && toks[j+1].Kind == Word && g.is(toks[j].Key, wAdminLead) && g.is(toks[j].Key+" "+toks[j+1].Key, wAdmin) {
+		return 2
+	}
+	return 0
 }
 
 // runOn is where the name of a body whose head at i runs on
