@@ -321,6 +321,12 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "the body a post's body belongs to ('thuộc') is part of the post, and a body of its own",
+			text: "Đoàn Campuchia do Trung tướng Sok Vanna, Cục trưởng Cục Biên phòng thuộc Bộ Tư lệnh Lục quân Campuchia dẫn đầu.",
+			want: []string{"PERSON Sok Vanna | Trung tướng | Cục trưởng Cục Biên phòng thuộc Bộ Tư lệnh Lục quân Campuchia | Campuchia"},
+			orgs: []string{"Cục Biên phòng", "Bộ Tư lệnh Lục quân Campuchia"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

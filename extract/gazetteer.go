@@ -621,7 +621,7 @@ func (l *lexicon) all(toks []Token, i int) (lens []int, vals []string) {
 }
 
 // wordClass is a set of the classes of words.tsv.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	wFunction wordClass = 1 << iota
@@ -640,13 +640,14 @@ const (
 	wOrdinal
 	wNotName
 	wAdminLead
+	wPartOf
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
 	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState, "name-link": wNameLink,
-	"ordinal-lead": wOrdinalLead, "ordinal": wOrdinal, "not-name": wNotName, "admin-lead": wAdminLead,
+	"ordinal-lead": wOrdinalLead, "ordinal": wOrdinal, "not-name": wNotName, "admin-lead": wAdminLead, "part-of": wPartOf,
 }
 
 // locatedName reports a title or a body's name that names where it sits

@@ -69,6 +69,15 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 				continue
 			}
 		}
+		// "Cục trưởng Cục Biên phòng thuộc Bộ Tư lệnh Lục quân Campuchia": the
+		// body a word of the class part-of puts the post's body under is part
+		// of the post, as written
+		if sp.Kind == SpanOther && a.g.is(sp.Value, wPartOf) && len(parts) > 0 && spans[j-1].Kind == SpanOrg && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j+1].T0 == sp.T1 {
+			parts = append(parts, a.spanText(sp), a.spanText(spans[j+1]))
+			a.orgName(spans[j+1])
+			j += 2
+			continue
+		}
 		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
 		// unit a slash puts the post's body under belongs to the post
 		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
