@@ -327,6 +327,11 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Cục Biên phòng", "Bộ Tư lệnh Lục quân Campuchia"},
 		},
 		{
+			name: "honorific styles before a foreign name are not the name; the styled short form is an alias",
+			text: "Dự có Thiếu tướng Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi bin Haji Mohd Yussof, Bộ trưởng thứ hai Bộ Quốc phòng Brunei. Thiếu tướng Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi phát biểu.",
+			want: []string{"PERSON Halbi bin Haji Mohd Yussof | Thiếu tướng | Bộ trưởng thứ hai Bộ Quốc phòng Brunei | aka Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi | Brunei"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -340,9 +340,11 @@ func (a *analysis) people(spans []Chunk) []mention {
 		rank    string
 		pending []segment
 		honor   string
-		chainK  = -1      // where the pending chain started
-		last    = -1      // index in out of the person appositives attach to
-		shared  []segment // a title over a list after ":"
+		// where honor starts in the text
+		honorStart int
+		chainK     = -1      // where the pending chain started
+		last       = -1      // index in out of the person appositives attach to
+		shared     []segment // a title over a list after ":"
 		// a rank over a list after ":" ("các thượng tướng: A, …; B, …")
 		sharedRank string
 
@@ -414,7 +416,13 @@ func (a *analysis) people(spans []Chunk) []mention {
 				last = -1
 				continue
 			}
-			honor = a.spanText(sp)
+			// styles in a row are one ("Tan Sri Datuk Seri", "Pehin Datu
+			// Lailaraja Dato Paduka Seri Haji"): the styled form is the alias
+			if honor != "" && k > 0 && chainK >= 0 && spans[k-1].T1 == sp.T0 && (spans[k-1].Kind == SpanHonorific || spans[k-1].Kind == SpanName) {
+				honor = a.text.Norm[honorStart:sp.End]
+			} else {
+				honor, honorStart = a.spanText(sp), sp.Start
+			}
 			if chainK < 0 {
 				chainK = k
 			}
@@ -425,6 +433,12 @@ func (a *analysis) people(spans []Chunk) []mention {
 			if chainK > 0 && a.g.is(a.toks[spans[chainK-1].T1-1].Key, wMemorial) || chainK < 0 && k > 0 && a.g.is(a.toks[spans[k-1].T1-1].Key, wMemorial) {
 				reset()
 				last = -1
+				continue
+			}
+			// "Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi …": a
+			// capitalized run between two honorific styles is part of the
+			// styles before the name, not a name
+			if honor != "" && k > 0 && spans[k-1].Kind == SpanHonorific && k+1 < len(spans) && spans[k+1].Kind == SpanHonorific && spans[k+1].T0 == sp.T1 {
 				continue
 			}
 			// a full name with no rank, title or honorific before it is still a

@@ -864,10 +864,28 @@ func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
 			if n, _ := g.lexiconAtCapital(toks, j, end); n > 0 {
 				break
 			}
+			// "Lailaraja Dato Paduka Seri Haji Halbi": a style written with
+			// capitals (honorifics.txt) ends the name before it, unless a
+			// particle puts it inside the name ("bin Haji Mohd Yussof")
+			if g.styleAt(toks, j, end) && !g.nameParticles[toks[j-1].Key] {
+				break
+			}
 		}
 		j++
 	}
 	return j - i
+}
+
+// styleAt reports an honorific style listed with a capital at toks[j]
+// ("Dato Paduka Seri", "Haji", "Tan Sri"), written capitalized: lower-case
+// honorifics ("anh", "cô") are words of Vietnamese names too.
+func (g *Gazetteer) styleAt(toks []Token, j, end int) bool {
+	n, v := g.honorLex.longest(toks[:end], j)
+	if n == 0 || !toks[j].Cap || v == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(v)
+	return unicode.IsUpper(r)
 }
 
 // lexiconAtCapital reports a rank, title, body or event trigger at toks[j].
