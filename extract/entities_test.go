@@ -332,6 +332,12 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Halbi bin Haji Mohd Yussof | Thiếu tướng | Bộ trưởng thứ hai Bộ Quốc phòng Brunei | aka Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi | Brunei"},
 		},
 		{
+			name:   "a border area ('khu vực') and its place are part of a body's name",
+			text:   "Bộ đội Biên phòng tỉnh Điện Biên và Bộ đội Biên phòng khu vực Mông Tự tổ chức hội đàm định kỳ.",
+			orgs:   []string{"Bộ đội Biên phòng tỉnh Điện Biên", "Bộ đội Biên phòng khu vực Mông Tự"},
+			noOrgs: []string{"Bộ đội Biên phòng"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},
