@@ -338,6 +338,12 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Bộ đội Biên phòng"},
 		},
 		{
+			name: "a body that runs on names its topic after 'về', verbs and a known body included",
+			text: "Thượng tướng Hoàng Xuân Chiến, Trưởng ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động Gìn giữ hòa bình Liên hợp quốc chủ trì buổi lễ.",
+			want: []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Trưởng ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động Gìn giữ hòa bình Liên hợp quốc"},
+			orgs: []string{"Ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động Gìn giữ hòa bình Liên hợp quốc"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -641,13 +641,14 @@ const (
 	wNotName
 	wAdminLead
 	wPartOf
+	wTopic
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
 	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState, "name-link": wNameLink,
-	"ordinal-lead": wOrdinalLead, "ordinal": wOrdinal, "not-name": wNotName, "admin-lead": wAdminLead, "part-of": wPartOf,
+	"ordinal-lead": wOrdinalLead, "ordinal": wOrdinal, "not-name": wNotName, "admin-lead": wAdminLead, "part-of": wPartOf, "topic": wTopic,
 }
 
 // locatedName reports a title or a body's name that names where it sits

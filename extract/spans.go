@@ -787,7 +787,8 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 		return j
 	}
 	last := j
-	for e := j; e < len(toks) && e-j < 10; {
+	topic := false // past a word that opens the body's topic ("về")
+	for e := j; e < len(toks) && (e-j < 10 || topic && e-j < 14); {
 		t := toks[e]
 		if n, _ := g.resolutionAt(toks, e, len(toks)); n > 0 {
 			e += n
@@ -805,6 +806,12 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 			if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
 				return last
 			}
+			// a known body whole ("… hòa bình Liên hợp quốc")
+			if on, _ := g.orgLex.longest(toks, e); on > 1 {
+				e += on
+				last = e
+				continue
+			}
 			e++
 			last = e
 			// one lower-case syllable that ends the word ("Quốc phòng")
@@ -813,6 +820,11 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 				last = e
 			}
 		case t.Kind == Word && (g.plainWord(toks, e) || g.is(t.Key, wNameLink)):
+			topic = topic || g.is(t.Key, wTopic)
+			e++
+		case topic && t.Kind == Word && !t.Cap && !g.isFunction(t.Key) && !g.is(t.Key, wNotName):
+			// "Ban Chỉ đạo … về tham gia hoạt động gìn giữ hòa bình": after
+			// the topic word, a verb names an activity, part of the name
 			e++
 		default:
 			return last
