@@ -135,9 +135,9 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
-			name:   "an abbreviation defined after a body stands for the ending its initials spell, which is the body named; a unit alone after a name refers back to the province's body",
+			name:   "an abbreviation defined after a body stands for the ending its initials spell, which is the body named; a unit alone after a name refers back to the province's body, and the post keeps it as written",
 			text:   "Sáng 23/12, Ban Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Đồng Nai tổ chức hội đàm. Đại tá Nguyễn Anh Đức, Chỉ huy trưởng Ban Chỉ huy BĐBP tỉnh, phát biểu.",
-			want:   []string{"PERSON Nguyễn Anh Đức | Đại tá | Chỉ huy trưởng Ban Chỉ huy Bộ đội Biên phòng"},
+			want:   []string{"PERSON Nguyễn Anh Đức | Đại tá | Chỉ huy trưởng Ban Chỉ huy Bộ đội Biên phòng tỉnh"},
 			orgs:   []string{"Ban Chỉ huy Bộ đội Biên phòng tỉnh Đồng Nai", "Bộ đội Biên phòng"},
 			noOrgs: []string{"Ban Chỉ huy Bộ đội Biên phòng"},
 		},
@@ -342,6 +342,12 @@ func TestEntityStructure(t *testing.T) {
 			text: "Thượng tướng Hoàng Xuân Chiến, Trưởng ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động Gìn giữ hòa bình Liên hợp quốc chủ trì buổi lễ.",
 			want: []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Trưởng ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động Gìn giữ hòa bình Liên hợp quốc"},
 			orgs: []string{"Ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động Gìn giữ hòa bình Liên hợp quốc"},
+		},
+		{
+			name: "a unit alone after a post's body is the province the article named before",
+			text: "Ông Hà Văn Đồng, Phó Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị, Trưởng Ban Biên giới Việt Nam - Lào tỉnh cho biết, các hoạt động giao lưu được hưởng ứng.",
+			want: []string{"PERSON Hà Văn Đồng |  | Phó Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị; Trưởng Ban Biên giới Việt Nam - Lào tỉnh"},
+			orgs: []string{"Ban Biên giới Việt Nam - Lào tỉnh Quảng Trị"},
 		},
 		{
 			name:   "a body other than a mission does not take 'tại'",

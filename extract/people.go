@@ -78,6 +78,14 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j += 2
 			continue
 		}
+		// "Trưởng Ban Biên giới Việt Nam - Lào tỉnh": a unit alone after the
+		// post's body is part of the post as written
+		if sp.Kind == SpanOther && a.g.is(sp.Value, wAdmin) && len(parts) > 0 && spans[j-1].Kind == SpanOrg && spans[j-1].T1 == sp.T0 &&
+			(j+1 == len(spans) || spans[j+1].T0 != sp.T1 || spans[j+1].Kind != SpanName && spans[j+1].Kind != SpanOrg && spans[j+1].Kind != SpanCountry) {
+			parts[len(parts)-1] += " " + a.spanText(sp)
+			j++
+			continue
+		}
 		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
 		// unit a slash puts the post's body under belongs to the post
 		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
@@ -262,7 +270,30 @@ func (a *analysis) unitBody(sp Chunk) *OrgFact {
 			return o
 		}
 	}
+	// "Trưởng Ban Biên giới Việt Nam - Lào tỉnh" after "Ủy ban nhân dân tỉnh
+	// Quảng Trị": in a post, the unit is the one the article last named with
+	// a place
+	if place := a.lastPlaceOfUnit(sp.T0, a.toks[e].Key); place != "" && sp.T0 > 0 && a.g.titleEndsAt(a.toks, sp.T0) {
+		return a.org("", CanonicalTone(collapseSpaces(a.spanText(sp)))+" "+a.toks[e].Text+" "+place)
+	}
 	return nil
+}
+
+// lastPlaceOfUnit is the place the article last named after an
+// administrative unit ("tỉnh Quảng Trị") before token t, or "".
+func (a *analysis) lastPlaceOfUnit(t int, unit string) string {
+	for i := t - 2; i >= 0; i-- {
+		if a.toks[i].Key != unit || a.toks[i].Cap || !a.toks[i+1].Cap || a.toks[i+1].Kind != Word ||
+			i > 0 && a.g.is(a.toks[i-1].Key, wQuantity) { // "các tỉnh A, B": no one place
+			continue
+		}
+		e := i + 1
+		for e < t && e-i <= 4 && a.toks[e].Kind == Word && a.toks[e].Cap {
+			e++
+		}
+		return a.tokText(i+1, e)
+	}
+	return ""
 }
 
 // bareHeadBody is the body a head standing alone refers back to ("Phó Trưởng
