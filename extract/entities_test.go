@@ -350,6 +350,11 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Ban Biên giới Việt Nam - Lào tỉnh Quảng Trị"},
 		},
 		{
+			name: "an abbreviation in brackets after a post's body does not end the chain of posts",
+			text: "Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương (CMC), Bộ trưởng Quốc phòng, dự hội nghị.",
+			want: []string{"PERSON Phan Văn Giang | Đại tướng | Ủy viên Bộ Chính trị; Phó Bí thư Quân ủy Trung ương; Bộ trưởng Quốc phòng"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

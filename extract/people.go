@@ -543,6 +543,14 @@ func (a *analysis) people(spans []Chunk) []mention {
 			// "Trung tướng A (Tư lệnh Quân khu 7)": a title in brackets after a
 			// name is an appositive; "Phó Tổng Tư lệnh X kiêm Tư lệnh Y": one
 			// person's two posts
+			// "Phó Bí thư Quân ủy Trung ương (CMC), Bộ trưởng Quốc phòng": an
+			// abbreviation in brackets after a post's body is part of it
+			if sp.Value == "(" && last >= 0 && out[last].k1 == k && k+2 < len(spans) && spans[k+2].Value == ")" && spans[k-1].Kind == SpanOrg &&
+				spans[k+1].T1-spans[k+1].T0 == 1 && a.toks[spans[k+1].T0].Upper && spans[k+1].Kind != SpanCountry {
+				out[last].k1 = k + 3
+				k += 2
+				continue
+			}
 			if (sp.Value == "(" || sp.Value == ")" || sp.Value == "kiêm") && last >= 0 && out[last].k1 == k {
 				out[last].k1 = k + 1
 				continue
