@@ -355,6 +355,11 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Phan Văn Giang | Đại tướng | Ủy viên Bộ Chính trị; Phó Bí thư Quân ủy Trung ương; Bộ trưởng Quốc phòng"},
 		},
 		{
+			name: "a post with no body whose words are another post's with some left out is a short form of it, before or after it",
+			text: "Bộ trưởng Quốc phòng Phan Văn Giang chủ trì lễ đón. Dự có Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng.",
+			want: []string{"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng; Ủy viên Bộ Chính trị"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

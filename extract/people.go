@@ -793,6 +793,18 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 				dup = true
 				break
 			}
+			// "Bộ trưởng Quốc phòng Phan Văn Giang" and "Bộ trưởng Bộ Quốc
+			// phòng": a post with no body whose words are the other's with
+			// some left out is a short form of it
+			if pos.Org == "" && wordsWithin(pos.Name, have.Name) {
+				dup = true
+				break
+			}
+			if have.Org == "" && pos.Org != "" && wordsWithin(have.Name, pos.Name) {
+				p.Positions[i] = pos
+				dup = true
+				break
+			}
 			// the same title gains its body from a later shared title
 			if have.Title == pos.Title && have.Org == "" && pos.Org != "" && strings.HasPrefix(Fold(pos.Name), Fold(have.Name)) {
 				p.Positions[i] = pos
@@ -807,6 +819,22 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 			p.Nationality = a.nationOf(a.countryIn(pos.Name))
 		}
 	}
+}
+
+// wordsWithin reports whether short's words are long's with some left out
+// (in order, the first word the same, fewer words).
+func wordsWithin(short, long string) bool {
+	sw, lw := strings.Fields(Fold(short)), strings.Fields(Fold(long))
+	if len(sw) == 0 || len(sw) >= len(lw) || sw[0] != lw[0] {
+		return false
+	}
+	i := 0
+	for _, w := range lw {
+		if i < len(sw) && sw[i] == w {
+			i++
+		}
+	}
+	return i == len(sw)
 }
 
 // countryIn names the foreign country a title or body mentions, if any.
