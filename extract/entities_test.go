@@ -360,6 +360,11 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng; Ủy viên Bộ Chính trị"},
 		},
 		{
+			name: "a unit named by what it is ends at its number, a letter after the digits included",
+			text: "Quân đoàn gồm Sư đoàn bộ binh 308, Sư đoàn bộ binh 320B và Lữ đoàn Pháo binh 45.",
+			orgs: []string{"Sư đoàn bộ binh 308", "Sư đoàn bộ binh 320B", "Lữ đoàn Pháo binh 45"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

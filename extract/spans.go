@@ -623,7 +623,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 				j += run
 				continue
 			}
-			if j+run < len(toks) && toks[j+run].Kind == Number && isDigits(toks[j+run].Text) && g.runOn(toks, i, j) == j {
+			if j+run < len(toks) && unitNumber(toks[j+run]) && g.runOn(toks, i, j) == j {
 				return j + run + 1 - i, "" // the number ends the name
 			}
 		}
@@ -694,7 +694,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			// "Cơ quan Hợp tác quốc tế Hàn Quốc": a country after the
 			// lower-case words, even one that opens like a family name
 			j += run
-		case run <= 5 && j+run < len(toks) && toks[j+run].Kind == Number && isDigits(toks[j+run].Text):
+		case run <= 5 && j+run < len(toks) && unitNumber(toks[j+run]):
 			// "Chi đội Tàu hộ vệ tên lửa số 18": a unit's kind, then its number
 			j += run
 		case run == 1:
@@ -759,6 +759,16 @@ func (g *Gazetteer) startsCountry(toks []Token, j int) bool {
 func (g *Gazetteer) adminBeforePlace(toks []Token, j int) bool {
 	an := g.adminLen(toks, j)
 	return an > 0 && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap
+}
+
+// unitNumber reports the number of a unit: digits, or digits and one
+// capital letter ("Sư đoàn bộ binh 320B").
+func unitNumber(t Token) bool {
+	if t.Kind == Number && isDigits(t.Text) {
+		return true
+	}
+	n := len(t.Text)
+	return n >= 2 && t.Text[n-1] >= 'A' && t.Text[n-1] <= 'Z' && isDigits(t.Text[:n-1])
 }
 
 // adminLen is the length of an administrative unit at toks[j] (words.tsv
