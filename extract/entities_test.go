@@ -365,6 +365,14 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Sư đoàn bộ binh 308", "Sư đoàn bộ binh 320B", "Lữ đoàn Pháo binh 45"},
 		},
 		{
+			name: "lower-case words after a capitalized one end a body's name where the clause ends or a role verb follows",
+			text: "Đại tá Lê Minh Tuấn, Trưởng phòng Hợp tác quốc tế trình bày báo cáo. Đại tá Nguyễn Đình Lực, Trưởng phòng Hợp tác song phương, dự.",
+			want: []string{
+				"PERSON Lê Minh Tuấn | Đại tá | Trưởng phòng Hợp tác quốc tế",
+				"PERSON Nguyễn Đình Lực | Đại tá | Trưởng phòng Hợp tác song phương",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -699,6 +699,11 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			j += run
 		case run == 1:
 			j++
+		case run <= 3 && (j+run == len(toks) || toks[j+run].Kind == Punct && strings.Contains(",;().", toks[j+run].Text) || g.verbAt(toks, j+run)):
+			// "Trưởng phòng Hợp tác song phương, …", "Trưởng phòng Hợp tác
+			// quốc tế trình bày": lower-case words that end the name where
+			// its clause ends or a role verb follows
+			j += run
 		default:
 			if e := g.runOn(toks, i, j); e > j {
 				return e - i, "" // a body named by what it does
@@ -759,6 +764,12 @@ func (g *Gazetteer) startsCountry(toks []Token, j int) bool {
 func (g *Gazetteer) adminBeforePlace(toks []Token, j int) bool {
 	an := g.adminLen(toks, j)
 	return an > 0 && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap
+}
+
+// verbAt reports a role verb of verbs.tsv at toks[j].
+func (g *Gazetteer) verbAt(toks []Token, j int) bool {
+	n, v := g.verbLex.longest(toks, j)
+	return n > 0 && v != notVerb
 }
 
 // unitNumber reports the number of a unit: digits, or digits and one
