@@ -24,6 +24,17 @@ type evState struct {
 	// hội đàm với B": A and B; "hai bên hội đàm": the pair), not those a list
 	// adds ("Cùng dự có …")
 	parties map[*EventFact][]*PersonFact
+	// meetings named together with another ("tham dự Hội nghị … ADMM-12 và
+	// Hội nghị … ADMM+5 tại Singapore"), each with the first of its list:
+	// they share its people once the article is read
+	joined map[*EventFact]*EventFact
+	// the tokens that head a ceremony read from its words (ceremonies)
+	ceremony map[int]bool
+	// meetings told as the story's backstory ("Trước đó, ngày 29-11, …"):
+	// events only when someone is named in them
+	backstory map[*EventFact]bool
+	openedAt  map[*EventFact]int // the first token of the sentence that opened each event
+	sentT0    int                // the first token of the sentence the event rules read
 }
 
 // party records p as a party to ev.
@@ -345,11 +356,50 @@ func samePlace(p, q string) bool {
 // trì lễ đón B … A đón B": A hosts, B attends).
 func (a *analysis) finishEvents() {
 	a.mergeUndated()
+	a.shareJoined()
+	a.dropBackstory()
 	a.hostChairs()
 	for _, ev := range a.facts.Events {
 		for i := len(ev.Attendees) - 1; i >= 0; i-- {
 			if hasPerson(ev.Chairs, ev.Attendees[i]) {
 				a.dropAttendee(ev, i)
+			}
+		}
+	}
+}
+
+// dropBackstory drops the meetings told as the story's backstory in which no
+// one is named (GUIDELINES: a past meeting counts with its own day and a
+// named participant).
+func (a *analysis) dropBackstory() {
+	if len(a.ev.backstory) == 0 {
+		return
+	}
+	keep := a.facts.Events[:0]
+	for _, ev := range a.facts.Events {
+		if a.ev.backstory[ev] && len(ev.Chairs)+len(ev.Attendees)+len(ev.Speakers) == 0 {
+			continue
+		}
+		keep = append(keep, ev)
+	}
+	a.facts.Events = keep
+}
+
+// shareJoined gives each meeting named together with another the people of
+// the first of its list: those who travel to "Hội nghị X và Hội nghị Y"
+// attend both.
+func (a *analysis) shareJoined() {
+	for _, ev := range a.facts.Events {
+		first := a.ev.joined[ev]
+		if first == nil {
+			continue
+		}
+		for _, p := range first.Chairs {
+			ev.Chairs = appendPerson(ev.Chairs, p)
+		}
+		for _, p := range first.Attendees {
+			if !hasPerson(ev.Chairs, p) {
+				ev.Attendees = appendPerson(ev.Attendees, p)
 			}
 		}
 	}

@@ -152,10 +152,64 @@ func TestDiscourse(t *testing.T) {
 			name:      "a meeting held on another day is another meeting",
 			published: "2021-12-12",
 			text: "Ngày 12-12, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị Quân chính. " +
-				"Trước đó, hôm qua (11-12), tại Quảng Trị, Bộ Tư lệnh Bộ đội Biên phòng tổ chức hội nghị sơ kết công tác biên phòng.",
+				"Trước đó, hôm qua (11-12), tại Quảng Trị, Bộ Tư lệnh Bộ đội Biên phòng tổ chức hội nghị sơ kết công tác biên phòng. " +
+				"Trung tướng Vongkham Phommakone dự hội nghị.",
 			want: []string{
+				"PERSON Vongkham Phommakone | Trung tướng | ",
 				"EVENT hội nghị | 2021-12-12 | Hà Nội | Bộ Quốc phòng | chair  | attend  | speak  | about ",
-				"EVENT hội nghị | 2021-12-11 | Quảng Trị | Bộ Tư lệnh Bộ đội Biên phòng | chair  | attend  | speak  | about ",
+				"EVENT hội nghị | 2021-12-11 | Quảng Trị | Bộ Tư lệnh Bộ đội Biên phòng | chair  | attend Vongkham Phommakone | speak  | about ",
+			},
+		},
+		{
+			name:      "a past meeting told as backstory, with no one named in it, is no event",
+			published: "2023-12-02",
+			text: "Sáng 2-12, tại Ninh Bình, Bộ Quốc phòng tổ chức lễ công bố quyết định thành lập Quân đoàn 12. " +
+				"Trước đó, ngày 29-11, cũng tại Ninh Bình, Bộ Quốc phòng đã tổ chức hội nghị tiếp nhận các cơ quan, đơn vị về Quân đoàn 12. " +
+				"Tại buổi lễ, Đại tướng Phan Văn Giang phát biểu giao nhiệm vụ.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"EVENT lễ công bố | 2023-12-02 | Ninh Bình | Bộ Quốc phòng | chair  | attend  | speak Phan Văn Giang | about ",
+			},
+		},
+		{
+			name:      "two meetings named together share their day, place and travellers; told in retrospect, no later paragraph's scene",
+			published: "2019-01-25",
+			text: "Ngày 25-1, tại Hà Nội, Bộ Quốc phòng tổ chức Hội nghị tổng kết công tác đối ngoại quốc phòng năm 2018. " +
+				"Từ ngày 18 đến 20/10/2018, Đoàn đại biểu do Đại tướng Ngô Xuân Lịch dẫn đầu đã tham dự Hội nghị Bộ trưởng Quốc phòng các nước ASEAN lần thứ 12 (ADMM-12) và Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng lần thứ 5 (ADMM+5) tại Singapore.\n\n" +
+				"Hội nghị xác định, năm 2019, công tác đối ngoại quốc phòng cần bám sát Nghị quyết số 806-NQ/QUTW.",
+			want: []string{
+				"PERSON Ngô Xuân Lịch | Đại tướng | ",
+				"EVENT hội nghị | 2019-01-25 | Hà Nội | Bộ Quốc phòng | chair  | attend  | speak  | about Nghị quyết 806-NQ/QUTW",
+				"EVENT hội nghị | 2018-10-18 | Singapore |  | chair  | attend Ngô Xuân Lịch | speak  | about ",
+				"EVENT hội nghị | 2018-10-18 | Singapore |  | chair  | attend Ngô Xuân Lịch | speak  | about ",
+				"RESOLUTION Nghị quyết 806-NQ/QUTW | 806-NQ/QUTW | Quân ủy Trung ương | aka Nghị quyết số 806-NQ/QUTW",
+			},
+		},
+		{
+			name:      "a second lower-case meeting of a kind, held under a name that does not fit the first, is another",
+			published: "2020-07-29",
+			text: "Chiều 28/7, hội nghị bàn giao chức trách, nhiệm vụ Tư lệnh Hải quân đã diễn ra với sự tham dự của Thứ trưởng Phạm Hoài Nam. " +
+				"Cùng ngày 28/7, Bộ đội Biên phòng tổ chức hội nghị bàn giao nhiệm vụ Tư lệnh Bộ đội Biên phòng. " +
+				"Tại hội nghị, Trung tướng Hoàng Xuân Chiến đã bàn giao nhiệm vụ cho Thiếu tướng Lê Đức Thái.",
+			want: []string{
+				"PERSON Phạm Hoài Nam |  | Thứ trưởng",
+				"PERSON Hoàng Xuân Chiến | Trung tướng | ",
+				"PERSON Lê Đức Thái | Thiếu tướng | ",
+				"EVENT hội nghị | 2020-07-28 |  |  | chair  | attend Phạm Hoài Nam | speak  | about ",
+				"EVENT hội nghị | 2020-07-28 |  | Bộ đội Biên phòng | chair  | attend Hoàng Xuân Chiến, Lê Đức Thái | speak  | about ",
+			},
+		},
+		{
+			name:      "ceremonies read from their words: lễ and an act, a closing held by a body, one held as a clause's subject",
+			published: "2024-06-18",
+			text: "Chiều 18/6, tại Hà Nội, Cục Đối ngoại tổ chức bế mạc lớp tập huấn nghiệp vụ đối ngoại quốc phòng. " +
+				"Sáng 19/6, tại Hà Nội, đã diễn ra lễ trao tặng huân chương cho lãnh đạo quân đội hai nước. " +
+				"Dự buổi lễ có Thượng tướng Nguyễn Chí Vịnh. " +
+				"Các học viên đã làm lễ chào cờ.",
+			want: []string{
+				"PERSON Nguyễn Chí Vịnh | Thượng tướng | ",
+				"EVENT lễ bế mạc | 2024-06-18 | Hà Nội | Cục Đối ngoại | chair  | attend  | speak  | about ",
+				"EVENT lễ trao tặng | 2024-06-19 | Hà Nội |  | chair  | attend Nguyễn Chí Vịnh | speak  | about ",
 			},
 		},
 		{

@@ -40,6 +40,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		}
 	}
 	a.agentList(spans, ms, roles)
+	a.handRoles(spans, ms, roles)
 	c := a.sentenceCues(spans)
 	for i, m := range ms {
 		cue := cuesBefore(spans, c, m.k0)
@@ -250,6 +251,44 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			}
 		}
 	}
+}
+
+// handRoles reads the act of a ceremony, a handover or an award (event_words.tsv
+// hand: "bàn giao", "trao"): the one who hands over attends, and so does the
+// one it is handed to, named after "cho" or "tặng" in the clause ("Tại hội
+// nghị, ông Chiến đã bàn giao nhiệm vụ cho Thiếu tướng Lê Đức Thái").
+func (a *analysis) handRoles(spans []Chunk, ms []mention, roles [][]string) {
+	for i, m := range ms {
+		if len(roles[i]) > 0 {
+			continue
+		}
+		k := m.k1
+		for k < len(spans) && spans[k].Kind == SpanOther && a.g.is(spans[k].Value, wFiller) {
+			k++
+		}
+		if k >= len(spans) || spans[k].Kind != SpanOther || a.g.evPhraseAt(a.toks, spans[k].T0, len(a.toks), ewHand) == 0 {
+			continue
+		}
+		roles[i] = []string{"attend"}
+		for n := i + 1; n < len(ms); n++ {
+			if len(roles[n]) > 0 || a.clauseEnds(spans, m.k1, ms[n].k0) {
+				break
+			}
+			if p := spans[ms[n].k0-1]; p.Kind == SpanOther && (p.Value == "cho" || p.Value == "tặng") {
+				roles[n] = []string{"attend"}
+			}
+		}
+	}
+}
+
+// clauseEnds reports a ";" or a full stop between spans[from] and spans[to].
+func (a *analysis) clauseEnds(spans []Chunk, from, to int) bool {
+	for j := from; j < to && j < len(spans); j++ {
+		if spans[j].Kind == SpanSep && spans[j].Value == ";" || spans[j].Kind == SpanOther && spans[j].Value == "." {
+			return true
+		}
+	}
+	return false
 }
 
 // agentList gives the people listed after "do" the verb that ends the list:
