@@ -425,7 +425,7 @@ func (a *analysis) dropAttendee(ev *EventFact, i int) {
 // gian tại Bắc Kinh, đoàn đã hội đàm …"), -1 if none.
 func (a *analysis) delegationSubject(spans []Chunk) int {
 	for j, sp := range spans {
-		if sp.Kind != SpanOther || !a.g.evWord(sp.Value, ewDelegation) {
+		if sp.Kind != SpanOther || a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewDelegation) == 0 {
 			continue
 		}
 		if j == 0 || spans[j-1].Kind == SpanSep && spans[j-1].Value == "," {
@@ -433,6 +433,35 @@ func (a *analysis) delegationSubject(spans []Chunk) int {
 		}
 	}
 	return -1
+}
+
+// groupEnd is the index of the span after a travelling group named at
+// spans[d] and what it goes on with before its verb: "đoàn Việt Nam đã …",
+// "đoàn Bộ Quốc phòng Lào đã …" (its country or body), "nhóm chỉ huy đội tàu
+// tới đặt vòng hoa …" (the group's words, and a verb of arrival before what
+// it does there).
+func (a *analysis) groupEnd(spans []Chunk, d int) int {
+	j := d + 1
+	for j < len(spans) && j <= d+4 {
+		sp := spans[j]
+		if sp.Kind == SpanCountry || sp.Kind == SpanOrg || sp.Kind == SpanVerb && sp.Value == "lead" && j == d+1 ||
+			sp.Kind == SpanOther && j > d && a.g.evPhraseAt(a.toks, spans[j-1].T0, sp.T1, ewDelegation) == sp.T1-spans[j-1].T0 {
+			j++
+			continue
+		}
+		if sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewDelegation) > 0 && j == d+2 {
+			j++ // "nhóm chỉ huy đội tàu": the group's ships
+			continue
+		}
+		break
+	}
+	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j++
+	}
+	if j+1 < len(spans) && spans[j].Kind == SpanOther && a.g.evWord(spans[j].Value, ewArrival) && spans[j+1].Kind == SpanEvent {
+		j++
+	}
+	return j
 }
 
 // delegationRoles gives the heads of the delegations the text has named the
@@ -444,19 +473,11 @@ func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
 	if d < 0 || len(a.ev.leads) == 0 || planned {
 		return nil
 	}
-	j := d + 1
-	// "đoàn Việt Nam đã …", "đoàn Bộ Quốc phòng Lào đã …": the delegation's
-	// country or body is part of the subject
-	for j < len(spans) && (spans[j].Kind == SpanCountry || spans[j].Kind == SpanOrg) && j <= d+2 {
-		j++
-	}
-	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
-		j++
-	}
+	j := a.groupEnd(spans, d)
 	if j >= len(spans) {
 		return nil
 	}
-	if sp := spans[j]; sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap {
+	if sp := spans[j]; sp.Kind == SpanEvent && (a.g.frame(sp.Value).VerbAttends || a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCall) == sp.T1-sp.T0) && !a.toks[sp.T0].Cap {
 		if ev := a.eventOfKind(sp.Value); ev != nil {
 			// "đoàn Việt Nam đã đặt vòng hoa viếng …": the members of the
 			// delegation named, else the heads the text named

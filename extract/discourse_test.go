@@ -200,6 +200,19 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a travelling group stands for its head: the programme of a ship visit",
+			published: "2025-06-28",
+			text: "Sáng 25/6, đội tàu Hải quân Nga do Đại tá Anciferov Alexey chỉ huy đã cập Cảng quốc tế Cam Ranh. " +
+				"Chiều cùng ngày, nhóm chỉ huy đội tàu tới đặt vòng hoa tại Đài tưởng niệm các quân nhân Liên Xô. " +
+				"Ngày 26/6, tại Sở chỉ huy Bộ Tư lệnh Vùng 4 Hải quân, thủ trưởng Bộ Tư lệnh Vùng đã tiếp xã giao nhóm chỉ huy đội tàu. " +
+				"Trong thời gian ở Khánh Hòa, nhóm chỉ huy đội tàu đã chào xã giao lãnh đạo Ủy ban nhân dân tỉnh Khánh Hòa.",
+			want: []string{
+				"PERSON Anciferov Alexey | Đại tá | ",
+				"EVENT lễ viếng | 2025-06-25 | Đài tưởng niệm các quân nhân Liên Xô |  | chair  | attend Anciferov Alexey | speak  | about ",
+				"EVENT tiếp xã giao | 2025-06-26 | Sở chỉ huy Bộ Tư lệnh Vùng 4 Hải quân |  | chair  | attend Anciferov Alexey | speak  | about ",
+			},
+		},
+		{
 			name:      "ceremonies read from their words: lễ and an act, a closing held by a body, one held as a clause's subject",
 			published: "2024-06-18",
 			text: "Chiều 18/6, tại Hà Nội, Cục Đối ngoại tổ chức bế mạc lớp tập huấn nghiệp vụ đối ngoại quốc phòng. " +

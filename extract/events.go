@@ -110,6 +110,20 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			ref = ev
 			continue
 		}
+		// "thủ trưởng Bộ Tư lệnh Vùng đã tiếp xã giao nhóm chỉ huy đội tàu": a
+		// host named by a title only, whose guests are the travelling group
+		if sp.Kind == SpanVerb && sp.Value == "host" && kind == lineText && !planned && !purpose && opened == nil && len(a.ev.leads) > 0 &&
+			a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewWelcome) == 0 && !mentionBefore(ms, k) && a.groupAt(spans, k+1) && a.ownDay(spans) {
+			ev := &EventFact{Kind: "tiếp xã giao"}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, k+1, false)
+			for _, p := range a.ev.leads {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+			open(ev)
+			ref = ev
+			continue
+		}
 		if sp.Kind != SpanEvent || k < inName || a.inDoc[sp.T0] {
 			continue
 		}
@@ -437,6 +451,37 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 	}
 	return ref
+}
+
+// ownDay reports a sentence that gives its own day: a date, a part of the
+// day it opens with ("Chiều cùng ngày"), or "cùng ngày".
+func (a *analysis) ownDay(spans []Chunk) bool {
+	if !a.ev.sentDate.IsZero() || a.ev.sentPart != "" {
+		return true
+	}
+	for k := 0; k+1 < len(spans) && k < 4; k++ {
+		if spans[k].Value == "cùng" && spans[k+1].Value == "ngày" {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionBefore reports a person named before spans[k].
+func mentionBefore(ms []mention, k int) bool {
+	for _, m := range ms {
+		if m.k1 <= k {
+			return true
+		}
+	}
+	return false
+}
+
+// groupAt reports a travelling group named at spans[k] (event_words.tsv
+// delegation: "đoàn", "nhóm chỉ huy đội tàu") and not followed by a name of
+// its own.
+func (a *analysis) groupAt(spans []Chunk, k int) bool {
+	return k < len(spans) && spans[k].Kind == SpanOther && a.g.evPhraseAt(a.toks, spans[k].T0, len(a.toks), ewDelegation) > 0
 }
 
 // sceneOpening reports a sentence that opens with a scene word and a meeting
@@ -901,8 +946,13 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 		}
 	}
 	// "đoàn đã hội đàm với …": the delegation of a head the text named acts
+	// (a call, with a day of its own: "Trong thời gian ở Khánh Hòa, nhóm chỉ
+	// huy đội tàu đã chào xã giao …" tells of calls in passing; "Cùng ngày,
+	// nhóm chỉ huy đội tàu đến chào xã giao …" of one)
 	if d := a.delegationSubject(spans); d >= 0 && len(a.ev.leads) > 0 {
-		ms = append(ms, mention{k1: d + 1})
+		if e := a.groupEnd(spans, d); e >= len(spans) || a.g.evPhraseAt(a.toks, spans[e].T0, spans[e].T1, ewCall) == 0 || a.ownDay(spans) {
+			ms = append(ms, mention{k1: e})
+		}
 	}
 	for _, m := range ms {
 		j := m.k1
