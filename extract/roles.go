@@ -423,7 +423,12 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 	if !agent && k < stop && k < len(spans) && a.agentVerb(spans[k]) {
 		k++
 	}
-	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
+	// "Trưởng ban Chỉ đạo … về tham gia hoạt động Gìn giữ hòa bình … chủ trì":
+	// a verb right after "về" is the topic of a body's name, not the person's
+	topic := func(k int) bool {
+		return spans[k].Kind == SpanVerb && k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "về"
+	}
+	for k < stop && k < len(spans) && (spans[k].Kind != SpanVerb || topic(k)) && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
 		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap && !a.inBodyName(spans, k)) && spans[k].Kind != SpanDate {
 		if spans[k].Kind == SpanOther {
 			plain++
