@@ -525,6 +525,18 @@ func (a *analysis) ceremonies(spans []Chunk) {
 		if !head && sp.Kind != SpanOther {
 			continue
 		}
+		// "Phát biểu tại buổi sơ kết, …": the review the text told of
+		if !head && k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "buổi" {
+			if n := a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewReviewAct); n > 0 && sp.T1 == sp.T0+n || n > 0 && k+1 < len(spans) && spans[k+1].T1 == sp.T0+n {
+				for i := len(a.facts.Events) - 1; i >= 0; i-- {
+					if e := a.facts.Events[i]; strings.HasPrefix(e.Kind, "hội nghị") {
+						spans[k].Kind, spans[k].Value = SpanEvent, e.Kind
+						break
+					}
+				}
+				continue
+			}
+		}
 		// "Tại buổi lễ, …", "Dự buổi lễ có …": the ceremony the text told of
 		if head && k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "buổi" {
 			for i := len(a.facts.Events) - 1; i >= 0; i-- {
@@ -537,8 +549,20 @@ func (a *analysis) ceremonies(spans []Chunk) {
 		}
 		next := k + 1
 		act := ""
+		actKind := ""
 		if !head {
 			n := a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewCeremonyAct)
+			switch {
+			case n > 0:
+			case a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewReviewAct) > 0:
+				// "tổ chức sơ kết dự án": a review is a conference
+				n = a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewReviewAct)
+				actKind = "hội nghị " + Fold(a.tokText(sp.T0, sp.T0+n))
+			case a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewFieldAct) > 0:
+				// "tổ chức kiểm tra thực tế kết quả …": a field inspection
+				n = a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewFieldAct)
+				actKind = Fold(a.tokText(sp.T0, min(sp.T0+2, sp.T0+n)))
+			}
 			if n == 0 {
 				continue
 			}
@@ -547,7 +571,10 @@ func (a *analysis) ceremonies(spans []Chunk) {
 			}
 			act = a.tokText(sp.T0, sp.T0+n)
 		}
-		if next >= len(spans) || spans[next].Kind != SpanOther || a.g.isFunction(spans[next].Value) || a.toks[spans[next].T0].Kind != Word {
+		// (an act is followed by what it opens, closes or reviews, not by a
+		// meeting word: "bế mạc Hội nghị …" is the meeting's)
+		if next >= len(spans) || spans[next].Kind != SpanOther || a.toks[spans[next].T0].Kind != Word && (head || a.toks[spans[next].T0].Kind != Number) ||
+			head && a.g.isFunction(spans[next].Value) {
 			continue
 		}
 		if head {
@@ -579,8 +606,14 @@ func (a *analysis) ceremonies(spans []Chunk) {
 		if !heldBefore && !heldAfter {
 			continue
 		}
+		if actKind != "" && !heldBefore {
+			continue // a review or an inspection is read only after the verb that holds it
+		}
 		spans[k].Kind = SpanEvent
 		spans[k].Value = "lễ " + strings.ToLower(act)
+		if actKind != "" {
+			spans[k].Value = actKind
+		}
 		if a.ev.ceremony == nil {
 			a.ev.ceremony = map[int]bool{}
 		}
