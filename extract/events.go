@@ -521,6 +521,10 @@ func (a *analysis) ceremonies(spans []Chunk) {
 		if sp.Kind != SpanOther && !(sp.Kind == SpanName && sp.T1-sp.T0 == 1) || a.inDoc[sp.T0] {
 			continue
 		}
+		// one look-up for the words no ceremony rule reads (most of them)
+		if a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewCeremony|ewCeremonyAct|ewReviewAct|ewFieldAct) == 0 {
+			continue
+		}
 		head := a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCeremony) == sp.T1-sp.T0
 		if !head && sp.Kind != SpanOther {
 			continue
