@@ -213,6 +213,17 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "what travellers are doing, told with đang and no day, is in passing",
+			published: "2015-08-10",
+			text: "Chiều nay (10.8), tại Trụ sở Bộ Quốc phòng, đại tướng Phùng Quang Thanh đã tiếp đoàn đại biểu Bộ Quốc phòng Trung Quốc do thượng tướng Tôn Kiến Quốc dẫn đầu. " +
+				"Đoàn Trung Quốc đang ở thăm Việt Nam và dự Đối thoại chiến lược quốc phòng Việt Nam - Trung Quốc lần thứ 5.",
+			want: []string{
+				"PERSON Phùng Quang Thanh | Đại tướng | ",
+				"PERSON Tôn Kiến Quốc | Thượng tướng | ",
+				"EVENT tiếp xã giao | 2015-08-10 | Trụ sở Bộ Quốc phòng |  | chair Phùng Quang Thanh | attend Tôn Kiến Quốc | speak  | about ",
+			},
+		},
+		{
 			name:      "ceremonies read from their words: lễ and an act, a closing held by a body, one held as a clause's subject",
 			published: "2024-06-18",
 			text: "Chiều 18/6, tại Hà Nội, Cục Đối ngoại tổ chức bế mạc lớp tập huấn nghiệp vụ đối ngoại quốc phòng. " +

@@ -155,6 +155,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if k > 1 && spans[k-1].Value == "có" && spans[k-2].Value == "đang" && dateAfter(spans, k) < 0 {
 			continue
 		}
+		// "Đoàn Trung Quốc đang ở thăm Việt Nam và dự Đối thoại …": what the
+		// travellers are doing, in a clause with "đang" and no day at all, is
+		// told in passing
+		if sc.firstDate < 0 && a.progressiveBefore(spans, k) {
+			continue
+		}
 		// "gặp" is a meeting only when a person is met: "gặp ông Park", not
 		// "gặp khó khăn"
 		if sp.T1-sp.T0 == 1 && a.toks[sp.T0].Key == "gặp" && (k+1 >= len(spans) || !personStart(spans[k+1].Kind)) {
@@ -461,6 +467,19 @@ func (a *analysis) ownDay(spans []Chunk) bool {
 	}
 	for k := 0; k+1 < len(spans) && k < 4; k++ {
 		if spans[k].Value == "cùng" && spans[k+1].Value == "ngày" {
+			return true
+		}
+	}
+	return false
+}
+
+// progressiveBefore reports "đang" earlier in the clause of spans[k].
+func (a *analysis) progressiveBefore(spans []Chunk, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if spans[j].Kind == SpanSep && (spans[j].Value == "," || spans[j].Value == ";") {
+			return false
+		}
+		if spans[j].Kind == SpanOther && spans[j].Value == "đang" {
 			return true
 		}
 	}
