@@ -224,6 +224,17 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a welcome in a photo caption opens no event",
+			published: "2024-12-19",
+			text: "Sáng 19-12, Bộ Quốc phòng tổ chức Lễ khai mạc Triển lãm Quốc phòng quốc tế Việt Nam 2024 tại Hà Nội.\n\n" +
+				"Đại tướng Phan Văn Giang đón Thủ tướng Phạm Minh Chính tới triển lãm. Ảnh: NGUYỄN KHÁNH",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"PERSON Phạm Minh Chính |  | Thủ tướng",
+				"EVENT triển lãm | 2024-12-19 | Hà Nội | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "ceremonies read from their words: lễ and an act, a closing held by a body, one held as a clause's subject",
 			published: "2024-06-18",
 			text: "Chiều 18/6, tại Hà Nội, Cục Đối ngoại tổ chức bế mạc lớp tập huấn nghiệp vụ đối ngoại quốc phòng. " +

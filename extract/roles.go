@@ -4,6 +4,7 @@ import "strings"
 
 // roles gives the people of a sentence their part in the event it speaks of.
 func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact, kind lineKind) {
+	lk := kind
 	// in a sentence about what will happen, what people say is said now, but
 	// who will chair or attend has not happened
 	planned := a.plannedSentence(spans)
@@ -159,6 +160,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			if rec == nil && len(guests) == 0 && a.genericGuest(spans, m.k1) {
 				// "lần đầu tiên A tiếp khách quốc tế kể từ …": receiving guests
 				// in general is no reception
+				continue
+			}
+			if rec == nil && lk == lineCaption {
+				// "Đại tướng A đón Thủ tướng B tới triển lãm. Ảnh: …": a caption
+				// shows a moment of the event the text tells, it opens none
 				continue
 			}
 			if rec == nil {
