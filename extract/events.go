@@ -186,6 +186,14 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || spans[j].Value == "ra" || spans[j].Value == "mạc") {
 			j--
 		}
+		// "chứng kiến tuần tra chung …": a meeting watched is no event of its
+		// own (GUIDELINES: watching an exercise)
+		if j >= 0 && spans[j].Kind == SpanVerb && a.g.evPhraseAt(a.toks, spans[j].T0, spans[j].T1, ewWitness) == spans[j].T1-spans[j].T0 {
+			if ev := a.eventOfKind(sp.Value); ev != nil && ref == nil {
+				ref = ev
+			}
+			continue
+		}
 		if j >= 0 && (spans[j].Kind == SpanVerb && spans[j].Value != "speak" || spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wIntro)) {
 			introduced = true
 		}
