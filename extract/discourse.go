@@ -35,6 +35,7 @@ type evState struct {
 	backstory map[*EventFact]bool
 	openedAt  map[*EventFact]int // the first token of the sentence that opened each event
 	sentT0    int                // the first token of the sentence the event rules read
+	trip      *tripPurpose       // what the travellers left to attend ("lên đường sang Singapore dự …")
 }
 
 // party records p as a party to ev.

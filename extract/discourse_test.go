@@ -235,6 +235,16 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a story of a departure: the meeting the travellers go to attend is no event, also where it is named again",
+			published: "2015-05-29",
+			text: "Sáng nay (29/5), Đoàn đại biểu quân sự cấp cao Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã rời Hà Nội đi Singapore, tham dự Hội nghị Thượng đỉnh An ninh châu Á - Đối thoại Shangri-La lần thứ 14. " +
+				"Năm nay, Đối thoại diễn ra từ ngày 29 đến 31/5 với sáu phiên thảo luận. " +
+				"Việt Nam tham dự Đối thoại Shangri-La từ nhiều năm nay.",
+			want: []string{
+				"PERSON Nguyễn Chí Vịnh | Thượng tướng | ",
+			},
+		},
+		{
 			name:      "ceremonies read from their words: lễ and an act, a closing held by a body, one held as a clause's subject",
 			published: "2024-06-18",
 			text: "Chiều 18/6, tại Hà Nội, Cục Đối ngoại tổ chức bế mạc lớp tập huấn nghiệp vụ đối ngoại quốc phòng. " +

@@ -264,6 +264,25 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// (unless the sentence says it took place: "… sang Mỹ tham dự Đối thoại
 		// …, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10")
 		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) && !(end > k+1 && a.heldAfter(spans, end)) {
+			// the kinds its name holds ("Hội nghị Thượng đỉnh An ninh châu Á -
+			// Đối thoại Shangri-La"): later sentences speak of the same meeting
+			if a.ev.trip == nil {
+				a.ev.trip = &tripPurpose{kinds: map[string]bool{}, date: a.ev.sentDate}
+			}
+			for t := k; t < end && t < len(spans); t++ {
+				if spans[t].Kind == SpanEvent {
+					a.ev.trip.kinds[spans[t].Value] = true
+				}
+			}
+			inName = end
+			continue
+		}
+		// "Năm nay, Đối thoại diễn ra từ ngày 29 đến 31/5 …", "Việt Nam tham
+		// dự Đối thoại Shangri-La từ nhiều năm nay" in a story of the
+		// departure: the meeting the travellers go to attends is no event of
+		// the article, unless a sentence reports it on a later day
+		if a.ev.trip != nil && a.ev.trip.kinds[sp.Value] && !(a.ev.trip.date.Year > 0 && a.ev.sentDate.Year > 0 && a.ev.trip.date.before(a.ev.sentDate)) {
+			inName = end
 			continue
 		}
 		// "Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu … lần
@@ -650,6 +669,13 @@ func (a *analysis) ceremonies(spans []Chunk) {
 		}
 		a.ev.ceremony[sp.T0] = true
 	}
+}
+
+// tripPurpose is what the travellers of a story of their departure go to
+// attend: the kinds of meeting its name holds, and the day they left.
+type tripPurpose struct {
+	kinds map[string]bool
+	date  Date
 }
 
 // travelBefore reports a word of travel or arrival in the few spans before
