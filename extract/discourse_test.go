@@ -245,6 +245,17 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a name that only begins like another's, on a day of its own, is another meeting",
+			published: "2022-05-18",
+			text: "Ngày 18-5, Hội nghị Quan chức Quốc phòng cấp cao các nước ASEAN mở rộng (ADSOM+) đã diễn ra tại thủ đô Phnom Penh. " +
+				"Trước đó, sáng 17-5, Hội nghị Quan chức Quốc phòng cấp cao các nước ASEAN (ADSOM) đã khai mạc dưới sự chủ trì của Đại tướng Nem Sowath.",
+			want: []string{
+				"PERSON Nem Sowath | Đại tướng | ",
+				"EVENT hội nghị | 2022-05-18 | thủ đô Phnom Penh |  | chair  | attend  | speak  | about ",
+				"EVENT hội nghị | 2022-05-17 |  |  | chair Nem Sowath | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "ceremonies read from their words: lễ and an act, a closing held by a body, one held as a clause's subject",
 			published: "2024-06-18",
 			text: "Chiều 18/6, tại Hà Nội, Cục Đối ngoại tổ chức bế mạc lớp tập huấn nghiệp vụ đối ngoại quốc phòng. " +

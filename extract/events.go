@@ -297,6 +297,13 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			ev := a.eventNamed(name)
+			// "Trước đó, sáng 17-5, Hội nghị Quan chức Quốc phòng cấp cao các
+			// nước ASEAN (ADSOM) đã khai mạc" after "Ngày 18-5, Hội nghị … các
+			// nước ASEAN mở rộng (ADSOM+) đã diễn ra": a name that only begins
+			// like another's, on a day of its own, is another meeting
+			if ev != nil && Fold(ev.Name) != Fold(name) && !a.ev.sentDate.IsZero() && !ev.Date.IsZero() && a.ev.sentDate != ev.Date {
+				ev = nil
+			}
 			if ev == nil {
 				ev = &EventFact{Name: name, Kind: sp.Value, named: true}
 				a.facts.Events = append(a.facts.Events, ev)
