@@ -86,7 +86,8 @@ func (s *Store) NewWriter(opts ...WriterOption) *Writer {
 // 512-article batch: 70 MiB of pages at the start of a 10k-article build,
 // 110 MiB at its end; about 320 KiB an article once the buckets outgrow
 // their parents' pages). 32 MiB keeps a 100k-article build's peak within
-// 512 MiB (bench/RESULTS.md, session 6).
+// 512 MiB (482 MiB; 64 MiB is a third faster but peaks at 594 MiB:
+// bench/RESULTS.md, sessions 6 and 7).
 const DefaultDirtyBudget = 32 << 20
 
 // DirtyBudget sets how many bytes of pages a bolt transaction should change
