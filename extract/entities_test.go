@@ -373,6 +373,14 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a foreign name of one word after a rank or a style, with a post after it, is a person",
+			text: "Lễ đón do Phó Đô đốc Irvansyah, Tư lệnh Cảnh sát biển Indonesia, chủ trì. Phát biểu chào mừng, Phó Đô đốc Irvansyah khẳng định hợp tác. Dự có Thiếu tướng Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi, Bộ trưởng thứ hai Bộ Quốc phòng Brunei. Đại tướng Lịch, Bộ trưởng Bộ Quốc phòng, dự.",
+			want: []string{
+				"PERSON Irvansyah | Phó Đô đốc | Tư lệnh Cảnh sát biển Indonesia | Indonesia",
+				"PERSON Halbi | Thiếu tướng | Bộ trưởng thứ hai Bộ Quốc phòng Brunei | Brunei",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

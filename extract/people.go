@@ -821,6 +821,20 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 	}
 }
 
+// foreignWord reports a word of plain Latin letters (no Vietnamese marks, no
+// đ), more than two, capitalized: "Irvansyah", not "Lịch".
+func foreignWord(w string) bool {
+	if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // wordsWithin reports whether short's words are long's with some left out
 // (in order, the first word the same, fewer words).
 func wordsWithin(short, long string) bool {
@@ -940,10 +954,15 @@ func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, 
 			return p, alias
 		}
 	}
-	if anchored && len(words) == 1 && (rank != "" || len(pending) > 0) && !a.g.startsBody(Fold(words[0])) {
+	// "Phó Đô đốc Irvansyah, Tư lệnh Cảnh sát biển Indonesia": a foreign
+	// name of one word after a rank or a style, with a post after it, is a
+	// person named by one name
+	mononym := len(words) == 1 && (rank != "" || honor != "" && a.g.styleAt(a.toks, spans[k-1].T0, len(a.toks))) &&
+		foreignWord(words[0]) && k+2 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," && spans[k+2].Kind == SpanTitle
+	if anchored && len(words) == 1 && (rank != "" || len(pending) > 0) && !a.g.startsBody(Fold(words[0])) && !mononym {
 		a.diagnose(sp.Start, sp.End, "short reference %q names no one the article named before", prefix+" "+name)
 	}
-	if !anchored || len(words) < 2 || a.g.startsBody(Fold(words[0])) {
+	if !anchored || len(words) < 2 && !mononym || a.g.startsBody(Fold(words[0])) {
 		return nil, ""
 	}
 	// A capitalized run of words after a title that starts with a known body's
