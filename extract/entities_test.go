@@ -381,6 +381,11 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a title with no body that runs on in lower case is a delegation's role, no post",
+			text: "Phát biểu tại lễ tiễn, đại tá Nguyễn Vĩnh Nam, Phó tư lệnh Vùng 4 Hải quân, Trưởng đoàn công tác, cho biết chuyến thăm thành công.",
+			want: []string{"PERSON Nguyễn Vĩnh Nam | Đại tá | Phó Tư lệnh Vùng 4 Hải quân"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

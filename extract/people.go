@@ -22,6 +22,7 @@ type segment struct {
 	country string
 	lone    bool // the body is a head alone ("Đảng ủy"), completed by the next segment's
 	remit   bool // written opens with the post's remit ("phụ trách …"), no body before it
+	common  bool // the title runs on in lower case with no body: a common noun ("Trưởng đoàn"), no post
 }
 
 // readSegment reads TITLE [ORG|COUNTRY]... from spans[k].
@@ -143,6 +144,13 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 	}
 	sg.k1 = j
 	sg.written = strings.Join(parts, " ")
+	// "Trưởng đoàn công tác", "Trưởng đoàn đại biểu …": a title with no body
+	// run on by a lower-case word is a common noun (a delegation's role), no post
+	if len(parts) == 0 {
+		if t := spans[k].T1; t < len(a.toks) && a.g.plainWord(a.toks, t) {
+			sg.common = true
+		}
+	}
 	return sg, j
 }
 
@@ -321,6 +329,9 @@ func (a *analysis) bareHeadBody(sp Chunk) *OrgFact {
 func (a *analysis) positions(segs []segment) []PositionFact {
 	var out []PositionFact
 	for i, sg := range segs {
+		if sg.common {
+			continue
+		}
 		org, written := sg.org, sg.written
 		if sg.lone {
 			// "Đảng ủy" + the next body's name after its own head: "Đảng ủy Quân khu 7"
