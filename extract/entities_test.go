@@ -386,6 +386,12 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Nguyễn Vĩnh Nam | Đại tá | Phó Tư lệnh Vùng 4 Hải quân"},
 		},
 		{
+			name: "a body after a dash that nothing follows is the one the post's body belongs to",
+			text: "Biên đội tàu do Đại tá Trần Văn Thơ, Tư lệnh Vùng Cảnh sát biển 1 - Cảnh sát biển Việt Nam, làm chỉ huy.",
+			want: []string{"PERSON Trần Văn Thơ | Đại tá | Tư lệnh Vùng Cảnh sát biển 1 - Cảnh sát biển Việt Nam"},
+			orgs: []string{"Vùng Cảnh sát biển 1", "Cảnh sát biển Việt Nam"},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

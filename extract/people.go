@@ -87,6 +87,17 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Tư lệnh Vùng Cảnh sát biển 1 - Cảnh sát biển Việt Nam": a body after
+		// a dash, which no title, name or other body follows, is the one the
+		// post's body belongs to, part of the post as written
+		if sp.Kind == SpanSep && isDash(sp.Value) && len(parts) > 0 && spans[j-1].Kind == SpanOrg && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() {
+			if e := j + 2; e == len(spans) || spans[e].Kind != SpanOrg && spans[e].Kind != SpanName && spans[e].Kind != SpanCountry && spans[e].Kind != SpanTitle && spans[e].Kind != SpanRank {
+				parts[len(parts)-1] += " - " + a.spanText(spans[j+1])
+				a.orgName(spans[j+1])
+				j += 2
+				continue
+			}
+		}
 		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
 		// unit a slash puts the post's body under belongs to the post
 		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
