@@ -392,6 +392,15 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Vùng Cảnh sát biển 1", "Cảnh sát biển Việt Nam"},
 		},
 		{
+			name: "a title shared over a list after ':' whose items open with their own titles and are separated by ';'",
+			text: "Cùng dự có các Ủy viên Bộ Chính trị: Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình; Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giang; Bộ trưởng Bộ Công an, Đại tướng Lương Tam Quang.",
+			want: []string{
+				"PERSON Nguyễn Hòa Bình |  | Phó Thủ tướng Thường trực Chính phủ; Ủy viên Bộ Chính trị",
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng; Ủy viên Bộ Chính trị",
+				"PERSON Lương Tam Quang | Đại tướng | Bộ trưởng Bộ Công an; Ủy viên Bộ Chính trị",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

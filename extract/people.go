@@ -539,7 +539,13 @@ func (a *analysis) people(spans []Chunk) []mention {
 				// the list goes on past ";" while it is a list of people
 				// (a rank of its own after ";" ends a list under a shared rank:
 				// "các Thượng tướng: A, …; Trung tướng B, …")
-				if !sharedBySemicolon || k+1 < len(spans) && spans[k+1].Kind != SpanRank && spans[k+1].Kind != SpanHonorific && spans[k+1].Kind != SpanName ||
+				// "các Ủy viên Bộ Chính trị: Phó Thủ tướng … A; Bộ trưởng Bộ
+				// Quốc phòng, Đại tướng B; …": items that open with their own
+				// title are separated by ";" too
+				if len(shared) > 0 && sharedRank == "" && k+1 < len(spans) && spans[k+1].Kind == SpanTitle {
+					sharedBySemicolon = true
+				}
+				if !sharedBySemicolon || k+1 < len(spans) && spans[k+1].Kind != SpanRank && spans[k+1].Kind != SpanHonorific && spans[k+1].Kind != SpanName && !(len(shared) > 0 && spans[k+1].Kind == SpanTitle) ||
 					sharedRank != "" && k+1 < len(spans) && spans[k+1].Kind == SpanRank {
 					shared, sharedRank, sharedBySemicolon = nil, "", false
 				}
