@@ -373,6 +373,34 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a foreign name of one word after a rank or a style, with a post after it, is a person",
+			text: "Lễ đón do Phó Đô đốc Irvansyah, Tư lệnh Cảnh sát biển Indonesia, chủ trì. Phát biểu chào mừng, Phó Đô đốc Irvansyah khẳng định hợp tác. Dự có Thiếu tướng Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi, Bộ trưởng thứ hai Bộ Quốc phòng Brunei. Đại tướng Lịch, Bộ trưởng Bộ Quốc phòng, dự.",
+			want: []string{
+				"PERSON Irvansyah | Phó Đô đốc | Tư lệnh Cảnh sát biển Indonesia | Indonesia",
+				"PERSON Halbi | Thiếu tướng | Bộ trưởng thứ hai Bộ Quốc phòng Brunei | Brunei",
+			},
+		},
+		{
+			name: "a title with no body that runs on in lower case is a delegation's role, no post",
+			text: "Phát biểu tại lễ tiễn, đại tá Nguyễn Vĩnh Nam, Phó tư lệnh Vùng 4 Hải quân, Trưởng đoàn công tác, cho biết chuyến thăm thành công.",
+			want: []string{"PERSON Nguyễn Vĩnh Nam | Đại tá | Phó Tư lệnh Vùng 4 Hải quân"},
+		},
+		{
+			name: "a body after a dash that nothing follows is the one the post's body belongs to",
+			text: "Biên đội tàu do Đại tá Trần Văn Thơ, Tư lệnh Vùng Cảnh sát biển 1 - Cảnh sát biển Việt Nam, làm chỉ huy.",
+			want: []string{"PERSON Trần Văn Thơ | Đại tá | Tư lệnh Vùng Cảnh sát biển 1 - Cảnh sát biển Việt Nam"},
+			orgs: []string{"Vùng Cảnh sát biển 1", "Cảnh sát biển Việt Nam"},
+		},
+		{
+			name: "a title shared over a list after ':' whose items open with their own titles and are separated by ';'",
+			text: "Cùng dự có các Ủy viên Bộ Chính trị: Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình; Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giang; Bộ trưởng Bộ Công an, Đại tướng Lương Tam Quang.",
+			want: []string{
+				"PERSON Nguyễn Hòa Bình |  | Phó Thủ tướng Thường trực Chính phủ; Ủy viên Bộ Chính trị",
+				"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng; Ủy viên Bộ Chính trị",
+				"PERSON Lương Tam Quang | Đại tướng | Bộ trưởng Bộ Công an; Ủy viên Bộ Chính trị",
+			},
+		},
+		{
 			name:   "a body other than a mission does not take 'tại'",
 			text:   "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, dự hội nghị tại Hà Nội.",
 			want:   []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Thứ trưởng Bộ Quốc phòng"},

@@ -22,6 +22,7 @@ type segment struct {
 	country string
 	lone    bool // the body is a head alone ("Đảng ủy"), completed by the next segment's
 	remit   bool // written opens with the post's remit ("phụ trách …"), no body before it
+	common  bool // the title runs on in lower case with no body: a common noun ("Trưởng đoàn"), no post
 }
 
 // readSegment reads TITLE [ORG|COUNTRY]... from spans[k].
@@ -86,6 +87,17 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Tư lệnh Vùng Cảnh sát biển 1 - Cảnh sát biển Việt Nam": a body after
+		// a dash, which no title, name or other body follows, is the one the
+		// post's body belongs to, part of the post as written
+		if sp.Kind == SpanSep && isDash(sp.Value) && len(parts) > 0 && spans[j-1].Kind == SpanOrg && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() {
+			if e := j + 2; e == len(spans) || spans[e].Kind != SpanOrg && spans[e].Kind != SpanName && spans[e].Kind != SpanCountry && spans[e].Kind != SpanTitle && spans[e].Kind != SpanRank {
+				parts[len(parts)-1] += " - " + a.spanText(spans[j+1])
+				a.orgName(spans[j+1])
+				j += 2
+				continue
+			}
+		}
 		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
 		// unit a slash puts the post's body under belongs to the post
 		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
@@ -143,6 +155,13 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 	}
 	sg.k1 = j
 	sg.written = strings.Join(parts, " ")
+	// "Trưởng đoàn công tác", "Trưởng đoàn đại biểu …": a title with no body
+	// run on by a lower-case word is a common noun (a delegation's role), no post
+	if len(parts) == 0 {
+		if t := spans[k].T1; t < len(a.toks) && a.g.plainWord(a.toks, t) {
+			sg.common = true
+		}
+	}
 	return sg, j
 }
 
@@ -321,6 +340,9 @@ func (a *analysis) bareHeadBody(sp Chunk) *OrgFact {
 func (a *analysis) positions(segs []segment) []PositionFact {
 	var out []PositionFact
 	for i, sg := range segs {
+		if sg.common {
+			continue
+		}
 		org, written := sg.org, sg.written
 		if sg.lone {
 			// "Đảng ủy" + the next body's name after its own head: "Đảng ủy Quân khu 7"
@@ -517,7 +539,13 @@ func (a *analysis) people(spans []Chunk) []mention {
 				// the list goes on past ";" while it is a list of people
 				// (a rank of its own after ";" ends a list under a shared rank:
 				// "các Thượng tướng: A, …; Trung tướng B, …")
-				if !sharedBySemicolon || k+1 < len(spans) && spans[k+1].Kind != SpanRank && spans[k+1].Kind != SpanHonorific && spans[k+1].Kind != SpanName ||
+				// "các Ủy viên Bộ Chính trị: Phó Thủ tướng … A; Bộ trưởng Bộ
+				// Quốc phòng, Đại tướng B; …": items that open with their own
+				// title are separated by ";" too
+				if len(shared) > 0 && sharedRank == "" && k+1 < len(spans) && spans[k+1].Kind == SpanTitle {
+					sharedBySemicolon = true
+				}
+				if !sharedBySemicolon || k+1 < len(spans) && spans[k+1].Kind != SpanRank && spans[k+1].Kind != SpanHonorific && spans[k+1].Kind != SpanName && !(len(shared) > 0 && spans[k+1].Kind == SpanTitle) ||
 					sharedRank != "" && k+1 < len(spans) && spans[k+1].Kind == SpanRank {
 					shared, sharedRank, sharedBySemicolon = nil, "", false
 				}
@@ -821,6 +849,20 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 	}
 }
 
+// foreignWord reports a word of plain Latin letters (no Vietnamese marks, no
+// đ), more than two, capitalized: "Irvansyah", not "Lịch".
+func foreignWord(w string) bool {
+	if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // wordsWithin reports whether short's words are long's with some left out
 // (in order, the first word the same, fewer words).
 func wordsWithin(short, long string) bool {
@@ -940,10 +982,15 @@ func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, 
 			return p, alias
 		}
 	}
-	if anchored && len(words) == 1 && (rank != "" || len(pending) > 0) && !a.g.startsBody(Fold(words[0])) {
+	// "Phó Đô đốc Irvansyah, Tư lệnh Cảnh sát biển Indonesia": a foreign
+	// name of one word after a rank or a style, with a post after it, is a
+	// person named by one name
+	mononym := len(words) == 1 && (rank != "" || honor != "" && a.g.styleAt(a.toks, spans[k-1].T0, len(a.toks))) &&
+		foreignWord(words[0]) && k+2 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," && spans[k+2].Kind == SpanTitle
+	if anchored && len(words) == 1 && (rank != "" || len(pending) > 0) && !a.g.startsBody(Fold(words[0])) && !mononym {
 		a.diagnose(sp.Start, sp.End, "short reference %q names no one the article named before", prefix+" "+name)
 	}
-	if !anchored || len(words) < 2 || a.g.startsBody(Fold(words[0])) {
+	if !anchored || len(words) < 2 && !mononym || a.g.startsBody(Fold(words[0])) {
 		return nil, ""
 	}
 	// A capitalized run of words after a title that starts with a known body's
