@@ -256,6 +256,19 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a meeting word right after the sentence that opened a named meeting names it again; the programme it is part of is an event",
+			published: "2022-12-07",
+			text: "Hôm nay (7/12), tại Hà Nội, Hội nghị Công tác cấp cao giữa Cảnh sát biển Việt Nam và Cảnh sát biển Trung Quốc lần thứ sáu đã diễn ra. " +
+				"Thiếu tướng Lê Quang Đạo và Thiếu tướng Uất Trung đồng chủ trì hội đàm. " +
+				"Hội đàm cũng là hoạt động mở đầu chuỗi hoạt động của Chương trình giao lưu Cảnh sát biển lần thứ nhất, do Bộ Tư lệnh Cảnh sát biển Việt Nam khởi xướng và tổ chức tại Hà Nội.",
+			want: []string{
+				"PERSON Lê Quang Đạo | Thiếu tướng | ",
+				"PERSON Uất Trung | Thiếu tướng | ",
+				"EVENT hội nghị | 2022-12-07 | Hà Nội |  | chair Lê Quang Đạo, Uất Trung | attend  | speak  | about ",
+				"EVENT giao lưu | 2022-12-07 | Hà Nội | Bộ Tư lệnh Cảnh sát biển | chair  | attend Lê Quang Đạo, Uất Trung | speak  | about ",
+			},
+		},
+		{
 			name:      "ceremonies read from their words: lễ and an act, a closing held by a body, one held as a clause's subject",
 			published: "2024-06-18",
 			text: "Chiều 18/6, tại Hà Nội, Cục Đối ngoại tổ chức bế mạc lớp tập huấn nghiệp vụ đối ngoại quốc phòng. " +
