@@ -605,6 +605,20 @@ func (a *analysis) partOf(spans []Chunk, k int) *EventFact {
 	return nil
 }
 
+// visitWordBefore reports a word of class c (visit-end "khép lại") right before the visit word at spans[k], past fillers.
+func (a *analysis) visitWordBefore(spans []Chunk, k int, c eventWordClass) bool {
+	j := k - 1
+	for j >= 0 && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j--
+	}
+	for i := j; i >= 0 && i >= j-1; i-- {
+		if spans[i].Kind == SpanOther && a.g.evPhraseAt(a.toks, spans[i].T0, spans[j].T1, c) == spans[j].T1-spans[i].T0 {
+			return true
+		}
+	}
+	return false
+}
+
 // mentionBefore reports a person named before spans[k].
 func mentionBefore(ms []mention, k int) bool {
 	for _, m := range ms {
@@ -1358,6 +1372,11 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 			ev.Location = a.visitPlace(spans, k)
 		} else if ev.Location == "" {
 			ev.Location = a.visitPlace(spans, k)
+		}
+		// "Sáng nay (2/9), tàu … đã về tới quân cảng …, khép lại chuyến
+		// thăm": the day it ends is not the visit's, nor the port it returns to
+		if a.visitWordBefore(spans, k, ewVisitEnd) {
+			ev.Date, ev.Location = Date{}, ""
 		}
 	}
 	ev.Organizer = a.organizer(spans, k, end)
