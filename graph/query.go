@@ -594,7 +594,12 @@ func Cell(v any) string {
 
 var lineBreaks = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`, "\t", " ")
 
-func oneLine(s string) string { return lineBreaks.Replace(s) }
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n\t") {
+		return s
+	}
+	return lineBreaks.Replace(s)
+}
 
 // displayWidth is how many terminal columns s takes: combining marks take
 // none (Vietnamese written decomposed), East Asian wide characters two.
@@ -606,6 +611,8 @@ func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		switch {
+		case r < 0x300 && r != 0xAD: // no combining mark, format or wide rune
+			n++
 		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
 		case isWide(r):
 			n += 2

@@ -502,6 +502,13 @@ func personTimeline(ctx context.Context, r *graph.Reader, args []string) ([]grap
 	if err != nil {
 		return nil, err
 	}
+	if res, ok, err := storedAnswer(ctx, r, "person-timeline", people); ok || err != nil {
+		return res, err
+	}
+	return personTimelineOf(ctx, r, people)
+}
+
+func personTimelineOf(ctx context.Context, r *graph.Reader, people []graph.Node) ([]graph.Result, error) {
 	var rows []*row
 	for _, p := range people {
 		// The derived rows where the store keeps them (graph/timeline.go):
@@ -578,6 +585,13 @@ func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Res
 	if err != nil {
 		return nil, err
 	}
+	if res, ok, err := storedAnswer(ctx, r, "people-met", people); ok || err != nil {
+		return res, err
+	}
+	return peopleMetOf(ctx, r, people)
+}
+
+func peopleMetOf(ctx context.Context, r *graph.Reader, people []graph.Node) ([]graph.Result, error) {
 	preds := []graph.Node{pChair, pAttendee, pSpeaker}
 	var rows []*row
 	for _, p := range people {
@@ -781,40 +795,79 @@ func factSources(ctx context.Context, r *graph.Reader, args []string) ([]graph.R
 	literal := strings.ToLower(lexArg(objectArg))
 	var rows []*row
 	for _, s := range subjects {
-		docs, ok, err := factSourceDocs(ctx, r, s, pred, objects, literal)
+		matched, ok, err := factSourceObjects(ctx, r, s, pred, objects, literal)
 		if err != nil {
 			return nil, err
 		}
-		if !ok {
-			if docs, err = quadSourceDocs(ctx, r, s, pred, objects, literal); err != nil {
-				return nil, err
+		if ok && len(subjects) == 1 && len(matched) == 1 {
+			// The answer of one fact: stored whole for a fact stated by
+			// many documents (answers.go).
+			if res, ok, err := r.StoredAnswer(ctx, "fact-sources", s, pred, matched[0]); ok || err != nil {
+				return res, err
 			}
 		}
-		graph.SortNodes(docs)
-		for _, doc := range docs {
-			date, err := first(ctx, r, doc, pPublished)
-			if err != nil {
-				return nil, err
-			}
-			title, err := first(ctx, r, doc, pName)
-			if err != nil {
-				return nil, err
-			}
-			w := newRow()
-			w.setNode("date", date)
-			w.sortBy(date)
-			w.setNode("article", &doc)
-			w.setNode("title", title)
-			if len(subjects) > 1 {
-				if err := w.setNameOf(ctx, r, "subject", s); err != nil {
-					return nil, err
-				}
-			}
-			rows = append(rows, w)
+		var docs []graph.Node
+		if ok {
+			docs, err = factDocs(ctx, r, s, pred, matched)
+		} else {
+			docs, err = quadSourceDocs(ctx, r, s, pred, objects, literal)
 		}
+		if err != nil {
+			return nil, err
+		}
+		more, err := sourceRows(ctx, r, s, docs, len(subjects) > 1)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, more...)
 	}
 	sortRows(rows, "article", "subject")
 	return results(rows), nil
+}
+
+// factSourcesOf is fact-sources' answer for one fact (s, pred, o) stated
+// by the documents the fact rows give, as the query gives it when o is the
+// only object of (s, pred, ?) its argument matches.
+func factSourcesOf(ctx context.Context, r *graph.Reader, s, pred, o graph.Node) ([]graph.Result, error) {
+	docs, err := factDocs(ctx, r, s, pred, []graph.Node{o})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := sourceRows(ctx, r, s, docs, false)
+	if err != nil {
+		return nil, err
+	}
+	sortRows(rows, "article", "subject")
+	return results(rows), nil
+}
+
+// sourceRows are fact-sources' rows of subject s's documents (sorted by the
+// caller), with the subject's name when the argument named several.
+func sourceRows(ctx context.Context, r *graph.Reader, s graph.Node, docs []graph.Node, multi bool) ([]*row, error) {
+	var rows []*row
+	graph.SortNodes(docs)
+	for _, doc := range docs {
+		date, err := first(ctx, r, doc, pPublished)
+		if err != nil {
+			return nil, err
+		}
+		title, err := first(ctx, r, doc, pName)
+		if err != nil {
+			return nil, err
+		}
+		w := newRow()
+		w.setNode("date", date)
+		w.sortBy(date)
+		w.setNode("article", &doc)
+		w.setNode("title", title)
+		if multi {
+			if err := w.setNameOf(ctx, r, "subject", s); err != nil {
+				return nil, err
+			}
+		}
+		rows = append(rows, w)
+	}
+	return rows, nil
 }
 
 // quadSourceDocs lists the documents that state (s, pred, o) for an o the
@@ -835,12 +888,12 @@ func quadSourceDocs(ctx context.Context, r *graph.Reader, s, pred graph.Node, ob
 	return docs, nil
 }
 
-// factSourceDocs lists the same from the fact rows: the distinct objects of
-// (s, pred, ?), and for those that match, the documents of the fact's
-// quads — the quads of other objects are not read. ok is false when the
-// store keeps no current rows, or when a literal the rows leave out (over
-// graph.MaxFactLiteral bytes) could match.
-func factSourceDocs(ctx context.Context, r *graph.Reader, s, pred graph.Node, objects map[string]bool, literal string) (docs []graph.Node, ok bool, err error) {
+// factSourceObjects lists the same from the fact rows, in two steps: the
+// distinct objects of (s, pred, ?) that match (here), then the documents
+// of those facts' quads (factDocs) — the quads of other objects are not
+// read. ok is false when the store keeps no current rows, or when a literal
+// the rows leave out (over graph.MaxFactLiteral bytes) could match.
+func factSourceObjects(ctx context.Context, r *graph.Reader, s, pred graph.Node, objects map[string]bool, literal string) (matched []graph.Node, ok bool, err error) {
 	if len(literal) > graph.MaxFactLiteral/4 {
 		return nil, false, nil
 	}
@@ -858,23 +911,31 @@ func factSourceDocs(ctx context.Context, r *graph.Reader, s, pred graph.Node, ob
 		}
 		cursor = next
 	}
-	matched := map[graph.Node]bool{}
 	for _, o := range os {
-		if !sourceMatches(o, objects, literal) {
-			continue
+		if sourceMatches(o, objects, literal) {
+			matched = append(matched, o)
 		}
+	}
+	return matched, true, nil
+}
+
+// factDocs is the distinct documents of the facts (s, pred, o) for each o.
+func factDocs(ctx context.Context, r *graph.Reader, s, pred graph.Node, os []graph.Node) ([]graph.Node, error) {
+	seen := map[graph.Node]bool{}
+	var docs []graph.Node
+	for _, o := range os {
 		labels, _, err := r.FactLabels(ctx, s, pred, o, 0, 0)
 		if err != nil {
-			return nil, false, err
+			return nil, err
 		}
 		for _, l := range labels {
-			if !matched[l] && l != (graph.Node{}) {
-				matched[l] = true
+			if !seen[l] && l != (graph.Node{}) {
+				seen[l] = true
 				docs = append(docs, l)
 			}
 		}
 	}
-	return docs, true, nil
+	return docs, nil
 }
 
 // sourceMatches is the script's test of an object against fact-sources'
@@ -903,6 +964,13 @@ func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]gra
 	if err != nil {
 		return nil, err
 	}
+	if res, ok, err := storedAnswer(ctx, r, "position-holders", positions); ok || err != nil {
+		return res, err
+	}
+	return positionHoldersOf(ctx, r, positions)
+}
+
+func positionHoldersOf(ctx context.Context, r *graph.Reader, positions []graph.Node) ([]graph.Result, error) {
 	var rows []*row
 	for pi, pos := range positions {
 		order, articles, dated, err := holdersFromRows(ctx, r, pos)
@@ -1030,24 +1098,25 @@ func holdersFromRows(ctx context.Context, r *graph.Reader, pos graph.Node) (orde
 	return order, articles, dated, nil
 }
 
-// eventsOfResolutions lists, for each resolution or plan the argument
-// names, the events about it.
-func eventsOfResolutions(ctx context.Context, r *graph.Reader, arg string) (found []graph.Node, events [][]graph.Node, err error) {
-	found, err = resolve(ctx, r, arg, []graph.Node{tResolution, tPlan}, resolutionPreds)
-	if err != nil {
-		return nil, nil, err
-	}
+// resolutions are the resolutions and plans an argument names.
+func resolutions(ctx context.Context, r *graph.Reader, arg string) ([]graph.Node, error) {
+	return resolve(ctx, r, arg, []graph.Node{tResolution, tPlan}, resolutionPreds)
+}
+
+// eventsOfResolutions lists, for each resolution or plan found, the events
+// about it.
+func eventsOfResolutions(ctx context.Context, r *graph.Reader, found []graph.Node) (events [][]graph.Node, err error) {
 	for _, res := range found {
 		// In any order: the callers sort their rows exactly
 		// (sortRowsExact), each row's source the event.
 		subs, err := r.SubjectSet(ctx, res, pAbout)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		// Their type is checked by the callers, from each one's card.
 		events = append(events, uniqNodes(subs))
 	}
-	return found, events, nil
+	return events, nil
 }
 
 // aboutEvents calls fn for each event of eventsOfResolutions' answer (its
@@ -1092,7 +1161,18 @@ func aboutEvents(ctx context.Context, r *graph.Reader, found []graph.Node, event
 }
 
 func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	found, events, err := eventsOfResolutions(ctx, r, args[0])
+	found, err := resolutions(ctx, r, args[0])
+	if err != nil {
+		return nil, err
+	}
+	if res, ok, err := storedAnswer(ctx, r, "chairs-of-resolution", found); ok || err != nil {
+		return res, err
+	}
+	return chairsOfResolutionOf(ctx, r, found)
+}
+
+func chairsOfResolutionOf(ctx context.Context, r *graph.Reader, found []graph.Node) ([]graph.Result, error) {
+	events, err := eventsOfResolutions(ctx, r, found)
 	if err != nil {
 		return nil, err
 	}
@@ -1124,7 +1204,18 @@ func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]
 }
 
 func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	found, events, err := eventsOfResolutions(ctx, r, args[0])
+	found, err := resolutions(ctx, r, args[0])
+	if err != nil {
+		return nil, err
+	}
+	if res, ok, err := storedAnswer(ctx, r, "events-about", found); ok || err != nil {
+		return res, err
+	}
+	return eventsAboutOf(ctx, r, found)
+}
+
+func eventsAboutOf(ctx context.Context, r *graph.Reader, found []graph.Node) ([]graph.Result, error) {
+	events, err := eventsOfResolutions(ctx, r, found)
 	if err != nil {
 		return nil, err
 	}
@@ -1163,6 +1254,13 @@ func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]grap
 	if err != nil {
 		return nil, err
 	}
+	if res, ok, err := storedAnswer(ctx, r, "events-of-person", people); ok || err != nil {
+		return res, err
+	}
+	return eventsOfPersonOf(ctx, r, people)
+}
+
+func eventsOfPersonOf(ctx context.Context, r *graph.Reader, people []graph.Node) ([]graph.Result, error) {
 	var rows []*row
 	for pi, p := range people {
 		// The script lists the chair's events, then the attendee's not yet

@@ -174,23 +174,53 @@ func TestCostFollowsAnswer(t *testing.T) {
 	buildCorpus(t, "", c, n, "g", large)
 	buildCorpus(t, "", corpus.New(3*n, 6), 3*n, "x", large)
 	ctx := context.Background()
-	for _, p := range probes(c) {
-		q, _ := queries.Lookup(p[0])
-		cost := func(s *graph.Store) (quads, rows int) {
-			res, r, err := q.RunNative(ctx, s, p[1:], graph.QueryOptions{})
-			if err != nil {
-				t.Fatal(err)
+	check := func(phase string) (stored int) {
+		for _, p := range probes(c) {
+			q, _ := queries.Lookup(p[0])
+			cost := func(s *graph.Store) (quads, rows int, fromStore bool) {
+				res, r, err := q.RunNative(ctx, s, p[1:], graph.QueryOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return r.Stats.Quads(), len(res.Rows), storedRead(r)
 			}
-			return r.Stats.Quads(), len(res.Rows)
+			qa, ra, sa := cost(small)
+			qb, rb, sb := cost(large)
+			perA := float64(qa) / float64(max(ra, 1))
+			perB := float64(qb) / float64(max(rb, 1))
+			t.Logf("%s: %s: %d quads for %d rows (stored %v); with 3× more articles %d quads for %d rows (stored %v)", phase, strings.Join(p, " "), qa, ra, sa, qb, rb, sb)
+			if perB > 1.5*perA+20 {
+				t.Errorf("%s: %s: %.1f quads a row on %d articles, %.1f on %d: the cost grows with the store", phase, strings.Join(p, " "), perA, n, perB, 4*n)
+			}
+			// A stored answer is read as its rows, and a few lookups to
+			// resolve the argument.
+			for _, x := range []struct {
+				stored      bool
+				quads, rows int
+			}{{sa, qa, ra}, {sb, qb, rb}} {
+				if x.stored {
+					stored++
+					if x.quads > x.rows+20 {
+						t.Errorf("%s: %s: a stored answer of %d rows read %d quads", phase, strings.Join(p, " "), x.rows, x.quads)
+					}
+				}
+			}
 		}
-		qa, ra := cost(small)
-		qb, rb := cost(large)
-		perA := float64(qa) / float64(max(ra, 1))
-		perB := float64(qb) / float64(max(rb, 1))
-		t.Logf("%s: %d quads for %d rows; with 3× more articles %d quads for %d rows", strings.Join(p, " "), qa, ra, qb, rb)
-		if perB > 1.5*perA+20 {
-			t.Errorf("%s: %.1f quads a row on %d articles, %.1f on %d: the cost grows with the store", strings.Join(p, " "), perA, n, perB, 4*n)
+		return stored
+	}
+	if got := check("computed"); got != 0 {
+		t.Errorf("computed: %d probes read a stored answer before any was stored", got)
+	}
+	// The hubs' answers stored (graph/answers.go): read whole, their cost
+	// is their rows on both stores.
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "10")
+	for _, s := range []*graph.Store{small, large} {
+		if _, err := queries.StoreAnswers(ctx, s); err != nil {
+			t.Fatal(err)
 		}
+	}
+	if got := check("stored"); got < 4 {
+		t.Errorf("stored: %d probes read a stored answer, want at least 4", got)
 	}
 }
 

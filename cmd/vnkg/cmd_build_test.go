@@ -20,6 +20,7 @@ import (
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/graph/pgtest"
 	"github.com/vnkg/vnkg/graph/vocab"
+	"github.com/vnkg/vnkg/queries"
 )
 
 // vnkgRun runs the CLI in this process.
@@ -208,6 +209,9 @@ func TestBuildKill(t *testing.T) {
 	}
 	bin := vnkgBinary(t)
 	c := newCorpus(t, 300)
+	// Answers of a few rows are stored (queries.StoreAnswers), so that the
+	// small corpus has some for the checks below.
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "3")
 	// Clean builds of both versions: the reference, and the time a build takes.
 	want := make([]map[string]string, 2)
 	var wantExport []byte
@@ -284,9 +288,16 @@ func TestBuildKill(t *testing.T) {
 			}
 			// And the first rows (graph/firsts.go).
 			diff, err = graph.CheckFirsts(context.Background(), s)
+			if err != nil || diff != "" {
+				s.Close()
+				t.Fatalf("build %d (seed %d, killed after %v): first rows against a recomputation: %q, %v", i, seed, delay, diff, err)
+			}
+			// And the stored answers that are current (graph/answers.go):
+			// those of a build the kill cut short are stale, not read.
+			diff, err = queries.CheckAnswers(context.Background(), s)
 			s.Close()
 			if err != nil || diff != "" {
-				t.Fatalf("build %d (seed %d, killed after %v): first rows against a recomputation: %q, %v", i, seed, delay, diff, err)
+				t.Fatalf("build %d (seed %d, killed after %v): stored answers against the queries: %q, %v", i, seed, delay, diff, err)
 			}
 		}
 		got := byLabel(exportStore(t, db))
@@ -324,6 +335,17 @@ func TestBuildKill(t *testing.T) {
 	}
 	if got := exportStore(t, db); !bytes.Equal(got, wantExport) {
 		t.Fatalf("after the kills, the rebuilt store exports %d bytes, a clean build %d (seed %d)", len(got), len(wantExport), seed)
+	}
+	s, err := graph.Open(context.Background(), db, graph.ReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if answers, err := s.StoredAnswers(context.Background()); err != nil || len(answers) == 0 {
+		t.Errorf("after the last build: %d current stored answers (%v), want some", len(answers), err)
+	}
+	if diff, err := queries.CheckAnswers(context.Background(), s); err != nil || diff != "" {
+		t.Errorf("after the last build: stored answers against the queries: %q, %v", diff, err)
 	}
 }
 

@@ -63,6 +63,11 @@ func runRm(ctx context.Context, e *env, args []string) (err error) {
 			e.log.Debug("removed", "doc", label, "quads", n)
 		}
 	}
+	if removed > 0 {
+		if err := storeAnswers(ctx, e, s); err != nil { // answers.go
+			return err
+		}
+	}
 	if *asJSON {
 		if notFound == nil {
 			notFound = []string{}

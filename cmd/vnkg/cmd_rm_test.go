@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/graph/vocab"
+	"github.com/vnkg/vnkg/queries"
 )
 
 func TestRmExitCodes(t *testing.T) {
@@ -36,5 +40,42 @@ func TestRmExitCodes(t *testing.T) {
 	got := byLabel(exportStore(t, db))
 	if len(got) != 3 || got[vocab.DocIRI("003_9114ea97f9ddac23")] == "" || got[vocab.GazetteerLabel] == "" {
 		t.Fatalf("left in the store: %d labels", len(got))
+	}
+}
+
+// TestRmStoresAnswers: vnkg build stores the hubs' answers and vnkg rm
+// stores them again after it removed articles, so that the queries read
+// them (their plan says so) and they equal the queries' answers now.
+func TestRmStoresAnswers(t *testing.T) {
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "1") // the bundled corpus is small
+	db := builtCorpus(t)
+	current := func(when string) []graph.Answer {
+		t.Helper()
+		s, err := graph.Open(context.Background(), db, graph.ReadOnly())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		answers, err := s.StoredAnswers(context.Background())
+		if err != nil || len(answers) == 0 {
+			t.Fatalf("%s: %d current stored answers (%v), want some", when, len(answers), err)
+		}
+		if diff, err := queries.CheckAnswers(context.Background(), s); err != nil || diff != "" {
+			t.Fatalf("%s: stored answers against the queries: %q, %v", when, diff, err)
+		}
+		return answers
+	}
+	before := current("built")
+	mustRun(t, "rm", "--db", db, "000_aa4540ad7a50da76")
+	after := current("after rm")
+	t.Logf("%d answers stored after the build, %d after rm", len(before), len(after))
+	i := slices.IndexFunc(after, func(a graph.Answer) bool { return len(a.Also) == 0 })
+	if i < 0 {
+		t.Fatal("no stored answer of a query of one node")
+	}
+	a := after[i]
+	code, _, stderr := vnkgRun(t, "query", "--db", db, "--explain", a.Query, "<"+a.Node.Value+">")
+	if code != exitOK || !strings.Contains(stderr, "stored answer of "+a.Query) {
+		t.Errorf("query %s <%s>: exit %d, the plan does not show the stored answer:\n%s", a.Query, a.Node.Value, code, stderr)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,6 +29,7 @@ type rowWriter struct {
 	cols    []string       // once the table streams
 	widths  []int
 	jsonBuf bytes.Buffer
+	lineBuf []byte // a table line being written
 }
 
 func newRowWriter(w io.Writer, preferred []string, asJSON bool) *rowWriter {
@@ -82,10 +84,13 @@ func (rw *rowWriter) startTable() {
 	for i, c := range rw.cols {
 		rw.widths[i] = graph.DisplayWidth(c)
 	}
-	for _, r := range rw.held {
-		f := fields(r)
-		for i, c := range rw.cols {
-			rw.widths[i] = max(rw.widths[i], graph.DisplayWidth(graph.Cell(f[c])))
+	// Each held row's cells once: for the widths, then written.
+	lines := make([][]string, len(rw.held))
+	extras := make([][]string, len(rw.held))
+	for j, r := range rw.held {
+		lines[j], extras[j] = rw.rowCells(r)
+		for i, c := range lines[j] {
+			rw.widths[i] = max(rw.widths[i], graph.DisplayWidth(c))
 		}
 	}
 	rule := make([]string, len(rw.cols))
@@ -94,8 +99,8 @@ func (rw *rowWriter) startTable() {
 	}
 	rw.cells(rw.cols, nil)
 	rw.cells(rule, nil)
-	for _, r := range rw.held {
-		rw.line(r)
+	for j := range lines {
+		rw.cells(lines[j], extras[j])
 	}
 	rw.held = nil
 }
@@ -108,40 +113,58 @@ func fields(r graph.Result) map[string]any {
 	return f
 }
 
-// line writes one row of a streaming table; fields that the first rows did
-// not have follow as name=value.
+// line writes one row of a streaming table.
 func (rw *rowWriter) line(r graph.Result) {
+	cells, extra := rw.rowCells(r)
+	rw.cells(cells, extra)
+}
+
+// rowCells is a row's cells in the table's columns; fields that the first
+// rows did not have follow as name=value, sorted.
+func (rw *rowWriter) rowCells(r graph.Result) (cells, extra []string) {
 	f := fields(r)
-	cells := make([]string, len(rw.cols))
-	known := map[string]bool{}
+	cells = make([]string, len(rw.cols))
+	present := 0
 	for i, c := range rw.cols {
-		cells[i] = graph.Cell(f[c])
-		known[c] = true
+		v, ok := f[c]
+		if ok {
+			present++
+		}
+		cells[i] = graph.Cell(v)
 	}
-	var extra []string
+	if present == len(f) {
+		return cells, nil
+	}
 	for k, v := range f {
-		if !known[k] {
+		if !slices.Contains(rw.cols, k) {
 			extra = append(extra, k+"="+graph.Cell(v))
 		}
 	}
 	sort.Strings(extra)
-	rw.cells(cells, extra)
+	return cells, extra
 }
 
+// spaces pads cells (a longer pad is written in pieces).
+const spaces = "                                                                "
+
 func (rw *rowWriter) cells(cells, extra []string) {
-	var b strings.Builder
+	b := rw.lineBuf[:0]
 	for i, c := range cells {
-		b.WriteString(c)
+		b = append(b, c...)
 		if i < len(cells)-1 {
-			b.WriteString(strings.Repeat(" ", max(rw.widths[i]-graph.DisplayWidth(c), 0)+2))
+			for pad := max(rw.widths[i]-graph.DisplayWidth(c), 0) + 2; pad > 0; pad -= len(spaces) {
+				b = append(b, spaces[:min(pad, len(spaces))]...)
+			}
 		}
 	}
 	for _, x := range extra {
-		b.WriteString("  ")
-		b.WriteString(x)
+		b = append(b, "  "...)
+		b = append(b, x...)
 	}
-	rw.w.WriteString(strings.TrimRight(b.String(), " "))
+	b = bytes.TrimRight(b, " ")
+	rw.w.Write(b)
 	rw.w.WriteByte('\n')
+	rw.lineBuf = b
 }
 
 // finish writes what is held and the script's last value.

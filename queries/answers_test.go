@@ -1,0 +1,135 @@
+package queries_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vnkg/vnkg/bench/corpus"
+	"github.com/vnkg/vnkg/graph"
+	"github.com/vnkg/vnkg/queries"
+)
+
+// storedRead reports whether a query's Reader took a stored answer.
+func storedRead(r *graph.Reader) bool {
+	for _, st := range r.Stats.Steps {
+		if st.Index == "vnkg_answers" && st.Rows > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// TestStoredAnswers: the hubs' stored answers (graph/answers.go) are the
+// scripts' answers row for row, read whole when current; after articles
+// are removed, others rewritten and the corpus built again they are stale
+// and not read (the queries still answer as the scripts), until they are
+// stored again — and then equal a fresh computation.
+func TestStoredAnswers(t *testing.T) {
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "12")
+	const n = 300
+	ctx := context.Background()
+	c := corpus.New(n, 3)
+	s := openBolt(t)
+	buildCorpus(t, "", c, n, "g", s)
+	store := func(when string) graph.AnswerStats {
+		t.Helper()
+		st, err := queries.StoreAnswers(ctx, s)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		if diff, err := queries.CheckAnswers(ctx, s); err != nil || diff != "" {
+			t.Fatalf("%s: stored answers against a computation: %q, %v", when, diff, err)
+		}
+		return st
+	}
+	// ask runs every probe of the stored queries (and each stored answer's
+	// node by its IRI) against its script; it returns how many took a
+	// stored answer.
+	ask := func(when string) (stored int) {
+		t.Helper()
+		probe := probes(c)
+		answers, err := s.StoredAnswers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byQuery := map[string]int{}
+		for _, a := range answers {
+			if byQuery[a.Query]++; byQuery[a.Query] > 2 {
+				continue
+			}
+			p := []string{a.Query, "<" + a.Node.Value + ">"}
+			if a.Query == "fact-sources" {
+				o := a.Also[1].Value
+				if a.Also[1].Kind == graph.IRINode {
+					o = "<" + o + ">"
+				}
+				p = append(p, "<"+a.Also[0].Value+">", o)
+			}
+			probe = append(probe, p)
+		}
+		for _, p := range probe {
+			if p[0] == "org-tree" {
+				continue
+			}
+			res, r := sameAnswer(t, s, p[0], p[1:])
+			if storedRead(r) {
+				stored++
+				if len(res.Rows) < 12 {
+					t.Errorf("%s: %q: a stored answer of %d rows, fewer than the least stored", when, p, len(res.Rows))
+				}
+			}
+		}
+		return stored
+	}
+	st := store("built")
+	if st.Answers < 4 || st.Rows == 0 || st.Bytes == 0 {
+		t.Fatalf("built: %+v: too few answers stored for the test to say much", st)
+	}
+	t.Logf("built: %d answers, %d rows, %d bytes in %v", st.Answers, st.Rows, st.Bytes, st.Time)
+	if answers, err := s.StoredAnswers(ctx); err != nil || !slices.ContainsFunc(answers, func(a graph.Answer) bool { return a.Query == "fact-sources" }) {
+		t.Errorf("built: no stored answer of fact-sources (%v)", err)
+	}
+	if got := ask("built"); got < 4 {
+		t.Errorf("built: %d probes took a stored answer, want at least 4", got)
+	}
+	if again := store("nothing written"); again.Answers != 0 {
+		t.Errorf("nothing written since: %d answers stored again, want none", again.Answers)
+	}
+	for i := 0; i < n; i += 3 {
+		if _, err := s.RemoveDocument(ctx, fmt.Sprintf("https://w3id.org/vnkg/id/doc/g%05d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := ask("a third removed, answers stale"); got != 0 {
+		t.Errorf("a third removed: %d probes took a stale answer", got)
+	}
+	if a, err := s.StoredAnswers(ctx); err != nil || len(a) != 0 {
+		t.Errorf("a third removed: %d current answers listed (%v), want none", len(a), err)
+	}
+	st = store("a third removed")
+	if got := ask("a third removed, stored again"); got < min(st.Answers, 4) {
+		t.Errorf("a third removed: %d probes took a stored answer, want at least %d", got, min(st.Answers, 4))
+	}
+	buildCorpus(t, "", corpus.New(40, 9), 40, "g", s) // other facts, same labels
+	if got := ask("forty rewritten, answers stale"); got != 0 {
+		t.Errorf("forty rewritten: %d probes took a stale answer", got)
+	}
+	store("forty rewritten")
+	buildCorpus(t, "", corpus.New(n, 3), n, "g", s)
+	st = store("built again")
+	ask("built again")
+	// The plan says where the rows came from.
+	q, _ := queries.Lookup("position-holders")
+	_, r, err := q.RunNative(ctx, s, []string{"Thứ trưởng Bộ Quốc phòng"}, graph.QueryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan strings.Builder
+	r.Stats.Write(&plan)
+	if !slices.ContainsFunc(r.Stats.Steps, func(st *graph.Step) bool { return st.Op == "stored answer of position-holders" }) {
+		t.Errorf("the plan does not show the stored answer:\n%s", plan.String())
+	}
+}
