@@ -269,6 +269,14 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a visit begun at an arrival: its destination after tới, its first day, not the day it lasts until",
+			published: "2025-05-10",
+			text:      "Sáng 10/5, tàu tuần tra Yashima của Nhật Bản đã cập cảng Tiên Sa, bắt đầu chuyến thăm hữu nghị tới thành phố Đà Nẵng kéo dài đến ngày 14/5.",
+			want: []string{
+				"EVENT chuyến thăm | 2025-05-10 | thành phố Đà Nẵng |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "ceremonies read from their words: lễ and an act, a closing held by a body, one held as a clause's subject",
 			published: "2024-06-18",
 			text: "Chiều 18/6, tại Hà Nội, Cục Đối ngoại tổ chức bế mạc lớp tập huấn nghiệp vụ đối ngoại quốc phòng. " +

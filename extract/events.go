@@ -863,8 +863,11 @@ func dateAfter(spans []Chunk, k int) int {
 func (a *analysis) visitPlace(spans []Chunk, k int) string {
 	for j := k + 1; j < len(spans) && j < k+8; j++ {
 		sp := spans[j]
-		if sp.Kind == SpanOther && sp.Value == "tại" {
-			return a.place(spans, j)
+		// ("chuyến thăm hữu nghị tới thành phố Đà Nẵng": its destination)
+		if sp.Kind == SpanOther && (sp.Value == "tại" || a.g.evWord(sp.Value, ewArrival)) {
+			if p := a.place(spans, j); p != "" || sp.Value == "tại" {
+				return p
+			}
 		}
 		if sp.Kind != SpanOther && sp.Kind != SpanSep && sp.Kind != SpanEvent && sp.Kind != SpanCountry {
 			break
@@ -1367,11 +1370,13 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 	if ev.Kind == visitKind {
 		// "…, đang có chuyến thăm chính thức Việt Nam từ ngày 24 đến 26/10":
 		// a visit's own dates follow it, and its place is its own
-		if d := dateAfter(spans, k); d >= 0 {
+		// (not the day it lasts until: "… kéo dài đến ngày 14/5")
+		if d := dateAfter(spans, k); d >= 0 && !(spans[d-1].Kind == SpanOther && spans[d-1].Value == "đến") {
 			ev.Date = a.dateOf(spans[d], s)
 			ev.Location = a.visitPlace(spans, k)
-		} else if ev.Location == "" {
-			ev.Location = a.visitPlace(spans, k)
+		} else if p := a.visitPlace(spans, k); p != "" {
+			// its own place wins over the sentence's first "tại"
+			ev.Location = p
 		}
 		// "Sáng nay (2/9), tàu … đã về tới quân cảng …, khép lại chuyến
 		// thăm": the day it ends is not the visit's, nor the port it returns to
