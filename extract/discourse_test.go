@@ -256,6 +256,27 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a meeting word right after the sentence that opened a named meeting names it again; the programme it is part of is an event",
+			published: "2022-12-07",
+			text: "Hôm nay (7/12), tại Hà Nội, Hội nghị Công tác cấp cao giữa Cảnh sát biển Việt Nam và Cảnh sát biển Trung Quốc lần thứ sáu đã diễn ra. " +
+				"Thiếu tướng Lê Quang Đạo và Thiếu tướng Uất Trung đồng chủ trì hội đàm. " +
+				"Hội đàm cũng là hoạt động mở đầu chuỗi hoạt động của Chương trình giao lưu Cảnh sát biển lần thứ nhất, do Bộ Tư lệnh Cảnh sát biển Việt Nam khởi xướng và tổ chức tại Hà Nội.",
+			want: []string{
+				"PERSON Lê Quang Đạo | Thiếu tướng | ",
+				"PERSON Uất Trung | Thiếu tướng | ",
+				"EVENT hội nghị | 2022-12-07 | Hà Nội |  | chair Lê Quang Đạo, Uất Trung | attend  | speak  | about ",
+				"EVENT giao lưu | 2022-12-07 | Hà Nội | Bộ Tư lệnh Cảnh sát biển | chair  | attend Lê Quang Đạo, Uất Trung | speak  | about ",
+			},
+		},
+		{
+			name:      "a visit begun at an arrival: its destination after tới, its first day, not the day it lasts until",
+			published: "2025-05-10",
+			text:      "Sáng 10/5, tàu tuần tra Yashima của Nhật Bản đã cập cảng Tiên Sa, bắt đầu chuyến thăm hữu nghị tới thành phố Đà Nẵng kéo dài đến ngày 14/5.",
+			want: []string{
+				"EVENT chuyến thăm | 2025-05-10 | thành phố Đà Nẵng |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "ceremonies read from their words: lễ and an act, a closing held by a body, one held as a clause's subject",
 			published: "2024-06-18",
 			text: "Chiều 18/6, tại Hà Nội, Cục Đối ngoại tổ chức bế mạc lớp tập huấn nghiệp vụ đối ngoại quốc phòng. " +

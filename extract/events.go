@@ -44,6 +44,10 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			}
 			if _, ok := a.ev.openedAt[ev]; !ok {
 				a.ev.openedAt[ev] = s.t0
+				if a.ev.openedSent == nil {
+					a.ev.openedSent = map[*EventFact]int{}
+				}
+				a.ev.openedSent[ev] = a.sent
 			}
 			if backstory {
 				a.ev.backstory[ev] = true
@@ -226,6 +230,29 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			inName = end
 			continue
 		}
+		// "Hội đàm cũng là hoạt động mở đầu chuỗi hoạt động của Chương trình
+		// giao lưu … lần thứ nhất, …": the programme the meeting the sentence
+		// speaks of is a part of is an event too, on its day and place, with
+		// its people
+		if sp.Value == programmeKind && opened == nil && kind == lineText && !planned && a.eventOfKind(programmeKind) == nil {
+			if part := a.partOf(spans, k); part != nil {
+				ev := &EventFact{Kind: programmeKind, Date: part.Date, Location: part.Location}
+				if end > k+1 {
+					start := spans[k].Start
+					if k >= 2 && spans[k-2].Kind == SpanName && spans[k-1].Kind == SpanOther {
+						start = spans[k-2].Start // "Chương trình giao lưu …"
+					}
+					ev.Name = eventName(a.text.Norm[start:spans[end-1].End])
+				}
+				ev.Organizer = a.organizer(spans, k, end)
+				for _, p := range append(append([]*PersonFact{}, part.Chairs...), part.Attendees...) {
+					ev.Attendees = appendPerson(ev.Attendees, p)
+				}
+				a.facts.Events = append(a.facts.Events, ev)
+				inName = end
+				continue
+			}
+		}
 		// "Sáng nay (13/11), thuộc khuôn khổ Chương trình Giao lưu …, lễ kết
 		// nghĩa … đã được tổ chức": the meeting its clause holds, after the
 		// programme it is framed by, is the sentence's
@@ -329,6 +356,16 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			open(ev)
 			ref = ev
 			inName = end
+			continue
+		}
+		// "Hôm nay (7/12), tại Hà Nội, Hội nghị Công tác cấp cao … đã diễn
+		// ra. A và B đồng chủ trì hội đàm.": right after the sentence that
+		// opened a named meeting, a meeting word with no day, place or time of
+		// its own names that meeting again
+		if kind == lineText && !capital && opened == nil && a.eventOfKind(sp.Value) == nil && a.sameOccasion(spans) {
+			if ref == nil {
+				ref = a.current
+			}
 			continue
 		}
 		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil &&
@@ -514,6 +551,68 @@ func (a *analysis) progressiveBefore(spans []Chunk, k int) bool {
 			return false
 		}
 		if spans[j].Kind == SpanOther && spans[j].Value == "đang" {
+			return true
+		}
+	}
+	return false
+}
+
+// sameOccasion reports a sentence right after the one that opened the
+// current event, a named one, that gives no day, part of day, place ("tại"
+// anywhere) or time lead of its own.
+func (a *analysis) sameOccasion(spans []Chunk) bool {
+	cur := a.current
+	if cur == nil || !cur.named || a.ev.openedSent[cur] != a.sent-1 || a.ownDay(spans) || a.sentencePlace(spans) != "" {
+		return false
+	}
+	for _, sp := range spans {
+		if sp.Kind == SpanDate || sp.Kind == SpanOther && sp.Value == "tại" {
+			return false
+		}
+	}
+	return len(spans) > 0 && !(spans[0].Kind == SpanOther && a.g.evWord(spans[0].Value, ewTimeLead))
+}
+
+// partOf is the event a sentence says is a part of the programme named at
+// spans[k]: the sentence's subject, a meeting the text told of, then a part
+// word and "của" before the programme ("Hội đàm cũng là hoạt động mở đầu
+// chuỗi hoạt động của Chương trình giao lưu …"); nil if none.
+func (a *analysis) partOf(spans []Chunk, k int) *EventFact {
+	if len(spans) == 0 || spans[0].Kind != SpanEvent || a.current == nil {
+		return nil
+	}
+	ofAt := -1
+	for j := k - 1; j >= 1 && j >= k-4; j-- {
+		if spans[j].Kind == SpanOther && spans[j].Value == "của" {
+			ofAt = j
+			break
+		}
+	}
+	if ofAt < 0 {
+		return nil
+	}
+	for j := 1; j < ofAt; j++ {
+		if spans[j].Kind == SpanOther && a.g.evPhraseAt(a.toks, spans[j].T0, spans[ofAt].T0, ewPartWord) > 0 {
+			if ev := a.eventOfKind(spans[0].Value); ev != nil {
+				return ev
+			}
+			return a.current
+		}
+		if spans[j].Kind != SpanOther {
+			return nil
+		}
+	}
+	return nil
+}
+
+// visitWordBefore reports a word of class c (visit-end "khép lại") right before the visit word at spans[k], past fillers.
+func (a *analysis) visitWordBefore(spans []Chunk, k int, c eventWordClass) bool {
+	j := k - 1
+	for j >= 0 && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j--
+	}
+	for i := j; i >= 0 && i >= j-1; i-- {
+		if spans[i].Kind == SpanOther && a.g.evPhraseAt(a.toks, spans[i].T0, spans[j].T1, c) == spans[j].T1-spans[i].T0 {
 			return true
 		}
 	}
@@ -764,8 +863,11 @@ func dateAfter(spans []Chunk, k int) int {
 func (a *analysis) visitPlace(spans []Chunk, k int) string {
 	for j := k + 1; j < len(spans) && j < k+8; j++ {
 		sp := spans[j]
-		if sp.Kind == SpanOther && sp.Value == "tại" {
-			return a.place(spans, j)
+		// ("chuyến thăm hữu nghị tới thành phố Đà Nẵng": its destination)
+		if sp.Kind == SpanOther && (sp.Value == "tại" || a.g.evWord(sp.Value, ewArrival)) {
+			if p := a.place(spans, j); p != "" || sp.Value == "tại" {
+				return p
+			}
 		}
 		if sp.Kind != SpanOther && sp.Kind != SpanSep && sp.Kind != SpanEvent && sp.Kind != SpanCountry {
 			break
@@ -1268,11 +1370,18 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 	if ev.Kind == visitKind {
 		// "…, đang có chuyến thăm chính thức Việt Nam từ ngày 24 đến 26/10":
 		// a visit's own dates follow it, and its place is its own
-		if d := dateAfter(spans, k); d >= 0 {
+		// (not the day it lasts until: "… kéo dài đến ngày 14/5")
+		if d := dateAfter(spans, k); d >= 0 && !(spans[d-1].Kind == SpanOther && spans[d-1].Value == "đến") {
 			ev.Date = a.dateOf(spans[d], s)
 			ev.Location = a.visitPlace(spans, k)
-		} else if ev.Location == "" {
-			ev.Location = a.visitPlace(spans, k)
+		} else if p := a.visitPlace(spans, k); p != "" {
+			// its own place wins over the sentence's first "tại"
+			ev.Location = p
+		}
+		// "Sáng nay (2/9), tàu … đã về tới quân cảng …, khép lại chuyến
+		// thăm": the day it ends is not the visit's, nor the port it returns to
+		if a.visitWordBefore(spans, k, ewVisitEnd) {
+			ev.Date, ev.Location = Date{}, ""
 		}
 	}
 	ev.Organizer = a.organizer(spans, k, end)
@@ -1318,9 +1427,20 @@ func (a *analysis) organizer(spans []Chunk, k, end int) string {
 		}
 	}
 	for j := end; j+2 < len(spans); j++ {
-		// "EVENT do ORG tổ chức", "EVENT được ORG tổ chức"
-		if spans[j].Kind == SpanOther && (spans[j].Value == "do" || spans[j].Value == "được" && j == end) && spans[j+1].Kind == SpanOrg && spans[j+2].Kind == SpanVerb && spans[j+2].Value == "organize" {
-			return a.orgOf(spans[j+1]).Name
+		// "EVENT do ORG tổ chức", "EVENT được ORG tổ chức", "EVENT do ORG
+		// khởi xướng và tổ chức"
+		if spans[j].Kind == SpanOther && (spans[j].Value == "do" || spans[j].Value == "được" && j == end) && spans[j+1].Kind == SpanOrg {
+			for v := j + 2; v < len(spans) && v <= j+5; v++ {
+				if spans[v].Kind == SpanVerb {
+					if spans[v].Value == "organize" {
+						return a.orgOf(spans[j+1]).Name
+					}
+					break
+				}
+				if spans[v].Kind != SpanOther && !(spans[v].Kind == SpanSep && spans[v].Value == "và") || spans[v].Kind == SpanOther && a.g.isFunction(spans[v].Value) {
+					break
+				}
+			}
 		}
 	}
 	return ""
