@@ -135,9 +135,9 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
-			name:   "an abbreviation defined after a body stands for the ending its initials spell, which is the body named; a unit alone after a name refers back to the province's body",
+			name:   "an abbreviation defined after a body stands for the ending its initials spell, which is the body named; a unit alone after a name refers back to the province's body, and the post keeps it as written",
 			text:   "Sáng 23/12, Ban Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Đồng Nai tổ chức hội đàm. Đại tá Nguyễn Anh Đức, Chỉ huy trưởng Ban Chỉ huy BĐBP tỉnh, phát biểu.",
-			want:   []string{"PERSON Nguyễn Anh Đức | Đại tá | Chỉ huy trưởng Ban Chỉ huy Bộ đội Biên phòng"},
+			want:   []string{"PERSON Nguyễn Anh Đức | Đại tá | Chỉ huy trưởng Ban Chỉ huy Bộ đội Biên phòng tỉnh"},
 			orgs:   []string{"Ban Chỉ huy Bộ đội Biên phòng tỉnh Đồng Nai", "Bộ đội Biên phòng"},
 			noOrgs: []string{"Ban Chỉ huy Bộ đội Biên phòng"},
 		},
@@ -277,6 +277,100 @@ func TestEntityStructure(t *testing.T) {
 			want:   []string{"PERSON Park Min Soo |  | Giám đốc KOICA tại Việt Nam"},
 			orgs:   []string{"Cơ quan Hợp tác quốc tế Hàn Quốc", "Quân đội Lào"},
 			noOrgs: []string{"Cơ quan chức năng Việt Nam", "Cơ quan Việt Nam"},
+		},
+		{
+			name: "a former or new post is the post without its marker (post_links.txt)",
+			text: "Ngày 5/3/2024, Thượng tướng Nguyễn Văn A, nguyên Tư lệnh Quân khu 4, dự lễ kỷ niệm. Đại tá Trần Văn B, tân Chính ủy Quân đoàn 12, phát biểu.",
+			want: []string{"PERSON Nguyễn Văn A | Thượng tướng | Tư lệnh Quân khu 4", "PERSON Trần Văn B | Đại tá | Chính ủy Quân đoàn 12"},
+		},
+		{
+			name: "a post given goes to the one named before, over the appointer's title and body",
+			text: "Tư lệnh Bộ đội Biên phòng trước đó là Trung tướng Hoàng Xuân Chiến, Ủy viên Trung ương Đảng, nay được Thủ tướng Chính phủ bổ nhiệm giữ chức Thứ trưởng Bộ Quốc phòng.",
+			want: []string{"PERSON Hoàng Xuân Chiến | Trung tướng | Tư lệnh Bộ đội Biên phòng; Ủy viên Trung ương Đảng; Thứ trưởng Bộ Quốc phòng"},
+		},
+		{
+			name: "a post given to a list of subjects is each one's",
+			text: "Trung tướng Vũ Hải Sản, trung tướng Hoàng Xuân Chiến và phó đô đốc Phạm Hoài Nam đã lần lượt bàn giao chức trách sau khi được bổ nhiệm làm Thứ trưởng Bộ Quốc phòng.",
+			want: []string{
+				"PERSON Vũ Hải Sản | Trung tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Hoàng Xuân Chiến | Trung tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Phạm Hoài Nam | Phó Đô đốc | Thứ trưởng Bộ Quốc phòng",
+			},
+		},
+		{
+			name: "a verb or an event between a person and a post given: the post is not that person's",
+			text: "Thượng tướng Trịnh Văn Quyết chủ trì hội nghị công bố quyết định bổ nhiệm giữ chức Chính ủy Quân đoàn 12.",
+			want: []string{"PERSON Trịnh Văn Quyết | Thượng tướng | "},
+		},
+		{
+			name: "titles stacked with a dash share the body after them; an acting post in lower case keeps its word",
+			text: "Thiếu tướng Nguyễn Đức Hưng, nguyên Bí thư Đảng ủy – Chính ủy Quân đoàn 12, phát biểu. Thiếu tướng Nguyễn Quang Ngọc, Phó Tư lệnh, Tham mưu trưởng Quân khu 3, được giao nhiệm vụ phụ trách Tư lệnh Quân khu 3.",
+			want: []string{
+				"PERSON Nguyễn Đức Hưng | Thiếu tướng | Bí thư Đảng ủy Quân đoàn 12; Chính ủy Quân đoàn 12",
+				"PERSON Nguyễn Quang Ngọc | Thiếu tướng | Phó Tư lệnh Quân khu 3; Tham mưu trưởng Quân khu 3; phụ trách Tư lệnh Quân khu 3",
+			},
+			orgs: []string{"Đảng ủy Quân đoàn 12"},
+		},
+		{
+			name: "an administrative unit of two words and its place are part of a body's name",
+			text: "Thượng tướng Nguyễn Văn Được, Chủ tịch Hội Cựu chiến binh Việt Nam (Hội CCB Việt Nam), tiếp ông Buntho Saysongkham, Chủ tịch Hội CCB thủ đô Viêng Chăn. Dự có Thiếu tướng Nguyễn Văn Nghinh, Chủ tịch Hội CCB thành phố Hà Nội.",
+			want: []string{
+				"PERSON Nguyễn Văn Được | Thượng tướng | Chủ tịch Hội Cựu chiến binh Việt Nam",
+				"PERSON Buntho Saysongkham |  | Chủ tịch Hội cựu chiến binh thủ đô Viêng Chăn",
+				"PERSON Nguyễn Văn Nghinh | Thiếu tướng | Chủ tịch Hội cựu chiến binh thành phố Hà Nội",
+			},
+		},
+		{
+			name: "the body a post's body belongs to ('thuộc') is part of the post, and a body of its own",
+			text: "Đoàn Campuchia do Trung tướng Sok Vanna, Cục trưởng Cục Biên phòng thuộc Bộ Tư lệnh Lục quân Campuchia dẫn đầu.",
+			want: []string{"PERSON Sok Vanna | Trung tướng | Cục trưởng Cục Biên phòng thuộc Bộ Tư lệnh Lục quân Campuchia | Campuchia"},
+			orgs: []string{"Cục Biên phòng", "Bộ Tư lệnh Lục quân Campuchia"},
+		},
+		{
+			name: "honorific styles before a foreign name are not the name; the styled short form is an alias",
+			text: "Dự có Thiếu tướng Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi bin Haji Mohd Yussof, Bộ trưởng thứ hai Bộ Quốc phòng Brunei. Thiếu tướng Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi phát biểu.",
+			want: []string{"PERSON Halbi bin Haji Mohd Yussof | Thiếu tướng | Bộ trưởng thứ hai Bộ Quốc phòng Brunei | aka Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi | Brunei"},
+		},
+		{
+			name:   "a border area ('khu vực') and its place are part of a body's name",
+			text:   "Bộ đội Biên phòng tỉnh Điện Biên và Bộ đội Biên phòng khu vực Mông Tự tổ chức hội đàm định kỳ.",
+			orgs:   []string{"Bộ đội Biên phòng tỉnh Điện Biên", "Bộ đội Biên phòng khu vực Mông Tự"},
+			noOrgs: []string{"Bộ đội Biên phòng"},
+		},
+		{
+			name: "a body that runs on names its topic after 'về', verbs and a known body included",
+			text: "Thượng tướng Hoàng Xuân Chiến, Trưởng ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động Gìn giữ hòa bình Liên hợp quốc chủ trì buổi lễ.",
+			want: []string{"PERSON Hoàng Xuân Chiến | Thượng tướng | Trưởng ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động Gìn giữ hòa bình Liên hợp quốc"},
+			orgs: []string{"Ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động Gìn giữ hòa bình Liên hợp quốc"},
+		},
+		{
+			name: "a unit alone after a post's body is the province the article named before",
+			text: "Ông Hà Văn Đồng, Phó Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị, Trưởng Ban Biên giới Việt Nam - Lào tỉnh cho biết, các hoạt động giao lưu được hưởng ứng.",
+			want: []string{"PERSON Hà Văn Đồng |  | Phó Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị; Trưởng Ban Biên giới Việt Nam - Lào tỉnh"},
+			orgs: []string{"Ban Biên giới Việt Nam - Lào tỉnh Quảng Trị"},
+		},
+		{
+			name: "an abbreviation in brackets after a post's body does not end the chain of posts",
+			text: "Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương (CMC), Bộ trưởng Quốc phòng, dự hội nghị.",
+			want: []string{"PERSON Phan Văn Giang | Đại tướng | Ủy viên Bộ Chính trị; Phó Bí thư Quân ủy Trung ương; Bộ trưởng Quốc phòng"},
+		},
+		{
+			name: "a post with no body whose words are another post's with some left out is a short form of it, before or after it",
+			text: "Bộ trưởng Quốc phòng Phan Văn Giang chủ trì lễ đón. Dự có Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng.",
+			want: []string{"PERSON Phan Văn Giang | Đại tướng | Bộ trưởng Bộ Quốc phòng; Ủy viên Bộ Chính trị"},
+		},
+		{
+			name: "a unit named by what it is ends at its number, a letter after the digits included",
+			text: "Quân đoàn gồm Sư đoàn bộ binh 308, Sư đoàn bộ binh 320B và Lữ đoàn Pháo binh 45.",
+			orgs: []string{"Sư đoàn bộ binh 308", "Sư đoàn bộ binh 320B", "Lữ đoàn Pháo binh 45"},
+		},
+		{
+			name: "lower-case words after a capitalized one end a body's name where the clause ends or a role verb follows",
+			text: "Đại tá Lê Minh Tuấn, Trưởng phòng Hợp tác quốc tế trình bày báo cáo. Đại tá Nguyễn Đình Lực, Trưởng phòng Hợp tác song phương, dự.",
+			want: []string{
+				"PERSON Lê Minh Tuấn | Đại tá | Trưởng phòng Hợp tác quốc tế",
+				"PERSON Nguyễn Đình Lực | Đại tá | Trưởng phòng Hợp tác song phương",
+			},
 		},
 		{
 			name:   "a body other than a mission does not take 'tại'",

@@ -92,6 +92,7 @@ type Gazetteer struct {
 	behalfLex      lexicon           // phrases after which a title is the principal's (on_behalf.txt)
 	remitLex       lexicon           // words that open the remit of a post (remits.txt)
 	prefixLex      lexicon           // words that make a title of the title after them (title_prefixes.txt)
+	postLinkLex    lexicon           // phrases that give the post after them to a person (post_links.txt)
 	issueLex       lexicon           // verbs that issue a resolution (issuing_verbs.txt)
 	eponymLex      lexicon           // heads of bodies that may be named after a person (eponym_heads.txt)
 	nameParticles  map[string]bool   // lower-case words inside foreign names (name_particles.txt)
@@ -249,6 +250,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "on_behalf.txt", func(l string) { g.behalfLex.add(l, l) }),
 		g.readList(fsys, "remits.txt", func(l string) { g.remitLex.add(l, l) }),
 		g.readList(fsys, "title_prefixes.txt", func(l string) { g.prefixLex.add(l, l) }),
+		g.readList(fsys, "post_links.txt", func(l string) { g.postLinkLex.add(l, l) }),
 		g.readList(fsys, "issuing_verbs.txt", func(l string) { g.issueLex.add(l, l) }),
 		g.readList(fsys, "eponym_heads.txt", func(l string) { g.eponymLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
@@ -304,7 +306,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 
 // lexicons are every lexicon of the gazetteer.
 func (g *Gazetteer) lexicons() []*lexicon {
-	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.prefixLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
+	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.prefixLex, &g.postLinkLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {
@@ -619,7 +621,7 @@ func (l *lexicon) all(toks []Token, i int) (lens []int, vals []string) {
 }
 
 // wordClass is a set of the classes of words.tsv.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	wFunction wordClass = 1 << iota
@@ -637,13 +639,16 @@ const (
 	wOrdinalLead
 	wOrdinal
 	wNotName
+	wAdminLead
+	wPartOf
+	wTopic
 )
 
 var wordClasses = map[string]wordClass{
 	"function": wFunction, "sentence-start": wSentenceStart, "filler": wFiller,
 	"quantity": wQuantity, "generic-before": wGenericBefore, "intro": wIntro,
 	"place-lead": wPlaceLead, "admin": wAdmin, "scene": wScene, "memorial": wMemorial, "state": wState, "name-link": wNameLink,
-	"ordinal-lead": wOrdinalLead, "ordinal": wOrdinal, "not-name": wNotName,
+	"ordinal-lead": wOrdinalLead, "ordinal": wOrdinal, "not-name": wNotName, "admin-lead": wAdminLead, "part-of": wPartOf, "topic": wTopic,
 }
 
 // locatedName reports a title or a body's name that names where it sits

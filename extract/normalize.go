@@ -73,7 +73,7 @@ func Normalize(src string) *Text {
 	t := &Text{Source: src}
 	var b strings.Builder
 	b.Grow(len(src))
-	if norm.NFC.IsNormalString(src) {
+	if nfcLatin(src) || norm.NFC.IsNormalString(src) {
 		// the common case: already NFC, so characters map one to one and only
 		// spaces, line ends and invisible characters change
 		delta := 0
@@ -145,6 +145,37 @@ func Normalize(src string) *Text {
 	return t
 }
 
+// nfcLatin reports a string NFC by the characters it holds: ASCII, U+00C0–
+// U+02FF (Latin-1 letters, Latin Extended-A and -B, IPA, spacing modifiers)
+// and U+1E00–U+1EFF (Latin Extended Additional: every precomposed Vietnamese
+// vowel), well formed. None of them combines with the character before it
+// or has a combining class (TestNFCLatin checks every one against
+// x/text/unicode/norm), so a string of them alone is NFC. Most Vietnamese
+// articles are, and this test costs a fraction of NFC's own quick check; a
+// string it refuses still goes to that check.
+func nfcLatin(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xC3 && c <= 0xCB:
+			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+				return false
+			}
+			i += 2
+		case c == 0xE1:
+			if i+2 >= len(s) || s[i+1] < 0xB8 || s[i+1] > 0xBB || s[i+2]&0xC0 != 0x80 {
+				return false
+			}
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // writeNormalized writes rune r (n bytes at s[i:]) as normalized text: CRLF and
 // CR become LF, odd spaces a space, invisible characters nothing.
 func writeNormalized(b *strings.Builder, s string, i int, r rune, n int) {
@@ -208,6 +239,17 @@ func foldAligned(s string) string {
 			}
 			i++
 			continue
+		}
+		if b[i] == 0xE1 && i+2 < len(b) && b[i+1] >= 0xB8 && b[i+1] <= 0xBB && b[i+2]&0xC0 == 0x80 {
+			// Latin Extended Additional (U+1E00–U+1EFF, every precomposed
+			// Vietnamese vowel): capitals at even code points, each one's
+			// small letter after it, so lower-casing sets the last bit, but
+			// for U+1E96–U+1E9F (TestFoldLatinExtended)
+			if cp := 0x1E00 + int(b[i+1]-0xB8)<<6 + int(b[i+2]&0x3F); cp < 0x1E96 || cp > 0x1E9F {
+				b[i+2] |= 1
+				i += 3
+				continue
+			}
 		}
 		r, n := utf8.DecodeRune(b[i:])
 		if l := toLower(r); l != r && utf8.RuneLen(l) == n {

@@ -69,6 +69,23 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 				continue
 			}
 		}
+		// "Cục trưởng Cục Biên phòng thuộc Bộ Tư lệnh Lục quân Campuchia": the
+		// body a word of the class part-of puts the post's body under is part
+		// of the post, as written
+		if sp.Kind == SpanOther && a.g.is(sp.Value, wPartOf) && len(parts) > 0 && spans[j-1].Kind == SpanOrg && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j+1].T0 == sp.T1 {
+			parts = append(parts, a.spanText(sp), a.spanText(spans[j+1]))
+			a.orgName(spans[j+1])
+			j += 2
+			continue
+		}
+		// "Trưởng Ban Biên giới Việt Nam - Lào tỉnh": a unit alone after the
+		// post's body is part of the post as written
+		if sp.Kind == SpanOther && a.g.is(sp.Value, wAdmin) && len(parts) > 0 && spans[j-1].Kind == SpanOrg && spans[j-1].T1 == sp.T0 &&
+			(j+1 == len(spans) || spans[j+1].T0 != sp.T1 || spans[j+1].Kind != SpanName && spans[j+1].Kind != SpanOrg && spans[j+1].Kind != SpanCountry) {
+			parts[len(parts)-1] += " " + a.spanText(sp)
+			j++
+			continue
+		}
 		// "Phó Hải đoàn trưởng Hải đoàn 11/Bộ Tư lệnh Vùng Cảnh sát biển 1": the
 		// unit a slash puts the post's body under belongs to the post
 		if sp.Kind == SpanOther && sp.Value == "/" && len(parts) > 0 && j+1 < len(spans) && spans[j+1].Kind == SpanOrg && !spans[j+1].LoneHead() && spans[j-1].T1 == sp.T0 && spans[j+1].T0 == sp.T1 {
@@ -253,7 +270,30 @@ func (a *analysis) unitBody(sp Chunk) *OrgFact {
 			return o
 		}
 	}
+	// "Trưởng Ban Biên giới Việt Nam - Lào tỉnh" after "Ủy ban nhân dân tỉnh
+	// Quảng Trị": in a post, the unit is the one the article last named with
+	// a place
+	if place := a.lastPlaceOfUnit(sp.T0, a.toks[e].Key); place != "" && sp.T0 > 0 && a.g.titleEndsAt(a.toks, sp.T0) {
+		return a.org("", CanonicalTone(collapseSpaces(a.spanText(sp)))+" "+a.toks[e].Text+" "+place)
+	}
 	return nil
+}
+
+// lastPlaceOfUnit is the place the article last named after an
+// administrative unit ("tỉnh Quảng Trị") before token t, or "".
+func (a *analysis) lastPlaceOfUnit(t int, unit string) string {
+	for i := t - 2; i >= 0; i-- {
+		if a.toks[i].Key != unit || a.toks[i].Cap || !a.toks[i+1].Cap || a.toks[i+1].Kind != Word ||
+			i > 0 && a.g.is(a.toks[i-1].Key, wQuantity) { // "các tỉnh A, B": no one place
+			continue
+		}
+		e := i + 1
+		for e < t && e-i <= 4 && a.toks[e].Kind == Word && a.toks[e].Cap {
+			e++
+		}
+		return a.tokText(i+1, e)
+	}
+	return ""
 }
 
 // bareHeadBody is the body a head standing alone refers back to ("Phó Trưởng
@@ -331,9 +371,11 @@ func (a *analysis) people(spans []Chunk) []mention {
 		rank    string
 		pending []segment
 		honor   string
-		chainK  = -1      // where the pending chain started
-		last    = -1      // index in out of the person appositives attach to
-		shared  []segment // a title over a list after ":"
+		// where honor starts in the text
+		honorStart int
+		chainK     = -1      // where the pending chain started
+		last       = -1      // index in out of the person appositives attach to
+		shared     []segment // a title over a list after ":"
 		// a rank over a list after ":" ("các thượng tướng: A, …; B, …")
 		sharedRank string
 
@@ -405,7 +447,13 @@ func (a *analysis) people(spans []Chunk) []mention {
 				last = -1
 				continue
 			}
-			honor = a.spanText(sp)
+			// styles in a row are one ("Tan Sri Datuk Seri", "Pehin Datu
+			// Lailaraja Dato Paduka Seri Haji"): the styled form is the alias
+			if honor != "" && k > 0 && chainK >= 0 && spans[k-1].T1 == sp.T0 && (spans[k-1].Kind == SpanHonorific || spans[k-1].Kind == SpanName) {
+				honor = a.text.Norm[honorStart:sp.End]
+			} else {
+				honor, honorStart = a.spanText(sp), sp.Start
+			}
 			if chainK < 0 {
 				chainK = k
 			}
@@ -416,6 +464,12 @@ func (a *analysis) people(spans []Chunk) []mention {
 			if chainK > 0 && a.g.is(a.toks[spans[chainK-1].T1-1].Key, wMemorial) || chainK < 0 && k > 0 && a.g.is(a.toks[spans[k-1].T1-1].Key, wMemorial) {
 				reset()
 				last = -1
+				continue
+			}
+			// "Pehin Datu Lailaraja Dato Paduka Seri Haji Halbi …": a
+			// capitalized run between two honorific styles is part of the
+			// styles before the name, not a name
+			if honor != "" && k > 0 && spans[k-1].Kind == SpanHonorific && k+1 < len(spans) && spans[k+1].Kind == SpanHonorific && spans[k+1].T0 == sp.T1 {
 				continue
 			}
 			// a full name with no rank, title or honorific before it is still a
@@ -489,12 +543,49 @@ func (a *analysis) people(spans []Chunk) []mention {
 			// "Trung tướng A (Tư lệnh Quân khu 7)": a title in brackets after a
 			// name is an appositive; "Phó Tổng Tư lệnh X kiêm Tư lệnh Y": one
 			// person's two posts
+			// "Phó Bí thư Quân ủy Trung ương (CMC), Bộ trưởng Quốc phòng": an
+			// abbreviation in brackets after a post's body is part of it
+			if sp.Value == "(" && last >= 0 && out[last].k1 == k && k+2 < len(spans) && spans[k+2].Value == ")" && spans[k-1].Kind == SpanOrg &&
+				spans[k+1].T1-spans[k+1].T0 == 1 && a.toks[spans[k+1].T0].Upper && spans[k+1].Kind != SpanCountry {
+				out[last].k1 = k + 3
+				k += 2
+				continue
+			}
 			if (sp.Value == "(" || sp.Value == ")" || sp.Value == "kiêm") && last >= 0 && out[last].k1 == k {
 				out[last].k1 = k + 1
 				continue
 			}
 			if sp.Value == "kiêm" && len(pending) > 0 {
 				continue // "Phó Thủ tướng kiêm Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn"
+			}
+			// "A, nguyên Tư lệnh Quân khu 4", "A được bổ nhiệm giữ chức X",
+			// "Tư lệnh X trước đó là Trung tướng B": a phrase of post_links.txt
+			// gives the post after it to the person named before it, or the
+			// post before it to the person after it
+			if e := a.postLinkAt(spans, k); e > k {
+				if spans[e].Kind == SpanTitle && rank == "" && honor == "" && len(pending) == 0 {
+					if h := a.linkHolder(out, spans, k); h >= 0 {
+						sg, next := a.readSegment(spans, e)
+						if next >= len(spans) || spans[next].Kind != SpanName {
+							for _, i := range coordinated(out, spans, h) {
+								a.addPositions(out[i].p, a.positions([]segment{sg}))
+							}
+							out[h].k1 = next
+							last = h
+							k = next - 1
+							continue
+						}
+					}
+					// no one named before: the post is the next name's
+					reset()
+					last = -1
+					k = e - 1
+					continue
+				}
+				if k2 := spans[e].Kind; len(pending) > 0 && rank == "" && honor == "" && (k2 == SpanRank || k2 == SpanName || k2 == SpanHonorific) {
+					k = e - 1 // the chain before the phrase is the name's after it
+					continue
+				}
 			}
 			if sp.Value == ":" && len(pending) > 0 && rank == "" {
 				// "các đồng chí Phó Tư lệnh Quân khu 4: Thiếu tướng A, Thiếu
@@ -529,6 +620,79 @@ func (a *analysis) people(spans []Chunk) []mention {
 		}
 	}
 	return out
+}
+
+// postLinkAt is the index of the span right after a phrase of
+// post_links.txt that opens at spans[k] ("nguyên", "được bổ nhiệm giữ chức"),
+// or k when none does: the phrase's words are plain words, and a span starts
+// where it ends.
+func (a *analysis) postLinkAt(spans []Chunk, k int) int {
+	n, _ := a.g.postLinkLex.longest(a.toks, spans[k].T0)
+	if n == 0 {
+		return k
+	}
+	end := spans[k].T0 + n
+	e := k
+	for e < len(spans) && spans[e].T0 < end {
+		if spans[e].Kind != SpanOther {
+			return k
+		}
+		e++
+	}
+	if e == len(spans) || spans[e].T0 != end {
+		return k
+	}
+	return e
+}
+
+// linkHolder is the index in out of the person a post-link phrase at
+// spans[k] speaks of: the last one named, when only titles, bodies, commas
+// and plain words stand between them ("A, Ủy viên Trung ương Đảng, nay được
+// Thủ tướng Chính phủ bổ nhiệm giữ chức …"); -1 when a verb, an event, a
+// date, another name or the end of a clause does.
+func (a *analysis) linkHolder(out []mention, spans []Chunk, k int) int {
+	h := len(out) - 1
+	if h < 0 || out[h].k1 > k || k-out[h].k1 > 20 {
+		return -1
+	}
+	for j := out[h].k1; j < k; j++ {
+		switch sp := spans[j]; sp.Kind {
+		case SpanTitle, SpanOrg, SpanCountry:
+		case SpanSep:
+			if sp.Value != "," {
+				return -1
+			}
+		case SpanOther:
+			if t := a.toks[sp.T0]; t.Kind == Punct && sp.Value != "(" && sp.Value != ")" {
+				return -1
+			}
+		default:
+			return -1
+		}
+	}
+	return h
+}
+
+// coordinated lists the mention out[h] and those joined to it before by a
+// comma or "và" alone ("A, B và C được bổ nhiệm làm …"): each is a subject
+// of what follows.
+func coordinated(out []mention, spans []Chunk, h int) []int {
+	idx := []int{h}
+	for i := h; i > 0; i-- {
+		p := out[i-1]
+		if p.k1 >= out[i].k0 || out[i].k0-p.k1 > 2 {
+			break
+		}
+		joined := true
+		for j := p.k1; j < out[i].k0; j++ {
+			joined = joined && spans[j].Kind == SpanSep && (spans[j].Value == "," || spans[j].Value == "và")
+		}
+		if !joined {
+			break
+		}
+		idx = append(idx, i-1)
+	}
+	return idx
 }
 
 // bracketedName is the number of spans after the name at k that give it again
@@ -629,6 +793,18 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 				dup = true
 				break
 			}
+			// "Bộ trưởng Quốc phòng Phan Văn Giang" and "Bộ trưởng Bộ Quốc
+			// phòng": a post with no body whose words are the other's with
+			// some left out is a short form of it
+			if pos.Org == "" && wordsWithin(pos.Name, have.Name) {
+				dup = true
+				break
+			}
+			if have.Org == "" && pos.Org != "" && wordsWithin(have.Name, pos.Name) {
+				p.Positions[i] = pos
+				dup = true
+				break
+			}
 			// the same title gains its body from a later shared title
 			if have.Title == pos.Title && have.Org == "" && pos.Org != "" && strings.HasPrefix(Fold(pos.Name), Fold(have.Name)) {
 				p.Positions[i] = pos
@@ -643,6 +819,22 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 			p.Nationality = a.nationOf(a.countryIn(pos.Name))
 		}
 	}
+}
+
+// wordsWithin reports whether short's words are long's with some left out
+// (in order, the first word the same, fewer words).
+func wordsWithin(short, long string) bool {
+	sw, lw := strings.Fields(Fold(short)), strings.Fields(Fold(long))
+	if len(sw) == 0 || len(sw) >= len(lw) || sw[0] != lw[0] {
+		return false
+	}
+	i := 0
+	for _, w := range lw {
+		if i < len(sw) && sw[i] == w {
+			i++
+		}
+	}
+	return i == len(sw)
 }
 
 // countryIn names the foreign country a title or body mentions, if any.

@@ -247,11 +247,18 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		try(SpanOrg, n, v)
 		n, v = g.countryLex.longest(window, i)
 		try(SpanCountry, n, v)
+	} else {
+		// "nhiệm vụ phụ trách Tư lệnh Hải quân": a prefix in lower case
+		// before a capitalized title
+		n, v := g.prefixedTitle(window, i, 0)
+		try(SpanTitle, n, v)
 	}
 	// "Phó Bí thư Đảng ủy, Tư lệnh Quân khu 7": a body's head alone after a
 	// title, its name given by the next title's body
 	if capital && bestN == 0 && g.titleEndsAt(window, i) {
-		if hn, _ := g.headLex.longest(window, i); hn > 0 && i+hn < end && (toks[i+hn].Text == "," || toks[i+hn].Key == "và") {
+		// "Bí thư Đảng ủy – Chính ủy Quân đoàn 12": a dash stacks the titles
+		// as a comma does
+		if hn, _ := g.headLex.longest(window, i); hn > 0 && i+hn < end && (toks[i+hn].Text == "," || toks[i+hn].Key == "và" || isDash(toks[i+hn].Text) && i+hn+1 < end && toks[i+hn+1].Cap) {
 			try(SpanOrg, hn, "")
 			loneN = bestN
 		} else if hn := g.bareHeadAt(window, i); hn > 0 {
@@ -348,7 +355,9 @@ func (g *Gazetteer) eponymAt(toks []Token, i, e, end int) int {
 // prefixes as written before the title's name; 0 when none is at toks[i].
 func (g *Gazetteer) prefixedTitle(toks []Token, i, depth int) (int, string) {
 	pn, _ := g.prefixLex.longest(toks, i)
-	if pn == 0 || depth > 2 || i+pn >= len(toks) || !toks[i].Cap {
+	// a prefix in lower case before a capitalized title is one too ("nhiệm
+	// vụ phụ trách Tư lệnh Hải quân")
+	if pn == 0 || depth > 2 || i+pn >= len(toks) || !toks[i].Cap && !toks[i+pn].Cap {
 		return 0, ""
 	}
 	tn, tv := g.titleLex.longest(toks, i+pn)
@@ -581,10 +590,10 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			continue
 		}
 		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
-		if t.Kind == Word && g.is(t.Key, wAdmin) && comps > 0 && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap {
+		if an := g.adminLen(toks, j); an > 0 && comps > 0 && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap {
 			// the place's name, whatever its words look like ("tỉnh Long An":
-			// "Long" is a family name too)
-			j++
+			// "Long" is a family name too; "thành phố Hà Nội")
+			j += an
 			for e := j; e < len(toks) && e-j < 4 && toks[e].Kind == Word && toks[e].Cap; e++ {
 				if hn, _ := g.headLex.longest(toks, e); hn > 0 && e > j {
 					break // "… tỉnh Tây Ninh Đồn Biên phòng …": another body
@@ -601,10 +610,6 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			placed = true
 			continue
 		}
-		if t.Kind == Word && t.Key == "thành" && comps > 0 && j+2 < len(toks) && toks[j+1].Key == "phố" && toks[j+2].Cap {
-			j += 2
-			continue
-		}
 		// "Đồn Biên phòng cửa khẩu quốc tế Móng Cái": a head that ends in a
 		// capitalized word may be followed by lower-case words, then the name
 		// ("Đại đội bảo vệ biên giới 585", "Chi đội tàu hộ vệ tên lửa số
@@ -618,7 +623,7 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 				j += run
 				continue
 			}
-			if j+run < len(toks) && toks[j+run].Kind == Number && isDigits(toks[j+run].Text) && g.runOn(toks, i, j) == j {
+			if j+run < len(toks) && unitNumber(toks[j+run]) && g.runOn(toks, i, j) == j {
 				return j + run + 1 - i, "" // the number ends the name
 			}
 		}
@@ -689,11 +694,16 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			// "Cơ quan Hợp tác quốc tế Hàn Quốc": a country after the
 			// lower-case words, even one that opens like a family name
 			j += run
-		case run <= 5 && j+run < len(toks) && toks[j+run].Kind == Number && isDigits(toks[j+run].Text):
+		case run <= 5 && j+run < len(toks) && unitNumber(toks[j+run]):
 			// "Chi đội Tàu hộ vệ tên lửa số 18": a unit's kind, then its number
 			j += run
 		case run == 1:
 			j++
+		case run <= 3 && (j+run == len(toks) || toks[j+run].Kind == Punct && strings.Contains(",;().", toks[j+run].Text) || g.verbAt(toks, j+run)):
+			// "Trưởng phòng Hợp tác song phương, …", "Trưởng phòng Hợp tác
+			// quốc tế trình bày": lower-case words that end the name where
+			// its clause ends or a role verb follows
+			j += run
 		default:
 			if e := g.runOn(toks, i, j); e > j {
 				return e - i, "" // a body named by what it does
@@ -752,7 +762,40 @@ func (g *Gazetteer) startsCountry(toks []Token, j int) bool {
 // adminBeforePlace reports an administrative unit followed by a place's name
 // ("tỉnh Đồng Nai"), which a body's name takes whole.
 func (g *Gazetteer) adminBeforePlace(toks []Token, j int) bool {
-	return g.is(toks[j].Key, wAdmin) && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap
+	an := g.adminLen(toks, j)
+	return an > 0 && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap
+}
+
+// verbAt reports a role verb of verbs.tsv at toks[j].
+func (g *Gazetteer) verbAt(toks []Token, j int) bool {
+	n, v := g.verbLex.longest(toks, j)
+	return n > 0 && v != notVerb
+}
+
+// unitNumber reports the number of a unit: digits, or digits and one
+// capital letter ("Sư đoàn bộ binh 320B").
+func unitNumber(t Token) bool {
+	if t.Kind == Number && isDigits(t.Text) {
+		return true
+	}
+	n := len(t.Text)
+	return n >= 2 && t.Text[n-1] >= 'A' && t.Text[n-1] <= 'Z' && isDigits(t.Text[:n-1])
+}
+
+// adminLen is the length of an administrative unit at toks[j] (words.tsv
+// class admin: "tỉnh", or two words, "thành phố", "thủ đô"), 0 when none is
+// there.
+func (g *Gazetteer) adminLen(toks []Token, j int) int {
+	if j >= len(toks) || toks[j].Kind != Word {
+		return 0
+	}
+	if g.is(toks[j].Key, wAdmin) {
+		return 1
+	}
+	if j+1 < len(toks) && toks[j+1].Kind == Word && g.is(toks[j].Key, wAdminLead) && g.is(toks[j].Key+" "+toks[j+1].Key, wAdmin) {
+		return 2
+	}
+	return 0
 }
 
 // runOn is where the name of a body whose head at i runs on
@@ -765,7 +808,8 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 		return j
 	}
 	last := j
-	for e := j; e < len(toks) && e-j < 10; {
+	topic := false // past a word that opens the body's topic ("về")
+	for e := j; e < len(toks) && (e-j < 10 || topic && e-j < 14); {
 		t := toks[e]
 		if n, _ := g.resolutionAt(toks, e, len(toks)); n > 0 {
 			e += n
@@ -783,6 +827,12 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 			if tn, _ := g.titleLex.longest(toks, e); tn > 0 {
 				return last
 			}
+			// a known body whole ("… hòa bình Liên hợp quốc")
+			if on, _ := g.orgLex.longest(toks, e); on > 1 {
+				e += on
+				last = e
+				continue
+			}
 			e++
 			last = e
 			// one lower-case syllable that ends the word ("Quốc phòng")
@@ -791,6 +841,11 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 				last = e
 			}
 		case t.Kind == Word && (g.plainWord(toks, e) || g.is(t.Key, wNameLink)):
+			topic = topic || g.is(t.Key, wTopic)
+			e++
+		case topic && t.Kind == Word && !t.Cap && !g.isFunction(t.Key) && !g.is(t.Key, wNotName):
+			// "Ban Chỉ đạo … về tham gia hoạt động gìn giữ hòa bình": after
+			// the topic word, a verb names an activity, part of the name
 			e++
 		default:
 			return last
@@ -842,10 +897,28 @@ func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
 			if n, _ := g.lexiconAtCapital(toks, j, end); n > 0 {
 				break
 			}
+			// "Lailaraja Dato Paduka Seri Haji Halbi": a style written with
+			// capitals (honorifics.txt) ends the name before it, unless a
+			// particle puts it inside the name ("bin Haji Mohd Yussof")
+			if g.styleAt(toks, j, end) && !g.nameParticles[toks[j-1].Key] {
+				break
+			}
 		}
 		j++
 	}
 	return j - i
+}
+
+// styleAt reports an honorific style listed with a capital at toks[j]
+// ("Dato Paduka Seri", "Haji", "Tan Sri"), written capitalized: lower-case
+// honorifics ("anh", "cô") are words of Vietnamese names too.
+func (g *Gazetteer) styleAt(toks []Token, j, end int) bool {
+	n, v := g.honorLex.longest(toks[:end], j)
+	if n == 0 || !toks[j].Cap || v == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(v)
+	return unicode.IsUpper(r)
 }
 
 // lexiconAtCapital reports a rank, title, body or event trigger at toks[j].

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -47,7 +48,11 @@ type Token struct {
 // "Chinhphu.vn" and "Cam-pu-chia" are single tokens; spaced dashes are not.
 func Tokenize(t *Text) []Token {
 	s := t.Norm
-	toks := make([]Token, 0, len(s)/5+8) // a syllable and its space are about five bytes
+	// a token a space, and about one in four more (punctuation, line ends):
+	// sized once, since growing a slice of tokens copies their strings
+	// under the collector's write barrier
+	spaces := strings.Count(s, " ")
+	toks := make([]Token, 0, spaces+spaces/4+16)
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {

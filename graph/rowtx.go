@@ -17,12 +17,13 @@ type rowTx struct {
 	tx      hkv.Tx
 	btx     *bolt.Tx
 	buckets map[string]*bolt.Bucket
+	getters map[string]getter // a cursor a bucket read (cursorget.go)
 }
 
 func newRowTx(tx hkv.Tx) *rowTx {
 	r := &rowTx{tx: tx}
 	if b := boltTxOf(tx); b != nil && b.Writable() {
-		r.btx, r.buckets = b, map[string]*bolt.Bucket{}
+		r.btx, r.buckets, r.getters = b, map[string]*bolt.Bucket{}, map[string]getter{}
 	}
 	return r
 }
@@ -59,7 +60,12 @@ func (r *rowTx) get(ctx context.Context, key hkv.Key) ([]byte, error) {
 	if b == nil {
 		return nil, hkv.ErrNotFound
 	}
-	v := b.Get(key[1])
+	g, ok := r.getters[string(key[0])]
+	if !ok {
+		g = newGetter(b)
+		r.getters[string(key[0])] = g
+	}
+	v := g.get(key[1])
 	if v == nil {
 		return nil, hkv.ErrNotFound
 	}

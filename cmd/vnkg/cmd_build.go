@@ -103,6 +103,14 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	// overrides it).
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(buildMemoryLimit)
+		if os.Getenv("GOGC") == "" {
+			// Under the limit the collector need not also run at every
+			// doubling of the live heap: at Go's default it cost a fifth of
+			// a 10k-article build's CPU time; at 400 it runs when the heap
+			// nears the limit (bench/RESULTS.md, session 7). A 100k build's
+			// heap sat at the limit already.
+			debug.SetGCPercent(buildGCPercent)
+		}
 	}
 	if err := prof.start(); err != nil {
 		return err
@@ -142,6 +150,9 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 
 // buildMemoryLimit is the Go heap's soft limit during a build.
 const buildMemoryLimit = 224 << 20
+
+// buildGCPercent is the collector's GOGC during a build, below the limit.
+const buildGCPercent = 400
 
 // builder is one build: the pipeline's state and its counts.
 type builder struct {

@@ -39,6 +39,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print a summary as one JSON object on stderr at the end (stdout carries the N-Quads)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the output is the same for any number")
+	prof := addProfileFlags(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -69,6 +70,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	seenBackgroundQuad := map[vocab.Quad]bool{}
 	failed, empty := 0, 0
 	docs, quads := 0, 0
+	if err := prof.start(); err != nil {
+		return err
+	}
 	stats, werr := extractInOrder(ctx, e, x, paths, in, *workers, &failed, &empty, func(res extract.Result) {
 		docs++
 		logDiagnostics(e, res)
@@ -97,6 +101,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
+	if perr := prof.stop(); perr != nil && werr == nil {
+		werr = perr
+	}
 	if werr != nil {
 		return werr
 	}
@@ -122,6 +129,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: %d of %d inputs could not be read", errPartial, failed, failed+docs)
 	case docs == 0 && empty > 0:
 		return fmt.Errorf("no article read: no inputs found in %s", strings.Join(paths, " "))
+	case docs == 0 && stats.Total() > 0:
+		// a crawl of only requests, redirects and images is not an error,
+		// but an empty output must say why it is empty
+		fmt.Fprintf(e.stderr, "vnkg extract: no article in the inputs: %d WARC records are not articles (%s)\n", stats.Total(), stats.String())
 	}
 	return nil
 }

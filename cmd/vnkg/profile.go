@@ -30,7 +30,7 @@ type profiler struct {
 
 func addProfileFlags(fs *flag.FlagSet) *profiler {
 	p := &profiler{}
-	fs.StringVar(&p.cpuFile, "cpuprofile", "", "write a CPU profile of the build to this `file` (go tool pprof)")
+	fs.StringVar(&p.cpuFile, "cpuprofile", "", "write a CPU profile of the run to this `file` (go tool pprof)")
 	fs.StringVar(&p.memFile, "memprofile", "", "write a heap profile to this `file`, taken after the commit where the live heap peaked")
 	return p
 }

@@ -347,7 +347,7 @@ func looksHTML(t []byte) bool {
 
 // stream reads one input: a file (size known, or -1) or stdin.
 func (w *walker) stream(file, id string, r io.Reader, name string, size ...int64) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, readBuffer(size...))
 	head, err := br.Peek(4096)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		w.bad(&extract.InputError{File: file, Err: err})
@@ -392,6 +392,18 @@ func (w *walker) stream(file, id string, r io.Reader, name string, size ...int64
 	}
 	doc.SourceFile = w.source
 	return w.fn(Item{File: file, Source: w.source, doc: &doc})
+}
+
+// readBuffer is the read buffer for an input of size bytes (-1 or none:
+// unknown): 64 KiB, or for a smaller file no larger than the file and the
+// 4 KiB head that sniff reads (an article is 1–10 KB: a 64 KiB buffer a
+// file was most of what reading a corpus allocated).
+func readBuffer(size ...int64) int {
+	const most, head = 64 << 10, 4096
+	if len(size) == 0 || size[0] < 0 || size[0] >= most {
+		return most
+	}
+	return int(max(size[0]+1, head+1))
 }
 
 func utf16BOM(b []byte) bool {

@@ -66,7 +66,9 @@ type Reader struct {
 	cur       *counter
 	memberOff int64 // offset of the current gzip member
 	body      *io.LimitedReader
-	bodyErr   error
+	bodyErr   error  // what the body reader reported of the current block
+	bodyOff   int64  // the current record's offset and URI, for errors
+	bodyURI   string // found after its block was skipped unread
 	done      bool
 	resync    bool // the last record was corrupt: look for the next one
 }
@@ -281,7 +283,7 @@ func (r *Reader) readHeader(off int64) (*Record, error) {
 	}
 	rec.ContentLength = n
 	r.body = &io.LimitedReader{R: r.cur, N: n}
-	r.bodyErr = nil
+	r.bodyErr, r.bodyOff, r.bodyURI = nil, off, rec.TargetURI
 	rec.Body = &bodyReader{r: r, off: off, uri: rec.TargetURI}
 	return rec, nil
 }
@@ -310,7 +312,12 @@ func (r *Reader) finishBody() error {
 			if !r.gz {
 				r.done = true
 			}
-			return nil // the body reader reported it
+			if r.bodyErr != nil {
+				return nil // the body reader reported it to whoever read the block
+			}
+			// nobody read this record's block (a record skipped by its
+			// kind): its truncation is reported here, or it would pass unseen
+			return &RecordError{Offset: r.bodyOff, URI: r.bodyURI, Err: ErrTruncated}
 		}
 	}
 	return nil
@@ -330,10 +337,12 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 	}
 	n, err := lr.Read(p)
 	if err == io.EOF && lr.N > 0 || errors.Is(err, io.ErrUnexpectedEOF) {
-		return n, &RecordError{Offset: b.off, URI: b.uri, Err: ErrTruncated}
+		b.r.bodyErr = &RecordError{Offset: b.off, URI: b.uri, Err: ErrTruncated}
+		return n, b.r.bodyErr
 	}
 	if err != nil && err != io.EOF {
-		return n, &RecordError{Offset: b.off, URI: b.uri, Err: err}
+		b.r.bodyErr = &RecordError{Offset: b.off, URI: b.uri, Err: err}
+		return n, b.r.bodyErr
 	}
 	return n, err
 }

@@ -82,3 +82,44 @@ func FuzzReader(f *testing.F) {
 		t.Fatal("reader did not end")
 	})
 }
+
+// A truncated last record is reported whether or not its block was read: a
+// reader that skips a record by its kind must still hear that the file ends
+// inside it, with the record's offset and URI.
+func TestTruncatedRecord(t *testing.T) {
+	cut := "WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: <https://qdnd.vn/y>\r\nContent-Length: 9999\r\n\r\nGET /y HTTP/1.1\r\n"
+	for _, tt := range []struct {
+		name string
+		read bool // the caller reads the block before asking for the next record
+	}{{"block read", true}, {"block skipped", false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			r, _ := warc.NewReader(bytes.NewReader([]byte(one + cut)))
+			var errs []error
+			records := 0
+			for {
+				rec, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				records++
+				if tt.read || rec.Type == "resource" {
+					if _, err := io.ReadAll(rec.Body); err != nil {
+						errs = append(errs, err)
+					}
+				}
+			}
+			if records != 2 || len(errs) != 1 {
+				t.Fatalf("%d records, errors %v; want 2 records and one error", records, errs)
+			}
+			var re *warc.RecordError
+			if !errors.As(errs[0], &re) || !errors.Is(errs[0], warc.ErrTruncated) ||
+				re.Offset != int64(len(one)) || re.URI != "https://qdnd.vn/y" {
+				t.Errorf("error %#v, want ErrTruncated at offset %d for https://qdnd.vn/y", errs[0], len(one))
+			}
+		})
+	}
+}
