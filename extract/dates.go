@@ -13,6 +13,17 @@ type Date struct{ Year, Month, Day int }
 // IsZero reports whether no date is set.
 func (d Date) IsZero() bool { return d.Month == 0 }
 
+// before reports d earlier than e (both with their years).
+func (d Date) before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
+
 // String is "YYYY-MM-DD", or "--MM-DD" when the year is unknown.
 func (d Date) String() string {
 	if d.Year == 0 {

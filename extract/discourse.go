@@ -24,6 +24,18 @@ type evState struct {
 	// hội đàm với B": A and B; "hai bên hội đàm": the pair), not those a list
 	// adds ("Cùng dự có …")
 	parties map[*EventFact][]*PersonFact
+	// meetings named together with another ("tham dự Hội nghị … ADMM-12 và
+	// Hội nghị … ADMM+5 tại Singapore"), each with the first of its list:
+	// they share its people once the article is read
+	joined map[*EventFact]*EventFact
+	// the tokens that head a ceremony read from its words (ceremonies)
+	ceremony map[int]bool
+	// meetings told as the story's backstory ("Trước đó, ngày 29-11, …"):
+	// events only when someone is named in them
+	backstory map[*EventFact]bool
+	openedAt  map[*EventFact]int // the first token of the sentence that opened each event
+	sentT0    int                // the first token of the sentence the event rules read
+	trip      *tripPurpose       // what the travellers left to attend ("lên đường sang Singapore dự …")
 }
 
 // party records p as a party to ev.
@@ -345,11 +357,50 @@ func samePlace(p, q string) bool {
 // trì lễ đón B … A đón B": A hosts, B attends).
 func (a *analysis) finishEvents() {
 	a.mergeUndated()
+	a.shareJoined()
+	a.dropBackstory()
 	a.hostChairs()
 	for _, ev := range a.facts.Events {
 		for i := len(ev.Attendees) - 1; i >= 0; i-- {
 			if hasPerson(ev.Chairs, ev.Attendees[i]) {
 				a.dropAttendee(ev, i)
+			}
+		}
+	}
+}
+
+// dropBackstory drops the meetings told as the story's backstory in which no
+// one is named (GUIDELINES: a past meeting counts with its own day and a
+// named participant).
+func (a *analysis) dropBackstory() {
+	if len(a.ev.backstory) == 0 {
+		return
+	}
+	keep := a.facts.Events[:0]
+	for _, ev := range a.facts.Events {
+		if a.ev.backstory[ev] && len(ev.Chairs)+len(ev.Attendees)+len(ev.Speakers) == 0 {
+			continue
+		}
+		keep = append(keep, ev)
+	}
+	a.facts.Events = keep
+}
+
+// shareJoined gives each meeting named together with another the people of
+// the first of its list: those who travel to "Hội nghị X và Hội nghị Y"
+// attend both.
+func (a *analysis) shareJoined() {
+	for _, ev := range a.facts.Events {
+		first := a.ev.joined[ev]
+		if first == nil {
+			continue
+		}
+		for _, p := range first.Chairs {
+			ev.Chairs = appendPerson(ev.Chairs, p)
+		}
+		for _, p := range first.Attendees {
+			if !hasPerson(ev.Chairs, p) {
+				ev.Attendees = appendPerson(ev.Attendees, p)
 			}
 		}
 	}
@@ -375,7 +426,7 @@ func (a *analysis) dropAttendee(ev *EventFact, i int) {
 // gian tại Bắc Kinh, đoàn đã hội đàm …"), -1 if none.
 func (a *analysis) delegationSubject(spans []Chunk) int {
 	for j, sp := range spans {
-		if sp.Kind != SpanOther || !a.g.evWord(sp.Value, ewDelegation) {
+		if sp.Kind != SpanOther || a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewDelegation) == 0 {
 			continue
 		}
 		if j == 0 || spans[j-1].Kind == SpanSep && spans[j-1].Value == "," {
@@ -383,6 +434,35 @@ func (a *analysis) delegationSubject(spans []Chunk) int {
 		}
 	}
 	return -1
+}
+
+// groupEnd is the index of the span after a travelling group named at
+// spans[d] and what it goes on with before its verb: "đoàn Việt Nam đã …",
+// "đoàn Bộ Quốc phòng Lào đã …" (its country or body), "nhóm chỉ huy đội tàu
+// tới đặt vòng hoa …" (the group's words, and a verb of arrival before what
+// it does there).
+func (a *analysis) groupEnd(spans []Chunk, d int) int {
+	j := d + 1
+	for j < len(spans) && j <= d+4 {
+		sp := spans[j]
+		if sp.Kind == SpanCountry || sp.Kind == SpanOrg || sp.Kind == SpanVerb && sp.Value == "lead" && j == d+1 ||
+			sp.Kind == SpanOther && j > d && a.g.evPhraseAt(a.toks, spans[j-1].T0, sp.T1, ewDelegation) == sp.T1-spans[j-1].T0 {
+			j++
+			continue
+		}
+		if sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewDelegation) > 0 && j == d+2 {
+			j++ // "nhóm chỉ huy đội tàu": the group's ships
+			continue
+		}
+		break
+	}
+	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j++
+	}
+	if j+1 < len(spans) && spans[j].Kind == SpanOther && a.g.evWord(spans[j].Value, ewArrival) && spans[j+1].Kind == SpanEvent {
+		j++
+	}
+	return j
 }
 
 // delegationRoles gives the heads of the delegations the text has named the
@@ -394,19 +474,11 @@ func (a *analysis) delegationRoles(spans []Chunk, planned bool) []*PersonFact {
 	if d < 0 || len(a.ev.leads) == 0 || planned {
 		return nil
 	}
-	j := d + 1
-	// "đoàn Việt Nam đã …", "đoàn Bộ Quốc phòng Lào đã …": the delegation's
-	// country or body is part of the subject
-	for j < len(spans) && (spans[j].Kind == SpanCountry || spans[j].Kind == SpanOrg) && j <= d+2 {
-		j++
-	}
-	for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
-		j++
-	}
+	j := a.groupEnd(spans, d)
 	if j >= len(spans) {
 		return nil
 	}
-	if sp := spans[j]; sp.Kind == SpanEvent && a.g.frame(sp.Value).VerbAttends && !a.toks[sp.T0].Cap {
+	if sp := spans[j]; sp.Kind == SpanEvent && (a.g.frame(sp.Value).VerbAttends || a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCall) == sp.T1-sp.T0) && !a.toks[sp.T0].Cap {
 		if ev := a.eventOfKind(sp.Value); ev != nil {
 			// "đoàn Việt Nam đã đặt vòng hoa viếng …": the members of the
 			// delegation named, else the heads the text named

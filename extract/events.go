@@ -28,6 +28,28 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 	}
 	inName := -1 // spans before this index are inside an event's name
+	a.ceremonies(spans)
+	// "Trước đó, ngày 29-11, cũng tại Ninh Bình, Bộ Quốc phòng đã tổ chức hội
+	// nghị …": a meeting told as the story's backstory, with no one named,
+	// is no event of the article
+	// (unless a later sentence names one who took part: "Trung tướng A dự
+	// hội nghị"; finishEvents drops those with no one)
+	before, backstory := len(a.facts.Events), len(ms) == 0 && a.current != nil && a.backstory(spans)
+	a.ev.sentT0 = s.t0
+	defer func() {
+		for _, ev := range a.facts.Events[min(before, len(a.facts.Events)):] {
+			if a.ev.openedAt == nil {
+				a.ev.openedAt = map[*EventFact]int{}
+				a.ev.backstory = map[*EventFact]bool{}
+			}
+			if _, ok := a.ev.openedAt[ev]; !ok {
+				a.ev.openedAt[ev] = s.t0
+			}
+			if backstory {
+				a.ev.backstory[ev] = true
+			}
+		}
+	}()
 	planned := a.plannedSentence(spans)
 	a.setScene(s, spans, kind)
 	a.ev.prev = a.current
@@ -88,6 +110,20 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			ref = ev
 			continue
 		}
+		// "thủ trưởng Bộ Tư lệnh Vùng đã tiếp xã giao nhóm chỉ huy đội tàu": a
+		// host named by a title only, whose guests are the travelling group
+		if sp.Kind == SpanVerb && sp.Value == "host" && kind == lineText && !planned && !purpose && opened == nil && len(a.ev.leads) > 0 &&
+			a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewWelcome) == 0 && !mentionBefore(ms, k) && a.groupAt(spans, k+1) && a.ownDay(spans) {
+			ev := &EventFact{Kind: "tiếp xã giao"}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, k+1, false)
+			for _, p := range a.ev.leads {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+			open(ev)
+			ref = ev
+			continue
+		}
 		if sp.Kind != SpanEvent || k < inName || a.inDoc[sp.T0] {
 			continue
 		}
@@ -100,10 +136,29 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if k > 0 && spans[k-1].Kind == SpanOther && a.g.is(spans[k-1].Value, wGenericBefore) {
 			continue
 		}
+		// "tiếp quản vai trò Chủ tịch Hội nghị Bộ trưởng Quốc phòng các nước
+		// ASEAN": a named meeting right after a title is the series of a post
+		// (and so is one named together with it: "… và Hội nghị Bộ trưởng
+		// Quốc phòng các nước ASEAN mở rộng")
+		if k > 0 && spans[k-1].Kind == SpanTitle && a.toks[sp.T0].Cap {
+			for e := a.eventNameEnd(spans, k); ; e = a.eventNameEnd(spans, e+1) {
+				inName = e
+				if e+1 >= len(spans) || spans[e].Value != "và" || spans[e+1].Kind != SpanEvent {
+					break
+				}
+			}
+			continue
+		}
 		// "đang có chuyến thăm": a visit mentioned in passing, unless the
 		// sentence gives its own dates ("đang có chuyến thăm chính thức Việt
 		// Nam từ ngày 24 đến 26/10")
 		if k > 1 && spans[k-1].Value == "có" && spans[k-2].Value == "đang" && dateAfter(spans, k) < 0 {
+			continue
+		}
+		// "Đoàn Trung Quốc đang ở thăm Việt Nam và dự Đối thoại …": what the
+		// travellers are doing, in a clause with "đang" and no day at all, is
+		// told in passing
+		if sc.firstDate < 0 && a.progressiveBefore(spans, k) {
 			continue
 		}
 		// "gặp" is a meeting only when a person is met: "gặp ông Park", not
@@ -118,12 +173,26 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 		capital := a.toks[sp.T0].Cap
 		end := a.eventNameEnd(spans, k)
+		// "Hội nghị X và Hội nghị Y": a named meeting right after the name of
+		// one the sentence opened, joined by "và", is another on its day
+		var joinedBefore *EventFact
+		if opened != nil && opened.named && capital && inName >= 0 && k == inName+1 && spans[inName].Value == "và" && end > k+1 {
+			joinedBefore = opened
+		}
 		// introduced: a date earlier in the sentence, or right before the trigger
 		// a verb that opens it ("tổ chức", "chủ trì", "dự", "diễn ra", "khai mạc")
 		introduced := sc.firstDate >= 0 && sc.firstDate < k
 		j := k - 1
 		for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || spans[j].Value == "ra" || spans[j].Value == "mạc") {
 			j--
+		}
+		// "chứng kiến tuần tra chung …": a meeting watched is no event of its
+		// own (GUIDELINES: watching an exercise)
+		if j >= 0 && spans[j].Kind == SpanVerb && a.g.evPhraseAt(a.toks, spans[j].T0, spans[j].T1, ewWitness) == spans[j].T1-spans[j].T0 {
+			if ev := a.eventOfKind(sp.Value); ev != nil && ref == nil {
+				ref = ev
+			}
+			continue
 		}
 		if j >= 0 && (spans[j].Kind == SpanVerb && spans[j].Value != "speak" || spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wIntro)) {
 			introduced = true
@@ -178,6 +247,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if !introduced && heldAtPlace >= 0 && a.eventOfKind(sp.Value) == nil {
 			introduced = true
 		}
+		// "Lễ chuyển giao diễn ra ngay sau …": a ceremony read from its words
+		// that its clause says was held
+		if !introduced && heldHere && a.ev.ceremony[sp.T0] && a.eventOfKind(sp.Value) == nil {
+			introduced = true
+		}
 		// "… tổ chức đón Đoàn … sang Việt Nam luyện tập, tham gia diễu binh Lễ
 		// kỷ niệm …": a meeting the guests of the sentence's event come to
 		// attend is the purpose of their trip, not an event of the article
@@ -190,21 +264,59 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// (unless the sentence says it took place: "… sang Mỹ tham dự Đối thoại
 		// …, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10")
 		if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "attend" && a.travelBefore(spans, j) && !(end > k+1 && a.heldAfter(spans, end)) {
+			// the kinds its name holds ("Hội nghị Thượng đỉnh An ninh châu Á -
+			// Đối thoại Shangri-La"): later sentences speak of the same meeting
+			if a.ev.trip == nil {
+				a.ev.trip = &tripPurpose{kinds: map[string]bool{}, date: a.ev.sentDate}
+			}
+			for t := k; t < end && t < len(spans); t++ {
+				if spans[t].Kind == SpanEvent {
+					a.ev.trip.kinds[spans[t].Value] = true
+				}
+			}
+			inName = end
+			continue
+		}
+		// "Năm nay, Đối thoại diễn ra từ ngày 29 đến 31/5 …", "Việt Nam tham
+		// dự Đối thoại Shangri-La từ nhiều năm nay" in a story of the
+		// departure: the meeting the travellers go to attends is no event of
+		// the article, unless a sentence reports it on a later day
+		if a.ev.trip != nil && a.ev.trip.kinds[sp.Value] && !(a.ev.trip.date.Year > 0 && a.ev.sentDate.Year > 0 && a.ev.trip.date.before(a.ev.sentDate)) {
+			inName = end
 			continue
 		}
 		// "Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu … lần
 		// thứ 2": a meeting named after the one the sentence opened, with no
 		// verb of its own that holds or attends it, is what that one is about
-		if opened != nil && !(j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value != "speak") && !(end > k+1 && a.heldAfter(spans, end)) {
+		if opened != nil && joinedBefore == nil && !(j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value != "speak") && !(end > k+1 && a.heldAfter(spans, end)) {
 			continue
+		}
+		if joinedBefore != nil {
+			introduced = true
 		}
 		if kind == lineText && capital && end > k+1 && introduced && !planned {
 			name := eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			ev := a.eventNamed(name)
+			// "Trước đó, sáng 17-5, Hội nghị Quan chức Quốc phòng cấp cao các
+			// nước ASEAN (ADSOM) đã khai mạc" after "Ngày 18-5, Hội nghị … các
+			// nước ASEAN mở rộng (ADSOM+) đã diễn ra": a name that only begins
+			// like another's, on a day of its own, is another meeting
+			if ev != nil && Fold(ev.Name) != Fold(name) && !a.ev.sentDate.IsZero() && !ev.Date.IsZero() && a.ev.sentDate != ev.Date {
+				ev = nil
+			}
 			if ev == nil {
 				ev = &EventFact{Name: name, Kind: sp.Value, named: true}
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, end, true)
+				// "… dự Hội nghị X và Hội nghị Y tại Singapore": the second of
+				// two meetings named together has the first's day and place
+				if first := joinedBefore; first != nil {
+					ev.Date, ev.Location = first.Date, first.Location
+					if a.ev.joined == nil {
+						a.ev.joined = map[*EventFact]*EventFact{}
+					}
+					a.ev.joined[ev] = first
+				}
 			} else if held {
 				// "…, đang ở Hàn Quốc dự Đối thoại X" then "Trước đó, cùng ngày,
 				// tại Trụ sở Bộ Quốc phòng Hàn Quốc, A và B đồng chủ trì Đối
@@ -220,7 +332,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil &&
-			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0) {
+			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0 || a.ev.ceremony[sp.T0]) {
 			// other kinds (lễ ký, hội thảo, diễn tập) are events when they are
 			// the story itself, not a sequel to its meeting
 			// "Bộ Quốc phòng tổ chức lễ tiễn …", "Ngày 5/8, … tổ chức hội đàm":
@@ -240,10 +352,19 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			// "Buổi chiều, tại Cửa khẩu B, A chủ trì lễ đón …" after a morning
 			// welcome at another place: a verb that holds the meeting on another
 			// day, part of day or place holds another one
-			if kind == lineText && held && !planned && opened == nil && a.otherOccasion(ev, s, spans) {
+			// "Cùng ngày 28/7, Bộ đội Biên phòng tổ chức hội nghị bàn giao
+			// nhiệm vụ …" after "hội nghị bàn giao chức trách …": held under a
+			// name of its own that does not fit the other's, it is another
+			name := ""
+			if end > k+1 {
+				name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+			}
+			otherName := !capital && name != "" && ev.Name != "" && ev.Kind == sp.Value && !namesFit(name, ev.Name)
+			occasion := kind == lineText && held && !planned && opened == nil && a.otherOccasion(ev, s, spans)
+			if kind == lineText && held && !planned && opened == nil && (occasion || otherName) {
 				ev = &EventFact{Kind: sp.Value}
-				if capital && end > k+1 {
-					ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+				if capital && end > k+1 || otherName && !occasion {
+					ev.Name = name
 				}
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, end, false)
@@ -311,6 +432,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	if ref == nil {
 		ref = a.programmeScene(spans)
 	}
+	// "Tại buổi lễ, …" after a sentence about an earlier meeting: a sentence
+	// that opens at a meeting the text told of goes back to it
+	if opened == nil && ref != nil && ref != a.current && kind == lineText && sceneOpening(a, spans) {
+		a.current = ref
+	}
 	a.noteArrival(spans, kind, planned)
 	// "Thành phần dự hội đàm … như tại lễ đón": the current meeting's attendees
 	// are the earlier one's
@@ -365,6 +491,198 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		}
 	}
 	return ref
+}
+
+// ownDay reports a sentence that gives its own day: a date, a part of the
+// day it opens with ("Chiều cùng ngày"), or "cùng ngày".
+func (a *analysis) ownDay(spans []Chunk) bool {
+	if !a.ev.sentDate.IsZero() || a.ev.sentPart != "" {
+		return true
+	}
+	for k := 0; k+1 < len(spans) && k < 4; k++ {
+		if spans[k].Value == "cùng" && spans[k+1].Value == "ngày" {
+			return true
+		}
+	}
+	return false
+}
+
+// progressiveBefore reports "đang" earlier in the clause of spans[k].
+func (a *analysis) progressiveBefore(spans []Chunk, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if spans[j].Kind == SpanSep && (spans[j].Value == "," || spans[j].Value == ";") {
+			return false
+		}
+		if spans[j].Kind == SpanOther && spans[j].Value == "đang" {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionBefore reports a person named before spans[k].
+func mentionBefore(ms []mention, k int) bool {
+	for _, m := range ms {
+		if m.k1 <= k {
+			return true
+		}
+	}
+	return false
+}
+
+// groupAt reports a travelling group named at spans[k] (event_words.tsv
+// delegation: "đoàn", "nhóm chỉ huy đội tàu") and not followed by a name of
+// its own.
+func (a *analysis) groupAt(spans []Chunk, k int) bool {
+	return k < len(spans) && spans[k].Kind == SpanOther && a.g.evPhraseAt(a.toks, spans[k].T0, len(a.toks), ewDelegation) > 0
+}
+
+// sceneOpening reports a sentence that opens with a scene word and a meeting
+// word ("Tại buổi lễ, …", "Tại hội nghị, …").
+func sceneOpening(a *analysis, spans []Chunk) bool {
+	for k := 0; k < len(spans) && k < 3; k++ {
+		if spans[k].Kind == SpanEvent {
+			return k > 0
+		}
+		if spans[k].Kind != SpanOther || !a.g.is(spans[k].Value, wScene) {
+			return false
+		}
+	}
+	return false
+}
+
+// backstory reports a sentence that opens with "Trước đó" (a time lead and
+// "đó") and a date: what it tells happened before the story.
+func (a *analysis) backstory(spans []Chunk) bool {
+	return len(spans) > 3 && spans[0].Kind == SpanOther && spans[0].Value == "trước" && spans[1].Kind == SpanOther && spans[1].Value == "đó" &&
+		spans[2].Kind == SpanSep && spans[3].Kind == SpanDate
+}
+
+// ceremonies reads a ceremony that no trigger names, from its words: "lễ"
+// (event_words.tsv ceremony) and the plain words after it, or an opening or
+// closing word (ceremony-act: "bế mạc") with no meeting word after it, held by
+// the verb before it ("Bộ Quốc phòng tổ chức lễ công bố quyết định …", "đã
+// diễn ra lễ trao tặng huân chương …", "Cục Đối ngoại tổ chức bế mạc lớp tập
+// huấn …") or, as a clause's subject, by the verb after its name ("Lễ chuyển
+// giao diễn ra ngay sau …"). The head's span becomes the event trigger, of
+// kind "lễ" and the act's words ("lễ công bố", "lễ bế mạc"); "làm lễ chào cột
+// mốc", a rite inside another event, and "dự lễ …" are left.
+func (a *analysis) ceremonies(spans []Chunk) {
+	for k := 0; k+1 < len(spans); k++ {
+		sp := spans[k]
+		// ("Lễ" opening a sentence is read as a one-word name)
+		if sp.Kind != SpanOther && !(sp.Kind == SpanName && sp.T1-sp.T0 == 1) || a.inDoc[sp.T0] {
+			continue
+		}
+		// one look-up for the words no ceremony rule reads (most of them)
+		if a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewCeremony|ewCeremonyAct|ewReviewAct|ewFieldAct) == 0 {
+			continue
+		}
+		head := a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewCeremony) == sp.T1-sp.T0
+		if !head && sp.Kind != SpanOther {
+			continue
+		}
+		// "Phát biểu tại buổi sơ kết, …": the review the text told of
+		if !head && k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "buổi" {
+			if n := a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewReviewAct); n > 0 && sp.T1 == sp.T0+n || n > 0 && k+1 < len(spans) && spans[k+1].T1 == sp.T0+n {
+				for i := len(a.facts.Events) - 1; i >= 0; i-- {
+					if e := a.facts.Events[i]; strings.HasPrefix(e.Kind, "hội nghị") {
+						spans[k].Kind, spans[k].Value = SpanEvent, e.Kind
+						break
+					}
+				}
+				continue
+			}
+		}
+		// "Tại buổi lễ, …", "Dự buổi lễ có …": the ceremony the text told of
+		if head && k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "buổi" {
+			for i := len(a.facts.Events) - 1; i >= 0; i-- {
+				if e := a.facts.Events[i]; strings.HasPrefix(e.Kind, "lễ ") {
+					spans[k].Kind, spans[k].Value = SpanEvent, e.Kind
+					break
+				}
+			}
+			continue
+		}
+		next := k + 1
+		act := ""
+		actKind := ""
+		if !head {
+			n := a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewCeremonyAct)
+			switch {
+			case n > 0:
+			case a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewReviewAct) > 0:
+				// "tổ chức sơ kết dự án": a review is a conference
+				n = a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewReviewAct)
+				actKind = "hội nghị " + Fold(a.tokText(sp.T0, sp.T0+n))
+			case a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewFieldAct) > 0:
+				// "tổ chức kiểm tra thực tế kết quả …": a field inspection
+				n = a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewFieldAct)
+				actKind = Fold(a.tokText(sp.T0, min(sp.T0+2, sp.T0+n)))
+			}
+			if n == 0 {
+				continue
+			}
+			for next < len(spans) && spans[next].T0 < sp.T0+n {
+				next++
+			}
+			act = a.tokText(sp.T0, sp.T0+n)
+		}
+		// (an act is followed by what it opens, closes or reviews, not by a
+		// meeting word: "bế mạc Hội nghị …" is the meeting's)
+		if next >= len(spans) || spans[next].Kind != SpanOther || a.toks[spans[next].T0].Kind != Word && (head || a.toks[spans[next].T0].Kind != Number) ||
+			head && a.g.isFunction(spans[next].Value) {
+			continue
+		}
+		if head {
+			// "lễ công bố quyết định": the act is the plain lower-case words
+			// after the head, at most two
+			e := next
+			for e < len(spans) && spans[e].T1 <= spans[next].T0+2 && spans[e].Kind == SpanOther && !a.toks[spans[e].T0].Cap && a.toks[spans[e].T0].Kind == Word && !a.g.isFunction(spans[e].Value) {
+				e++
+			}
+			if e == next {
+				continue
+			}
+			act = a.tokText(spans[next].T0, spans[e-1].T1)
+		}
+		j := k - 1
+		for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || spans[j].Value == "ra") {
+			j--
+		}
+		heldBefore := j >= 0 && (spans[j].Kind == SpanVerb && (spans[j].Value == "organize" || spans[j].Value == "chair") ||
+			spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wIntro) && spans[j].T1 < sp.T0)
+		heldAfter := false
+		if !heldBefore && head {
+			spans[k].Kind = SpanEvent // for the clause and the name's end
+			if clauseSubject(spans, k) {
+				_, _, heldAfter = a.heldClause(spans, a.eventNameEnd(spans, k))
+			}
+			spans[k].Kind = sp.Kind
+		}
+		if !heldBefore && !heldAfter {
+			continue
+		}
+		if actKind != "" && !heldBefore {
+			continue // a review or an inspection is read only after the verb that holds it
+		}
+		spans[k].Kind = SpanEvent
+		spans[k].Value = "lễ " + strings.ToLower(act)
+		if actKind != "" {
+			spans[k].Value = actKind
+		}
+		if a.ev.ceremony == nil {
+			a.ev.ceremony = map[int]bool{}
+		}
+		a.ev.ceremony[sp.T0] = true
+	}
+}
+
+// tripPurpose is what the travellers of a story of their departure go to
+// attend: the kinds of meeting its name holds, and the day they left.
+type tripPurpose struct {
+	kinds map[string]bool
+	date  Date
 }
 
 // travelBefore reports a word of travel or arrival in the few spans before
@@ -725,8 +1043,13 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 		}
 	}
 	// "đoàn đã hội đàm với …": the delegation of a head the text named acts
+	// (a call, with a day of its own: "Trong thời gian ở Khánh Hòa, nhóm chỉ
+	// huy đội tàu đã chào xã giao …" tells of calls in passing; "Cùng ngày,
+	// nhóm chỉ huy đội tàu đến chào xã giao …" of one)
 	if d := a.delegationSubject(spans); d >= 0 && len(a.ev.leads) > 0 {
-		ms = append(ms, mention{k1: d + 1})
+		if e := a.groupEnd(spans, d); e >= len(spans) || a.g.evPhraseAt(a.toks, spans[e].T0, spans[e].T1, ewCall) == 0 || a.ownDay(spans) {
+			ms = append(ms, mention{k1: e})
+		}
 	}
 	for _, m := range ms {
 		j := m.k1
@@ -769,15 +1092,49 @@ func (a *analysis) eventNamed(name string) *EventFact {
 // eventOfKind is the latest event of a kind, or the current event when a generic
 // meeting word refers back to it.
 func (a *analysis) eventOfKind(kind string) *EventFact {
+	// "Hội nghị xác định, năm 2019, …" after a review that told of last year's
+	// ADMM: a meeting told in retrospect is not the one a later reference means
+	var back *EventFact
 	for i := len(a.facts.Events) - 1; i >= 0; i-- {
-		if a.facts.Events[i].Kind == kind {
-			return a.facts.Events[i]
+		if e := a.facts.Events[i]; e.Kind == kind {
+			if a.retrospect(e) {
+				if back == nil {
+					back = e
+				}
+				continue
+			}
+			return e
 		}
+	}
+	if back != nil {
+		return back
 	}
 	if a.current != nil && (kind == "hội nghị" || kind == a.current.Kind) {
 		return a.current
 	}
 	return nil
+}
+
+// retrospect reports an event opened after the article's first one but held
+// before it (a review's "năm 2018, … đã tham dự Hội nghị …" in a story of
+// 2019): told in retrospect.
+func (a *analysis) retrospect(e *EventFact) bool {
+	first := a.facts.Events[0]
+	if e == first || e.Date.IsZero() || first.Date.IsZero() || e.Date.Year == 0 || first.Date.Year == 0 || !e.Date.before(first.Date) {
+		return false
+	}
+	// in the paragraph that tells of it, it is still the scene ("Trước đó,
+	// hôm qua, … tổ chức hội nghị sơ kết … Trung tướng A dự hội nghị.")
+	at, ok := a.ev.openedAt[e]
+	if !ok {
+		return false
+	}
+	for t := at; t < a.ev.sentT0 && t < len(a.toks); t++ {
+		if a.toks[t].Kind == Newline {
+			return true
+		}
+	}
+	return false
 }
 
 // eventNameEnd is the span index where a named event's name ends.
@@ -794,6 +1151,10 @@ func (a *analysis) eventNameEnd(spans []Chunk, k int) int {
 		// chính thức Việt Nam từ ngày 24 đến 26/10"
 		if sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewHeldAfter) > 0 ||
 			sp.Kind == SpanOther && sp.Value == "từ" && j+1 < len(spans) && spans[j+1].Kind == SpanDate {
+			return j
+		}
+		// "Hội nghị X và Hội nghị Y": a second meeting's name after "và"
+		if (sp.Kind == SpanOther || sp.Kind == SpanSep) && sp.Value == "và" && j+1 < len(spans) && spans[j+1].Kind == SpanEvent && a.toks[spans[j+1].T0].Cap {
 			return j
 		}
 		switch sp.Kind {

@@ -4,6 +4,7 @@ import "strings"
 
 // roles gives the people of a sentence their part in the event it speaks of.
 func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact, kind lineKind) {
+	lk := kind
 	// in a sentence about what will happen, what people say is said now, but
 	// who will chair or attend has not happened
 	planned := a.plannedSentence(spans)
@@ -40,6 +41,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		}
 	}
 	a.agentList(spans, ms, roles)
+	a.handRoles(spans, ms, roles)
 	c := a.sentenceCues(spans)
 	for i, m := range ms {
 		cue := cuesBefore(spans, c, m.k0)
@@ -160,6 +162,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				// in general is no reception
 				continue
 			}
+			if rec == nil && lk == lineCaption {
+				// "Đại tướng A đón Thủ tướng B tới triển lãm. Ảnh: …": a caption
+				// shows a moment of the event the text tells, it opens none
+				continue
+			}
 			if rec == nil {
 				rec = &EventFact{Kind: kind}
 				a.facts.Events = append(a.facts.Events, rec)
@@ -250,6 +257,44 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			}
 		}
 	}
+}
+
+// handRoles reads the act of a ceremony, a handover or an award (event_words.tsv
+// hand: "bàn giao", "trao"): the one who hands over attends, and so does the
+// one it is handed to, named after "cho" or "tặng" in the clause ("Tại hội
+// nghị, ông Chiến đã bàn giao nhiệm vụ cho Thiếu tướng Lê Đức Thái").
+func (a *analysis) handRoles(spans []Chunk, ms []mention, roles [][]string) {
+	for i, m := range ms {
+		if len(roles[i]) > 0 {
+			continue
+		}
+		k := m.k1
+		for k < len(spans) && spans[k].Kind == SpanOther && a.g.is(spans[k].Value, wFiller) {
+			k++
+		}
+		if k >= len(spans) || spans[k].Kind != SpanOther || a.g.evPhraseAt(a.toks, spans[k].T0, len(a.toks), ewHand) == 0 {
+			continue
+		}
+		roles[i] = []string{"attend"}
+		for n := i + 1; n < len(ms); n++ {
+			if len(roles[n]) > 0 || a.clauseEnds(spans, m.k1, ms[n].k0) {
+				break
+			}
+			if p := spans[ms[n].k0-1]; p.Kind == SpanOther && (p.Value == "cho" || p.Value == "tặng") {
+				roles[n] = []string{"attend"}
+			}
+		}
+	}
+}
+
+// clauseEnds reports a ";" or a full stop between spans[from] and spans[to].
+func (a *analysis) clauseEnds(spans []Chunk, from, to int) bool {
+	for j := from; j < to && j < len(spans); j++ {
+		if spans[j].Kind == SpanSep && spans[j].Value == ";" || spans[j].Kind == SpanOther && spans[j].Value == "." {
+			return true
+		}
+	}
+	return false
 }
 
 // agentList gives the people listed after "do" the verb that ends the list:
@@ -384,7 +429,12 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 	if !agent && k < stop && k < len(spans) && a.agentVerb(spans[k]) {
 		k++
 	}
-	for k < stop && k < len(spans) && spans[k].Kind != SpanVerb && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
+	// "Trưởng ban Chỉ đạo … về tham gia hoạt động Gìn giữ hòa bình … chủ trì":
+	// a verb right after "về" is the topic of a body's name, not the person's
+	topic := func(k int) bool {
+		return spans[k].Kind == SpanVerb && k > 0 && spans[k-1].Kind == SpanOther && spans[k-1].Value == "về"
+	}
+	for k < stop && k < len(spans) && (spans[k].Kind != SpanVerb || topic(k)) && !(spans[k].Kind == SpanSep && spans[k].Value == ";") &&
 		!(spans[k].Kind == SpanEvent && !a.toks[spans[k].T0].Cap && !a.inBodyName(spans, k)) && spans[k].Kind != SpanDate {
 		if spans[k].Kind == SpanOther {
 			plain++
