@@ -486,3 +486,85 @@ func decodeAnswer(b []byte) ([]Result, error) {
 	}
 	return rows, nil
 }
+
+// AnswersCurrent reports whether the store holds stored answers written by
+// the last transaction that committed (the stamp is current).
+func (s *Store) AnswersCurrent(ctx context.Context) (bool, error) {
+	sctx, end, err := s.Snapshot(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer end()
+	d := (&Reader{s: s}).direct(sctx)
+	if d == nil {
+		return false, nil
+	}
+	b := d.bucket(answersBucket)
+	if b == nil {
+		return false, nil
+	}
+	v := b.Get(answersStamp)
+	return len(v) == 9 && binary.BigEndian.Uint64(v) == uint64(d.btx.ID()) && v[8] == answerFormat, nil
+}
+
+// answersFresh reports whether db's stored answers are current.
+func answersFresh(db *bolt.DB) bool {
+	fresh := false
+	db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(answersBucket); b != nil {
+			v := b.Get(answersStamp)
+			fresh = len(v) == 9 && binary.BigEndian.Uint64(v) == uint64(tx.ID()) && v[8] == answerFormat
+		}
+		return nil
+	})
+	return fresh
+}
+
+// AnswersCurrentAtOpen reports whether the stored answers were current
+// when the store was opened for writing, before the derived rows were
+// checked (their rebuild commits, but from the same quads).
+func (s *Store) AnswersCurrentAtOpen() bool { return s.answersAtOpen }
+
+// RestampAnswers stamps the stored answers anew, unchanged: for a caller
+// that saw them current (AnswersCurrent) before writes that changed no
+// quad — a build of unchanged articles commits, but the graph the answers
+// were computed from is the same. It reports how many answers it stamped.
+func (s *Store) RestampAnswers(ctx context.Context) (int, error) {
+	if s.bdb == nil || s.bdb.IsReadOnly() || s.shared == nil || s.shared.tx != nil {
+		return 0, nil
+	}
+	n := 0
+	err := s.bdb.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(answersBucket)
+		if b == nil {
+			return nil
+		}
+		stamp := append(binary.BigEndian.AppendUint64(nil, uint64(tx.ID())), answerFormat)
+		type kv struct{ k, v []byte }
+		var all []kv
+		err := b.ForEach(func(k, v []byte) error {
+			if len(v) < 9 || v[8] != answerFormat {
+				return nil
+			}
+			nv := append(append(make([]byte, 0, len(v)), stamp...), v[9:]...)
+			all = append(all, kv{append([]byte(nil), k...), nv})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, e := range all {
+			if err := b.Put(e.k, e.v); err != nil {
+				return err
+			}
+			if string(e.k) != string(answersStamp) {
+				n++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("stamping the stored answers of %s: %w", s, err)
+	}
+	return n, nil
+}

@@ -89,11 +89,14 @@ type Store struct {
 	// wmu serializes writes. Cayley's kv and sql stores keep caches beside
 	// the database that a failed write leaves stale, so after one the quad
 	// store is reopened with reset.
-	wmu    sync.Mutex
-	shared *sharedKV // bolt: the database, whose writes share a transaction
-	bdb    *bolt.DB  // bolt: the same database, for its statistics
-	reset  func() (cgraph.QuadStore, error)
-	pg     *sql.DB // PostgreSQL: the bulk write path's connections (pgwrite.go)
+	wmu sync.Mutex
+	// answersAtOpen: the stored answers were current when the store was
+	// opened for writing (answers.go).
+	answersAtOpen bool
+	shared        *sharedKV // bolt: the database, whose writes share a transaction
+	bdb           *bolt.DB  // bolt: the same database, for its statistics
+	reset         func() (cgraph.QuadStore, error)
+	pg            *sql.DB // PostgreSQL: the bulk write path's connections (pgwrite.go)
 
 	// cayleyWrites sends a bolt store's additions through Cayley's
 	// ApplyDeltas rather than the bulk path (bulk.go): for the test that

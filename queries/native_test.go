@@ -375,4 +375,15 @@ func TestNativeTiesMatchGizmo(t *testing.T) {
 	if queries.TiesSettled()-ties < 3 {
 		t.Errorf("%d ties put in the store's order, want events-about's, events-of-person's and position-holders'", queries.TiesSettled()-ties)
 	}
+	// Stored (answers.go), the same answers keep the ties in the script's
+	// order.
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "2")
+	if _, err := queries.StoreAnswers(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range [][]string{{"events-about", "1-NQ/TEST"}, {"chairs-of-resolution", "1-NQ/TEST"}, {"events-of-person", "Lê Văn Chung"}, {"people-met", "Lê Văn Chung"}, {"position-holders", "Thứ trưởng Bộ Thử"}} {
+		if _, r := sameAnswer(t, s, q[0], q[1:]); !storedRead(r) {
+			t.Errorf("%q: no stored answer read", q)
+		}
+	}
 }

@@ -51,6 +51,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	commitMiB := fs.Int("commit-mib", graph.DefaultDirtyBudget>>20, "bolt: MiB of pages a transaction may write (fewer articles when more; 0: no limit)")
 	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout (instead of a line on stderr)")
+	noAnswers := fs.Bool("no-answers", false, "do not store the hubs' answers at the end (the queries of hubs then read the store row by row until a build or rm stores them)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extract on this many cores; the store ends the same for any number")
 	prof := addProfileFlags(fs)
 	paths, err := parseFlags(fs, args)
@@ -116,9 +117,10 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 	start := time.Now()
+	answered := answersCurrent(ctx, s) // answers.go
 	err = b.run(ctx, x, paths, in, graph.BatchDocs(*batch), graph.DirtyBudget(*commitMiB<<20))
-	if err == nil {
-		err = storeAnswers(ctx, e, s) // answers.go
+	if err == nil && !*noAnswers {
+		err = storeAnswers(ctx, e, s, "build", answered, b.added+b.removed+b.background > 0)
 	}
 	if perr := prof.stop(); perr != nil && err == nil {
 		err = perr

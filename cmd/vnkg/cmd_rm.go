@@ -26,6 +26,7 @@ func runRm(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "rm", "DOC...", rmDoc)
 	db := addDBFlag(fs)
 	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout")
+	noAnswers := fs.Bool("no-answers", false, "do not store the hubs' answers again after removing (the queries of hubs then read the store row by row until a build or rm stores them)")
 	docs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -63,8 +64,8 @@ func runRm(ctx context.Context, e *env, args []string) (err error) {
 			e.log.Debug("removed", "doc", label, "quads", n)
 		}
 	}
-	if removed > 0 {
-		if err := storeAnswers(ctx, e, s); err != nil { // answers.go
+	if removed > 0 && !*noAnswers {
+		if err := storeAnswers(ctx, e, s, "rm", false, true); err != nil { // answers.go
 			return err
 		}
 	}

@@ -66,6 +66,12 @@ func TestRmStoresAnswers(t *testing.T) {
 		return answers
 	}
 	before := current("built")
+	// A build of the same articles changes no quad: the answers are kept
+	// (stamped anew), not computed again.
+	if _, stderr := mustRun(t, "build", "--db", db, "../../data/corpus"); strings.Contains(stderr, "stored the answers") {
+		t.Errorf("a build that changed nothing computed the answers again:\n%s", stderr)
+	}
+	current("built again, nothing changed")
 	mustRun(t, "rm", "--db", db, "000_aa4540ad7a50da76")
 	after := current("after rm")
 	t.Logf("%d answers stored after the build, %d after rm", len(before), len(after))
@@ -77,5 +83,11 @@ func TestRmStoresAnswers(t *testing.T) {
 	code, _, stderr := vnkgRun(t, "query", "--db", db, "--explain", a.Query, "<"+a.Node.Value+">")
 	if code != exitOK || !strings.Contains(stderr, "stored answer of "+a.Query) {
 		t.Errorf("query %s <%s>: exit %d, the plan does not show the stored answer:\n%s", a.Query, a.Node.Value, code, stderr)
+	}
+	// rm --no-answers leaves them stale: not read, the query computes.
+	mustRun(t, "rm", "--db", db, "--no-answers", "001_5e7f9ea061c1cc74")
+	code, _, stderr = vnkgRun(t, "query", "--db", db, "--explain", a.Query, "<"+a.Node.Value+">")
+	if code != exitOK || strings.Contains(stderr, "vnkg_answers       1        0") == false && !strings.Contains(stderr, "stale") {
+		t.Errorf("after rm --no-answers: exit %d, the plan shows no stale answer:\n%s", code, stderr)
 	}
 }
