@@ -67,6 +67,15 @@ func (t *Text) SourceOffset(i int) int {
 	return min(max(o, 0), len(t.Source))
 }
 
+// NFC is s in Unicode's NFC: s itself when it is NFC already, which
+// Vietnamese text in precomposed letters is known to be without norm's tables.
+func NFC(s string) string {
+	if nfcLatin(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
 // Normalize prepares src for extraction. It never fails: any string is accepted
 // (invalid UTF-8 bytes become U+FFFD).
 func Normalize(src string) *Text {
