@@ -12,6 +12,7 @@ func (x *Extractor) Extract(doc Document) Result {
 	if ev, ok := res[stageIndex["evidence"]].(*evidenceResult); ok {
 		r.Evidence, r.Mentions = ev.evidence, ev.mentions
 	}
+	e.release() // the result holds none of its maps
 	return r
 }
 
