@@ -289,7 +289,11 @@ func CanonicalTone(s string) string {
 	if !mayRetone(s) {
 		return s
 	}
-	return refold(string(retone([]byte(s))))
+	b := retone([]byte(s))
+	if len(b) == 0 {
+		return ""
+	}
+	return refold(unsafe.String(&b[0], len(b))) // b is not written after this
 }
 
 // mayRetone reports an o or u before a non-ASCII letter: the only place where
