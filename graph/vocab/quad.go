@@ -76,7 +76,67 @@ var iriEscaped = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// iriSpecial and literalSpecial are the bytes of valid UTF-8 that a term's
+// writing changes (IRIs: iriEscaped; literals: the quote, the backslash and
+// controls); every other byte, and all above ASCII, is copied as it is.
+var iriSpecial, literalSpecial = func() (iri, lit [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		iri[c] = iriEscaped[c]
+		lit[c] = c < 0x20 || c == 0x7f || c == '"' || c == '\\'
+	}
+	return iri, lit
+}()
+
 func appendTerm(b []byte, t Term) []byte {
+	v := t.Value
+	if utf8.ValidString(v) {
+		// the common case: no bad byte to replace, so only the special
+		// bytes are looked at (the same output as the loops below)
+		special, open, close := &literalSpecial, byte('"'), byte('"')
+		if t.Kind == IRIKind {
+			special, open, close = &iriSpecial, '<', '>'
+		}
+		b = append(b, open)
+		run := 0
+		for i := 0; i < len(v); i++ {
+			c := v[i]
+			if !special[c] {
+				continue
+			}
+			b = append(b, v[run:i]...)
+			run = i + 1
+			switch {
+			case t.Kind == IRIKind:
+				b = appendUchar(b, rune(c))
+			case c == '"':
+				b = append(b, `\"`...)
+			case c == '\\':
+				b = append(b, `\\`...)
+			case c == '\n':
+				b = append(b, `\n`...)
+			case c == '\r':
+				b = append(b, `\r`...)
+			case c == '\t':
+				b = append(b, `\t`...)
+			default:
+				b = appendUchar(b, rune(c))
+			}
+		}
+		b = append(b, v[run:]...)
+		b = append(b, close)
+		if t.Kind != IRIKind && t.Datatype != "" {
+			b = append(b, "^^<"...)
+			b = append(b, t.Datatype...)
+			b = append(b, '>')
+		}
+		return b
+	}
+	return appendTermBytewise(b, t)
+}
+
+// appendTermBytewise is appendTerm for any string: bad bytes are written as
+// U+FFFD.
+func appendTermBytewise(b []byte, t Term) []byte {
 	v := t.Value
 	if t.Kind == IRIKind {
 		b = append(b, '<')
