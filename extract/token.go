@@ -136,20 +136,22 @@ func makeWord(t *Text, i, j int) Token {
 	}
 	tok.Cap = isUpper(first)
 	letters, upper := 0, 0
+	// one letter not upper case settles it: most words stop at their first
 	for _, r := range tok.Text {
 		switch {
 		case r < utf8.RuneSelf: // most letters of Vietnamese text are ASCII
 			if 'a' <= r && r <= 'z' {
-				letters++
+				return tok
 			} else if 'A' <= r && r <= 'Z' {
 				letters++
 				upper++
 			}
 		case isLetter(r):
-			letters++
-			if isUpper(r) {
-				upper++
+			if !isUpper(r) {
+				return tok
 			}
+			letters++
+			upper++
 		}
 	}
 	tok.Upper = letters >= 2 && upper == letters
