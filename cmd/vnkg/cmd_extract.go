@@ -192,10 +192,7 @@ func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []s
 				for _, q := range res.Quads {
 					n += len(q.Subject.Value) + len(q.Predicate.Value) + len(q.Object.Value) + len(q.Object.Datatype) + len(q.Label) + 17
 				}
-				nq := make([]byte, 0, n)
-				for _, q := range res.Quads {
-					nq = append(q.AppendNQuad(nq), '\n')
-				}
+				nq := vocab.AppendNQuads(make([]byte, 0, n), res.Quads)
 				results <- done{j.seq, j.it.Where(), res, docSum(res.Doc), nq, nil}
 			}
 		}()

@@ -65,6 +65,31 @@ func (q Quad) AppendNQuad(b []byte) []byte {
 	return append(b, " ."...)
 }
 
+// AppendNQuads appends quads as N-Quads, a line each (as NQuad renders
+// them, each with a newline), to b. A label shared by consecutive quads (an
+// article's quads all carry its IRI) is written out once and copied after.
+func AppendNQuads(b []byte, quads []Quad) []byte {
+	var label string
+	var written []byte // " <label> ." for label
+	for _, q := range quads {
+		if q.Label == "" {
+			b = append(q.AppendNQuad(b), '\n')
+			continue
+		}
+		if q.Label != label || written == nil {
+			label = q.Label
+			written = append(appendTerm(append(written[:0], ' '), IRI(label)), " ."...)
+		}
+		b = appendTerm(b, q.Subject)
+		b = append(b, ' ')
+		b = appendTerm(b, q.Predicate)
+		b = append(b, ' ')
+		b = appendTerm(b, q.Object)
+		b = append(append(b, written...), '\n')
+	}
+	return b
+}
+
 // iriEscaped are the ASCII bytes N-Quads IRIREF forbids: controls, space and <>"{}|^`\.
 var iriEscaped = func() (t [utf8.RuneSelf]bool) {
 	for c := 0; c <= 0x20; c++ {

@@ -38,3 +38,24 @@ func TestAppendTermFastPath(t *testing.T) {
 		t.Errorf("a bad byte: %q", got)
 	}
 }
+
+// TestAppendNQuads: the quads of a list written at once are their NQuad
+// lines, whatever their labels (shared, changing, none).
+func TestAppendNQuads(t *testing.T) {
+	d1, d2 := "https://example.org/doc/a b", "https://example.org/doc/ệ"
+	var quads []Quad
+	for i, label := range []string{d1, d1, d2, "", d2, d1, "", "", d1} {
+		quads = append(quads, Quad{Subject: IRI("https://example.org/p/" + string(rune('a'+i))), Predicate: IRI("https://schema.org/name"),
+			Object: String("tên \"" + string(rune('a'+i)) + "\"\n"), Label: label})
+	}
+	var want []byte
+	for _, q := range quads {
+		want = append(append(want, q.NQuad()...), '\n')
+	}
+	if got := AppendNQuads([]byte("x"), quads); string(got) != "x"+string(want) {
+		t.Errorf("AppendNQuads:\n%s\nwant\n%s", got, want)
+	}
+	if got := AppendNQuads(nil, nil); len(got) != 0 {
+		t.Errorf("no quads: %q", got)
+	}
+}
