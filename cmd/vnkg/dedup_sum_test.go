@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"unicode"
@@ -72,4 +73,25 @@ func TestAppendWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkDocSum: the duplicate check's sum of a bundled article.
+func BenchmarkDocSum(b *testing.B) {
+	text, err := os.ReadFile("../../data/corpus/" + firstCorpusFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := extract.Document{Title: "Tiêu đề bài báo", Text: string(text)}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		docSum(doc)
+	}
+}
+
+func firstCorpusFile(b *testing.B) string {
+	ents, err := os.ReadDir("../../data/corpus")
+	if err != nil || len(ents) == 0 {
+		b.Fatalf("no bundled article: %v", err)
+	}
+	return ents[0].Name()
 }
