@@ -250,11 +250,39 @@ func isoDate(s string) (y, m, d int, ok bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, 0, 0, false
 	}
+	if y, m, d, digits := isoDigits(s); digits {
+		// the common case, digits only: what Sscanf reads, without its
+		// scanner (two allocations a call)
+		if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+			return 0, 0, 0, false
+		}
+		return y, m, d, true
+	}
 	n, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d)
 	if err != nil || n != 3 || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
 		return 0, 0, 0, false
 	}
 	return y, m, d, true
+}
+
+// isoDigits reads YYYY-MM-DD (the dashes checked by isoDate) when the other
+// eight bytes are ASCII digits.
+func isoDigits(s string) (y, m, d int, ok bool) {
+	num := func(t string) (int, bool) {
+		v := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return 0, false
+			}
+			v = v*10 + int(t[i]-'0')
+		}
+		return v, true
+	}
+	var oy, om, od bool
+	y, oy = num(s[0:4])
+	m, om = num(s[5:7])
+	d, od = num(s[8:10])
+	return y, m, d, oy && om && od
 }
 
 func parseJSONL(file string, data []byte, fn func(Document) error, bad func(error)) error {

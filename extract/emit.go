@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/vnkg/vnkg/graph/vocab"
 )
@@ -23,6 +24,7 @@ type emitter struct {
 	evidence []Evidence // in Text.Norm offsets until Extract maps them
 	iris     map[any]string
 	names    map[[2]string]string // entity IRIs by kind and name
+	maps     *emitMaps            // where the maps came from (release)
 }
 
 // quadKey is a quad without its label, which is the same for every quad of
@@ -75,16 +77,82 @@ func (e *emitter) entity(kind, name string) string {
 	}
 	iri, ok := e.g.iris[k] // a rank or a body of the gazetteer: built once
 	if !ok {
-		iri = entity(kind, name)
+		iri = sharedIRIs.entity(kind, name)
 	}
 	e.names[k] = iri
 	return iri
 }
 
+// maxSharedIRIs caps sharedIRIs: enough for the people, bodies and places a
+// large corpus repeats, while memory stays bounded whatever its size.
+const maxSharedIRIs = 1 << 16
+
+// sharedIRIs are entity IRIs built for earlier articles, by kind and name,
+// shared by every extractor (entity depends on nothing else): the same
+// people and places recur across a corpus. It stops growing at
+// maxSharedIRIs entries.
+var sharedIRIs = iriCache{m: map[[2]string]string{}}
+
+type iriCache struct {
+	mu sync.RWMutex
+	m  map[[2]string]string
+}
+
+func (c *iriCache) entity(kind, name string) string {
+	k := [2]string{kind, name}
+	c.mu.RLock()
+	iri, ok := c.m[k]
+	full := len(c.m) >= maxSharedIRIs
+	c.mu.RUnlock()
+	if ok {
+		return iri
+	}
+	iri = entity(kind, name)
+	if !full {
+		// the name is often a slice of an article's text: a copy, so that
+		// the cache does not keep the article
+		k = [2]string{strings.Clone(kind), strings.Clone(name)}
+		c.mu.Lock()
+		if len(c.m) < maxSharedIRIs {
+			c.m[k] = iri
+		}
+		c.mu.Unlock()
+	}
+	return iri
+}
+
+// emitMaps are an emitter's maps, kept for the next article's emitter once
+// its result is taken (release): cleared maps keep their room.
+type emitMaps struct {
+	seen, bgSet map[quadKey]bool
+	iris        map[any]string
+	names       map[[2]string]string
+}
+
+var emitMapPool = sync.Pool{New: func() any {
+	return &emitMaps{seen: make(map[quadKey]bool, 128), bgSet: make(map[quadKey]bool, 32),
+		iris: map[any]string{}, names: make(map[[2]string]string, 64)}
+}}
+
+// release gives e's maps back for another article; e is not used after.
+func (e *emitter) release() {
+	if e.maps == nil {
+		return
+	}
+	m := e.maps
+	clear(m.seen)
+	clear(m.bgSet)
+	clear(m.iris)
+	clear(m.names)
+	e.maps, e.seen, e.bgSet, e.iris, e.names = nil, nil, nil, nil, nil
+	emitMapPool.Put(m)
+}
+
 // emit builds the quads of one article.
 func (g *Gazetteer) emit(doc Document, f *Facts, evidence bool) *emitter {
-	e := &emitter{label: vocab.DocIRI(doc.ID), seen: make(map[quadKey]bool, 128), g: g, bgSet: make(map[quadKey]bool, 32),
-		quads: make([]vocab.Quad, 0, 128), f: f, iris: map[any]string{}, cites: evidence, names: make(map[[2]string]string, 64)}
+	m := emitMapPool.Get().(*emitMaps)
+	e := &emitter{label: vocab.DocIRI(doc.ID), seen: m.seen, g: g, bgSet: m.bgSet,
+		quads: make([]vocab.Quad, 0, 128), f: f, iris: m.iris, cites: evidence, names: m.names, maps: m}
 	d := e.label
 	e.add(d, vocab.Type, vocab.IRI(vocab.NewsArticle))
 	switch {

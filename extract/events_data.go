@@ -137,13 +137,17 @@ func (g *Gazetteer) evPhraseAt(toks []Token, i, end int, c eventWordClass) int {
 	} else if !g.ew.opens[key] {
 		return 0
 	}
+	// the phrase's key grows in one buffer (on the stack for most phrases);
+	// the map lookup by string(buf) does not copy it
+	var room [96]byte
+	buf := append(room[:0], key...)
 	for n := 2; n <= g.ew.longest && i+n <= end; n++ {
-		t := toks[i+n-1]
+		t := &toks[i+n-1]
 		if t.Kind != Word {
 			return 0
 		}
-		key += " " + t.Key
-		if g.ew.class[key]&c != 0 {
+		buf = append(append(buf, ' '), t.Key...)
+		if g.ew.class[string(buf)]&c != 0 {
 			return n
 		}
 	}

@@ -202,3 +202,49 @@ func TestScore(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractConcurrentSame: extractions running at once (as vnkg's workers
+// run them, sharing the IRI cache, the emitter's maps and the token slices
+// of the pools) give each article the quads one extraction alone gives it,
+// however often a pooled slice or map has served another article. Run it
+// under -race too.
+func TestExtractConcurrentSame(t *testing.T) {
+	x := newExtractor(t)
+	var docs []extract.Document
+	for _, set := range articleDirs[:4] {
+		if err := extract.Walk([]string{set.corpus}, nil, func(doc extract.Document) error {
+			docs = append(docs, doc)
+			return nil
+		}, func(err error) { t.Errorf("reading %s: %v", set.corpus, err) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := make([][]byte, len(docs))
+	for i, doc := range docs {
+		var b bytes.Buffer
+		if err := vocab.WriteNQuads(&b, x.Extract(doc).Quads); err != nil {
+			t.Fatal(err)
+		}
+		want[i] = b.Bytes()
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 2 * len(docs) {
+				i := (k*7 + w*13) % len(docs) // each worker in its own order
+				var b bytes.Buffer
+				if err := vocab.WriteNQuads(&b, x.Extract(docs[i]).Quads); err != nil {
+					t.Error(err)
+					return
+				}
+				if !bytes.Equal(b.Bytes(), want[i]) {
+					t.Errorf("worker %d: %s differs from its extraction alone:\n%s", w, docs[i].ID, lineDiff(string(want[i]), b.String()))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

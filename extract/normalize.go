@@ -40,15 +40,17 @@ func (t *Text) mayRefold(i, j int) bool {
 // findLongPairs records where Fold holds the second vowels of longPairs.
 func (t *Text) findLongPairs() {
 	t.pairsKnown = true
-	for off, s := 0, t.Fold; ; {
-		i := strings.IndexByte(s, 0xE1)
-		if i < 0 || i+2 >= len(s) {
-			return
+	// one pass over the bytes (0xE1 leads most Vietnamese vowels, too
+	// often for IndexByte to skip far); the test is hasLongPairVowel's
+	s := t.Fold
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != 0xE1 {
+			continue
 		}
-		if hasLongPairVowel(s[i : i+3]) {
-			t.longPairs = append(t.longPairs, off+i)
+		if b1, b2 := s[i+1], s[i+2]; b1 == 0xBA && (b2 == 0xBC || b2 == 0xBD) ||
+			b1 == 0xBB && (b2 == 0xB2 || b2 == 0xB3 || b2 == 0xB8 || b2 == 0xB9) {
+			t.longPairs = append(t.longPairs, i)
 		}
-		off, s = off+i+1, s[i+1:]
 	}
 }
 
@@ -65,6 +67,15 @@ func (t *Text) SourceOffset(i int) int {
 	}
 	// inside a character that normalization lengthened (U+FFFD for a bad byte)
 	return min(max(o, 0), len(t.Source))
+}
+
+// NFC is s in Unicode's NFC: s itself when it is NFC already, which
+// Vietnamese text in precomposed letters is known to be without norm's tables.
+func NFC(s string) string {
+	if nfcLatin(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // Normalize prepares src for extraction. It never fails: any string is accepted
@@ -155,6 +166,14 @@ func Normalize(src string) *Text {
 // string it refuses still goes to that check.
 func nfcLatin(s string) bool {
 	for i := 0; i < len(s); {
+		// eight ASCII bytes at a time
+		for i+8 <= len(s) && (uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56)&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		switch {
 		case c < utf8.RuneSelf:
@@ -270,7 +289,11 @@ func CanonicalTone(s string) string {
 	if !mayRetone(s) {
 		return s
 	}
-	return refold(string(retone([]byte(s))))
+	b := retone([]byte(s))
+	if len(b) == 0 {
+		return ""
+	}
+	return refold(unsafe.String(&b[0], len(b))) // b is not written after this
 }
 
 // mayRetone reports an o or u before a non-ASCII letter: the only place where
@@ -336,18 +359,19 @@ func refold(s string) string {
 // and E1 BB B2–B3, B8–B9 in UTF-8). It is strings.ContainsAny("ỳỹẽỲỸẼ") without
 // decoding every rune, which refold runs on every token.
 func hasLongPairVowel(s string) bool {
-	for {
-		i := strings.IndexByte(s, 0xE1)
-		if i < 0 || i+2 >= len(s) {
-			return false
+	// a loop over the bytes: the strings are short (a token, a name) and
+	// 0xE1 is common in them, so IndexByte's calls cost more than they skip
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != 0xE1 {
+			continue
 		}
 		switch b1, b2 := s[i+1], s[i+2]; {
 		case b1 == 0xBA && (b2 == 0xBC || b2 == 0xBD),
 			b1 == 0xBB && (b2 == 0xB2 || b2 == 0xB3 || b2 == 0xB8 || b2 == 0xB9):
 			return true
 		}
-		s = s[i+1:]
 	}
+	return false
 }
 
 // retone rewrites, in place, vowel pairs with the new tone placement that end a

@@ -12,6 +12,10 @@ func (x *Extractor) Extract(doc Document) Result {
 	if ev, ok := res[stageIndex["evidence"]].(*evidenceResult); ok {
 		r.Evidence, r.Mentions = ev.evidence, ev.mentions
 	}
+	e.release() // the result holds none of its maps
+	if toks, ok := res[stageIndex["tokenize"]].([]Token); ok {
+		releaseTokens(toks) // nor its tokens
+	}
 	return r
 }
 

@@ -60,7 +60,7 @@ var pipeline = []*stage{
 		Run: func(in *stageInput) any { return Normalize(in.doc.Text) }},
 	{Name: "tokenize", Requires: []string{"normalize"}, Doc: "syllables, numbers, codes and punctuation with their offsets",
 		Run: func(in *stageInput) any {
-			toks := Tokenize(resultOf[*Text](in, "normalize"))
+			toks := tokenizeInto(resultOf[*Text](in, "normalize"), pooledTokens())
 			in.x.gaz.intern(toks) // the numbers of the keys the lexicons look up
 			return toks
 		}},

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -46,13 +47,41 @@ type Token struct {
 // Tokenize splits normalized text into tokens. Joiners (- / . ' ’ _) inside a
 // run of letters and digits keep it one token, so "806-NQ/QUTW", "27-7",
 // "Chinhphu.vn" and "Cam-pu-chia" are single tokens; spaced dashes are not.
-func Tokenize(t *Text) []Token {
+func Tokenize(t *Text) []Token { return tokenizeInto(t, nil) }
+
+// tokenPool holds token slices (*[]Token) for the pipeline's tokenize stage.
+var tokenPool sync.Pool
+
+// pooledTokens is a slice from tokenPool, or nil.
+func pooledTokens() []Token {
+	if p, ok := tokenPool.Get().(*[]Token); ok {
+		return *p
+	}
+	return nil
+}
+
+// releaseTokens gives toks back to tokenPool; nothing may use them after.
+func releaseTokens(toks []Token) {
+	if cap(toks) == 0 || cap(toks) > 1<<20 {
+		return // a huge article's tokens are not kept
+	}
+	toks = toks[:0]
+	tokenPool.Put(&toks)
+}
+
+// tokenizeInto is Tokenize into buf's room when it is large enough (the
+// pipeline's tokens come from tokenPool and go back to it when Extract has
+// taken the result).
+func tokenizeInto(t *Text, buf []Token) []Token {
 	s := t.Norm
 	// a token a space, and about one in four more (punctuation, line ends):
 	// sized once, since growing a slice of tokens copies their strings
 	// under the collector's write barrier
 	spaces := strings.Count(s, " ")
-	toks := make([]Token, 0, spaces+spaces/4+16)
+	toks := buf[:0]
+	if want := spaces + spaces/4 + 16; cap(toks) < want {
+		toks = make([]Token, 0, want)
+	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -107,20 +136,22 @@ func makeWord(t *Text, i, j int) Token {
 	}
 	tok.Cap = isUpper(first)
 	letters, upper := 0, 0
+	// one letter not upper case settles it: most words stop at their first
 	for _, r := range tok.Text {
 		switch {
 		case r < utf8.RuneSelf: // most letters of Vietnamese text are ASCII
 			if 'a' <= r && r <= 'z' {
-				letters++
+				return tok
 			} else if 'A' <= r && r <= 'Z' {
 				letters++
 				upper++
 			}
 		case isLetter(r):
-			letters++
-			if isUpper(r) {
-				upper++
+			if !isUpper(r) {
+				return tok
 			}
+			letters++
+			upper++
 		}
 	}
 	tok.Upper = letters >= 2 && upper == letters

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -73,14 +75,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err := prof.start(); err != nil {
 		return err
 	}
-	stats, werr := extractInOrder(ctx, e, x, paths, in, *workers, &failed, &empty, func(res extract.Result) {
+	stats, werr := extractInOrder(ctx, e, x, paths, in, *workers, &failed, &empty, func(res extract.Result, nq []byte) {
 		docs++
 		logDiagnostics(e, res)
 		quads += len(res.Quads)
-		for _, q := range res.Quads {
-			out.WriteString(q.NQuad())
-			out.WriteByte('\n')
-		}
+		out.Write(nq)
 		if !*noBackground {
 			for _, q := range res.Background {
 				// most articles repeat the background of earlier ones: a quad
@@ -141,8 +140,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 // hands the results to fn in input order, on the calling goroutine, so that
 // what fn writes is the same for any number of workers. At most 4×workers
 // documents are in flight (read, being extracted, or waiting for an earlier
-// one), so memory does not grow with the corpus.
-func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []string, in inputFlags, workers int, failed, empty *int, fn func(extract.Result)) (input.Stats, error) {
+// one), so memory does not grow with the corpus. The workers also write each
+// result's quads as N-Quads (nq, a line each) and take the document's sum for
+// the duplicate check, so that the calling goroutine only orders and copies.
+func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []string, in inputFlags, workers int, failed, empty *int, fn func(res extract.Result, nq []byte)) (input.Stats, error) {
 	type job struct {
 		seq int
 		it  input.Item
@@ -151,6 +152,8 @@ func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []s
 		seq   int
 		where string
 		res   extract.Result
+		sum   [sha256.Size]byte
+		nq    []byte
 		err   error
 	}
 	jobs := make(chan job, workers)
@@ -184,7 +187,13 @@ func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []s
 					results <- done{seq: j.seq, err: err}
 					continue
 				}
-				results <- done{j.seq, j.it.Where(), x.Extract(doc), nil}
+				res := x.Extract(doc)
+				n := 0
+				for _, q := range res.Quads {
+					n += len(q.Subject.Value) + len(q.Predicate.Value) + len(q.Object.Value) + len(q.Object.Datatype) + len(q.Label) + 17
+				}
+				nq := vocab.AppendNQuads(make([]byte, 0, n), res.Quads)
+				results <- done{j.seq, j.it.Where(), res, docSum(res.Doc), nq, nil}
 			}
 		}()
 	}
@@ -207,7 +216,7 @@ func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []s
 				fmt.Fprintf(e.stderr, "vnkg: %v\n", r.err)
 				continue
 			}
-			if prev, err := dd.check(r.res.Doc, r.where); err != nil {
+			if prev, err := dd.checkSum(r.res.Doc.ID, r.sum, r.where); err != nil {
 				*failed++
 				fmt.Fprintf(e.stderr, "vnkg: %v\n", err)
 				continue
@@ -215,7 +224,7 @@ func extractInOrder(ctx context.Context, e *env, x *extract.Extractor, paths []s
 				e.log.Debug("same document", "at", r.where, "first", prev, "doc", r.res.Doc.ID)
 				continue
 			}
-			fn(r.res)
+			fn(r.res, r.nq)
 		}
 	}
 	// results is closed: the walker and the workers are done.
@@ -299,25 +308,64 @@ type seenDoc struct {
 func docSum(doc extract.Document) [sha256.Size]byte {
 	buf := make([]byte, 0, len(doc.Title)+len(doc.Text)+1)
 	for _, part := range [...]string{doc.Title, doc.Text} {
-		for w := range strings.FieldsSeq(norm.NFC.String(part)) {
-			if len(buf) > 0 {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, w...)
-		}
+		// extract.NFC passes Vietnamese text, NFC already, without norm's
+		// tables
+		buf = appendWords(buf, extract.NFC(part))
 	}
 	return sha256.Sum256(buf)
 }
+
+// appendWords appends the words of s (as strings.Fields finds them: runs of
+// characters not unicode.IsSpace) to b, each after one space if b holds any,
+// in one pass over the bytes: only the leading bytes of a space above ASCII
+// (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded.
+func appendWords(b []byte, s string) []byte {
+	gap := len(b) > 0 // a space is due before the next word
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		var space bool
+		switch {
+		case c < utf8.RuneSelf:
+			space = asciiSpace[c]
+		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if inWord {
+				gap, inWord = true, false
+			}
+		} else {
+			if !inWord && gap {
+				b = append(b, ' ')
+			}
+			inWord = true
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return b
+}
+
+// asciiSpace are the ASCII bytes unicode.IsSpace holds.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func newDedup() *dedup { return &dedup{seen: map[string]seenDoc{}} }
 
 // check tells whether doc (read at where) is a copy of one already read, or
 // returns the conflict.
 func (d *dedup) check(doc extract.Document, where string) (copyOf string, err error) {
-	sum := docSum(doc)
-	prev, ok := d.seen[doc.ID]
+	return d.checkSum(doc.ID, docSum(doc), where)
+}
+
+// checkSum is check of a document whose sum (docSum) is taken already.
+func (d *dedup) checkSum(id string, sum [sha256.Size]byte, where string) (copyOf string, err error) {
+	prev, ok := d.seen[id]
 	if !ok {
-		d.seen[doc.ID] = seenDoc{where: where, sum: sum}
+		d.seen[id] = seenDoc{where: where, sum: sum}
 		return "", nil
 	}
 	if prev.sum == sum {
@@ -327,5 +375,5 @@ func (d *dedup) check(doc extract.Document, where string) (copyOf string, err er
 	if where != prev.where && norm.NFC.String(where) == norm.NFC.String(prev.where) {
 		why = "two file names that differ only by Unicode normalization, NFC and NFD"
 	}
-	return "", fmt.Errorf("%s: document %q has other text than the one read from %s (%s); skipped", where, doc.ID, prev.where, why)
+	return "", fmt.Errorf("%s: document %q has other text than the one read from %s (%s); skipped", where, id, prev.where, why)
 }

@@ -333,6 +333,12 @@ func sniff(head []byte, name string) string {
 }
 
 func looksHTML(t []byte) bool {
+	if len(t) == 0 || t[0] != '<' {
+		// every sign below opens with "<", which lower-casing keeps and
+		// makes of nothing else: a text article is told without lower-casing
+		// its first 512 bytes
+		return false
+	}
 	lt := bytes.ToLower(t[:min(len(t), 512)])
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<meta ", "<body", "<?xml version"} {
 		if bytes.HasPrefix(lt, []byte(p)) {

@@ -3,7 +3,6 @@ package vocab
 import (
 	"bufio"
 	"io"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -42,19 +41,53 @@ type Quad struct {
 
 // NQuad renders q as one N-Quads statement without the trailing newline.
 func (q Quad) NQuad() string {
-	var b strings.Builder
-	b.Grow(len(q.Subject.Value) + len(q.Predicate.Value) + len(q.Object.Value) + len(q.Object.Datatype) + len(q.Label) + 16)
-	writeTerm(&b, q.Subject)
-	b.WriteByte(' ')
-	writeTerm(&b, q.Predicate)
-	b.WriteByte(' ')
-	writeTerm(&b, q.Object)
+	return string(q.AppendNQuad(make([]byte, 0, q.nquadLen())))
+}
+
+// nquadLen is about the length of q's statement, for a buffer's capacity.
+func (q Quad) nquadLen() int {
+	return len(q.Subject.Value) + len(q.Predicate.Value) + len(q.Object.Value) + len(q.Object.Datatype) + len(q.Label) + 16
+}
+
+// AppendNQuad appends q as one N-Quads statement (as NQuad renders it, without
+// the trailing newline) to b: a writer of many quads reuses one buffer instead
+// of a string a quad.
+func (q Quad) AppendNQuad(b []byte) []byte {
+	b = appendTerm(b, q.Subject)
+	b = append(b, ' ')
+	b = appendTerm(b, q.Predicate)
+	b = append(b, ' ')
+	b = appendTerm(b, q.Object)
 	if q.Label != "" {
-		b.WriteByte(' ')
-		writeTerm(&b, IRI(q.Label))
+		b = append(b, ' ')
+		b = appendTerm(b, IRI(q.Label))
 	}
-	b.WriteString(" .")
-	return b.String()
+	return append(b, " ."...)
+}
+
+// AppendNQuads appends quads as N-Quads, a line each (as NQuad renders
+// them, each with a newline), to b. A label shared by consecutive quads (an
+// article's quads all carry its IRI) is written out once and copied after.
+func AppendNQuads(b []byte, quads []Quad) []byte {
+	var label string
+	var written []byte // " <label> ." for label
+	for _, q := range quads {
+		if q.Label == "" {
+			b = append(q.AppendNQuad(b), '\n')
+			continue
+		}
+		if q.Label != label || written == nil {
+			label = q.Label
+			written = append(appendTerm(append(written[:0], ' '), IRI(label)), " ."...)
+		}
+		b = appendTerm(b, q.Subject)
+		b = append(b, ' ')
+		b = appendTerm(b, q.Predicate)
+		b = append(b, ' ')
+		b = appendTerm(b, q.Object)
+		b = append(append(b, written...), '\n')
+	}
+	return b
 }
 
 // iriEscaped are the ASCII bytes N-Quads IRIREF forbids: controls, space and <>"{}|^`\.
@@ -68,11 +101,71 @@ var iriEscaped = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-func writeTerm(b *strings.Builder, t Term) {
+// iriSpecial and literalSpecial are the bytes of valid UTF-8 that a term's
+// writing changes (IRIs: iriEscaped; literals: the quote, the backslash and
+// controls); every other byte, and all above ASCII, is copied as it is.
+var iriSpecial, literalSpecial = func() (iri, lit [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		iri[c] = iriEscaped[c]
+		lit[c] = c < 0x20 || c == 0x7f || c == '"' || c == '\\'
+	}
+	return iri, lit
+}()
+
+func appendTerm(b []byte, t Term) []byte {
+	v := t.Value
+	if utf8.ValidString(v) {
+		// the common case: no bad byte to replace, so only the special
+		// bytes are looked at (the same output as the loops below)
+		special, open, close := &literalSpecial, byte('"'), byte('"')
+		if t.Kind == IRIKind {
+			special, open, close = &iriSpecial, '<', '>'
+		}
+		b = append(b, open)
+		run := 0
+		for i := 0; i < len(v); i++ {
+			c := v[i]
+			if !special[c] {
+				continue
+			}
+			b = append(b, v[run:i]...)
+			run = i + 1
+			switch {
+			case t.Kind == IRIKind:
+				b = appendUchar(b, rune(c))
+			case c == '"':
+				b = append(b, `\"`...)
+			case c == '\\':
+				b = append(b, `\\`...)
+			case c == '\n':
+				b = append(b, `\n`...)
+			case c == '\r':
+				b = append(b, `\r`...)
+			case c == '\t':
+				b = append(b, `\t`...)
+			default:
+				b = appendUchar(b, rune(c))
+			}
+		}
+		b = append(b, v[run:]...)
+		b = append(b, close)
+		if t.Kind != IRIKind && t.Datatype != "" {
+			b = append(b, "^^<"...)
+			b = append(b, t.Datatype...)
+			b = append(b, '>')
+		}
+		return b
+	}
+	return appendTermBytewise(b, t)
+}
+
+// appendTermBytewise is appendTerm for any string: bad bytes are written as
+// U+FFFD.
+func appendTermBytewise(b []byte, t Term) []byte {
 	v := t.Value
 	if t.Kind == IRIKind {
-		b.WriteByte('<')
-		// runs of characters that stand as they are go in one write
+		b = append(b, '<')
+		// runs of characters that stand as they are go in one append
 		run := 0
 		for i := 0; i < len(v); {
 			c := v[i]
@@ -80,8 +173,8 @@ func writeTerm(b *strings.Builder, t Term) {
 				// N-Quads IRIREF forbids these; escaping them as UCHAR keeps the
 				// statement parseable whatever a name held.
 				if iriEscaped[c] {
-					b.WriteString(v[run:i])
-					writeUchar(b, rune(c))
+					b = append(b, v[run:i]...)
+					b = appendUchar(b, rune(c))
 					run = i + 1
 				}
 				i++
@@ -89,25 +182,24 @@ func writeTerm(b *strings.Builder, t Term) {
 			}
 			r, n := utf8.DecodeRuneInString(v[i:])
 			if r == utf8.RuneError && n == 1 { // a bad byte is written as U+FFFD
-				b.WriteString(v[run:i])
-				b.WriteRune(r)
+				b = append(b, v[run:i]...)
+				b = utf8.AppendRune(b, r)
 				run = i + 1
 			}
 			i += n
 		}
-		b.WriteString(v[run:])
-		b.WriteByte('>')
-		return
+		b = append(b, v[run:]...)
+		return append(b, '>')
 	}
-	b.WriteByte('"')
+	b = append(b, '"')
 	run := 0
 	for i := 0; i < len(v); {
 		c := v[i]
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(v[i:])
 			if r == utf8.RuneError && n == 1 { // a bad byte is written as U+FFFD
-				b.WriteString(v[run:i])
-				b.WriteRune(r)
+				b = append(b, v[run:i]...)
+				b = utf8.AppendRune(b, r)
 				run = i + 1
 			}
 			i += n
@@ -131,38 +223,41 @@ func writeTerm(b *strings.Builder, t Term) {
 				continue
 			}
 		}
-		b.WriteString(v[run:i])
+		b = append(b, v[run:i]...)
 		if esc != "" {
-			b.WriteString(esc)
+			b = append(b, esc...)
 		} else {
-			writeUchar(b, rune(c))
+			b = appendUchar(b, rune(c))
 		}
 		i++
 		run = i
 	}
-	b.WriteString(v[run:])
-	b.WriteByte('"')
+	b = append(b, v[run:]...)
+	b = append(b, '"')
 	if t.Datatype != "" {
-		b.WriteString("^^<")
-		b.WriteString(t.Datatype)
-		b.WriteByte('>')
+		b = append(b, "^^<"...)
+		b = append(b, t.Datatype...)
+		b = append(b, '>')
 	}
+	return b
 }
 
-func writeUchar(b *strings.Builder, r rune) {
+func appendUchar(b []byte, r rune) []byte {
 	const hex = "0123456789ABCDEF"
-	b.WriteString(`\u`)
+	b = append(b, `\u`...)
 	for shift := 12; shift >= 0; shift -= 4 {
-		b.WriteByte(hex[(r>>uint(shift))&15])
+		b = append(b, hex[(r>>uint(shift))&15])
 	}
+	return b
 }
 
 // WriteNQuads writes quads as N-Quads, one statement a line.
 func WriteNQuads(w io.Writer, quads []Quad) error {
 	bw := bufio.NewWriter(w)
+	var buf []byte
 	for _, q := range quads {
-		bw.WriteString(q.NQuad())
-		bw.WriteByte('\n')
+		buf = append(q.AppendNQuad(buf[:0]), '\n')
+		bw.Write(buf)
 	}
 	return bw.Flush()
 }
