@@ -45,7 +45,11 @@ func (s *Store) openBolt(o options) error {
 	} else if err := os.MkdirAll(s.path, 0o755); err != nil {
 		return fmt.Errorf("creating store %s: %w", s.path, err)
 	}
-	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.lockTimeout, ReadOnly: o.readOnly, FreelistType: bolt.FreelistMapType})
+	bo := &bolt.Options{Timeout: o.lockTimeout, ReadOnly: o.readOnly, FreelistType: bolt.FreelistMapType}
+	if !o.readOnly {
+		bo.InitialMmapSize = initialMmap // release_linux.go
+	}
+	db, err := bolt.Open(file, 0o644, bo)
 	if errors.Is(err, bolt.ErrTimeout) {
 		return fmt.Errorf("opening store %s: %w: %s stayed locked for %v", s.path, ErrLocked, file, o.lockTimeout)
 	}

@@ -91,6 +91,15 @@ func residentFile() int {
 	return n * os.Getpagesize()
 }
 
+// initialMmap is the least length of a writer's mapping of the bolt file.
+// bbolt maps the file anew whenever it outgrows the mapping (doubling it up
+// to 1 GiB, then 1 GiB a step), and a new mapping starts with no page
+// resident and, first, copies every node the write transaction holds out of
+// the old one: a build from nothing remapped at every doubling. The length
+// is address space only (the pages beyond the file are never touched), so it
+// is large enough for a 100k-article store (4.4 GB) on 64-bit machines.
+const initialMmap = 8 << 30 * (strconv.IntSize / 64)
+
 // releaseEvery is how many added quads a write applies between releases.
 const releaseEvery = 512
 
