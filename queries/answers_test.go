@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/vnkg/vnkg/bench/corpus"
+	"github.com/vnkg/vnkg/data"
+	"github.com/vnkg/vnkg/extract"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/queries"
 )
@@ -132,4 +134,84 @@ func TestStoredAnswers(t *testing.T) {
 	if !slices.ContainsFunc(r.Stats.Steps, func(st *graph.Step) bool { return st.Op == "stored answer of position-holders" }) {
 		t.Errorf("the plan does not show the stored answer:\n%s", plan.String())
 	}
+}
+
+// TestAnswersIncremental: a write stales only the stored answers that read
+// a node it touched (the others stay, and equal the queries' answers row for
+// row even before the update), and the update after a one-article build or
+// a one-article rm computes a few answers, not all.
+func TestAnswersIncremental(t *testing.T) {
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "12")
+	const n = 300
+	ctx := context.Background()
+	c := corpus.New(n+1, 3)
+	s := openBolt(t)
+	buildCorpus(t, "", c, n, "g", s)
+	check := func(when string) {
+		t.Helper()
+		if diff, err := queries.CheckAnswers(ctx, s); err != nil || diff != "" {
+			t.Fatalf("%s: stored answers against a computation: %q, %v", when, diff, err)
+		}
+	}
+	full, err := queries.StoreAnswers(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !full.Full || full.Answers < 8 {
+		t.Fatalf("first update: %+v, want every answer computed, at least 8", full)
+	}
+	check("built")
+	update := func(when string) graph.AnswerStats {
+		t.Helper()
+		check(when + ", before the update")
+		st, err := queries.StoreAnswers(ctx, s)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		check(when + ", after the update")
+		t.Logf("%s: %+v", when, st)
+		if st.Full {
+			t.Errorf("%s: every answer computed again", when)
+		}
+		if st.Recomputed*2 > full.Answers || st.Kept*2 < full.Answers {
+			t.Errorf("%s: %d answers recomputed, %d kept, of %d: want few recomputed, most kept", when, st.Recomputed, st.Kept, full.Answers)
+		}
+		return st
+	}
+	// One new article (the generated corpus's next, which names its people).
+	x, err := extract.New(data.GazetteerFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.ParseText("g00300", []byte(c.Article(n)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := x.Extract(doc)
+	w := s.NewWriter()
+	if err := w.Put(ctx, "https://w3id.org/vnkg/id/doc/g00300", res.Quads, res.Background); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	update("one article built")
+	if again, err := queries.StoreAnswers(ctx, s); err != nil || again.Recomputed != 0 || again.Kept == 0 {
+		t.Errorf("nothing written since: %+v (%v), want nothing recomputed, all kept", again, err)
+	}
+	// One article removed, then a third of them (that stales most).
+	if _, err := s.RemoveDocument(ctx, "https://w3id.org/vnkg/id/doc/g00007"); err != nil {
+		t.Fatal(err)
+	}
+	update("one article removed")
+	for i := 0; i < n; i += 3 {
+		if _, err := s.RemoveDocument(ctx, fmt.Sprintf("https://w3id.org/vnkg/id/doc/g%05d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("a third removed, before the update")
+	if _, err := queries.StoreAnswers(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	check("a third removed, after the update")
 }
