@@ -802,4 +802,3 @@ func decodeAnswer(b []byte) ([]Result, error) {
 	}
 	return rows, nil
 }
-

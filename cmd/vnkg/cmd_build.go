@@ -170,10 +170,10 @@ type builder struct {
 	// counts, owned by the goroutine that runs the writer
 	stored, created, changed, unchanged int
 	added, removed                      int
-	failed                              int  // inputs unreadable, refused or not stored
-	noInputs                            int  // directories without inputs
+	failed                              int                // inputs unreadable, refused or not stored
+	noInputs                            int                // directories without inputs
 	answers                             *graph.AnswerStats // the stored answers' update, if one ran
-	discarded                           bool // the store was created by this build, and is removed: nothing was stored
+	discarded                           bool               // the store was created by this build, and is removed: nothing was stored
 	persons, orgs, events               map[string]bool
 	background                          int
 	copies                              int         // second copies of a document read (skipped)
