@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -80,7 +81,8 @@ type AnswerStats struct {
 	Dropped    int           // answers staled and not stored again (under the threshold now)
 	Kept       int           // stored answers left as they were
 	Rows       int           // the stored answers' rows
-	Bytes      int           // their encoded size (keys and values)
+	Bytes      int           // their encoded size (keys and values, with their dependencies)
+	Deps       int           // the dependencies written (node, answer)
 	Time       time.Duration // computing and writing them
 }
 
@@ -200,15 +202,59 @@ func (r *Reader) StoredAnswer(ctx context.Context, query string, n Node, also ..
 		r.Stats.step("stored answer of "+query+": not current (the store was written past vnkg)", "vnkg_answers").Calls++
 		return nil, false, nil
 	}
-	rows, err = decodeAnswer(v[1:])
-	if err != nil {
-		// Not what this version writes: computed instead.
-		r.Stats.step("stored answer of "+query+": unreadable ("+err.Error()+")", "vnkg_answers").Calls++
-		return nil, false, nil
+	key := string(answerKey(query, n, also))
+	txid := uint64(d.btx.ID())
+	if rows, ok = r.s.answers.get(key, txid); !ok {
+		rows, err = decodeAnswer(v[1:])
+		if err != nil {
+			// Not what this version writes: computed instead.
+			r.Stats.step("stored answer of "+query+": unreadable ("+err.Error()+")", "vnkg_answers").Calls++
+			return nil, false, nil
+		}
+		r.s.answers.put(key, txid, rows)
 	}
+	rows = slices.Clone(rows) // the caller's to reorder or cut; the rows' maps are shared, read only
 	st.Quads += len(rows)
 	st.Rows += len(rows)
 	return rows, true, nil
+}
+
+// answerCache keeps the last decoded stored answers of a Store, each for
+// the snapshot it was read in (its bolt transaction id: any commit since
+// makes it unused). Decoding a hub's answer allocates some 400 bytes a row
+// (a map a row); a viewer or a script that asks the same hub again would
+// otherwise pay it, and the collections it causes, every time — the spread
+// of the hubs' p99 (bench/RESULTS.md, session 8).
+type answerCache struct {
+	mu      sync.Mutex
+	entries map[string]cachedAnswer
+}
+
+type cachedAnswer struct {
+	txid uint64
+	rows []Result
+}
+
+// answerCacheSize is how many decoded answers a Store keeps at most.
+const answerCacheSize = 32
+
+func (c *answerCache) get(key string, txid uint64) ([]Result, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	if !ok || e.txid != txid {
+		return nil, false
+	}
+	return e.rows, true
+}
+
+func (c *answerCache) put(key string, txid uint64, rows []Result) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil || len(c.entries) >= answerCacheSize {
+		c.entries = make(map[string]cachedAnswer, answerCacheSize)
+	}
+	c.entries[key] = cachedAnswer{txid, rows}
 }
 
 // answersBefore reports, in the open shared transaction before a write,
@@ -460,6 +506,7 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 				return err
 			}
 		}
+		var depKeys [][]byte
 		for _, e := range vals {
 			if err := answers.Put(e.k, e.v); err != nil {
 				return err
@@ -467,15 +514,21 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 			var all []byte
 			for _, n := range e.deps {
 				all = append(all, n...)
-				if err := deps.Put(append(append([]byte(nil), n...), e.k...), nil); err != nil {
-					return err
-				}
+				depKeys = append(depKeys, append(append([]byte(nil), n...), e.k...))
 			}
 			if err := depsOf.Put(e.k, all); err != nil {
 				return err
 			}
-			st.Bytes += len(e.k) + len(e.v)
+			st.Bytes += len(e.k) + len(e.v) + len(all)
 		}
+		// In key order: bolt writes a sorted run into pages it fills.
+		slices.SortFunc(depKeys, bytes.Compare)
+		for _, k := range depKeys {
+			if err := deps.Put(k, nil); err != nil {
+				return err
+			}
+		}
+		st.Deps = len(depKeys)
 		if tx.Bucket(answersDirty) != nil {
 			if err := tx.DeleteBucket(answersDirty); err != nil {
 				return err

@@ -81,6 +81,7 @@ func MustExist() Option { return func(o *options) { o.mustExist = true } }
 // run concurrently with each other, but not with a write to a bolt store
 // (the write's transaction serves Cayley's reads on its goroutine).
 type Store struct {
+	answers answerCache // decoded stored answers (answers.go)
 	qs      cgraph.QuadStore
 	path    string
 	backend Backend
