@@ -196,6 +196,29 @@ func TestAnswersIncremental(t *testing.T) {
 		t.Fatal(err)
 	}
 	update("one article built")
+	// The same answers as a store built at once from the same articles
+	// (none missed: a node the article took over the threshold is stored).
+	fresh := openBolt(t)
+	buildCorpus(t, "", corpus.New(n+1, 3), n+1, "g", fresh) // a corpus draws its articles in order
+	if _, err := queries.StoreAnswers(ctx, fresh); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(s *graph.Store) []string {
+		t.Helper()
+		answers, err := s.StoredAnswers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ks []string
+		for _, a := range answers {
+			ks = append(ks, fmt.Sprint(a.Query, a.Node, a.Also, len(a.Rows)))
+		}
+		slices.Sort(ks)
+		return ks
+	}
+	if got, want := keys(s), keys(fresh); !slices.Equal(got, want) {
+		t.Errorf("one article built: %d answers stored incrementally, %d by a build at once:\n%q\n%q", len(got), len(want), got, want)
+	}
 	if again, err := queries.StoreAnswers(ctx, s); err != nil || again.Recomputed != 0 || again.Kept == 0 {
 		t.Errorf("nothing written since: %+v (%v), want nothing recomputed, all kept", again, err)
 	}
@@ -214,4 +237,73 @@ func TestAnswersIncremental(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("a third removed, after the update")
+}
+
+// TestAnswersNewHub: an article that takes a node's answer to the
+// threshold gets that answer stored by the update after its build.
+func TestAnswersNewHub(t *testing.T) {
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "12")
+	const n = 300
+	ctx := context.Background()
+	rowsOf := func(s *graph.Store) map[string]int {
+		t.Helper()
+		if _, err := queries.StoreAnswers(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		answers, err := s.StoredAnswers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]int{}
+		for _, a := range answers {
+			m[fmt.Sprint(a.Query, " ", a.Node, a.Also)] = len(a.Rows)
+		}
+		return m
+	}
+	// Which answer the article n grows, and to how many rows.
+	before, after := openBolt(t), openBolt(t)
+	buildCorpus(t, "", corpus.New(n+1, 3), n, "g", before)
+	buildCorpus(t, "", corpus.New(n+1, 3), n+1, "g", after)
+	r0, r1 := rowsOf(before), rowsOf(after)
+	grown, rows := "", 0
+	for k, r := range r1 {
+		if r > r0[k] && r > rows && !strings.HasPrefix(k, "fact-sources") {
+			grown, rows = k, r
+		}
+	}
+	if grown == "" {
+		t.Fatal("the article grows no answer: the test says nothing")
+	}
+	t.Logf("the article takes %s from %d to %d rows", grown, r0[grown], rows)
+	// With the threshold at that many rows: not stored before the article,
+	// stored by the update after it.
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", fmt.Sprint(rows))
+	s := openBolt(t)
+	c := corpus.New(n+1, 3)
+	buildCorpus(t, "", c, n, "g", s)
+	if got := rowsOf(s); got[grown] != 0 {
+		t.Fatalf("%s stored before the article (%d rows)", grown, got[grown])
+	}
+	x, err := extract.New(data.GazetteerFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.ParseText(fmt.Sprintf("g%05d", n), []byte(c.Article(n)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := x.Extract(doc)
+	w := s.NewWriter()
+	if err := w.Put(ctx, fmt.Sprintf("https://w3id.org/vnkg/id/doc/g%05d", n), res.Quads, res.Background); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := rowsOf(s); got[grown] != rows {
+		t.Errorf("after the article: %s stored with %d rows, want %d", grown, got[grown], rows)
+	}
+	if diff, err := queries.CheckAnswers(ctx, s); err != nil || diff != "" {
+		t.Errorf("after the article: %q, %v", diff, err)
+	}
 }
