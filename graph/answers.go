@@ -146,6 +146,23 @@ func parseNodeKey(k []byte) (Node, []byte, error) {
 	return n, k[d.i:], nil
 }
 
+// nodeKeyLen is the length of the node nodeKey encoded at the start of b
+// (without decoding it: a dependency list is thousands of them).
+func nodeKeyLen(b []byte) (int, error) {
+	if len(b) < 2 || b[0] != tagNode {
+		return 0, fmt.Errorf("answer dependency list: %w", errBadRow)
+	}
+	i := 2
+	for range 3 { // value, datatype, language
+		n, k := binary.Uvarint(b[i:])
+		if k <= 0 || n > uint64(len(b)-i-k) {
+			return 0, fmt.Errorf("answer dependency list: %w", errBadRow)
+		}
+		i += k + int(n)
+	}
+	return i, nil
+}
+
 // dep records ns as dependencies when the Reader tracks them.
 func (r *Reader) dep(ns ...Node) {
 	if r.deps == nil {
@@ -217,6 +234,24 @@ func (r *Reader) StoredAnswer(ctx context.Context, query string, n Node, also ..
 	st.Quads += len(rows)
 	st.Rows += len(rows)
 	return rows, true, nil
+}
+
+// HasStoredAnswer reports whether the store holds a current answer of
+// query for n (and also), without reading it.
+func (r *Reader) HasStoredAnswer(ctx context.Context, query string, n Node, also ...Node) (bool, error) {
+	d := r.direct(ctx)
+	if d == nil {
+		return false, nil
+	}
+	b := d.bucket(answersBucket)
+	if b == nil {
+		return false, nil
+	}
+	v := b.Get(answerKey(query, n, also))
+	if len(v) < 1 || v[0] != answerFormat {
+		return false, nil
+	}
+	return r.rowsOK(ctx, keyAnswersOK)
 }
 
 // answerCache keeps the last decoded stored answers of a Store, each for
@@ -473,11 +508,11 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 					if rest[0] == depAllKey[0] {
 						n, rest = depAllKey, rest[1:]
 					} else {
-						_, r, err := parseNodeKey(rest)
+						l, err := nodeKeyLen(rest)
 						if err != nil {
 							return err
 						}
-						n, rest = rest[:len(rest)-len(r)], r
+						n, rest = rest[:l], rest[l:]
 					}
 					if err := deps.Delete(append(append([]byte(nil), n...), k...)); err != nil {
 						return err

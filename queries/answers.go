@@ -202,7 +202,7 @@ func (h *hubs) hubsOf(ctx context.Context, q answerQuery, nodes []graph.Node, sk
 			continue
 		}
 		if skipStored {
-			if _, ok, err := h.r.StoredAnswer(ctx, q.name, n); err != nil || ok {
+			if ok, err := h.r.HasStoredAnswer(ctx, q.name, n); err != nil || ok {
 				if err != nil {
 					return err
 				}
@@ -241,7 +241,7 @@ func (h *hubs) factSources(ctx context.Context, people []graph.Node, skipStored 
 					}
 					also := []graph.Node{g.Predicate, f.Other}
 					if skipStored {
-						if _, ok, err := h.r.StoredAnswer(ctx, "fact-sources", n, also...); err != nil || ok {
+						if ok, err := h.r.HasStoredAnswer(ctx, "fact-sources", n, also...); err != nil || ok {
 							if err != nil {
 								return err
 							}
