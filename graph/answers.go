@@ -437,6 +437,14 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 			st.Kept = stored
 			return st, nil
 		}
+		// When most answers are stale (a large build touches the hubs
+		// in every batch), computing them all is cheaper than the
+		// dependencies' bookkeeping and the look at every touched node.
+		// (The staled ones are no longer in the bucket: most are stale
+		// when they outnumber those left.)
+		if len(work.Answers) > stored {
+			work = AnswerWork{Full: true}
+		}
 	}
 	type answerVal struct {
 		k, v []byte
