@@ -372,8 +372,7 @@ func (s *Store) staleAnswers(deltas []cgraph.Delta, current bool) error {
 // are current and nothing was written since the last update, it does
 // nothing. It writes in a transaction of its own, which fails if the store
 // changed meanwhile. It does nothing on a store opened read-only, on other
-// backends or inside a write. progress, if not nil, is called as answers
-// are computed.
+// backends or inside a write.
 func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Context, work AnswerWork, put func(Answer) error) error) (AnswerStats, error) {
 	var st AnswerStats
 	if s.bdb == nil || s.bdb.IsReadOnly() || s.shared == nil || s.shared.tx != nil {
