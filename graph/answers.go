@@ -1,14 +1,19 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -19,40 +24,79 @@ import (
 // of the bucket vnkg_answers, so that the query is one read of contiguous
 // pages and the decoding of its rows.
 //
-// A stored answer is exact by construction rather than kept up to date: it
-// is stamped with the id of the bolt transaction that wrote it, and a
-// reader takes it only when its snapshot's id is that stamp — when no
-// transaction has committed since, so the store is the one the answer was
-// computed from. Any later write (a build's batch, vnkg rm, a rebuild of
-// derived rows, a write cut short by SIGKILL that committed some batches)
-// makes every stored answer stale, and the queries read the store as
-// before, until WriteAnswers computes them again (vnkg build and vnkg rm do
-// at their end). Nothing on the write path of the quads changes.
+// A stored answer is kept exact incrementally (docs/queries.md):
+//
+//   - When it is computed, the Reader records every node its lookups start
+//     from (Reader.TrackDeps: the start node, the events, posts, people and
+//     documents the query then reads). Those are its dependencies, kept in
+//     vnkg_answer_deps (node, answer → {}) and vnkg_answer_depsof (answer →
+//     its nodes). A lookup from node n reads only quads with n as subject
+//     or object (and rows derived from them), so an answer can change only
+//     through a quad whose subject or object is one of its dependencies.
+//   - Every write (Store.applyDeltas) deletes, in its own bolt transaction,
+//     the stored answers that depend on a subject or object of its quads,
+//     and records them and the nodes it touched in vnkg_answers_dirty. A
+//     crash therefore never leaves a stale answer: it is gone with the
+//     commit that staled it, and the query reads the store until it is
+//     computed again.
+//   - UpdateAnswers (vnkg build and vnkg rm at their end) computes again the
+//     answers the dirty set names, and the answers of the nodes it touched
+//     that are hubs now (a new article that takes a node over the
+//     threshold), writes them with their dependencies and empties the dirty
+//     set, in one transaction that fails if the store changed meanwhile.
+//     The other answers are kept.
+//
+// The answers are current while their marker (vnkg_meta answers) holds the
+// store's horizon, as the derived rows' markers do: a store written past
+// vnkg, or made before, has none, and UpdateAnswers computes them all.
 
 var (
-	answersBucket = []byte("vnkg_answers") // query \x00 node… → stamp, format, rows
-	answersStamp  = []byte("\x00stamp")    // → the stamp of the last WriteAnswers
+	answersBucket  = []byte("vnkg_answers")       // query \x00 node… → format, rows
+	answerDeps     = []byte("vnkg_answer_deps")   // node, answer key → {}
+	answerDepsOf   = []byte("vnkg_answer_depsof") // answer key → its nodes, encoded
+	answersDirty   = []byte("vnkg_answers_dirty") // "a" answer key, "n" node → {}
+	keyAnswersOK   = hkv.Key{[]byte("vnkg_meta"), []byte("answers")}
+	depAllKey      = []byte{0} // the dependency of an answer that read every node (no node encodes so)
+	dirtyAnswerTag = byte('a')
+	dirtyNodeTag   = byte('n')
 )
 
-// Answer is a query's rows for one node, as WriteAnswers stores them.
+// Answer is a query's rows for one node, as UpdateAnswers stores them.
 type Answer struct {
 	Query string
 	Node  Node
 	Also  []Node   // the other nodes the answer is for (fact-sources: predicate, object)
 	Rows  []Result // emitted values: maps of fields
+	// Deps are the nodes the computation read from (Reader.TakeDeps), All
+	// that it read every node: what stales it.
+	Deps []Node
+	All  bool
 }
 
-// AnswerStats is what WriteAnswers wrote.
+// AnswerStats is what UpdateAnswers did.
 type AnswerStats struct {
-	Answers int           // answers stored
-	Rows    int           // their rows
-	Bytes   int           // their encoded size (keys and values)
-	Time    time.Duration // computing and writing them
+	Full       bool          // every answer was computed (no current answers before)
+	Recomputed int           // answers computed (stored or found under the threshold)
+	Answers    int           // answers stored
+	Dropped    int           // answers staled and not stored again (under the threshold now)
+	Kept       int           // stored answers left as they were
+	Rows       int           // the stored answers' rows
+	Bytes      int           // their encoded size (keys and values, with their dependencies)
+	Deps       int           // the dependencies written (node, answer)
+	Time       time.Duration // computing and writing them
 }
 
-// answerFormat is the version of the encoding, stored after the stamp: an
+// AnswerWork is what UpdateAnswers asks to compute: every answer (Full),
+// or the answers a write staled and the nodes it touched.
+type AnswerWork struct {
+	Full    bool
+	Answers []Answer // query, node and also of each staled answer (no rows)
+	Nodes   []Node   // the subjects and objects of the quads written since
+}
+
+// answerFormat is the version of the encoding, the value's first byte: an
 // answer of another is not read.
-const answerFormat byte = 3
+const answerFormat byte = 4
 
 // errAnswerValue is a row value the encoding does not know.
 var errAnswerValue = errors.New("a value stored answers cannot hold")
@@ -63,6 +107,12 @@ func answerKey(query string, n Node, also []Node) []byte {
 	for _, m := range append([]Node{n}, also...) {
 		k, _ = appendValue(k, m)
 	}
+	return k
+}
+
+// nodeKey is n as the answers encode a node (self-delimiting).
+func nodeKey(n Node) []byte {
+	k, _ := appendValue(nil, n)
 	return k
 }
 
@@ -86,6 +136,61 @@ func parseAnswerKey(k []byte) (query string, nodes []Node, err error) {
 	return string(k[:i]), nodes, nil
 }
 
+// parseNodeKey reads one node as nodeKey encodes it, and the bytes after.
+func parseNodeKey(k []byte) (Node, []byte, error) {
+	d := &answerDecoder{s: string(k)}
+	n, ok := d.value(d.byte()).(Node)
+	if !ok || d.err != nil {
+		return Node{}, nil, fmt.Errorf("answer dependency %q: %w", k, errBadRow)
+	}
+	return n, k[d.i:], nil
+}
+
+// nodeKeyLen is the length of the node nodeKey encoded at the start of b
+// (without decoding it: a dependency list is thousands of them).
+func nodeKeyLen(b []byte) (int, error) {
+	if len(b) < 2 || b[0] != tagNode {
+		return 0, fmt.Errorf("answer dependency list: %w", errBadRow)
+	}
+	i := 2
+	for range 3 { // value, datatype, language
+		n, k := binary.Uvarint(b[i:])
+		if k <= 0 || n > uint64(len(b)-i-k) {
+			return 0, fmt.Errorf("answer dependency list: %w", errBadRow)
+		}
+		i += k + int(n)
+	}
+	return i, nil
+}
+
+// dep records ns as dependencies when the Reader tracks them.
+func (r *Reader) dep(ns ...Node) {
+	if r.deps == nil {
+		return
+	}
+	for _, n := range ns {
+		r.deps[n] = struct{}{}
+	}
+}
+
+// TrackDeps makes the Reader record the nodes its lookups start from, from
+// now until TakeDeps.
+func (r *Reader) TrackDeps() {
+	r.deps = map[Node]struct{}{}
+	r.depAll = false
+}
+
+// TakeDeps returns the nodes recorded since TrackDeps (all: a lookup read
+// every node) and stops recording.
+func (r *Reader) TakeDeps() (deps []Node, all bool) {
+	for n := range r.deps {
+		deps = append(deps, n)
+	}
+	all = r.depAll
+	r.deps, r.depAll = nil, false
+	return deps, all
+}
+
 // StoredAnswer returns the stored rows of query for node n, ok only when
 // they are current (see above); on other backends, outside a snapshot or
 // when none is stored, ok is false and the caller computes the answer.
@@ -106,28 +211,169 @@ func (r *Reader) StoredAnswer(ctx context.Context, query string, n Node, also ..
 	st := r.Stats.step("stored answer of "+query, "vnkg_answers")
 	st.Calls++
 	defer func() { st.Time += time.Since(start) }()
-	if len(v) < 9 || binary.BigEndian.Uint64(v) != uint64(d.btx.ID()) || v[8] != answerFormat {
-		r.Stats.step("stored answer of "+query+": stale (written before the store's last write)", "vnkg_answers").Calls++
-		return nil, false, nil
-	}
-	rows, err = decodeAnswer(v[9:])
+	cur, err := r.rowsOK(ctx, keyAnswersOK)
 	if err != nil {
-		// Not what this version writes: computed instead.
-		r.Stats.step("stored answer of "+query+": unreadable ("+err.Error()+")", "vnkg_answers").Calls++
+		return nil, false, fmt.Errorf("reading the stored answers of %s: %w", r.s, err)
+	}
+	if !cur || len(v) < 1 || v[0] != answerFormat {
+		r.Stats.step("stored answer of "+query+": not current (the store was written past vnkg)", "vnkg_answers").Calls++
 		return nil, false, nil
 	}
+	key := string(answerKey(query, n, also))
+	txid := uint64(d.btx.ID())
+	if rows, ok = r.s.answers.get(key, txid); !ok {
+		rows, err = decodeAnswer(v[1:])
+		if err != nil {
+			// Not what this version writes: computed instead.
+			r.Stats.step("stored answer of "+query+": unreadable ("+err.Error()+")", "vnkg_answers").Calls++
+			return nil, false, nil
+		}
+		r.s.answers.put(key, txid, rows)
+	}
+	rows = slices.Clone(rows) // the caller's to reorder or cut; the rows' maps are shared, read only
 	st.Quads += len(rows)
 	st.Rows += len(rows)
 	return rows, true, nil
 }
 
-// WriteAnswers replaces the store's stored answers with those compute
-// puts from one snapshot of the store (its context; each answer is encoded
-// as it is put, so that only the encoded answers are held), in a transaction of
-// their own whose id stamps them. It does nothing on a store opened
-// read-only, on other backends, inside a write, or when the answers stored
-// are current (no write since the last WriteAnswers).
-func (s *Store) WriteAnswers(ctx context.Context, compute func(ctx context.Context, put func(Answer) error) error) (AnswerStats, error) {
+// HasStoredAnswer reports whether the store holds a current answer of
+// query for n (and also), without reading it.
+func (r *Reader) HasStoredAnswer(ctx context.Context, query string, n Node, also ...Node) (bool, error) {
+	d := r.direct(ctx)
+	if d == nil {
+		return false, nil
+	}
+	b := d.bucket(answersBucket)
+	if b == nil {
+		return false, nil
+	}
+	v := b.Get(answerKey(query, n, also))
+	if len(v) < 1 || v[0] != answerFormat {
+		return false, nil
+	}
+	return r.rowsOK(ctx, keyAnswersOK)
+}
+
+// answerCache keeps the last decoded stored answers of a Store, each for
+// the snapshot it was read in (its bolt transaction id: any commit since
+// makes it unused). Decoding a hub's answer allocates some 400 bytes a row
+// (a map a row); a viewer or a script that asks the same hub again would
+// otherwise pay it, and the collections it causes, every time — the spread
+// of the hubs' p99 (bench/RESULTS.md, session 8).
+type answerCache struct {
+	mu      sync.Mutex
+	entries map[string]cachedAnswer
+}
+
+type cachedAnswer struct {
+	txid uint64
+	rows []Result
+}
+
+// answerCacheSize is how many decoded answers a Store keeps at most.
+const answerCacheSize = 32
+
+func (c *answerCache) get(key string, txid uint64) ([]Result, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	if !ok || e.txid != txid {
+		return nil, false
+	}
+	return e.rows, true
+}
+
+func (c *answerCache) put(key string, txid uint64, rows []Result) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil || len(c.entries) >= answerCacheSize {
+		c.entries = make(map[string]cachedAnswer, answerCacheSize)
+	}
+	c.entries[key] = cachedAnswer{txid, rows}
+}
+
+// answersBefore reports, in the open shared transaction before a write,
+// whether the stored answers are current (then the write stales those it
+// touches; else there is nothing to keep).
+func (s *Store) answersBefore() (bool, error) {
+	if s.shared == nil || s.shared.tx == nil {
+		return false, nil
+	}
+	return markerCurrent(context.Background(), s.shared.tx, keyAnswersOK)
+}
+
+// staleAnswers deletes, in the open shared transaction after deltas were
+// applied, the stored answers that depend on a subject or object of the
+// deltas' quads, records them and those nodes in the dirty set, and marks
+// the answers current again (the rest are exact for the store as written).
+func (s *Store) staleAnswers(deltas []cgraph.Delta, current bool) error {
+	if s.shared == nil || s.shared.tx == nil || !current || len(deltas) == 0 {
+		return nil
+	}
+	btx := boltTxOf(s.shared.tx)
+	if btx == nil || !btx.Writable() {
+		return nil
+	}
+	touched := map[string]bool{}
+	for _, d := range deltas {
+		for _, v := range []quad.Value{d.Quad.Subject, d.Quad.Object} {
+			if v != nil {
+				touched[string(nodeKey(NodeOf(v)))] = true
+			}
+		}
+	}
+	dirty, err := btx.CreateBucketIfNotExists(answersDirty)
+	if err != nil {
+		return fmt.Errorf("staling the stored answers of %s: %w", s, err)
+	}
+	answers := btx.Bucket(answersBucket)
+	deps := btx.Bucket(answerDeps)
+	stale := func(prefix []byte) error {
+		if deps == nil {
+			return nil
+		}
+		c := deps.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			ak := k[len(prefix):]
+			if answers != nil && answers.Get(ak) != nil {
+				if err := answers.Delete(ak); err != nil {
+					return err
+				}
+			}
+			if err := dirty.Put(append([]byte{dirtyAnswerTag}, ak...), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	keys := make([]string, 0, len(touched))
+	for k := range touched {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if err := stale([]byte(k)); err != nil {
+			return fmt.Errorf("staling the stored answers of %s: %w", s, err)
+		}
+		if err := dirty.Put(append([]byte{dirtyNodeTag}, k...), nil); err != nil {
+			return fmt.Errorf("staling the stored answers of %s: %w", s, err)
+		}
+	}
+	if err := stale(depAllKey); err != nil {
+		return fmt.Errorf("staling the stored answers of %s: %w", s, err)
+	}
+	return markCurrent(context.Background(), s.shared.tx, keyAnswersOK)
+}
+
+// UpdateAnswers brings the stored answers up to date: compute is given
+// what to compute (AnswerWork) and a snapshot of the store (its context),
+// and puts each answer it computes with its dependencies (an answer it
+// does not put is not stored: under the threshold now). When the answers
+// are current and nothing was written since the last update, it does
+// nothing. It writes in a transaction of its own, which fails if the store
+// changed meanwhile. It does nothing on a store opened read-only, on other
+// backends or inside a write.
+func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Context, work AnswerWork, put func(Answer) error) error) (AnswerStats, error) {
 	var st AnswerStats
 	if s.bdb == nil || s.bdb.IsReadOnly() || s.shared == nil || s.shared.tx != nil {
 		return st, nil
@@ -141,24 +387,88 @@ func (s *Store) WriteAnswers(ctx context.Context, compute func(ctx context.Conte
 	if err != nil {
 		return st, err
 	}
-	var seen uint64
-	if d := (&Reader{s: s}).direct(sctx); d != nil {
-		seen = uint64(d.btx.ID())
-		if b := d.bucket(answersBucket); b != nil {
-			if v := b.Get(answersStamp); len(v) == 9 && binary.BigEndian.Uint64(v) == seen && v[8] == answerFormat {
+	var (
+		seen   uint64
+		work   AnswerWork
+		stored int
+	)
+	d := (&Reader{s: s}).direct(sctx)
+	if d == nil {
+		end()
+		return st, nil
+	}
+	seen = uint64(d.btx.ID())
+	cur, err := markerCurrent(sctx, d.tx, keyAnswersOK)
+	if err != nil {
+		end()
+		return st, fmt.Errorf("reading the stored answers of %s: %w", s, err)
+	}
+	if b := d.bucket(answersBucket); b != nil {
+		stored = countKeys(b)
+	}
+	work.Full = !cur
+	if cur {
+		if b := d.bucket(answersDirty); b != nil {
+			err = b.ForEach(func(k, _ []byte) error {
+				switch {
+				case len(k) > 0 && k[0] == dirtyAnswerTag:
+					q, nodes, err := parseAnswerKey(k[1:])
+					if err != nil {
+						return err
+					}
+					work.Answers = append(work.Answers, Answer{Query: q, Node: nodes[0], Also: nodes[1:]})
+				case len(k) > 0 && k[0] == dirtyNodeTag:
+					n, _, err := parseNodeKey(k[1:])
+					if err != nil {
+						return err
+					}
+					work.Nodes = append(work.Nodes, n)
+				}
+				return nil
+			})
+			if err != nil {
 				end()
-				return st, nil
+				return st, fmt.Errorf("reading the stale answers of %s: %w", s, err)
 			}
 		}
+		if len(work.Answers) == 0 && len(work.Nodes) == 0 {
+			end()
+			st.Kept = stored
+			return st, nil
+		}
+		// When most answers are stale (a large build touches the hubs
+		// in every batch), computing them all is cheaper than the
+		// dependencies' bookkeeping and the look at every touched node.
+		// (The staled ones are no longer in the bucket: most are stale
+		// when they outnumber those left.)
+		if len(work.Answers) > stored {
+			work = AnswerWork{Full: true}
+		}
 	}
-	type kv struct{ k, v []byte }
-	var vals []kv
-	err = compute(sctx, func(a Answer) error {
+	type answerVal struct {
+		k, v []byte
+		deps [][]byte
+	}
+	var vals []answerVal
+	recomputed := map[string]bool{}
+	err = compute(sctx, work, func(a Answer) error {
 		v, err := encodeAnswer(a.Rows)
 		if err != nil {
 			return fmt.Errorf("storing the answer of %s for %s: %w", a.Query, a.Node.NQuad(), err)
 		}
-		vals = append(vals, kv{answerKey(a.Query, a.Node, a.Also), v})
+		k := answerKey(a.Query, a.Node, a.Also)
+		if recomputed[string(k)] {
+			return nil
+		}
+		recomputed[string(k)] = true
+		av := answerVal{k: k, v: append([]byte{answerFormat}, v...)}
+		if a.All {
+			av.deps = append(av.deps, depAllKey)
+		}
+		for _, n := range a.Deps {
+			av.deps = append(av.deps, nodeKey(n))
+		}
+		vals = append(vals, av)
 		st.Answers++
 		st.Rows += len(a.Rows)
 		return nil
@@ -167,43 +477,144 @@ func (s *Store) WriteAnswers(ctx context.Context, compute func(ctx context.Conte
 	if err != nil {
 		return st, fmt.Errorf("computing the stored answers of %s: %w", s, err)
 	}
-	slices.SortFunc(vals, func(a, b kv) int { return slices.Compare(a.k, b.k) })
+	slices.SortFunc(vals, func(a, b answerVal) int { return bytes.Compare(a.k, b.k) })
 	err = s.bdb.Update(func(tx *bolt.Tx) error {
-		if seen != 0 && uint64(tx.ID()) != seen+1 {
+		if uint64(tx.ID()) != seen+1 {
 			return fmt.Errorf("the store changed while its answers were computed")
 		}
-		if tx.Bucket(answersBucket) != nil {
-			if err := tx.DeleteBucket(answersBucket); err != nil {
-				return err
+		if work.Full {
+			for _, name := range [][]byte{answersBucket, answerDeps, answerDepsOf, answersDirty} {
+				if tx.Bucket(name) != nil {
+					if err := tx.DeleteBucket(name); err != nil {
+						return err
+					}
+				}
 			}
 		}
-		b, err := tx.CreateBucket(answersBucket)
+		answers, err := tx.CreateBucketIfNotExists(answersBucket)
 		if err != nil {
 			return err
 		}
-		b.FillPercent = 1 // written once, in key order
-		stamp := append(binary.BigEndian.AppendUint64(nil, uint64(tx.ID())), answerFormat)
-		if err := b.Put(answersStamp, stamp); err != nil {
+		deps, err := tx.CreateBucketIfNotExists(answerDeps)
+		if err != nil {
 			return err
 		}
-		for _, e := range vals {
-			v := append(append(make([]byte, 0, len(stamp)+len(e.v)), stamp...), e.v...)
-			if err := b.Put(e.k, v); err != nil {
+		depsOf, err := tx.CreateBucketIfNotExists(answerDepsOf)
+		if err != nil {
+			return err
+		}
+		if work.Full {
+			answers.FillPercent = 1 // written once, in key order
+		}
+		// Drop every staled or recomputed answer with its dependencies,
+		// then store what was computed.
+		drop := func(k []byte) error {
+			if old := depsOf.Get(k); old != nil {
+				for rest := old; len(rest) > 0; {
+					var n []byte
+					if rest[0] == depAllKey[0] {
+						n, rest = depAllKey, rest[1:]
+					} else {
+						l, err := nodeKeyLen(rest)
+						if err != nil {
+							return err
+						}
+						n, rest = rest[:l], rest[l:]
+					}
+					if err := deps.Delete(append(append([]byte(nil), n...), k...)); err != nil {
+						return err
+					}
+				}
+				if err := depsOf.Delete(k); err != nil {
+					return err
+				}
+			}
+			if answers.Get(k) != nil {
+				return answers.Delete(k)
+			}
+			return nil
+		}
+		for _, a := range work.Answers {
+			k := answerKey(a.Query, a.Node, a.Also)
+			if err := drop(k); err != nil {
 				return err
 			}
-			st.Bytes += len(e.k) + len(v)
+			if !recomputed[string(k)] {
+				st.Dropped++
+			}
 		}
-		return nil
+		for _, e := range vals {
+			if err := drop(e.k); err != nil {
+				return err
+			}
+		}
+		var depKeys [][]byte
+		for _, e := range vals {
+			if err := answers.Put(e.k, e.v); err != nil {
+				return err
+			}
+			var all []byte
+			for _, n := range e.deps {
+				all = append(all, n...)
+				depKeys = append(depKeys, append(append([]byte(nil), n...), e.k...))
+			}
+			if err := depsOf.Put(e.k, all); err != nil {
+				return err
+			}
+			st.Bytes += len(e.k) + len(e.v) + len(all)
+		}
+		// In key order: bolt writes a sorted run into pages it fills.
+		slices.SortFunc(depKeys, bytes.Compare)
+		for _, k := range depKeys {
+			if err := deps.Put(k, nil); err != nil {
+				return err
+			}
+		}
+		st.Deps = len(depKeys)
+		if tx.Bucket(answersDirty) != nil {
+			if err := tx.DeleteBucket(answersDirty); err != nil {
+				return err
+			}
+		}
+		st.Kept = countKeys(answers) - len(vals)
+		return markAnswersCurrent(tx)
 	})
 	if err != nil {
 		return AnswerStats{}, fmt.Errorf("writing the stored answers of %s: %w", s, err)
 	}
+	st.Full = work.Full
+	st.Recomputed = len(recomputed) + st.Dropped
 	st.Time = time.Since(start)
 	return st, nil
 }
 
+// countKeys is how many keys b holds (Bucket.Stats does not see a write
+// transaction's own changes).
+func countKeys(b *bolt.Bucket) int {
+	n := 0
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
+	return n
+}
+
+// markAnswersCurrent is markCurrent of the answers' marker in a bolt
+// transaction of UpdateAnswers' own.
+func markAnswersCurrent(tx *bolt.Tx) error {
+	var h []byte
+	if m := tx.Bucket(keyHorizon[0]); m != nil {
+		h = append(h, m.Get(keyHorizon[1])...)
+	}
+	b, err := tx.CreateBucketIfNotExists(keyAnswersOK[0])
+	if err != nil {
+		return err
+	}
+	return b.Put(keyAnswersOK[1], append([]byte{}, h...))
+}
+
 // StoredAnswers lists the current stored answers (for checks: each against
-// its recomputation); stale ones are left out.
+// its recomputation).
 func (s *Store) StoredAnswers(ctx context.Context) ([]Answer, error) {
 	sctx, end, err := s.Snapshot(ctx)
 	if err != nil {
@@ -218,19 +629,19 @@ func (s *Store) StoredAnswers(ctx context.Context) ([]Answer, error) {
 	if b == nil {
 		return nil, nil
 	}
+	if cur, err := markerCurrent(sctx, d.tx, keyAnswersOK); err != nil || !cur {
+		return nil, err
+	}
 	var out []Answer
 	err = b.ForEach(func(k, v []byte) error {
-		if string(k) == string(answersStamp) {
-			return nil
-		}
-		if len(v) < 9 || binary.BigEndian.Uint64(v) != uint64(d.btx.ID()) || v[8] != answerFormat {
+		if len(v) < 1 || v[0] != answerFormat {
 			return nil
 		}
 		query, nodes, err := parseAnswerKey(k)
 		if err != nil {
 			return err
 		}
-		rows, err := decodeAnswer(v[9:])
+		rows, err := decodeAnswer(v[1:])
 		if err != nil {
 			return fmt.Errorf("stored answer %q: %w", k, err)
 		}
@@ -485,86 +896,4 @@ func decodeAnswer(b []byte) ([]Result, error) {
 		return nil, errBadRow
 	}
 	return rows, nil
-}
-
-// AnswersCurrent reports whether the store holds stored answers written by
-// the last transaction that committed (the stamp is current).
-func (s *Store) AnswersCurrent(ctx context.Context) (bool, error) {
-	sctx, end, err := s.Snapshot(ctx)
-	if err != nil {
-		return false, err
-	}
-	defer end()
-	d := (&Reader{s: s}).direct(sctx)
-	if d == nil {
-		return false, nil
-	}
-	b := d.bucket(answersBucket)
-	if b == nil {
-		return false, nil
-	}
-	v := b.Get(answersStamp)
-	return len(v) == 9 && binary.BigEndian.Uint64(v) == uint64(d.btx.ID()) && v[8] == answerFormat, nil
-}
-
-// answersFresh reports whether db's stored answers are current.
-func answersFresh(db *bolt.DB) bool {
-	fresh := false
-	db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(answersBucket); b != nil {
-			v := b.Get(answersStamp)
-			fresh = len(v) == 9 && binary.BigEndian.Uint64(v) == uint64(tx.ID()) && v[8] == answerFormat
-		}
-		return nil
-	})
-	return fresh
-}
-
-// AnswersCurrentAtOpen reports whether the stored answers were current
-// when the store was opened for writing, before the derived rows were
-// checked (their rebuild commits, but from the same quads).
-func (s *Store) AnswersCurrentAtOpen() bool { return s.answersAtOpen }
-
-// RestampAnswers stamps the stored answers anew, unchanged: for a caller
-// that saw them current (AnswersCurrent) before writes that changed no
-// quad — a build of unchanged articles commits, but the graph the answers
-// were computed from is the same. It reports how many answers it stamped.
-func (s *Store) RestampAnswers(ctx context.Context) (int, error) {
-	if s.bdb == nil || s.bdb.IsReadOnly() || s.shared == nil || s.shared.tx != nil {
-		return 0, nil
-	}
-	n := 0
-	err := s.bdb.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(answersBucket)
-		if b == nil {
-			return nil
-		}
-		stamp := append(binary.BigEndian.AppendUint64(nil, uint64(tx.ID())), answerFormat)
-		type kv struct{ k, v []byte }
-		var all []kv
-		err := b.ForEach(func(k, v []byte) error {
-			if len(v) < 9 || v[8] != answerFormat {
-				return nil
-			}
-			nv := append(append(make([]byte, 0, len(v)), stamp...), v[9:]...)
-			all = append(all, kv{append([]byte(nil), k...), nv})
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for _, e := range all {
-			if err := b.Put(e.k, e.v); err != nil {
-				return err
-			}
-			if string(e.k) != string(answersStamp) {
-				n++
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, fmt.Errorf("stamping the stored answers of %s: %w", s, err)
-	}
-	return n, nil
 }

@@ -57,9 +57,6 @@ func (s *Store) openBolt(o options) error {
 		return fmt.Errorf("opening store %s: %w", file, err)
 	}
 	s.bdb = db
-	// Before anything commits (initBolt, the derived rows' checks): whether
-	// the stored answers were current as the store was found.
-	s.answersAtOpen = answersFresh(db) // answers.go
 	kv := &sharedKV{KV: hbolt.New(db)}
 	if !o.readOnly {
 		if err := initBolt(kv); err != nil {

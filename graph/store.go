@@ -81,6 +81,7 @@ func MustExist() Option { return func(o *options) { o.mustExist = true } }
 // run concurrently with each other, but not with a write to a bolt store
 // (the write's transaction serves Cayley's reads on its goroutine).
 type Store struct {
+	answers answerCache // decoded stored answers (answers.go)
 	qs      cgraph.QuadStore
 	path    string
 	backend Backend
@@ -89,14 +90,11 @@ type Store struct {
 	// wmu serializes writes. Cayley's kv and sql stores keep caches beside
 	// the database that a failed write leaves stale, so after one the quad
 	// store is reopened with reset.
-	wmu sync.Mutex
-	// answersAtOpen: the stored answers were current when the store was
-	// opened for writing (answers.go).
-	answersAtOpen bool
-	shared        *sharedKV // bolt: the database, whose writes share a transaction
-	bdb           *bolt.DB  // bolt: the same database, for its statistics
-	reset         func() (cgraph.QuadStore, error)
-	pg            *sql.DB // PostgreSQL: the bulk write path's connections (pgwrite.go)
+	wmu    sync.Mutex
+	shared *sharedKV // bolt: the database, whose writes share a transaction
+	bdb    *bolt.DB  // bolt: the same database, for its statistics
+	reset  func() (cgraph.QuadStore, error)
+	pg     *sql.DB // PostgreSQL: the bulk write path's connections (pgwrite.go)
 
 	// cayleyWrites sends a bolt store's additions through Cayley's
 	// ApplyDeltas rather than the bulk path (bulk.go): for the test that
@@ -262,6 +260,10 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err != nil {
 		return err
 	}
+	answers, err := s.answersBefore() // answers.go
+	if err != nil {
+		return err
+	}
 	if err := s.apply(dels); err != nil {
 		return err
 	}
@@ -285,7 +287,10 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err := s.deriveTimeline(context.Background(), deltas, timeline); err != nil {
 		return err
 	}
-	return s.deriveFacts(context.Background(), deltas, facts) // facts.go
+	if err := s.deriveFacts(context.Background(), deltas, facts); err != nil { // facts.go
+		return err
+	}
+	return s.staleAnswers(deltas, answers) // answers.go
 
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 
 	"github.com/vnkg/vnkg/graph"
@@ -75,31 +76,106 @@ func storedAnswer(ctx context.Context, r *graph.Reader, query string, nodes []gr
 	return r.StoredAnswer(ctx, query, nodes[0])
 }
 
-// StoreAnswers computes the stored answers of s and writes them
-// (Store.WriteAnswers); vnkg build and vnkg rm call it at their end.
+// StoreAnswers brings the stored answers of s up to date
+// (Store.UpdateAnswers); vnkg build and vnkg rm call it at their end.
 func StoreAnswers(ctx context.Context, s *graph.Store) (graph.AnswerStats, error) {
-	return s.WriteAnswers(ctx, func(ctx context.Context, put func(graph.Answer) error) error {
+	return UpdateAnswers(ctx, s, nil)
+}
+
+// UpdateAnswers is StoreAnswers, calling progress (when not nil) with the
+// answers computed so far and those known to compute (which grows).
+func UpdateAnswers(ctx context.Context, s *graph.Store, progress func(done, known int)) (graph.AnswerStats, error) {
+	return s.UpdateAnswers(ctx, func(ctx context.Context, work graph.AnswerWork, put func(graph.Answer) error) error {
 		r, err := s.NewReader(ctx)
 		if err != nil {
 			return err
 		}
-		return hubAnswers(ctx, r, put)
+		h := &hubs{r: r, put: put, progress: progress, minRows: minStoredRows(), groupsOf: map[graph.Node][]graph.FactGroup{}, did: map[string]bool{}}
+		if work.Full {
+			return h.all(ctx)
+		}
+		return h.update(ctx, work)
 	})
 }
 
-// hubAnswers puts every answer of answerQueries (and fact-sources) with
-// minStoredRows rows or more, in the store r reads.
-func hubAnswers(ctx context.Context, r *graph.Reader, put func(graph.Answer) error) error {
-	minRows := minStoredRows()
+// hubs computes stored answers, each with the nodes it read.
+type hubs struct {
+	r        *graph.Reader
+	put      func(graph.Answer) error
+	progress func(done, known int)
+	minRows  int
+	groupsOf map[graph.Node][]graph.FactGroup
+	done     int
+	known    int
+	did      map[string]bool // the answers computed (query and nodes)
+}
+
+func (h *hubs) step() {
+	h.done++
+	if h.progress != nil {
+		h.progress(h.done, max(h.known, h.done))
+	}
+}
+
+// answer computes query's answer for n (and also) and puts it when it has
+// minRows rows or more.
+func (h *hubs) answer(ctx context.Context, query string, n graph.Node, also []graph.Node) error {
+	key := query + " " + n.NQuad()
+	for _, m := range also {
+		key += " " + m.NQuad()
+	}
+	if h.did[key] {
+		return nil
+	}
+	h.did[key] = true
+	defer h.step()
+	h.r.TrackDeps()
+	var rows []graph.Result
+	var err error
+	if query == "fact-sources" {
+		if len(also) != 2 {
+			h.r.TakeDeps()
+			return nil
+		}
+		rows, err = factSourcesOf(ctx, h.r, n, also[0], also[1])
+	} else {
+		q := lookupAnswerQuery(query)
+		if q == nil || len(also) != 0 {
+			h.r.TakeDeps()
+			return nil // a query no longer stored: dropped
+		}
+		rows, err = q.of(ctx, h.r, []graph.Node{n})
+	}
+	deps, all := h.r.TakeDeps()
+	if err != nil {
+		return fmt.Errorf("%s for %s: %w", query, n.NQuad(), err)
+	}
+	if len(rows) < h.minRows {
+		return nil
+	}
+	return h.put(graph.Answer{Query: query, Node: n, Also: also, Rows: rows, Deps: deps, All: all})
+}
+
+func lookupAnswerQuery(name string) *answerQuery {
+	for i := range answerQueries {
+		if answerQueries[i].name == name {
+			return &answerQueries[i]
+		}
+	}
+	return nil
+}
+
+// all puts every answer of answerQueries (and fact-sources) with minRows
+// rows or more, in the store h reads.
+func (h *hubs) all(ctx context.Context) error {
 	nodesOf := map[graph.Node][]graph.Node{}
-	groupsOf := map[graph.Node][]graph.FactGroup{}
 	for _, q := range answerQueries {
 		var nodes []graph.Node
 		for _, t := range q.types {
 			ns, ok := nodesOf[t]
 			if !ok {
 				var err error
-				if ns, err = r.Subjects(ctx, t, pType); err != nil {
+				if ns, err = h.r.Subjects(ctx, t, pType); err != nil {
 					return err
 				}
 				nodesOf[t] = ns
@@ -107,53 +183,74 @@ func hubAnswers(ctx context.Context, r *graph.Reader, put func(graph.Answer) err
 			nodes = append(nodes, ns...)
 		}
 		nodes = uniqNodes(nodes)
-		for _, n := range nodes {
-			hub, err := candidate(ctx, r, n, q.groups, minCandidate(minRows), groupsOf)
-			if err != nil {
-				return err
-			}
-			if !hub {
-				continue
-			}
-			rows, err := q.of(ctx, r, []graph.Node{n})
-			if err != nil {
-				return fmt.Errorf("%s for %s: %w", q.name, n.NQuad(), err)
-			}
-			if len(rows) >= minRows {
-				if err := put(graph.Answer{Query: q.name, Node: n, Rows: rows}); err != nil {
-					return err
-				}
-			}
+		if err := h.hubsOf(ctx, q, nodes, false); err != nil {
+			return err
 		}
 	}
-	// fact-sources, for each fact of a person stated by minRows documents
-	// or more (a rank, a post, a name that recurs across the corpus).
-	for _, n := range nodesOf[tPerson] {
-		gs, ok := groupsOf[n]
+	return h.factSources(ctx, nodesOf[tPerson], false)
+}
+
+// hubsOf computes q's answer for each of nodes that is a candidate; with
+// skipStored, not for those whose answer is stored (and so exact).
+func (h *hubs) hubsOf(ctx context.Context, q answerQuery, nodes []graph.Node, skipStored bool) error {
+	for _, n := range nodes {
+		hub, err := candidate(ctx, h.r, n, q.groups, minCandidate(h.minRows), h.groupsOf)
+		if err != nil {
+			return err
+		}
+		if !hub {
+			continue
+		}
+		if skipStored {
+			if ok, err := h.r.HasStoredAnswer(ctx, q.name, n); err != nil || ok {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		h.known++
+		if err := h.answer(ctx, q.name, n, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// factSources computes fact-sources for each fact of people stated by
+// minRows documents or more (a rank, a post, a name that recurs across the
+// corpus).
+func (h *hubs) factSources(ctx context.Context, people []graph.Node, skipStored bool) error {
+	for _, n := range people {
+		gs, ok := h.groupsOf[n]
 		if !ok {
 			continue // not a candidate of any query above: too few facts
 		}
 		for _, g := range gs {
-			if g.In || g.Quads < minRows {
+			if g.In || g.Quads < h.minRows {
 				continue
 			}
 			for cursor := ""; ; {
-				facts, next, cur, err := r.Facts(ctx, n, g.Predicate, false, cursor, 1024)
+				facts, next, cur, err := h.r.Facts(ctx, n, g.Predicate, false, cursor, 1024)
 				if err != nil || !cur {
 					return err
 				}
 				for _, f := range facts {
-					if f.Quads < minRows {
+					if f.Quads < h.minRows {
 						continue
 					}
-					rows, err := factSourcesOf(ctx, r, n, g.Predicate, f.Other)
-					if err != nil {
-						return fmt.Errorf("fact-sources for %s %s %s: %w", n.NQuad(), g.Predicate.NQuad(), f.Other.NQuad(), err)
-					}
-					if len(rows) >= minRows {
-						if err := put(graph.Answer{Query: "fact-sources", Node: n, Also: []graph.Node{g.Predicate, f.Other}, Rows: rows}); err != nil {
-							return err
+					also := []graph.Node{g.Predicate, f.Other}
+					if skipStored {
+						if ok, err := h.r.HasStoredAnswer(ctx, "fact-sources", n, also...); err != nil || ok {
+							if err != nil {
+								return err
+							}
+							continue
 						}
+					}
+					h.known++
+					if err := h.answer(ctx, "fact-sources", n, also); err != nil {
+						return err
 					}
 				}
 				if next == "" {
@@ -164,6 +261,68 @@ func hubAnswers(ctx context.Context, r *graph.Reader, put func(graph.Answer) err
 		}
 	}
 	return nil
+}
+
+// update computes again the answers a write staled, and the answers of the
+// nodes it touched (and of the nodes one fact group away: a person's
+// people-met grows when someone joins an event of theirs) that are hubs
+// now and have no stored answer.
+func (h *hubs) update(ctx context.Context, work graph.AnswerWork) error {
+	h.known = len(work.Answers)
+	for _, a := range work.Answers {
+		if err := h.answer(ctx, a.Query, a.Node, a.Also); err != nil {
+			return err
+		}
+	}
+	seen := map[graph.Node]bool{}
+	var near []graph.Node
+	var preds []graph.Node
+	for _, q := range answerQueries {
+		for _, g := range q.groups {
+			if g.in && !slices.Contains(preds, g.pred) {
+				preds = append(preds, g.pred)
+			}
+		}
+	}
+	for _, n := range work.Nodes {
+		if n.Kind != graph.IRINode {
+			continue
+		}
+		if !seen[n] {
+			seen[n] = true
+			near = append(near, n)
+		}
+		os, err := h.r.Objects(ctx, n, preds...)
+		if err != nil {
+			return err
+		}
+		for _, o := range os {
+			if !seen[o] && o.Kind == graph.IRINode {
+				seen[o] = true
+				near = append(near, o)
+			}
+		}
+	}
+	typed := map[graph.Node][]graph.Node{}
+	for _, n := range near {
+		ts, err := h.r.Objects(ctx, n, pType)
+		if err != nil {
+			return err
+		}
+		for _, t := range ts {
+			typed[t] = append(typed[t], n)
+		}
+	}
+	for _, q := range answerQueries {
+		var nodes []graph.Node
+		for _, t := range q.types {
+			nodes = append(nodes, typed[t]...)
+		}
+		if err := h.hubsOf(ctx, q, uniqNodes(nodes), true); err != nil {
+			return err
+		}
+	}
+	return h.factSources(ctx, typed[tPerson], true)
 }
 
 // candidate reports whether n's facts in groups number minCandidate or

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/vnkg/vnkg/bench/corpus"
+	"github.com/vnkg/vnkg/data"
+	"github.com/vnkg/vnkg/extract"
 	"github.com/vnkg/vnkg/graph"
 	"github.com/vnkg/vnkg/queries"
 )
@@ -131,5 +133,177 @@ func TestStoredAnswers(t *testing.T) {
 	r.Stats.Write(&plan)
 	if !slices.ContainsFunc(r.Stats.Steps, func(st *graph.Step) bool { return st.Op == "stored answer of position-holders" }) {
 		t.Errorf("the plan does not show the stored answer:\n%s", plan.String())
+	}
+}
+
+// TestAnswersIncremental: a write stales only the stored answers that read
+// a node it touched (the others stay, and equal the queries' answers row for
+// row even before the update), and the update after a one-article build or
+// a one-article rm computes a few answers, not all.
+func TestAnswersIncremental(t *testing.T) {
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "12")
+	const n = 300
+	ctx := context.Background()
+	c := corpus.New(n+1, 3)
+	s := openBolt(t)
+	buildCorpus(t, "", c, n, "g", s)
+	check := func(when string) {
+		t.Helper()
+		if diff, err := queries.CheckAnswers(ctx, s); err != nil || diff != "" {
+			t.Fatalf("%s: stored answers against a computation: %q, %v", when, diff, err)
+		}
+	}
+	full, err := queries.StoreAnswers(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !full.Full || full.Answers < 8 {
+		t.Fatalf("first update: %+v, want every answer computed, at least 8", full)
+	}
+	check("built")
+	update := func(when string) graph.AnswerStats {
+		t.Helper()
+		check(when + ", before the update")
+		st, err := queries.StoreAnswers(ctx, s)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		check(when + ", after the update")
+		t.Logf("%s: %+v", when, st)
+		if st.Full {
+			t.Errorf("%s: every answer computed again", when)
+		}
+		if st.Recomputed*2 > full.Answers || st.Kept*2 < full.Answers {
+			t.Errorf("%s: %d answers recomputed, %d kept, of %d: want few recomputed, most kept", when, st.Recomputed, st.Kept, full.Answers)
+		}
+		return st
+	}
+	// One new article (the generated corpus's next, which names its people).
+	x, err := extract.New(data.GazetteerFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.ParseText("g00300", []byte(c.Article(n)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := x.Extract(doc)
+	w := s.NewWriter()
+	if err := w.Put(ctx, "https://w3id.org/vnkg/id/doc/g00300", res.Quads, res.Background); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	update("one article built")
+	// The same answers as a store built at once from the same articles
+	// (none missed: a node the article took over the threshold is stored).
+	fresh := openBolt(t)
+	buildCorpus(t, "", corpus.New(n+1, 3), n+1, "g", fresh) // a corpus draws its articles in order
+	if _, err := queries.StoreAnswers(ctx, fresh); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(s *graph.Store) []string {
+		t.Helper()
+		answers, err := s.StoredAnswers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ks []string
+		for _, a := range answers {
+			ks = append(ks, fmt.Sprint(a.Query, a.Node, a.Also, len(a.Rows)))
+		}
+		slices.Sort(ks)
+		return ks
+	}
+	if got, want := keys(s), keys(fresh); !slices.Equal(got, want) {
+		t.Errorf("one article built: %d answers stored incrementally, %d by a build at once:\n%q\n%q", len(got), len(want), got, want)
+	}
+	if again, err := queries.StoreAnswers(ctx, s); err != nil || again.Recomputed != 0 || again.Kept == 0 {
+		t.Errorf("nothing written since: %+v (%v), want nothing recomputed, all kept", again, err)
+	}
+	// One article removed, then a third of them (that stales most).
+	if _, err := s.RemoveDocument(ctx, "https://w3id.org/vnkg/id/doc/g00007"); err != nil {
+		t.Fatal(err)
+	}
+	update("one article removed")
+	for i := 0; i < n; i += 3 {
+		if _, err := s.RemoveDocument(ctx, fmt.Sprintf("https://w3id.org/vnkg/id/doc/g%05d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("a third removed, before the update")
+	if _, err := queries.StoreAnswers(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	check("a third removed, after the update")
+}
+
+// TestAnswersNewHub: an article that takes a node's answer to the
+// threshold gets that answer stored by the update after its build.
+func TestAnswersNewHub(t *testing.T) {
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "12")
+	const n = 300
+	ctx := context.Background()
+	rowsOf := func(s *graph.Store) map[string]int {
+		t.Helper()
+		if _, err := queries.StoreAnswers(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		answers, err := s.StoredAnswers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]int{}
+		for _, a := range answers {
+			m[fmt.Sprint(a.Query, " ", a.Node, a.Also)] = len(a.Rows)
+		}
+		return m
+	}
+	// Which answer the article n grows, and to how many rows.
+	before, after := openBolt(t), openBolt(t)
+	buildCorpus(t, "", corpus.New(n+1, 3), n, "g", before)
+	buildCorpus(t, "", corpus.New(n+1, 3), n+1, "g", after)
+	r0, r1 := rowsOf(before), rowsOf(after)
+	grown, rows := "", 0
+	for k, r := range r1 {
+		if r > r0[k] && r > rows && !strings.HasPrefix(k, "fact-sources") {
+			grown, rows = k, r
+		}
+	}
+	if grown == "" {
+		t.Fatal("the article grows no answer: the test says nothing")
+	}
+	t.Logf("the article takes %s from %d to %d rows", grown, r0[grown], rows)
+	// With the threshold at that many rows: not stored before the article,
+	// stored by the update after it.
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", fmt.Sprint(rows))
+	s := openBolt(t)
+	c := corpus.New(n+1, 3)
+	buildCorpus(t, "", c, n, "g", s)
+	if got := rowsOf(s); got[grown] != 0 {
+		t.Fatalf("%s stored before the article (%d rows)", grown, got[grown])
+	}
+	x, err := extract.New(data.GazetteerFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.ParseText(fmt.Sprintf("g%05d", n), []byte(c.Article(n)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := x.Extract(doc)
+	w := s.NewWriter()
+	if err := w.Put(ctx, fmt.Sprintf("https://w3id.org/vnkg/id/doc/g%05d", n), res.Quads, res.Background); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := rowsOf(s); got[grown] != rows {
+		t.Errorf("after the article: %s stored with %d rows, want %d", grown, got[grown], rows)
+	}
+	if diff, err := queries.CheckAnswers(ctx, s); err != nil || diff != "" {
+		t.Errorf("after the article: %q, %v", diff, err)
 	}
 }

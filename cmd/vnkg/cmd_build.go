@@ -117,10 +117,11 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 	start := time.Now()
-	answered := answersCurrent(ctx, s) // answers.go
 	err = b.run(ctx, x, paths, in, graph.BatchDocs(*batch), graph.DirtyBudget(*commitMiB<<20))
 	if err == nil && !*noAnswers {
-		err = storeAnswers(ctx, e, s, "build", answered, b.added+b.removed+b.background > 0)
+		var st graph.AnswerStats
+		st, err = storeAnswers(ctx, s, b.prog) // answers.go
+		b.answers = &st
 	}
 	if perr := prof.stop(); perr != nil && err == nil {
 		err = perr
@@ -169,9 +170,10 @@ type builder struct {
 	// counts, owned by the goroutine that runs the writer
 	stored, created, changed, unchanged int
 	added, removed                      int
-	failed                              int  // inputs unreadable, refused or not stored
-	noInputs                            int  // directories without inputs
-	discarded                           bool // the store was created by this build, and is removed: nothing was stored
+	failed                              int                // inputs unreadable, refused or not stored
+	noInputs                            int                // directories without inputs
+	answers                             *graph.AnswerStats // the stored answers' update, if one ran
+	discarded                           bool               // the store was created by this build, and is removed: nothing was stored
 	persons, orgs, events               map[string]bool
 	background                          int
 	copies                              int         // second copies of a document read (skipped)
@@ -408,6 +410,24 @@ type buildSummary struct {
 	Skipped     map[string]int `json:"records_skipped"`
 	Interrupted bool           `json:"interrupted"`
 	Seconds     float64        `json:"seconds"`
+	// Answers is the stored answers' update (absent with --no-answers).
+	Answers *answersJSON `json:"stored_answers,omitempty"`
+}
+
+type answersJSON struct {
+	All        bool    `json:"all_computed"`
+	Recomputed int     `json:"recomputed"`
+	Stored     int     `json:"stored"`
+	Dropped    int     `json:"dropped"`
+	Kept       int     `json:"kept"`
+	Seconds    float64 `json:"seconds"`
+}
+
+func answersOf(st *graph.AnswerStats) *answersJSON {
+	if st == nil {
+		return nil
+	}
+	return &answersJSON{All: st.Full, Recomputed: st.Recomputed, Stored: st.Answers, Dropped: st.Dropped, Kept: st.Kept, Seconds: st.Time.Seconds()}
 }
 
 func (b *builder) summaryJSON(elapsed time.Duration, interrupted bool) error {
@@ -420,7 +440,7 @@ func (b *builder) summaryJSON(elapsed time.Duration, interrupted bool) error {
 		Added: b.added, Removed: b.removed, Background: b.background,
 		Persons: len(b.persons), Orgs: len(b.orgs), Events: len(b.events), Errors: b.failed,
 		Copies: b.copies, Skipped: skipped,
-		Interrupted: interrupted, Seconds: elapsed.Seconds(),
+		Interrupted: interrupted, Seconds: elapsed.Seconds(), Answers: answersOf(b.answers),
 	})
 }
 
@@ -442,4 +462,7 @@ func (b *builder) summary(elapsed time.Duration) {
 	fmt.Fprintf(b.e.stderr, "vnkg build: %d articles (%d new, %d changed, %d unchanged), %d quads added, %d removed, %d background; %d persons, %d organizations, %d events; %d errors%s; %s\n",
 		b.stored, b.created, b.changed, b.unchanged, b.added, b.removed, b.background,
 		len(b.persons), len(b.orgs), len(b.events), b.failed, skipped, where)
+	if b.answers != nil && (b.answers.Recomputed > 0 || b.answers.Kept > 0) {
+		fmt.Fprintf(b.e.stderr, "vnkg build: %s\n", answersSummary(*b.answers))
+	}
 }

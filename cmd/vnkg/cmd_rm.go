@@ -65,8 +65,14 @@ func runRm(ctx context.Context, e *env, args []string) (err error) {
 		}
 	}
 	if removed > 0 && !*noAnswers {
-		if err := storeAnswers(ctx, e, s, "rm", false, true); err != nil { // answers.go
+		prog := newProgress(e)
+		st, err := storeAnswers(ctx, s, prog) // answers.go
+		prog.finish()
+		if err != nil {
 			return err
+		}
+		if st.Recomputed > 0 && !*asJSON && e.log.Enabled(ctx, slog.LevelInfo) {
+			fmt.Fprintf(e.stderr, "vnkg rm: %s\n", answersSummary(st))
 		}
 	}
 	if *asJSON {

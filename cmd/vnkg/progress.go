@@ -65,3 +65,19 @@ func (p *progress) finish() {
 		p.line = ""
 	}
 }
+
+// status shows line as the status (throttled as update).
+func (p *progress) status(line string) {
+	if p == nil || !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if now.Sub(p.last) < p.interval {
+		return
+	}
+	p.last = now
+	p.line = line
+	fmt.Fprintf(p.w, "\r\033[K%s", p.line)
+}
