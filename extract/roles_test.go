@@ -67,3 +67,35 @@ func TestRoleLists(t *testing.T) {
 		})
 	}
 }
+
+// TestOrganizers holds which body organizes an event: the subject of "tổ
+// chức", the body after "do" (past its bracket) or "dưới sự đăng cai của", a
+// body that chairs right before the trigger; none for a joint subject of two
+// sides, the first body for bodies of one side or partners after "phối hợp với".
+func TestOrganizers(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct{ name, text, want string }{
+		{"subject of tổ chức", "Ngày 5/8, Học viện Quốc phòng (HVQP) tổ chức Lễ bế giảng khóa học.", "Học viện Quốc phòng"},
+		{"two sides joined by và", "Ngày 5/8, Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Lào phối hợp tổ chức Chương trình giao lưu hữu nghị.", ""},
+		{"a side in the bracket", "Sáng 5/8, Bộ Chỉ huy Quân sự tỉnh Lai Châu và Bộ Chỉ huy Quân sự tỉnh Phông Xa Lỳ (Lào) đã tổ chức hội đàm thường niên năm 2025.", ""},
+		{"hai nước", "Ngày 5/8, Cảnh sát biển hai nước tổ chức Hội nghị tổng kết tuần tra chung.", ""},
+		{"one side joined by và", "Ngày 9/7, tại Nghệ An, Cục Chính trị Quân khu 4 và Bộ Chỉ huy Quân sự tỉnh Nghệ An tổ chức lễ tiễn đưa hài cốt liệt sĩ.", "Cục Chính trị Quân khu 4"},
+		{"partners after phối hợp với", "Ngày 11/11, Bộ Tư lệnh Bộ đội Biên phòng phối hợp với Bộ Tư lệnh Hiến binh Quân đội Hoàng gia Campuchia và Bộ Quốc phòng Campuchia tổ chức Hội nghị giao ban.", "Bộ Tư lệnh Bộ đội Biên phòng"},
+		{"do ORG (ABBR) tổ chức", "Sáng 31/5, tại Singapore, Thượng tướng Lê Văn Tuấn đã phát biểu tại phiên toàn thể của Đối thoại Shangri-La lần thứ 22 do Viện Nghiên cứu Chiến lược Quốc tế (IISS) tổ chức.", "Viện Nghiên cứu Chiến lược Quốc tế"},
+		{"dưới sự đăng cai của", "Hôm nay, tại thủ đô Manila, Hội nghị Tư lệnh Hải quân các nước ASEAN lần thứ 17 đã khai mạc dưới sự đăng cai của Hải quân Philippines.", "Hải quân Philippines"},
+		{"a body chairs", "Chiều 27/8, tại TP Châu Đốc, Bộ Tư lệnh Bộ đội Biên phòng (BĐBP) chủ trì Hội nghị bàn tròn về công tác quản lý biên giới.", "Bộ Tư lệnh Bộ đội Biên phòng"},
+		{"a person's body does not chair", "Chiều 27/8, Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng chủ trì Hội nghị bàn tròn về công tác quản lý biên giới.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			facts, _ := g.relate(Document{ID: "t", Text: tt.text, Published: "2025-09-17"}, txt, Tokenize(txt))
+			if len(facts.Events) == 0 {
+				t.Fatalf("no event in %q", tt.text)
+			}
+			if got := facts.Events[0].Organizer; got != tt.want {
+				t.Errorf("organizer = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
