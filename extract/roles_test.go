@@ -46,6 +46,26 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT lễ đón | 2023-09-17 | Trụ sở Bộ Quốc phòng |  | chair Lê Đức Thái | attend Nguyễn Văn Minh | speak  | about "},
 		},
 		{
+			name: "a title's body the chain did not take runs on to the verb",
+			text: opening + "Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng, Trưởng Ban Chỉ đạo công tác phân giới cắm mốc biên giới đất liền chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend  | speak  | about "},
+		},
+		{
+			name: "cùng between two people: both take the verb after the second",
+			text: opening + "Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng cùng Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào đồng chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái, Siphan Phoutthavong | attend  | speak  | about "},
+		},
+		{
+			name: "those who go to welcome the delegation attend the welcome ceremony",
+			text: "Sáng 24/10, tại sân bay Wattay, diễn ra lễ đón đoàn đại biểu Bộ Tư lệnh Bộ đội Biên phòng Việt Nam. Cùng ra sân bay đón đoàn có Đại tá Nguyễn Văn Minh, Tùy viên Quốc phòng Việt Nam tại Lào; Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT lễ đón | 2023-10-24 | sân bay Wattay |  | chair  | attend Nguyễn Văn Minh, Siphan Phoutthavong | speak  | about "},
+		},
+		{
+			name: "the one who welcomes the delegation hosts the welcome ceremony",
+			text: "Sáng 24/10, tại sân bay Wattay, diễn ra lễ đón đoàn đại biểu Bộ Tư lệnh Bộ đội Biên phòng Việt Nam. Trực tiếp đón đoàn có Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT lễ đón | 2023-10-24 | sân bay Wattay |  | chair Siphan Phoutthavong | attend  | speak  | about "},
+		},
+		{
 			name: "a list word after a verb that does not open the sentence gives no role",
 			text: opening + "Tại hội đàm, Trung tướng Lê Đức Thái cho biết người phụ trách là Thiếu tướng Siphan Phoutthavong.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
