@@ -556,6 +556,11 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 			// "Đồng chủ trì hội đàm là A và B": the role verb opens the
 			// sentence and those after the list word take it
 			c.attend, c.role = j, verb
+		case sp.Kind == SpanOther && a.g.evWord(sp.Value, ewRoleList) && verb == "" && c.attend < 0 && firstReal >= 0 &&
+			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "lead" && j-firstReal <= 3:
+			// "Đứng đầu đoàn Nhật Bản là A": the delegation's head, who
+			// stands for it
+			c.attend, c.role = j, "lead"
 		case sp.Kind == SpanSep && sp.Value == "," && c.speak < 0 && firstReal >= 0 && firstReal < j &&
 			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak":
 			c.speak = j

@@ -66,6 +66,16 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT lễ đón | 2023-10-24 | sân bay Wattay |  | chair Siphan Phoutthavong | attend  | speak  | about "},
 		},
 		{
+			name: "the head of a delegation after đứng đầu and a list word attends",
+			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào thăm tỉnh Quảng Trị. Đứng đầu đoàn Lào là Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT chuyến thăm | 2023-10-23 |  |  | chair  | attend Siphan Phoutthavong | speak  | about "},
+		},
+		{
+			name: "người đứng đầu refers to a post, no verb",
+			text: opening + "Trung tướng Lê Đức Thái, người đứng đầu Bộ đội Biên phòng Việt Nam, phát biểu tại hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
+		},
+		{
 			name: "a list word after a verb that does not open the sentence gives no role",
 			text: opening + "Tại hội đàm, Trung tướng Lê Đức Thái cho biết người phụ trách là Thiếu tướng Siphan Phoutthavong.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
