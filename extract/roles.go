@@ -552,12 +552,12 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 				c.role = "attend"
 			}
 		case sp.Kind == SpanOther && a.g.evWord(sp.Value, ewRoleList) && verb != "" && c.attend < 0 && firstReal >= 0 &&
-			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == verb && j-firstReal <= 3:
+			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == verb && a.roleListNear(spans, firstReal, j):
 			// "Đồng chủ trì hội đàm là A và B": the role verb opens the
 			// sentence and those after the list word take it
 			c.attend, c.role = j, verb
 		case sp.Kind == SpanOther && a.g.evWord(sp.Value, ewRoleList) && verb == "" && c.attend < 0 && firstReal >= 0 &&
-			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "lead" && j-firstReal <= 3:
+			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "lead" && a.roleListNear(spans, firstReal, j):
 			// "Đứng đầu đoàn Nhật Bản là A": the delegation's head, who
 			// stands for it
 			c.attend, c.role = j, "lead"
@@ -567,6 +567,25 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 		}
 	}
 	return c
+}
+
+// roleListNear reports a list word at spans[j] close enough to the role verb
+// that opens the sentence at spans[v] to give its role: its object between
+// ("Đồng chủ trì hội đàm là"), or a venue after "tại" ("Chủ trì tại điểm cầu
+// Bộ Quốc phòng là A"), with no verb or person between.
+func (a *analysis) roleListNear(spans []Chunk, v, j int) bool {
+	if j-v <= 3 {
+		return true
+	}
+	if j-v > 8 || spans[v+1].Kind != SpanOther || spans[v+1].Value != "tại" {
+		return false
+	}
+	for k := v + 2; k < j; k++ {
+		if sp := spans[k]; sp.Kind != SpanOther && sp.Kind != SpanOrg && sp.Kind != SpanName && sp.Kind != SpanCountry || sp.Kind == SpanOther && a.g.isFunction(sp.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 // cuesBefore reads the roles given before a mention at spans[k]: the sentence's

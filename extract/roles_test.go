@@ -76,6 +76,11 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
 		},
 		{
+			name: "a role verb, a venue and a list word",
+			text: opening + "Chủ trì tại điểm cầu Luang Prabang là Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng Việt Nam.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend  | speak  | about "},
+		},
+		{
 			name: "a list word after a verb that does not open the sentence gives no role",
 			text: opening + "Tại hội đàm, Trung tướng Lê Đức Thái cho biết người phụ trách là Thiếu tướng Siphan Phoutthavong.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
