@@ -543,7 +543,7 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 			// "Tại điểm cầu Seoul có A": those at a venue of the meeting
 			sp.Value == "cầu" && j > 1 && spans[j-1].Value == "điểm" && spans[j-2].Value == "tại":
 			phia = true
-		case sp.Kind == SpanOther && sp.Value == "gồm" && j > 0 && (spans[j-1].Value == "đoàn" || j > 1 && spans[j-2].Value == "đoàn") && c.attend < 0:
+		case sp.Kind == SpanOther && sp.Value == "gồm" && j > 0 && (a.delegationWord(spans[j-1]) || j > 1 && a.delegationWord(spans[j-2])) && c.attend < 0:
 			// "Đoàn gồm Đại tá A, …": the delegation's members attend
 			c.attend, c.role = j, "attend"
 		case sp.Kind == SpanOther && sp.Value == "có" && (verb != "" || phia) && c.attend < 0:
@@ -586,6 +586,13 @@ func (a *analysis) roleListNear(spans []Chunk, v, j int) bool {
 		}
 	}
 	return true
+}
+
+// delegationWord reports a span that is a delegation word (event_words.tsv
+// delegation), also capitalized at a sentence's start, where it scans as a
+// name ("Đoàn gồm …").
+func (a *analysis) delegationWord(sp Chunk) bool {
+	return (sp.Kind == SpanOther || sp.Kind == SpanName) && sp.T1 > sp.T0 && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewDelegation) == sp.T1-sp.T0
 }
 
 // cuesBefore reads the roles given before a mention at spans[k]: the sentence's

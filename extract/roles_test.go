@@ -81,6 +81,11 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend  | speak  | about "},
 		},
 		{
+			name: "a delegation word opening the sentence and gồm lists the members",
+			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào do Thiếu tướng Siphan Phoutthavong dẫn đầu thăm Việt Nam. Đoàn gồm các đồng chí: Đại tá Khamphoui Sisavath, Phó Cục trưởng; Thượng tá Bounmy Phommachanh, Trưởng phòng Đối ngoại.",
+			want: []string{"EVENT chuyến thăm | 2023-10-23 |  |  | chair  | attend Bounmy Phommachanh, Khamphoui Sisavath, Siphan Phoutthavong | speak  | about "},
+		},
+		{
 			name: "a list word after a verb that does not open the sentence gives no role",
 			text: opening + "Tại hội đàm, Trung tướng Lê Đức Thái cho biết người phụ trách là Thiếu tướng Siphan Phoutthavong.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
