@@ -7,7 +7,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	lk := kind
 	// in a sentence about what will happen, what people say is said now, but
 	// who will chair or attend has not happened
-	planned := a.plannedSentence(spans)
+	planned := a.plannedSentence(spans) || a.pastInPassing(spans)
 	passive := a.delegationRoles(spans, planned)
 	a.pairRoles(spans, ev, planned)
 	a.guestDelegations(spans, ms, ev, planned)
@@ -567,6 +567,27 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 		}
 	}
 	return c
+}
+
+// pastInPassing reports a sentence that holds a vague past time
+// (past_times.txt: "hồi tháng 2 năm ngoái", "hồi năm 2021") and no date: it
+// tells a meeting in passing, whose people take no role in the article's
+// events, as those of a planned one do not.
+func (a *analysis) pastInPassing(spans []Chunk) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	for _, sp := range spans {
+		if sp.Kind == SpanDate {
+			return false
+		}
+	}
+	for t := spans[0].T0; t < spans[len(spans)-1].T1; t++ {
+		if n, _ := a.g.pastLex.longest(a.toks, t); n > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // roleListNear reports a list word at spans[j] close enough to the role verb
