@@ -1398,9 +1398,17 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 }
 
 // organizer is the body that "tổ chức" the event: "ORG tổ chức EVENT" or
-// "EVENT do ORG tổ chức".
+// "EVENT do ORG tổ chức", "EVENT … dưới sự đăng cai của ORG"; a body that
+// chairs it right before its trigger ("ORG chủ trì Hội nghị …") or after "do"
+// organizes it too. A joint subject of two sides ("A và B phối hợp tổ chức",
+// "Cảnh sát biển hai nước tổ chức") gives none: no one body organized it.
 func (a *analysis) organizer(spans []Chunk, k, end int) string {
 	for j := k - 1; j >= 0; j-- {
+		if spans[j].Kind == SpanVerb && spans[j].Value == "chair" && a.bodyChairs(spans, j, k) {
+			if o := a.subjectBody(spans, j); o != "" {
+				return o
+			}
+		}
 		if spans[j].Kind == SpanVerb && spans[j].Value == "organize" {
 			// the subject: the first body of the clause that holds the verb
 			// ("Vùng 5 Hải quân phối hợp với … tổ chức")
@@ -1414,6 +1422,9 @@ func (a *analysis) organizer(spans []Chunk, k, end int) string {
 			// a unit named before its parent is the subject
 			for c >= 1 && spans[c-1].Kind == SpanOrg && (c < 2 || spans[c-2].Kind == SpanSep && spans[c-2].Value == ",") {
 				c -= 2
+			}
+			if a.jointSubject(spans, c+1, j) {
+				return ""
 			}
 			for o := c + 1; o < j; o++ {
 				if spans[o].Kind == SpanOrg {
@@ -1430,9 +1441,15 @@ func (a *analysis) organizer(spans []Chunk, k, end int) string {
 		// "EVENT do ORG tổ chức", "EVENT được ORG tổ chức", "EVENT do ORG
 		// khởi xướng và tổ chức"
 		if spans[j].Kind == SpanOther && (spans[j].Value == "do" || spans[j].Value == "được" && j == end) && spans[j+1].Kind == SpanOrg {
-			for v := j + 2; v < len(spans) && v <= j+5; v++ {
+			// "do Viện Nghiên cứu Chiến lược Quốc tế (IISS) tổ chức": the
+			// bracket after the body is its own
+			v0 := bracketEnd(spans, j+2)
+			for v := v0; v < len(spans) && v <= v0+3; v++ {
 				if spans[v].Kind == SpanVerb {
-					if spans[v].Value == "organize" {
+					if spans[v].Value == "organize" || spans[v].Value == "chair" && spans[j].Value == "do" {
+						if a.jointSubject(spans, j+1, v) {
+							return ""
+						}
 						return a.orgOf(spans[j+1]).Name
 					}
 					break
@@ -1442,8 +1459,106 @@ func (a *analysis) organizer(spans []Chunk, k, end int) string {
 				}
 			}
 		}
+		// "Hội nghị … khai mạc dưới sự đăng cai của Hải quân Philippines"
+		if spans[j].Kind == SpanVerb && spans[j].Value == "organize" && j > 0 && spans[j-1].Kind == SpanOther && spans[j-1].Value == "sự" &&
+			spans[j+1].Kind == SpanOther && spans[j+1].Value == "của" && spans[j+2].Kind == SpanOrg {
+			return a.orgOf(spans[j+2]).Name
+		}
 	}
 	return ""
+}
+
+// bracketEnd is the index after a bracket that opens at spans[i] ("(IISS)"),
+// or i when none opens there.
+func bracketEnd(spans []Chunk, i int) int {
+	if i >= len(spans) || spans[i].Kind != SpanOther || spans[i].Value != "(" {
+		return i
+	}
+	for e := i + 1; e < len(spans) && e <= i+4; e++ {
+		if spans[e].Kind == SpanOther && spans[e].Value == ")" {
+			return e + 1
+		}
+	}
+	return i
+}
+
+// jointSubject reports a subject over spans[from:to] that joins the bodies of
+// two sides: bodies of different countries joined by "và" ("Bộ Quốc phòng Việt
+// Nam và Bộ Quốc phòng Campuchia", "Bộ CHQS tỉnh Lai Châu và Bộ CHQS tỉnh U Đôm
+// Xay (Lào)", "VNMAC (…), KOICA (…) và UNDP"), or a body of "hai" and a side
+// word ("Cảnh sát biển hai nước", "hai bên"). Bodies of one side ("Cục Chính
+// trị Quân khu 4 và Bộ CHQS tỉnh Nghệ An") and the partners after "phối hợp
+// với" leave the first body the organizer.
+func (a *analysis) jointSubject(spans []Chunk, from, to int) bool {
+	if from < 0 {
+		from = 0
+	}
+	sides := map[string]bool{}
+	joined := false
+	for o := from; o < to && o < len(spans); o++ {
+		sp := spans[o]
+		switch {
+		case sp.Kind == SpanOrg:
+			side := a.g.countryIn(a.spanText(sp))
+			if side == "" {
+				side = a.g.countryIn(sp.Value)
+			}
+			// "Bộ CHQS tỉnh U Đôm Xay (Lào)": the country in its bracket
+			if e := bracketEnd(spans, o+1); e > o+1 {
+				for b := o + 2; b < e-1; b++ {
+					if spans[b].Kind == SpanCountry || spans[b].Kind == SpanOrg {
+						if c := a.g.countryIn(a.spanText(spans[b])); c != "" {
+							side = c
+						}
+					}
+				}
+				o = e - 1
+			}
+			sides[side] = true
+		case sp.Kind == SpanSep && sp.Value == "và":
+			joined = joined || len(sides) > 0
+		case sp.Kind == SpanOther && (sp.Value == "với" || sp.Value == "phối" || sp.Value == "cùng"):
+			// the partners: "A phối hợp với B và C tổ chức", "A cùng B tổ chức"
+			return joined && len(sides) > 1
+		case sp.Kind == SpanOther && sp.Value == "hai" && o+1 < to && spans[o+1].Kind == SpanOther && a.g.evWord(spans[o+1].Value, ewSide):
+			return true
+		}
+	}
+	return joined && len(sides) > 1
+}
+
+// bodyChairs reports a "chủ trì" at spans[j] whose subject is a body, with the
+// event's trigger right after it (fillers aside) and no person named before it
+// in the sentence: "Chiều 27/8, tại TP Châu Đốc, Bộ Tư lệnh Bộ đội Biên phòng
+// (BĐBP) chủ trì Hội nghị bàn tròn …".
+func (a *analysis) bodyChairs(spans []Chunk, j, k int) bool {
+	for v := j + 1; v < k; v++ {
+		if spans[v].Kind != SpanOther || !a.g.is(spans[v].Value, wFiller) {
+			return false
+		}
+	}
+	for o := 0; o < j; o++ {
+		if spans[o].Kind == SpanRank || spans[o].Kind == SpanTitle {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectBody is the body right before the verb at spans[j] (past its bracket
+// and fillers) that opens its clause, or "".
+func (a *analysis) subjectBody(spans []Chunk, j int) string {
+	c := clauseStart(spans, j)
+	o := c + 1
+	if o >= j || spans[o].Kind != SpanOrg {
+		return ""
+	}
+	for v := bracketEnd(spans, o+1); v < j; v++ {
+		if spans[v].Kind != SpanOther || !a.g.is(spans[v].Value, wFiller) {
+			return ""
+		}
+	}
+	return a.orgOf(spans[o]).Name
 }
 
 // clauseStart is the index of the separator before the clause that holds

@@ -90,6 +90,7 @@ type Gazetteer struct {
 	located        []string          // fold keys of words of posts and bodies that say where they sit
 	runningLex     lexicon           // heads of bodies whose names run on (running_heads.txt)
 	behalfLex      lexicon           // phrases after which a title is the principal's (on_behalf.txt)
+	pastLex        lexicon           // vague past times: a meeting told in passing (past_times.txt)
 	remitLex       lexicon           // words that open the remit of a post (remits.txt)
 	prefixLex      lexicon           // words that make a title of the title after them (title_prefixes.txt)
 	postLinkLex    lexicon           // phrases that give the post after them to a person (post_links.txt)
@@ -248,6 +249,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "running_heads.txt", func(l string) { g.runningLex.add(l, l) }),
 		g.readList(fsys, "name_particles.txt", func(l string) { g.nameParticles[Fold(l)] = true }),
 		g.readList(fsys, "on_behalf.txt", func(l string) { g.behalfLex.add(l, l) }),
+		g.readList(fsys, "past_times.txt", func(l string) { g.pastLex.add(l, l) }),
 		g.readList(fsys, "remits.txt", func(l string) { g.remitLex.add(l, l) }),
 		g.readList(fsys, "title_prefixes.txt", func(l string) { g.prefixLex.add(l, l) }),
 		g.readList(fsys, "post_links.txt", func(l string) { g.postLinkLex.add(l, l) }),
@@ -306,7 +308,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 
 // lexicons are every lexicon of the gazetteer.
 func (g *Gazetteer) lexicons() []*lexicon {
-	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.prefixLex, &g.postLinkLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
+	return []*lexicon{&g.runningLex, &g.behalfLex, &g.pastLex, &g.remitLex, &g.prefixLex, &g.postLinkLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {

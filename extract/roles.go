@@ -7,7 +7,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	lk := kind
 	// in a sentence about what will happen, what people say is said now, but
 	// who will chair or attend has not happened
-	planned := a.plannedSentence(spans)
+	planned := a.plannedSentence(spans) || a.pastInPassing(spans)
 	passive := a.delegationRoles(spans, planned)
 	a.pairRoles(spans, ev, planned)
 	a.guestDelegations(spans, ms, ev, planned)
@@ -36,7 +36,7 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 		if a.inviter(spans, ms[i]) {
 			continue
 		}
-		if len(roles[i]) == 0 && onlySeps(spans, ms[i].k1, ms[i+1].k0) {
+		if len(roles[i]) == 0 && (onlySeps(spans, ms[i].k1, ms[i+1].k0) || coAgent(spans, ms[i].k1, ms[i+1].k0)) {
 			roles[i] = roles[i+1]
 		}
 	}
@@ -248,6 +248,19 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 				continue
 			}
 			switch r {
+			case greets:
+				ev := target
+				if e := a.eventOfKind("lễ đón"); e != nil && e.Kind == "lễ đón" {
+					ev = e
+				}
+				// "Trực tiếp đón đoàn có A": the host, who chairs it, unless
+				// it has one or the sentence says they went along ("Cùng ra
+				// cầu cảng đón đoàn có A; B")
+				if len(ev.Chairs) == 0 && !(spans[0].Kind == SpanOther && spans[0].Value == "cùng") {
+					ev.Chairs = appendPerson(ev.Chairs, m.p)
+				} else if !hasPerson(ev.Chairs, m.p) {
+					ev.Attendees = appendPerson(ev.Attendees, m.p)
+				}
 			case "chair":
 				target.Chairs = appendPerson(target.Chairs, m.p)
 			case "attend", "lead":
@@ -421,7 +434,7 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 	// The verb must not end a long stretch of plain words: that is a clause of
 	// its own ("…, lần đầu ra nước ngoài làm nhiệm vụ, cho biết" passes: the
 	// commas close the aside).
-	plain := 0
+	plain, limit := 0, 6
 	// words of its own between the person and a meeting word make the meeting
 	// the object of another verb ("thông báo với A kết quả hội đàm", "A hoan
 	// nghênh chuyến thăm"): the person is no party to it
@@ -442,14 +455,20 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 				words++
 			}
 		} else {
-			plain = 0
+			plain, limit = 0, 6
+			// "…, Trưởng Ban Chỉ đạo công tác đối ngoại quốc phòng chủ trì":
+			// after a title (or the head of a body it did not take), the plain
+			// words are the name of the title's body, which runs longer
+			if spans[k].Kind == SpanTitle || spans[k].Kind == SpanName && k > 0 && spans[k-1].Kind == SpanTitle {
+				limit = 12
+			}
 		}
 		k++
 		if !agent && k < stop && k < len(spans) && a.agentVerb(spans[k]) {
 			k++
 		}
 	}
-	if plain > 6 {
+	if plain > limit {
 		return nil
 	}
 	for j := k; j < len(spans) && j < stop && j < k+8; j++ {
@@ -491,6 +510,11 @@ func (a *analysis) agentVerb(sp Chunk) bool {
 	return sp.Kind == SpanVerb && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewAgentVerb) == sp.T1-sp.T0
 }
 
+// greets is the role of those a sentence lists after a welcome verb and its
+// delegation ("đón đoàn có A"): the welcome ceremony's host, or those who
+// attend it.
+const greets = "greet"
+
 // cues are the roles a sentence gives before its people: "Dự hội nghị có A",
 // "Phát biểu tại hội nghị, A …", "Về phía Lào có A". Each field is the span index
 // after which a person takes the role (-1: none).
@@ -510,11 +534,16 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 		switch {
 		case sp.Kind == SpanVerb && verb == "" && (sp.Value == "attend" || sp.Value == "speak" || sp.Value == "chair"):
 			verb = sp.Value
+		case sp.Kind == SpanVerb && verb == "" && sp.Value == "host" && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewWelcome) == sp.T1-sp.T0 &&
+			j+2 < len(spans) && spans[j+1].Kind == SpanOther && a.g.evWord(spans[j+1].Value, ewDelegation) && spans[j+2].Value == "có":
+			// "Cùng ra cầu cảng đón đoàn có A; B": those who welcome the
+			// delegation attend its welcome ceremony
+			verb = greets
 		case sp.Value == "phía" && (j == 0 || spans[j-1].Value == "về"),
 			// "Tại điểm cầu Seoul có A": those at a venue of the meeting
 			sp.Value == "cầu" && j > 1 && spans[j-1].Value == "điểm" && spans[j-2].Value == "tại":
 			phia = true
-		case sp.Kind == SpanOther && sp.Value == "gồm" && j > 0 && (spans[j-1].Value == "đoàn" || j > 1 && spans[j-2].Value == "đoàn") && c.attend < 0:
+		case sp.Kind == SpanOther && sp.Value == "gồm" && j > 0 && (a.delegationWord(spans[j-1]) || j > 1 && a.delegationWord(spans[j-2])) && c.attend < 0:
 			// "Đoàn gồm Đại tá A, …": the delegation's members attend
 			c.attend, c.role = j, "attend"
 		case sp.Kind == SpanOther && sp.Value == "có" && (verb != "" || phia) && c.attend < 0:
@@ -523,16 +552,68 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 				c.role = "attend"
 			}
 		case sp.Kind == SpanOther && a.g.evWord(sp.Value, ewRoleList) && verb != "" && c.attend < 0 && firstReal >= 0 &&
-			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == verb && j-firstReal <= 3:
+			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == verb && a.roleListNear(spans, firstReal, j):
 			// "Đồng chủ trì hội đàm là A và B": the role verb opens the
 			// sentence and those after the list word take it
 			c.attend, c.role = j, verb
+		case sp.Kind == SpanOther && a.g.evWord(sp.Value, ewRoleList) && verb == "" && c.attend < 0 && firstReal >= 0 &&
+			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "lead" && a.roleListNear(spans, firstReal, j):
+			// "Đứng đầu đoàn Nhật Bản là A": the delegation's head, who
+			// stands for it
+			c.attend, c.role = j, "lead"
 		case sp.Kind == SpanSep && sp.Value == "," && c.speak < 0 && firstReal >= 0 && firstReal < j &&
 			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak":
 			c.speak = j
 		}
 	}
 	return c
+}
+
+// pastInPassing reports a sentence that holds a vague past time
+// (past_times.txt: "hồi tháng 2 năm ngoái", "hồi năm 2021") and no date: it
+// tells a meeting in passing, whose people take no role in the article's
+// events, as those of a planned one do not.
+func (a *analysis) pastInPassing(spans []Chunk) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	for _, sp := range spans {
+		if sp.Kind == SpanDate {
+			return false
+		}
+	}
+	for t := spans[0].T0; t < spans[len(spans)-1].T1; t++ {
+		if n, _ := a.g.pastLex.longest(a.toks, t); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// roleListNear reports a list word at spans[j] close enough to the role verb
+// that opens the sentence at spans[v] to give its role: its object between
+// ("Đồng chủ trì hội đàm là"), or a venue after "tại" ("Chủ trì tại điểm cầu
+// Bộ Quốc phòng là A"), with no verb or person between.
+func (a *analysis) roleListNear(spans []Chunk, v, j int) bool {
+	if j-v <= 3 {
+		return true
+	}
+	if j-v > 8 || spans[v+1].Kind != SpanOther || spans[v+1].Value != "tại" {
+		return false
+	}
+	for k := v + 2; k < j; k++ {
+		if sp := spans[k]; sp.Kind != SpanOther && sp.Kind != SpanOrg && sp.Kind != SpanName && sp.Kind != SpanCountry || sp.Kind == SpanOther && a.g.isFunction(sp.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// delegationWord reports a span that is a delegation word (event_words.tsv
+// delegation), also capitalized at a sentence's start, where it scans as a
+// name ("Đoàn gồm …").
+func (a *analysis) delegationWord(sp Chunk) bool {
+	return (sp.Kind == SpanOther || sp.Kind == SpanName) && sp.T1 > sp.T0 && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewDelegation) == sp.T1-sp.T0
 }
 
 // cuesBefore reads the roles given before a mention at spans[k]: the sentence's
@@ -552,6 +633,16 @@ func cuesBefore(spans []Chunk, c cues, k int) []string {
 		out = append(out, spans[k-2].Value)
 	}
 	return out
+}
+
+// coAgent reports "cùng" or "cùng với" alone between two people, who share
+// the verb after the second: "A, Thứ trưởng Bộ Quốc phòng cùng B, Phó Tổng
+// Tham mưu trưởng đồng chủ trì hội nghị".
+func coAgent(spans []Chunk, from, to int) bool {
+	if to-from < 1 || to-from > 2 || spans[from].Kind != SpanOther || spans[from].Value != "cùng" {
+		return false
+	}
+	return to-from == 1 || spans[from+1].Kind == SpanOther && spans[from+1].Value == "với"
 }
 
 func onlySeps(spans []Chunk, from, to int) bool {

@@ -46,6 +46,46 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT lễ đón | 2023-09-17 | Trụ sở Bộ Quốc phòng |  | chair Lê Đức Thái | attend Nguyễn Văn Minh | speak  | about "},
 		},
 		{
+			name: "a title's body the chain did not take runs on to the verb",
+			text: opening + "Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng, Trưởng Ban Chỉ đạo công tác phân giới cắm mốc biên giới đất liền chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend  | speak  | about "},
+		},
+		{
+			name: "cùng between two people: both take the verb after the second",
+			text: opening + "Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng cùng Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào đồng chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái, Siphan Phoutthavong | attend  | speak  | about "},
+		},
+		{
+			name: "those who go to welcome the delegation attend the welcome ceremony",
+			text: "Sáng 24/10, tại sân bay Wattay, diễn ra lễ đón đoàn đại biểu Bộ Tư lệnh Bộ đội Biên phòng Việt Nam. Cùng ra sân bay đón đoàn có Đại tá Nguyễn Văn Minh, Tùy viên Quốc phòng Việt Nam tại Lào; Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT lễ đón | 2023-10-24 | sân bay Wattay |  | chair  | attend Nguyễn Văn Minh, Siphan Phoutthavong | speak  | about "},
+		},
+		{
+			name: "the one who welcomes the delegation hosts the welcome ceremony",
+			text: "Sáng 24/10, tại sân bay Wattay, diễn ra lễ đón đoàn đại biểu Bộ Tư lệnh Bộ đội Biên phòng Việt Nam. Trực tiếp đón đoàn có Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT lễ đón | 2023-10-24 | sân bay Wattay |  | chair Siphan Phoutthavong | attend  | speak  | about "},
+		},
+		{
+			name: "the head of a delegation after đứng đầu and a list word attends",
+			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào thăm tỉnh Quảng Trị. Đứng đầu đoàn Lào là Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT chuyến thăm | 2023-10-23 |  |  | chair  | attend Siphan Phoutthavong | speak  | about "},
+		},
+		{
+			name: "người đứng đầu refers to a post, no verb",
+			text: opening + "Trung tướng Lê Đức Thái, người đứng đầu Bộ đội Biên phòng Việt Nam, phát biểu tại hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
+		},
+		{
+			name: "a role verb, a venue and a list word",
+			text: opening + "Chủ trì tại điểm cầu Luang Prabang là Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng Việt Nam.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend  | speak  | about "},
+		},
+		{
+			name: "a delegation word opening the sentence and gồm lists the members",
+			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào do Thiếu tướng Siphan Phoutthavong dẫn đầu thăm Việt Nam. Đoàn gồm các đồng chí: Đại tá Khamphoui Sisavath, Phó Cục trưởng; Thượng tá Bounmy Phommachanh, Trưởng phòng Đối ngoại.",
+			want: []string{"EVENT chuyến thăm | 2023-10-23 |  |  | chair  | attend Bounmy Phommachanh, Khamphoui Sisavath, Siphan Phoutthavong | speak  | about "},
+		},
+		{
 			name: "a list word after a verb that does not open the sentence gives no role",
 			text: opening + "Tại hội đàm, Trung tướng Lê Đức Thái cho biết người phụ trách là Thiếu tướng Siphan Phoutthavong.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
@@ -63,6 +103,38 @@ func TestRoleLists(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("events (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestOrganizers holds which body organizes an event: the subject of "tổ
+// chức", the body after "do" (past its bracket) or "dưới sự đăng cai của", a
+// body that chairs right before the trigger; none for a joint subject of two
+// sides, the first body for bodies of one side or partners after "phối hợp với".
+func TestOrganizers(t *testing.T) {
+	g := testGazetteer(t)
+	tests := []struct{ name, text, want string }{
+		{"subject of tổ chức", "Ngày 5/8, Học viện Quốc phòng (HVQP) tổ chức Lễ bế giảng khóa học.", "Học viện Quốc phòng"},
+		{"two sides joined by và", "Ngày 5/8, Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Lào phối hợp tổ chức Chương trình giao lưu hữu nghị.", ""},
+		{"a side in the bracket", "Sáng 5/8, Bộ Chỉ huy Quân sự tỉnh Lai Châu và Bộ Chỉ huy Quân sự tỉnh Phông Xa Lỳ (Lào) đã tổ chức hội đàm thường niên năm 2025.", ""},
+		{"hai nước", "Ngày 5/8, Cảnh sát biển hai nước tổ chức Hội nghị tổng kết tuần tra chung.", ""},
+		{"one side joined by và", "Ngày 9/7, tại Nghệ An, Cục Chính trị Quân khu 4 và Bộ Chỉ huy Quân sự tỉnh Nghệ An tổ chức lễ tiễn đưa hài cốt liệt sĩ.", "Cục Chính trị Quân khu 4"},
+		{"partners after phối hợp với", "Ngày 11/11, Bộ Tư lệnh Bộ đội Biên phòng phối hợp với Bộ Tư lệnh Hiến binh Quân đội Hoàng gia Campuchia và Bộ Quốc phòng Campuchia tổ chức Hội nghị giao ban.", "Bộ Tư lệnh Bộ đội Biên phòng"},
+		{"do ORG (ABBR) tổ chức", "Sáng 31/5, tại Singapore, Thượng tướng Lê Văn Tuấn đã phát biểu tại phiên toàn thể của Đối thoại Shangri-La lần thứ 22 do Viện Nghiên cứu Chiến lược Quốc tế (IISS) tổ chức.", "Viện Nghiên cứu Chiến lược Quốc tế"},
+		{"dưới sự đăng cai của", "Hôm nay, tại thủ đô Manila, Hội nghị Tư lệnh Hải quân các nước ASEAN lần thứ 17 đã khai mạc dưới sự đăng cai của Hải quân Philippines.", "Hải quân Philippines"},
+		{"a body chairs", "Chiều 27/8, tại TP Châu Đốc, Bộ Tư lệnh Bộ đội Biên phòng (BĐBP) chủ trì Hội nghị bàn tròn về công tác quản lý biên giới.", "Bộ Tư lệnh Bộ đội Biên phòng"},
+		{"a person's body does not chair", "Chiều 27/8, Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng chủ trì Hội nghị bàn tròn về công tác quản lý biên giới.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			facts, _ := g.relate(Document{ID: "t", Text: tt.text, Published: "2025-09-17"}, txt, Tokenize(txt))
+			if len(facts.Events) == 0 {
+				t.Fatalf("no event in %q", tt.text)
+			}
+			if got := facts.Events[0].Organizer; got != tt.want {
+				t.Errorf("organizer = %q, want %q", got, tt.want)
 			}
 		})
 	}

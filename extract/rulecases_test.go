@@ -12,7 +12,7 @@ import (
 )
 
 // casedFiles are the gazetteer files every row of which carries its own case.
-var casedFiles = []string{"ranks.tsv", "honorifics.txt", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt", "remits.txt", "title_prefixes.txt", "issuing_verbs.txt", "eponym_heads.txt", "post_links.txt",
+var casedFiles = []string{"ranks.tsv", "honorifics.txt", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt", "past_times.txt", "remits.txt", "title_prefixes.txt", "issuing_verbs.txt", "eponym_heads.txt", "post_links.txt",
 	"event_kinds.tsv", "verbs.tsv", "event_words.tsv"}
 
 // holdsCase runs a case's example through the pipeline up to relate and
