@@ -30,16 +30,8 @@ func (p *progress) update(done, known int) {
 	if !p.on {
 		return
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	now := time.Now()
-	if now.Sub(p.last) < p.interval {
-		return
-	}
-	p.last = now
-	rate := float64(done) / now.Sub(p.start).Seconds()
-	p.line = fmt.Sprintf("%d/%d articles, %.0f/s", done, known, rate)
-	fmt.Fprintf(p.w, "\r\033[K%s", p.line)
+	rate := float64(done) / time.Since(p.start).Seconds()
+	p.status(fmt.Sprintf("%d/%d articles, %.0f/s", done, known, rate))
 }
 
 // Write writes a message on a line of its own, then redraws the status.
