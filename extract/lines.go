@@ -35,6 +35,9 @@ var (
 	// "Thu Hà (TTXVN)", "THÀNH ĐẠT (TTXVN)": a name and the outlet it writes for
 	bylineWithSource = regexp.MustCompile(`^\p{Lu}[\p{L}]*(\s+\p{Lu}[\p{L}]*){1,4}\s*\([^()]{2,40}\)\.?$`)
 	creditSplit      = regexp.MustCompile(`\s*(?:[,;–—-]|\s-\s|\svà\s)\s*`)
+	// "Nguồn: TTXVN", "(Nguồn: Bộ Quốc phòng)", "Nguồn QĐND: https://…": the
+	// article's source, with or without its address
+	nguonLine = regexp.MustCompile(`(?i)^\(?\s*nguồn\s*:?\s*([^:()]{2,60}?)\s*(:\s*https?://\S*)?\s*\)?\.?$`)
 )
 
 // classifyLines splits the tokens into lines and labels each.
@@ -79,10 +82,13 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			afterImage = imageLine.MatchString(l.text) || strings.EqualFold(l.text, "leftcenterrightdel") || afterImage && l.t1-l.t0 == 1
 			continue
 		case l.t1-l.t0 <= 16 && creditLine(l.text),
+			l.t1-l.t0 <= 24 && nguonSource(l.text),
+			g.bylineDashOutlet(toks[l.t0:l.t1]),
 			// "Theo Cổng TTĐT BQP" alone on a line names the source wherever it stands
 			l.t1-l.t0 <= 8 && theoSource(l.text) && g.outletAt(toks[l.t0+1:l.t1]):
 			l.kind = lineCredit
-		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(l.fold, "(ảnh)"):
+		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(l.fold, "(ảnh)") ||
+			strings.Contains(l.text, "Nguồn:") || strings.Contains(l.text, "(Nguồn"):
 			l.kind = lineCaption
 		case !sawText && !endsSentence(l.text) && l.t1-l.t0 <= 40:
 			l.kind = lineHeadline
@@ -109,7 +115,95 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			break
 		}
 	}
+	// The tail: after the article's last sentence, lines that end no sentence
+	// are headlines of other articles (a related list without a heading, or
+	// after a share bar), never text of this one.
+	last := -1
+	for k := range lines {
+		if lines[k].kind == lineText && endsSentence(lines[k].text) {
+			last = k
+		}
+	}
+	for k := last + 1; last >= 0 && k < len(lines); k++ {
+		l := &lines[k]
+		if l.kind == lineText && l.t1-l.t0 <= 40 && toks[l.t0].Cap {
+			l.kind = lineChrome
+		}
+	}
 	return lines
+}
+
+// captionCredit is the first token of a caption's credit: "Ảnh:" or "Nguồn:"
+// (with its opening bracket) after the caption's own words, or 0 when none.
+func captionCredit(toks []Token, l line) int {
+	for i := l.t1 - 2; i > l.t0; i-- {
+		if toks[i+1].Text != ":" || toks[i].Kind != Word {
+			continue
+		}
+		if w := strings.ToLower(toks[i].Text); w != "ảnh" && w != "nguồn" {
+			continue
+		}
+		if i-1 > l.t0 && toks[i-1].Text == "(" {
+			return i - 1
+		}
+		return i
+	}
+	return 0
+}
+
+// nguonSource is nguonLine: a line that names the article's source.
+func nguonSource(s string) bool {
+	r := strings.TrimLeft(strings.TrimPrefix(s, "("), " ")
+	return (strings.HasPrefix(r, "Nguồn") || strings.HasPrefix(r, "nguồn") || strings.HasPrefix(r, "NGUỒN")) && nguonLine.MatchString(s)
+}
+
+// bylineDashOutlet reports a byline whose last part, after a dash, is a known
+// outlet: "Minh Hải - QĐND", "Văn Chiến – Hữu Tuấn – TTXVN".
+func (g *Gazetteer) bylineDashOutlet(toks []Token) bool {
+	if len(toks) < 3 || len(toks) > 14 {
+		return false
+	}
+	d := -1
+	for i := len(toks) - 2; i > 0; i-- {
+		if toks[i].Kind == Punct && isDash(toks[i].Text) {
+			d = i
+			break
+		}
+	}
+	if d < 0 {
+		return false
+	}
+	if n, _ := g.outletLex.longest(toks[d+1:], 0); n != len(toks)-d-1 && !shortOutlet(toks[d+1:]) {
+		return false
+	}
+	for _, t := range toks[:d] {
+		if t.Kind == Punct && (isDash(t.Text) || t.Text == ",") {
+			continue
+		}
+		if t.Kind != Word || !t.Cap || !nameWord(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// dashOutlet is the outlet after a dash byline's last dash.
+func (g *Gazetteer) dashOutlet(toks []Token) string {
+	for i := len(toks) - 2; i > 0; i-- {
+		if toks[i].Kind == Punct && isDash(toks[i].Text) {
+			if n, v := g.outletLex.longest(toks[i+1:], 0); n == len(toks)-i-1 {
+				return v
+			}
+			return toks[i+1].Text
+		}
+	}
+	return ""
+}
+
+// shortOutlet is an outlet's short name in capitals after a byline's dash:
+// "QĐND", "TTXVN", "VOV.VN".
+func shortOutlet(toks []Token) bool {
+	return len(toks) == 1 && toks[0].Kind == Word && toks[0].Upper && len([]rune(toks[0].Text)) >= 2
 }
 
 // The line patterns behind a test of what each needs, so that the regular
@@ -292,7 +386,12 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 		if l.kind == lineCredit {
 			if src := sourceOf(l.text); src != "" {
 				publish(src)
+			} else if m := nguonLine.FindStringSubmatch(l.text); m != nil && nguonSource(l.text) {
+				publish(strings.TrimSpace(m[1]))
 			} else {
+				if g.bylineDashOutlet(toks[l.t0:l.t1]) {
+					publish(g.dashOutlet(toks[l.t0:l.t1]))
+				}
 				if src := bylineSource(l.text); src != "" {
 					publish(src)
 				}
@@ -302,6 +401,20 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 				}
 				if len(names) == 0 && g.isBylineName(toks[l.t0:l.t1]) {
 					li.authors = appendUnique(li.authors, CanonicalTone(properCase(l.text)))
+				}
+			}
+		}
+		if l.kind == lineCaption {
+			// a caption's credit, "… Ảnh: Trọng Hải", "(Ảnh: TTXVN)", "Nguồn: Bộ
+			// Quốc phòng": its photographer is a byline, its source no body
+			if c := captionCredit(toks, l); c > 0 {
+				for i := c; i < l.t1; i++ {
+					li.skip[i] = true
+				}
+				if w := toks[c].Text; w == "(" && strings.EqualFold(toks[c+1].Text, "ảnh") || strings.EqualFold(w, "ảnh") {
+					for _, n := range creditNames(t.Norm[toks[c].Start:toks[l.t1-1].End]) {
+						li.authors = appendUnique(li.authors, n)
+					}
 				}
 			}
 		}

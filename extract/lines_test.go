@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPageFurniture holds what the lines stage makes of the page's furniture
+// in the forms outlets give it: each case's line must get its kind, and the
+// credits must give the authors and publisher.
+func TestPageFurniture(t *testing.T) {
+	g := testGazetteer(t)
+	body := "Chiều 12/3, tại Hà Nội, Thượng tướng Hoàng Xuân Chiến tiếp Đại sứ Nhật Bản tại Việt Nam.\n"
+	for _, tt := range []struct {
+		name, text, line string
+		kind             lineKind
+		authors          []string
+		publisher        string
+	}{
+		{"headlines of other articles after the body, with no heading",
+			body + "Chia sẻ: Facebook | Zalo\nĐại tướng Phan Văn Giang tiếp Đại sứ Hoa Kỳ\nThượng tướng Hoàng Xuân Chiến hội đàm với Thứ trưởng Quốc phòng Nhật Bản",
+			"Đại tướng Phan Văn Giang tiếp Đại sứ Hoa Kỳ", lineChrome, nil, ""},
+		{"a subheading inside the body stays text",
+			"Hợp tác thực chất\n" + body + "Kết quả nổi bật\n" + body,
+			"Kết quả nổi bật", lineText, nil, ""},
+		{"a byline with its outlet after a dash",
+			body + "Minh Hải - QĐND", "Minh Hải - QĐND", lineCredit, []string{"Minh Hải"}, "QĐND"},
+		{"two writers and the outlet",
+			body + "Văn Chiến – Hữu Tuấn – TTXVN", "Văn Chiến – Hữu Tuấn – TTXVN", lineCredit, []string{"Văn Chiến", "Hữu Tuấn"}, "TTXVN"},
+		{"a source line with the article's address",
+			body + "Nguồn QĐND: https://www.qdnd.vn/quoc-phong/doi-ngoai/bai-123", "Nguồn QĐND: https://www.qdnd.vn/quoc-phong/doi-ngoai/bai-123", lineCredit, nil, "QĐND"},
+		{"a caption credited to its source",
+			body + "Toàn cảnh hội nghị. Nguồn: Bộ Quốc phòng\n" + body, "Toàn cảnh hội nghị. Nguồn: Bộ Quốc phòng", lineCaption, nil, ""},
+		{"a caption credited to a photographer",
+			body + "Các đại biểu chụp ảnh lưu niệm. Ảnh: Trọng Hải\n" + body, "Các đại biểu chụp ảnh lưu niệm. Ảnh: Trọng Hải", lineCaption, []string{"Trọng Hải"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := Normalize(tt.text)
+			toks := Tokenize(txt)
+			li := g.readLines(txt, toks)
+			found := false
+			for _, l := range li.lines {
+				if l.text == tt.line {
+					found = true
+					if l.kind != tt.kind {
+						t.Errorf("%q: kind %d, want %d", l.text, l.kind, tt.kind)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("no line %q", tt.line)
+			}
+			if !slices.Equal(li.authors, tt.authors) {
+				t.Errorf("authors %q, want %q", li.authors, tt.authors)
+			}
+			if tt.publisher != "" && li.publisher != tt.publisher {
+				t.Errorf("publisher %q, want %q", li.publisher, tt.publisher)
+			}
+		})
+	}
+}
+
+// TestCaptionCreditSkipped: the words of a caption's credit are no text, so
+// the body that credits the photo is no organization of the article.
+func TestCaptionCreditSkipped(t *testing.T) {
+	g := testGazetteer(t)
+	text := "Toàn cảnh hội nghị. Nguồn: Bộ Quốc phòng\n"
+	txt := Normalize(text)
+	toks := Tokenize(txt)
+	li := g.readLines(txt, toks)
+	for i, tok := range toks {
+		inCredit := tok.Start >= strings.Index(txt.Norm, "Nguồn")
+		if tok.Kind != Newline && li.skip[i] != inCredit {
+			t.Errorf("token %q: skip %v, want %v", tok.Text, li.skip[i], inCredit)
+		}
+	}
+}
