@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -26,8 +28,13 @@ type line struct {
 var (
 	phoneLine    = regexp.MustCompile(`^[\d .()+-]{8,}$`)
 	imageLine    = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|bmp)$`)
-	mastheadLine = regexp.MustCompile(`(?i)^(thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*,?\s*(ngày\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}`)
-	dateOnlyLine = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(\s*[-|,]?\s*\d{1,2}:\d{2}.*)?$`)
+	mastheadLine = regexp.MustCompile(`(?i)^(thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*,?\s*(ngày\s*)?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+tháng\s+\d{1,2}\s*(,|năm)\s*\d{4}\s*$)`)
+	dateOnlyLine = regexp.MustCompile(`^(\d{1,2}:\d{2}(\s*(AM|PM|am|pm))?\s*[-|,]?\s*(ngày\s*)?)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(\s*[-|,]?\s*\d{1,2}:\d{2}.*)?(\s*\(?GMT\s*\+\s*7\)?)?$`)
+	// a date in a masthead or crawl line: "07/12/2021", "7 tháng 12 năm 2021"
+	pageDate = regexp.MustCompile(`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})`)
+	// "Bộ Quốc phòng | Đối ngoại quốc phòng | Hợp tác", "Thời sự / Quốc phòng":
+	// tags or a breadcrumb, short capitalized items between bars or slashes
+	tagLine = regexp.MustCompile(`^\p{Lu}[^.!?|/]{0,40}(\s[|/]\s\p{Lu}[^.!?|/]{0,40})+$`)
 	creditPrefix = regexp.MustCompile(`(?i)^(tin\s*(,|và)?\s*ảnh|bài\s*(,|và)?\s*ảnh|tin|bài|ảnh|video|clip|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|bài và ảnh|tin và ảnh|tin, ảnh|tin-ảnh|nhóm pv)\s*:`)
 	theoLine     = regexp.MustCompile(`^\(?\s*[Tt]heo\s+(.+?)\s*\)?\.?$`)
 	breadcrumb   = regexp.MustCompile(`(?i)^(home|trang chủ)\b|\s(>|»|›)\s`)
@@ -61,17 +68,24 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 	afterImage := false
 	sawText := false
 	links := false // in a related-article list
+	lede := false  // after a bare link, whose lede may follow
 	for k := range lines {
 		l := &lines[k]
-		if g.linkHeadings[strings.TrimSpace(strings.TrimSuffix(l.fold, ":"))] {
-			l.kind, links = lineChrome, true
+		if g.linkHeadings[strings.TrimRight(l.fold, " :>»›")] {
+			l.kind, links, lede = lineChrome, true, false
 			continue
 		}
 		if links {
 			// a link: a bulleted line, or a headline that ends no sentence; a
 			// byline or a paragraph ends the list
 			if bulleted(l.text) || !endsSentence(l.text) && l.t1-l.t0 <= 40 && !g.isBylineName(toks[l.t0:l.t1]) && !bylineOutlet(l.text) && !creditLine(l.text) {
-				l.kind = lineChrome
+				l.kind, lede = lineChrome, !bulleted(l.text)
+				continue
+			}
+			// a bare link's lede: one short sentence after it, followed by
+			// another link or by the end of the page
+			if lede && l.t1-l.t0 <= 60 && (k+1 == len(lines) || !endsSentence(lines[k+1].text) && lines[k+1].t1-lines[k+1].t0 <= 40) {
+				l.kind, lede = lineChrome, false
 				continue
 			}
 			links = false
@@ -87,6 +101,9 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			// "Theo Cổng TTĐT BQP" alone on a line names the source wherever it stands
 			l.t1-l.t0 <= 8 && theoSource(l.text) && g.outletAt(toks[l.t0+1:l.t1]):
 			l.kind = lineCredit
+		case !afterImage && l.t1-l.t0 > 40 && (sentencesIn(l.text) >= 3 || strings.Contains(l.text, ".Ảnh:")):
+			// a paragraph with a caption's credit glued to its end
+			// ("… hai nước.Ảnh: AFP"): text; the credit is skipped (readLines)
 		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(l.fold, "(ảnh)") ||
 			strings.Contains(l.text, "Nguồn:") || strings.Contains(l.text, "(Nguồn"):
 			l.kind = lineCaption
@@ -131,6 +148,48 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		}
 	}
 	return lines
+}
+
+// sentencesIn counts the sentence ends inside a line before its last word.
+func sentencesIn(s string) int {
+	n := 0
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && (s[i+1] == ' ' || s[i+1] >= 'A' && s[i+1] <= 'Z' || s[i+1] >= 0xC3) {
+			n++
+		}
+	}
+	return n
+}
+
+// crawlPrefixes open a line that says when the page was posted or updated.
+var crawlPrefixes = []string{"cập nhật", "ngày cập nhật", "ngày đăng", "đăng lúc", "đăng ngày", "đăng vào", "ngày xuất bản", "thời gian đăng", "xuất bản"}
+
+// pageDateOf is the date of a masthead or crawl line ("Thứ Ba, 07/12/2021
+// 15:30 (GMT+7)", "Cập nhật: 15:30 07/12/2021", "07/12/2021 | 15:30") as
+// YYYY-MM-DD, or "" when the line is no such line or its date is no date.
+func pageDateOf(text, fold string) string {
+	crawl := mastheadLine.MatchString(text) || dateOnlyLine.MatchString(text)
+	for _, p := range crawlPrefixes {
+		crawl = crawl || strings.HasPrefix(fold, p)
+	}
+	if !crawl {
+		return ""
+	}
+	m := pageDate.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	d, mo, y := m[1], m[2], m[3]
+	if d == "" {
+		d, mo, y = m[4], m[5], m[6]
+	}
+	dd, _ := strconv.Atoi(d)
+	mm, _ := strconv.Atoi(mo)
+	yy, _ := strconv.Atoi(y)
+	if mm < 1 || mm > 12 || dd < 1 || dd > daysIn(mm, yy) || yy < 1945 || yy > 2100 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", yy, mm, dd)
 }
 
 // captionCredit is the first token of a caption's credit: "Ảnh:" or "Nguồn:"
@@ -270,6 +329,9 @@ func (g *Gazetteer) isChrome(text, fold string, toks []Token) bool {
 	if i := strings.LastIndexByte(text, '.'); i >= 0 && len(text)-i <= 5 && imageLine.MatchString(text) {
 		return true
 	}
+	if (strings.Contains(text, " | ") || strings.Contains(text, " / ")) && tagLine.MatchString(text) {
+		return true
+	}
 	if strings.HasPrefix(fold, "home") || strings.HasPrefix(fold, "trang chủ") || strings.Contains(text, " > ") ||
 		strings.Contains(text, "»") || strings.Contains(text, "›") {
 		if breadcrumb.MatchString(text) {
@@ -356,6 +418,7 @@ type lineInfo struct {
 	authors   []string
 	publisher string
 	headline  string
+	published string // YYYY-MM-DD from the first masthead or crawl line
 	after     []lineState // by line: what was known once it was read, for citing
 }
 
@@ -371,6 +434,7 @@ type lineState struct {
 func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 	li := &lineInfo{lines: g.classifyLines(t, toks), skip: make([]bool, len(toks))}
 	li.after = make([]lineState, len(li.lines))
+	masthead := "" // the outlet a masthead line opens with
 	publish := func(name string) {
 		if li.publisher == "" {
 			li.publisher = g.publisherName(name)
@@ -404,7 +468,18 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 				}
 			}
 		}
-		if l.kind == lineCaption {
+		if l.kind == lineChrome && li.published == "" && l.t1-l.t0 <= 16 {
+			li.published = pageDateOf(l.text, l.fold)
+		}
+		if l.kind == lineChrome && l.t1-l.t0 <= 24 {
+			// a masthead that opens with the outlet: "BÁO HẢI QUÂN VIỆT NAM |
+			// Quốc phòng - An ninh", "QĐND Online - Thời sự | Quốc phòng"
+			// (the publisher only when no credit or dateline names one)
+			if n, v := g.outletLex.longest(toks[l.t0:l.t1], 0); n > 0 && masthead == "" && (l.t0+n == l.t1 || toks[l.t0+n].Kind == Punct) {
+				masthead = v
+			}
+		}
+		if l.kind == lineCaption || l.kind == lineText && strings.Contains(l.text, "Ảnh:") {
 			// a caption's credit, "… Ảnh: Trọng Hải", "(Ảnh: TTXVN)", "Nguồn: Bộ
 			// Quốc phòng": its photographer is a byline, its source no body
 			if c := captionCredit(toks, l); c > 0 {
@@ -432,6 +507,12 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 			li.headline = CanonicalTone(collapseSpaces(l.text))
 		}
 		li.after[k] = lineState{authors: len(li.authors), publisher: li.publisher, headline: li.headline != ""}
+	}
+	if li.publisher == "" && masthead != "" {
+		publish(masthead)
+		if n := len(li.after); n > 0 {
+			li.after[n-1].publisher = li.publisher
+		}
 	}
 	return li
 }
