@@ -34,7 +34,7 @@ var (
 	pageDate = regexp.MustCompile(`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})`)
 	// "Bộ Quốc phòng | Đối ngoại quốc phòng | Hợp tác", "Thời sự / Quốc phòng":
 	// tags or a breadcrumb, short capitalized items between bars or slashes
-	tagLine = regexp.MustCompile(`^\p{Lu}[^.!?|/]{0,40}(\s[|/]\s\p{Lu}[^.!?|/]{0,40})+$`)
+	tagLine      = regexp.MustCompile(`^\p{Lu}[^.!?|/]{0,40}(\s[|/]\s\p{Lu}[^.!?|/]{0,40})+$`)
 	creditPrefix = regexp.MustCompile(`(?i)^(tin\s*(,|và)?\s*ảnh|bài\s*(,|và)?\s*ảnh|tin|bài|ảnh|video|clip|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|bài và ảnh|tin và ảnh|tin, ảnh|tin-ảnh|nhóm pv)\s*:`)
 	theoLine     = regexp.MustCompile(`^\(?\s*[Tt]heo\s+(.+?)\s*\)?\.?$`)
 	breadcrumb   = regexp.MustCompile(`(?i)^(home|trang chủ)\b|\s(>|»|›)\s`)
@@ -418,7 +418,7 @@ type lineInfo struct {
 	authors   []string
 	publisher string
 	headline  string
-	published string // YYYY-MM-DD from the first masthead or crawl line
+	published string      // YYYY-MM-DD from the first masthead or crawl line
 	after     []lineState // by line: what was known once it was read, for citing
 }
 
