@@ -97,8 +97,6 @@ func (g *Gazetteer) emit(doc Document, f *Facts, evidence bool) *emitter {
 	}
 	if _, _, _, ok := isoDate(doc.Published); ok {
 		e.add(d, vocab.DatePublished, vocab.Typed(doc.Published, vocab.XSDDate))
-	} else if _, _, _, ok := isoDate(f.Published); ok && doc.Published == "" {
-		e.add(d, vocab.DatePublished, vocab.Typed(f.Published, vocab.XSDDate))
 	}
 	if doc.SourceFile != "" {
 		e.add(d, vocab.SourceFile, vocab.String(doc.SourceFile))

@@ -14,7 +14,6 @@ type Facts struct {
 	Authors     []string
 	Publisher   string
 	Headline    string // the article's title line, when the text opens with one
-	Published   string // YYYY-MM-DD from a masthead or crawl line, when the document has no date
 
 	cites map[citeKey]cite // where each statement is made
 	marks []mark           // the mentions of entities, in reading order

@@ -1,9 +1,7 @@
 package extract
 
 import (
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -30,8 +28,6 @@ var (
 	imageLine    = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|bmp)$`)
 	mastheadLine = regexp.MustCompile(`(?i)^(thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*,?\s*(ngày\s*)?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+tháng\s+\d{1,2}\s*(,|năm)\s*\d{4}\s*$)`)
 	dateOnlyLine = regexp.MustCompile(`^(\d{1,2}:\d{2}(\s*(AM|PM|am|pm))?\s*[-|,]?\s*(ngày\s*)?)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(\s*[-|,]?\s*\d{1,2}:\d{2}.*)?(\s*\(?GMT\s*\+\s*7\)?)?$`)
-	// a date in a masthead or crawl line: "07/12/2021", "7 tháng 12 năm 2021"
-	pageDate = regexp.MustCompile(`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})`)
 	// "Bộ Quốc phòng | Đối ngoại quốc phòng | Hợp tác", "Thời sự / Quốc phòng":
 	// tags or a breadcrumb, short capitalized items between bars or slashes
 	tagLine      = regexp.MustCompile(`^\p{Lu}[^.!?|/]{0,40}(\s[|/]\s\p{Lu}[^.!?|/]{0,40})+$`)
@@ -159,37 +155,6 @@ func sentencesIn(s string) int {
 		}
 	}
 	return n
-}
-
-// crawlPrefixes open a line that says when the page was posted or updated.
-var crawlPrefixes = []string{"cập nhật", "ngày cập nhật", "ngày đăng", "đăng lúc", "đăng ngày", "đăng vào", "ngày xuất bản", "thời gian đăng", "xuất bản"}
-
-// pageDateOf is the date of a masthead or crawl line ("Thứ Ba, 07/12/2021
-// 15:30 (GMT+7)", "Cập nhật: 15:30 07/12/2021", "07/12/2021 | 15:30") as
-// YYYY-MM-DD, or "" when the line is no such line or its date is no date.
-func pageDateOf(text, fold string) string {
-	crawl := mastheadLine.MatchString(text) || dateOnlyLine.MatchString(text)
-	for _, p := range crawlPrefixes {
-		crawl = crawl || strings.HasPrefix(fold, p)
-	}
-	if !crawl {
-		return ""
-	}
-	m := pageDate.FindStringSubmatch(text)
-	if m == nil {
-		return ""
-	}
-	d, mo, y := m[1], m[2], m[3]
-	if d == "" {
-		d, mo, y = m[4], m[5], m[6]
-	}
-	dd, _ := strconv.Atoi(d)
-	mm, _ := strconv.Atoi(mo)
-	yy, _ := strconv.Atoi(y)
-	if mm < 1 || mm > 12 || dd < 1 || dd > daysIn(mm, yy) || yy < 1945 || yy > 2100 {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", yy, mm, dd)
 }
 
 // captionCredit is the first token of a caption's credit: "Ảnh:" or "Nguồn:"
@@ -418,7 +383,6 @@ type lineInfo struct {
 	authors   []string
 	publisher string
 	headline  string
-	published string      // YYYY-MM-DD from the first masthead or crawl line
 	after     []lineState // by line: what was known once it was read, for citing
 }
 
@@ -467,9 +431,6 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 					li.authors = appendUnique(li.authors, CanonicalTone(properCase(l.text)))
 				}
 			}
-		}
-		if l.kind == lineChrome && li.published == "" && l.t1-l.t0 <= 16 {
-			li.published = pageDateOf(l.text, l.fold)
 		}
 		if l.kind == lineChrome && l.t1-l.t0 <= 24 {
 			// a masthead that opens with the outlet: "BÁO HẢI QUÂN VIỆT NAM |

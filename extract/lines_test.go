@@ -32,6 +32,8 @@ func TestPageFurniture(t *testing.T) {
 		{"a crawl line, time first", "15:30 | 07/12/2021\n" + body, "15:30 | 07/12/2021", lineChrome, nil, ""},
 		{"a masthead with the month in words", "Thứ Ba, ngày 7 tháng 12 năm 2021\n" + body, "Thứ Ba, ngày 7 tháng 12 năm 2021", lineChrome, nil, ""},
 		{"a sentence with a slash stays text", body + "Các đơn vị hoàn thành 5/6 nội dung.\n" + body, "Các đơn vị hoàn thành 5/6 nội dung.", lineText, nil, ""},
+		{"a masthead with the time and zone", "Thứ Ba, 07/12/2021 15:30 (GMT+7)\n" + body, "Thứ Ba, 07/12/2021 15:30 (GMT+7)", lineChrome, nil, ""},
+		{"a crawl line", "Cập nhật: 15:30 07/12/2021\n" + body, "Cập nhật: 15:30 07/12/2021", lineChrome, nil, ""},
 		{"a subheading inside the body stays text",
 			"Hợp tác thực chất\n" + body + "Kết quả nổi bật\n" + body,
 			"Kết quả nổi bật", lineText, nil, ""},
@@ -85,46 +87,5 @@ func TestCaptionCreditSkipped(t *testing.T) {
 		if tok.Kind != Newline && li.skip[i] != inCredit {
 			t.Errorf("token %q: skip %v, want %v", tok.Text, li.skip[i], inCredit)
 		}
-	}
-}
-
-// TestPageDate holds which masthead and crawl lines date an article that has
-// no header, that it gives no event its year, and that a header's date wins.
-func TestPageDate(t *testing.T) {
-	for _, tt := range []struct{ line, want string }{
-		{"Thứ Ba, 07/12/2021 15:30 (GMT+7)", "2021-12-07"},
-		{"Cập nhật: 15:30 07/12/2021", "2021-12-07"},
-		{"Cập nhật lúc 15:30, 7/12/2021", "2021-12-07"},
-		{"07/12/2021 | 15:30", "2021-12-07"},
-		{"15:30 | 07/12/2021", "2021-12-07"},
-		{"Ngày đăng: 07/12/2021", "2021-12-07"},
-		{"Thứ Ba, ngày 7 tháng 12 năm 2021", "2021-12-07"},
-		{"07-12-2021 - 15:30", "2021-12-07"},
-		{"Thứ Hai, 31/02/2021 09:00", ""},                 // no such day
-		{"Nghị quyết số 806-NQ/QUTW ngày 31/12/2013", ""}, // a document's date, no crawl line
-	} {
-		txt := Normalize(tt.line)
-		if got := pageDateOf(txt.Norm, txt.Fold); got != tt.want {
-			t.Errorf("%q: %q, want %q", tt.line, got, tt.want)
-		}
-	}
-	x := &Extractor{gaz: testGazetteer(t)}
-	text := "Thứ Ba, 07/12/2021 15:30 (GMT+7)\nChiều 6/12, tại Hà Nội, Đại tướng Phan Văn Giang tiếp Đại sứ Nhật Bản Ito Naoki.\n"
-	objects := func(doc Document) map[string]bool {
-		out := map[string]bool{}
-		for _, q := range x.Extract(doc).Quads {
-			out[q.Object.Value] = true
-		}
-		return out
-	}
-	got := objects(Document{ID: "a", Text: text})
-	if !got["2021-12-07"] {
-		t.Errorf("no header: the masthead's date should date the page")
-	}
-	if got["2021-12-06"] || !got["--12-06"] {
-		t.Errorf("no header: the event's day should keep no year (a masthead gives none)")
-	}
-	if got := objects(Document{ID: "a", Text: text, Published: "2022-03-02"}); got["2021-12-07"] || !got["2022-03-02"] || !got["2021-12-06"] {
-		t.Errorf("a header's date should win over the masthead's")
 	}
 }

@@ -76,9 +76,6 @@ func (g *Gazetteer) relateStaged(doc Document, t *Text, toks []Token, li *lineIn
 		}
 	}
 	a.facts.Authors, a.facts.Publisher, a.facts.Headline = slices.Clone(li.authors), li.publisher, li.headline
-	// a masthead or crawl date dates the page when the document has none; it
-	// gives no event its year (GUIDELINES: only the header's date does)
-	a.facts.Published = li.published
 	if doc.Source != "" && a.facts.Publisher == "" {
 		a.facts.Publisher = g.publisherName(doc.Source)
 	}
