@@ -40,6 +40,8 @@ var (
 	creditSplit      = regexp.MustCompile(`\s*(?:[,;–—-]|\s-\s|\svà\s)\s*`)
 	// "Nguồn: TTXVN", "(Nguồn: Bộ Quốc phòng)", "Nguồn QĐND: https://…": the
 	// article's source, with or without its address
+	// "(TTXVN/Vietnam+)", "(VOV/VNA)": the outlets an article comes from
+	outletsLine = regexp.MustCompile(`^\(\s*([\p{L}\d.+]+)(\s*/\s*[\p{L}\d.+]+)+\s*\)\.?$`)
 	nguonLine = regexp.MustCompile(`(?i)^\(?\s*nguồn\s*:?\s*([^:()]{2,60}?)\s*(:\s*https?://\S*)?\s*\)?\.?$`)
 )
 
@@ -93,6 +95,7 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			continue
 		case l.t1-l.t0 <= 16 && creditLine(l.text),
 			l.t1-l.t0 <= 24 && nguonSource(l.text),
+			l.t1-l.t0 <= 12 && strings.HasPrefix(l.text, "(") && g.outletsOf(l.text) != "",
 			g.bylineDashOutlet(toks[l.t0:l.t1]),
 			// "Theo Cổng TTĐT BQP" alone on a line names the source wherever it stands
 			l.t1-l.t0 <= 8 && theoSource(l.text) && g.outletAt(toks[l.t0+1:l.t1]):
@@ -128,6 +131,17 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			break
 		}
 	}
+	// The head: a lone name between the headline and the first sentence is its
+	// byline ("Bá Cường" under the title, before the date line).
+	for k := range lines {
+		l := &lines[k]
+		if l.kind == lineText && endsSentence(l.text) {
+			break
+		}
+		if l.kind == lineText && k > 0 && g.isBylineName(toks[l.t0:l.t1]) {
+			l.kind = lineCredit
+		}
+	}
 	// The tail: after the article's last sentence, lines that end no sentence
 	// are headlines of other articles (a related list without a heading, or
 	// after a share bar), never text of this one.
@@ -139,7 +153,10 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 	}
 	for k := last + 1; last >= 0 && k < len(lines); k++ {
 		l := &lines[k]
-		if l.kind == lineText && l.t1-l.t0 <= 40 && toks[l.t0].Cap {
+		switch {
+		case l.kind == lineText && g.isBylineName(toks[l.t0:l.t1]):
+			l.kind = lineCredit // a byline before the related links
+		case l.kind == lineText && l.t1-l.t0 <= 40 && toks[l.t0].Cap:
 			l.kind = lineChrome
 		}
 	}
@@ -173,6 +190,30 @@ func captionCredit(toks []Token, l line) int {
 		return i
 	}
 	return 0
+}
+
+// outletsOf is the last outlet of an outlets line, "(TTXVN/Vietnam+)": the
+// agency, then the site that publishes it; when every part is a known outlet
+// or a short name in capitals; else "".
+func (g *Gazetteer) outletsOf(text string) string {
+	if !outletsLine.MatchString(text) {
+		return ""
+	}
+	last := ""
+	for _, part := range strings.Split(strings.Trim(strings.TrimSuffix(text, "."), "() "), "/") {
+		part = strings.TrimSpace(part)
+		toks := Tokenize(Normalize(part))
+		n, v := g.outletLex.longest(toks, 0)
+		switch {
+		case n == len(toks) && n > 0:
+		case shortOutlet(toks):
+			v = part
+		default:
+			return ""
+		}
+		last = v
+	}
+	return last
 }
 
 // nguonSource is nguonLine: a line that names the article's source.
@@ -303,6 +344,15 @@ func (g *Gazetteer) isChrome(text, fold string, toks []Token) bool {
 			return true
 		}
 	}
+	// a line of punctuation only (";", "."), or a widget's one or two letters
+	// ("x", "aa", "+", "-": close, font size)
+	widget := true
+	for _, t := range toks {
+		widget = widget && (t.Kind == Punct || len(toks) == 1 && t.Kind == Word && !t.Upper && len([]rune(t.Text)) <= 2)
+	}
+	if widget {
+		return true
+	}
 	// a lone machine token: "74nn22t12", "bqptkctdn20161"
 	return len(toks) == 1 && garbageToken.MatchString(toks[0].Text)
 }
@@ -414,6 +464,8 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 		if l.kind == lineCredit {
 			if src := sourceOf(l.text); src != "" {
 				publish(src)
+			} else if src := g.outletsOf(l.text); src != "" {
+				publish(src)
 			} else if m := nguonLine.FindStringSubmatch(l.text); m != nil && nguonSource(l.text) {
 				publish(strings.TrimSpace(m[1]))
 			} else {
@@ -449,6 +501,9 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 				}
 				if w := toks[c].Text; w == "(" && strings.EqualFold(toks[c+1].Text, "ảnh") || strings.EqualFold(w, "ảnh") {
 					for _, n := range creditNames(t.Norm[toks[c].Start:toks[l.t1-1].End]) {
+						if nt := Tokenize(Normalize(n)); !g.isBylineName(nt) {
+							continue // "Ảnh: Bộ Quốc phòng": a body, no photographer
+						}
 						li.authors = appendUnique(li.authors, n)
 					}
 				}
