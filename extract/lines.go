@@ -42,7 +42,7 @@ var (
 	// article's source, with or without its address
 	// "(TTXVN/Vietnam+)", "(VOV/VNA)": the outlets an article comes from
 	outletsLine = regexp.MustCompile(`^\(\s*([\p{L}\d.+]+)(\s*/\s*[\p{L}\d.+]+)+\s*\)\.?$`)
-	nguonLine = regexp.MustCompile(`(?i)^\(?\s*nguồn\s*:?\s*([^:()]{2,60}?)\s*(:\s*https?://\S*)?\s*\)?\.?$`)
+	nguonLine   = regexp.MustCompile(`(?i)^\(?\s*nguồn\s*:?\s*([^:()]{2,60}?)\s*(:\s*https?://\S*)?\s*\)?\.?$`)
 )
 
 // classifyLines splits the tokens into lines and labels each.
