@@ -76,7 +76,9 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		if links {
 			// a link: a bulleted line, or a headline that ends no sentence; a
 			// byline or a paragraph ends the list
-			if bulleted(l.text) || !endsSentence(l.text) && l.t1-l.t0 <= 40 && !g.isBylineName(toks[l.t0:l.t1]) && !bylineOutlet(l.text) && !creditLine(l.text) {
+			// (a bulleted sentence of some length is no link: an interview's
+			// "- Thưa ông, …?" after the list)
+			if bulleted(l.text) && (!endsSentence(l.text) || l.t1-l.t0 <= 20) || !endsSentence(l.text) && l.t1-l.t0 <= 40 && !g.isBylineName(toks[l.t0:l.t1]) && !bylineOutlet(l.text) && !creditLine(l.text) && !captionMarked(l.text, l.fold) {
 				l.kind, lede = lineChrome, !bulleted(l.text)
 				continue
 			}
@@ -103,8 +105,7 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		case !afterImage && l.t1-l.t0 > 40 && (sentencesIn(l.text) >= 3 || strings.Contains(l.text, ".Ảnh:")):
 			// a paragraph with a caption's credit glued to its end
 			// ("… hai nước.Ảnh: AFP"): text; the credit is skipped (readLines)
-		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(l.fold, "(ảnh)") ||
-			strings.Contains(l.text, "Nguồn:") || strings.Contains(l.text, "(Nguồn"):
+		case afterImage || captionMarked(l.text, l.fold):
 			l.kind = lineCaption
 		case !sawText && !endsSentence(l.text) && l.t1-l.t0 <= 40:
 			l.kind = lineHeadline
@@ -161,6 +162,13 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 		}
 	}
 	return lines
+}
+
+// captionMarked reports a line with a photo's credit: "Ảnh: …", "(Ảnh: …)",
+// "(ảnh)", "Nguồn: …"; a caption, and no link of a related list.
+func captionMarked(text, fold string) bool {
+	return strings.Contains(text, "Ảnh:") || strings.Contains(text, "(Ảnh") || strings.HasSuffix(fold, "(ảnh)") ||
+		strings.Contains(text, "Nguồn:") || strings.Contains(text, "(Nguồn")
 }
 
 // sentencesIn counts the sentence ends inside a line before its last word.
@@ -433,6 +441,7 @@ type lineInfo struct {
 	authors   []string
 	publisher string
 	headline  string
+	textFold  string      // the folded text of the text, headline and caption lines
 	after     []lineState // by line: what was known once it was read, for citing
 }
 
@@ -449,6 +458,7 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 	li := &lineInfo{lines: g.classifyLines(t, toks), skip: make([]bool, len(toks))}
 	li.after = make([]lineState, len(li.lines))
 	masthead := "" // the outlet a masthead line opens with
+	var fold strings.Builder
 	publish := func(name string) {
 		if li.publisher == "" {
 			li.publisher = g.publisherName(name)
@@ -522,8 +532,13 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 		if l.kind == lineHeadline && li.headline == "" {
 			li.headline = CanonicalTone(collapseSpaces(l.text))
 		}
+		if l.kind != lineChrome && l.kind != lineCredit {
+			fold.WriteString(l.fold)
+			fold.WriteByte('\n')
+		}
 		li.after[k] = lineState{authors: len(li.authors), publisher: li.publisher, headline: li.headline != ""}
 	}
+	li.textFold = fold.String()
 	if li.publisher == "" && masthead != "" {
 		publish(masthead)
 		if n := len(li.after); n > 0 {
