@@ -15,11 +15,12 @@ import (
 // paragraph) and must change none of its facts. The headlines in the links
 // name people, ranks and meetings, so a link read as text shows.
 var furniture = []struct {
-	name              string
-	before, after     []string
-	afterFirstPara    []string
-	leadPrefix        string // put before the first paragraph's first word
-	gluedCaptionFirst bool
+	name           string
+	before, after  []string
+	afterFirstPara []string
+	afterHeadline  []string // after the text's first line, when it is a headline
+	leadPrefix     string   // put before the first paragraph's first word
+	repeatCaption  string   // a caption of the second paragraph's first sentence, with this credit
 }{
 	{name: "related list with a heading and bullets", after: []string{"Tin liên quan", "- " + link1, "- " + link2}},
 	{name: "related list with arrows", after: []string{"Xem thêm >>", ">> " + link1, ">> " + link2}},
@@ -39,6 +40,12 @@ var furniture = []struct {
 		"Thứ Ba, 07/12/2021 15:30 (GMT+7)", "Cập nhật: 15:30 07/12/2021", "x", "+", "aa", "-"}},
 	{name: "captions with credits", afterFirstPara: []string{"Quang cảnh buổi làm việc. (Ảnh: TTXVN)", "Các đại biểu chụp ảnh lưu niệm. Ảnh: Trọng Hải",
 		"Toàn cảnh hội nghị. Nguồn: Bộ Quốc phòng"}},
+	{name: "comment form and more chrome", after: []string{"CÓ THỂ BẠN QUAN TÂM", "- " + link1, "Ý kiến bình luận", "Họ và tên", "Email",
+		"Other news", link2, "In bài này", ";", "."}},
+	{name: "a masthead with brackets", before: []string{"Thứ Hai, 19/11/2018, 18:33 [GMT+7]"}},
+	{name: "a byline and a crawl line under the headline", afterHeadline: []string{"Bá Cường", "15/07/2022 19:20 GMT+7"}},
+	{name: "a caption that repeats a sentence", repeatCaption: ". Ảnh: Trọng Hải"},
+	{name: "a caption that repeats a sentence, credit in brackets", repeatCaption: " (Ảnh: TTXVN)"},
 	{name: "outlet before the dateline", leadPrefix: "(QĐND) - "},
 	{name: "short outlet before the dateline", leadPrefix: "VOV.VN - "},
 }
@@ -81,14 +88,22 @@ func TestFurnitureInvariance(t *testing.T) {
 		}
 		for _, fu := range furniture {
 			var out []string
+			repeated := false
 			out = append(out, fu.before...)
 			for i, l := range lines {
 				if i == first && fu.leadPrefix != "" {
 					l = fu.leadPrefix + leadOutlet.ReplaceAllString(l, "")
 				}
 				out = append(out, l)
+				if i == 0 && first > 0 {
+					out = append(out, fu.afterHeadline...)
+				}
 				if i == first {
 					out = append(out, fu.afterFirstPara...)
+				}
+				if fu.repeatCaption != "" && i > first && len(l) > 200 && !repeated {
+					out = append(out, firstSentence(l)+fu.repeatCaption)
+					repeated = true
 				}
 			}
 			out = append(out, fu.after...)
@@ -154,3 +169,17 @@ var tunedArticleDirs = []string{"../data/corpus", "testdata/corpus", "testdata/h
 	"testdata/blind6/corpus", "testdata/blind7/corpus", "testdata/blind8/corpus", "testdata/blind9/corpus",
 	"testdata/blind10/corpus", "testdata/blind11/corpus", "testdata/blind12/corpus", "testdata/blind13/corpus",
 	"testdata/blind14/corpus", "testdata/blind15/corpus", "testdata/blind19/corpus"}
+
+// firstSentence is a paragraph's first sentence without its period (an
+// initial's period, "Daniel J. Kritenbrink", ends none).
+func firstSentence(p string) string {
+	for i := 1; i+1 < len(p); i++ {
+		if p[i] == '.' && p[i+1] == ' ' {
+			j := strings.LastIndexByte(p[:i], ' ')
+			if i-j > 2 {
+				return p[:i]
+			}
+		}
+	}
+	return strings.TrimSuffix(p, ".")
+}
