@@ -26,8 +26,11 @@ type line struct {
 var (
 	phoneLine    = regexp.MustCompile(`^[\d .()+-]{8,}$`)
 	imageLine    = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|bmp)$`)
-	mastheadLine = regexp.MustCompile(`(?i)^(thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*,?\s*(ngày\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}`)
-	dateOnlyLine = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(\s*[-|,]?\s*\d{1,2}:\d{2}.*)?$`)
+	mastheadLine = regexp.MustCompile(`(?i)^(thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*,?\s*(ngày\s*)?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+tháng\s+\d{1,2}\s*(,|năm)\s*\d{4}\s*$)`)
+	dateOnlyLine = regexp.MustCompile(`^(\d{1,2}:\d{2}(\s*(AM|PM|am|pm))?\s*[-|,]?\s*(ngày\s*)?)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(\s*[-|,]?\s*\d{1,2}:\d{2}.*)?(\s*\(?GMT\s*\+\s*7\)?)?$`)
+	// "Bộ Quốc phòng | Đối ngoại quốc phòng | Hợp tác", "Thời sự / Quốc phòng":
+	// tags or a breadcrumb, short capitalized items between bars or slashes
+	tagLine      = regexp.MustCompile(`^\p{Lu}[^.!?|/]{0,40}(\s[|/]\s\p{Lu}[^.!?|/]{0,40})+$`)
 	creditPrefix = regexp.MustCompile(`(?i)^(tin\s*(,|và)?\s*ảnh|bài\s*(,|và)?\s*ảnh|tin|bài|ảnh|video|clip|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|bài và ảnh|tin và ảnh|tin, ảnh|tin-ảnh|nhóm pv)\s*:`)
 	theoLine     = regexp.MustCompile(`^\(?\s*[Tt]heo\s+(.+?)\s*\)?\.?$`)
 	breadcrumb   = regexp.MustCompile(`(?i)^(home|trang chủ)\b|\s(>|»|›)\s`)
@@ -35,6 +38,11 @@ var (
 	// "Thu Hà (TTXVN)", "THÀNH ĐẠT (TTXVN)": a name and the outlet it writes for
 	bylineWithSource = regexp.MustCompile(`^\p{Lu}[\p{L}]*(\s+\p{Lu}[\p{L}]*){1,4}\s*\([^()]{2,40}\)\.?$`)
 	creditSplit      = regexp.MustCompile(`\s*(?:[,;–—-]|\s-\s|\svà\s)\s*`)
+	// "Nguồn: TTXVN", "(Nguồn: Bộ Quốc phòng)", "Nguồn QĐND: https://…": the
+	// article's source, with or without its address
+	// "(TTXVN/Vietnam+)", "(VOV/VNA)": the outlets an article comes from
+	outletsLine = regexp.MustCompile(`^\(\s*([\p{L}\d.+]+)(\s*/\s*[\p{L}\d.+]+)+\s*\)\.?$`)
+	nguonLine   = regexp.MustCompile(`(?i)^\(?\s*nguồn\s*:?\s*([^:()]{2,60}?)\s*(:\s*https?://\S*)?\s*\)?\.?$`)
 )
 
 // classifyLines splits the tokens into lines and labels each.
@@ -58,17 +66,26 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 	afterImage := false
 	sawText := false
 	links := false // in a related-article list
+	lede := false  // after a bare link, whose lede may follow
 	for k := range lines {
 		l := &lines[k]
-		if g.linkHeadings[strings.TrimSpace(strings.TrimSuffix(l.fold, ":"))] {
-			l.kind, links = lineChrome, true
+		if g.linkHeadings[strings.TrimRight(l.fold, " :>»›")] {
+			l.kind, links, lede = lineChrome, true, false
 			continue
 		}
 		if links {
 			// a link: a bulleted line, or a headline that ends no sentence; a
 			// byline or a paragraph ends the list
-			if bulleted(l.text) || !endsSentence(l.text) && l.t1-l.t0 <= 40 && !g.isBylineName(toks[l.t0:l.t1]) && !bylineOutlet(l.text) && !creditLine(l.text) {
-				l.kind = lineChrome
+			// (a bulleted sentence of some length is no link: an interview's
+			// "- Thưa ông, …?" after the list)
+			if bulleted(l.text) && (!endsSentence(l.text) || l.t1-l.t0 <= 20) || !endsSentence(l.text) && l.t1-l.t0 <= 40 && !g.isBylineName(toks[l.t0:l.t1]) && !bylineOutlet(l.text) && !creditLine(l.text) && !captionMarked(l.text, l.fold) {
+				l.kind, lede = lineChrome, !bulleted(l.text)
+				continue
+			}
+			// a bare link's lede: one short sentence after it, followed by
+			// another link or by the end of the page
+			if lede && l.t1-l.t0 <= 60 && (k+1 == len(lines) || !endsSentence(lines[k+1].text) && lines[k+1].t1-lines[k+1].t0 <= 40) {
+				l.kind, lede = lineChrome, false
 				continue
 			}
 			links = false
@@ -79,10 +96,16 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			afterImage = imageLine.MatchString(l.text) || strings.EqualFold(l.text, "leftcenterrightdel") || afterImage && l.t1-l.t0 == 1
 			continue
 		case l.t1-l.t0 <= 16 && creditLine(l.text),
+			l.t1-l.t0 <= 24 && nguonSource(l.text),
+			l.t1-l.t0 <= 12 && strings.HasPrefix(l.text, "(") && g.outletsOf(l.text) != "",
+			g.bylineDashOutlet(toks[l.t0:l.t1]),
 			// "Theo Cổng TTĐT BQP" alone on a line names the source wherever it stands
 			l.t1-l.t0 <= 8 && theoSource(l.text) && g.outletAt(toks[l.t0+1:l.t1]):
 			l.kind = lineCredit
-		case afterImage || strings.Contains(l.text, "Ảnh:") || strings.Contains(l.text, "(Ảnh") || strings.HasSuffix(l.fold, "(ảnh)"):
+		case !afterImage && l.t1-l.t0 > 40 && (sentencesIn(l.text) >= 3 || strings.Contains(l.text, ".Ảnh:")):
+			// a paragraph with a caption's credit glued to its end
+			// ("… hai nước.Ảnh: AFP"): text; the credit is skipped (readLines)
+		case afterImage || captionMarked(l.text, l.fold):
 			l.kind = lineCaption
 		case !sawText && !endsSentence(l.text) && l.t1-l.t0 <= 40:
 			l.kind = lineHeadline
@@ -109,7 +132,151 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 			break
 		}
 	}
+	// The head: a lone name between the headline and the first sentence is its
+	// byline ("Bá Cường" under the title, before the date line).
+	for k := range lines {
+		l := &lines[k]
+		if l.kind == lineText && endsSentence(l.text) {
+			break
+		}
+		if l.kind == lineText && k > 0 && g.isBylineName(toks[l.t0:l.t1]) {
+			l.kind = lineCredit
+		}
+	}
+	// The tail: after the article's last sentence, lines that end no sentence
+	// are headlines of other articles (a related list without a heading, or
+	// after a share bar), never text of this one.
+	last := -1
+	for k := range lines {
+		if lines[k].kind == lineText && endsSentence(lines[k].text) {
+			last = k
+		}
+	}
+	for k := last + 1; last >= 0 && k < len(lines); k++ {
+		l := &lines[k]
+		switch {
+		case l.kind == lineText && g.isBylineName(toks[l.t0:l.t1]):
+			l.kind = lineCredit // a byline before the related links
+		case l.kind == lineText && l.t1-l.t0 <= 40 && toks[l.t0].Cap:
+			l.kind = lineChrome
+		}
+	}
 	return lines
+}
+
+// captionMarked reports a line with a photo's credit: "Ảnh: …", "(Ảnh: …)",
+// "(ảnh)", "Nguồn: …"; a caption, and no link of a related list.
+func captionMarked(text, fold string) bool {
+	return strings.Contains(text, "Ảnh:") || strings.Contains(text, "(Ảnh") || strings.HasSuffix(fold, "(ảnh)") ||
+		strings.Contains(text, "Nguồn:") || strings.Contains(text, "(Nguồn")
+}
+
+// sentencesIn counts the sentence ends inside a line before its last word.
+func sentencesIn(s string) int {
+	n := 0
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && (s[i+1] == ' ' || s[i+1] >= 'A' && s[i+1] <= 'Z' || s[i+1] >= 0xC3) {
+			n++
+		}
+	}
+	return n
+}
+
+// captionCredit is the first token of a caption's credit: "Ảnh:" or "Nguồn:"
+// (with its opening bracket) after the caption's own words, or 0 when none.
+func captionCredit(toks []Token, l line) int {
+	for i := l.t1 - 2; i > l.t0; i-- {
+		if toks[i+1].Text != ":" || toks[i].Kind != Word {
+			continue
+		}
+		if w := strings.ToLower(toks[i].Text); w != "ảnh" && w != "nguồn" {
+			continue
+		}
+		if i-1 > l.t0 && toks[i-1].Text == "(" {
+			return i - 1
+		}
+		return i
+	}
+	return 0
+}
+
+// outletsOf is the last outlet of an outlets line, "(TTXVN/Vietnam+)": the
+// agency, then the site that publishes it; when every part is a known outlet
+// or a short name in capitals; else "".
+func (g *Gazetteer) outletsOf(text string) string {
+	if !outletsLine.MatchString(text) {
+		return ""
+	}
+	last := ""
+	for _, part := range strings.Split(strings.Trim(strings.TrimSuffix(text, "."), "() "), "/") {
+		part = strings.TrimSpace(part)
+		toks := Tokenize(Normalize(part))
+		n, v := g.outletLex.longest(toks, 0)
+		switch {
+		case n == len(toks) && n > 0:
+		case shortOutlet(toks):
+			v = part
+		default:
+			return ""
+		}
+		last = v
+	}
+	return last
+}
+
+// nguonSource is nguonLine: a line that names the article's source.
+func nguonSource(s string) bool {
+	r := strings.TrimLeft(strings.TrimPrefix(s, "("), " ")
+	return (strings.HasPrefix(r, "Nguồn") || strings.HasPrefix(r, "nguồn") || strings.HasPrefix(r, "NGUỒN")) && nguonLine.MatchString(s)
+}
+
+// bylineDashOutlet reports a byline whose last part, after a dash, is a known
+// outlet: "Minh Hải - QĐND", "Văn Chiến – Hữu Tuấn – TTXVN".
+func (g *Gazetteer) bylineDashOutlet(toks []Token) bool {
+	if len(toks) < 3 || len(toks) > 14 {
+		return false
+	}
+	d := -1
+	for i := len(toks) - 2; i > 0; i-- {
+		if toks[i].Kind == Punct && isDash(toks[i].Text) {
+			d = i
+			break
+		}
+	}
+	if d < 0 {
+		return false
+	}
+	if n, _ := g.outletLex.longest(toks[d+1:], 0); n != len(toks)-d-1 && !shortOutlet(toks[d+1:]) {
+		return false
+	}
+	for _, t := range toks[:d] {
+		if t.Kind == Punct && (isDash(t.Text) || t.Text == ",") {
+			continue
+		}
+		if t.Kind != Word || !t.Cap || !nameWord(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// dashOutlet is the outlet after a dash byline's last dash.
+func (g *Gazetteer) dashOutlet(toks []Token) string {
+	for i := len(toks) - 2; i > 0; i-- {
+		if toks[i].Kind == Punct && isDash(toks[i].Text) {
+			if n, v := g.outletLex.longest(toks[i+1:], 0); n == len(toks)-i-1 {
+				return v
+			}
+			return toks[i+1].Text
+		}
+	}
+	return ""
+}
+
+// shortOutlet is an outlet's short name in capitals after a byline's dash:
+// "QĐND", "TTXVN", "VOV.VN".
+func shortOutlet(toks []Token) bool {
+	return len(toks) == 1 && toks[0].Kind == Word && toks[0].Upper && len([]rune(toks[0].Text)) >= 2
 }
 
 // The line patterns behind a test of what each needs, so that the regular
@@ -176,11 +343,23 @@ func (g *Gazetteer) isChrome(text, fold string, toks []Token) bool {
 	if i := strings.LastIndexByte(text, '.'); i >= 0 && len(text)-i <= 5 && imageLine.MatchString(text) {
 		return true
 	}
+	if (strings.Contains(text, " | ") || strings.Contains(text, " / ")) && tagLine.MatchString(text) {
+		return true
+	}
 	if strings.HasPrefix(fold, "home") || strings.HasPrefix(fold, "trang chủ") || strings.Contains(text, " > ") ||
 		strings.Contains(text, "»") || strings.Contains(text, "›") {
 		if breadcrumb.MatchString(text) {
 			return true
 		}
+	}
+	// a line of punctuation only (";", "."), or a widget's one or two letters
+	// ("x", "aa", "+", "-": close, font size)
+	widget := true
+	for _, t := range toks {
+		widget = widget && (t.Kind == Punct || len(toks) == 1 && t.Kind == Word && !t.Upper && len([]rune(t.Text)) <= 2)
+	}
+	if widget {
+		return true
 	}
 	// a lone machine token: "74nn22t12", "bqptkctdn20161"
 	return len(toks) == 1 && garbageToken.MatchString(toks[0].Text)
@@ -262,6 +441,7 @@ type lineInfo struct {
 	authors   []string
 	publisher string
 	headline  string
+	textFold  string      // the folded text of the text, headline and caption lines
 	after     []lineState // by line: what was known once it was read, for citing
 }
 
@@ -277,6 +457,8 @@ type lineState struct {
 func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 	li := &lineInfo{lines: g.classifyLines(t, toks), skip: make([]bool, len(toks))}
 	li.after = make([]lineState, len(li.lines))
+	masthead := "" // the outlet a masthead line opens with
+	var fold strings.Builder
 	publish := func(name string) {
 		if li.publisher == "" {
 			li.publisher = g.publisherName(name)
@@ -292,7 +474,14 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 		if l.kind == lineCredit {
 			if src := sourceOf(l.text); src != "" {
 				publish(src)
+			} else if src := g.outletsOf(l.text); src != "" {
+				publish(src)
+			} else if m := nguonLine.FindStringSubmatch(l.text); m != nil && nguonSource(l.text) {
+				publish(strings.TrimSpace(m[1]))
 			} else {
+				if g.bylineDashOutlet(toks[l.t0:l.t1]) {
+					publish(g.dashOutlet(toks[l.t0:l.t1]))
+				}
 				if src := bylineSource(l.text); src != "" {
 					publish(src)
 				}
@@ -302,6 +491,31 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 				}
 				if len(names) == 0 && g.isBylineName(toks[l.t0:l.t1]) {
 					li.authors = appendUnique(li.authors, CanonicalTone(properCase(l.text)))
+				}
+			}
+		}
+		if l.kind == lineChrome && l.t1-l.t0 <= 24 {
+			// a masthead that opens with the outlet: "BÁO HẢI QUÂN VIỆT NAM |
+			// Quốc phòng - An ninh", "QĐND Online - Thời sự | Quốc phòng"
+			// (the publisher only when no credit or dateline names one)
+			if n, v := g.outletLex.longest(toks[l.t0:l.t1], 0); n > 0 && masthead == "" && (l.t0+n == l.t1 || toks[l.t0+n].Kind == Punct) {
+				masthead = v
+			}
+		}
+		if l.kind == lineCaption || l.kind == lineText && strings.Contains(l.text, "Ảnh:") {
+			// a caption's credit, "… Ảnh: Trọng Hải", "(Ảnh: TTXVN)", "Nguồn: Bộ
+			// Quốc phòng": its photographer is a byline, its source no body
+			if c := captionCredit(toks, l); c > 0 {
+				for i := c; i < l.t1; i++ {
+					li.skip[i] = true
+				}
+				if w := toks[c].Text; w == "(" && strings.EqualFold(toks[c+1].Text, "ảnh") || strings.EqualFold(w, "ảnh") {
+					for _, n := range creditNames(t.Norm[toks[c].Start:toks[l.t1-1].End]) {
+						if nt := Tokenize(Normalize(n)); !g.isBylineName(nt) {
+							continue // "Ảnh: Bộ Quốc phòng": a body, no photographer
+						}
+						li.authors = appendUnique(li.authors, n)
+					}
 				}
 			}
 		}
@@ -318,7 +532,18 @@ func (g *Gazetteer) readLines(t *Text, toks []Token) *lineInfo {
 		if l.kind == lineHeadline && li.headline == "" {
 			li.headline = CanonicalTone(collapseSpaces(l.text))
 		}
+		if l.kind != lineChrome && l.kind != lineCredit {
+			fold.WriteString(l.fold)
+			fold.WriteByte('\n')
+		}
 		li.after[k] = lineState{authors: len(li.authors), publisher: li.publisher, headline: li.headline != ""}
+	}
+	li.textFold = fold.String()
+	if li.publisher == "" && masthead != "" {
+		publish(masthead)
+		if n := len(li.after); n > 0 {
+			li.after[n-1].publisher = li.publisher
+		}
 	}
 	return li
 }

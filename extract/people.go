@@ -375,7 +375,7 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 			// (or spells out somewhere) are expanded (GUIDELINES: "positions
 			// are copied in full as written"); the body's name (org) is
 			// expanded whatever defines it
-			name += " " + a.refs.expandDefined(a.g, written, a.sent, a.text.Fold)
+			name += " " + a.refs.expandDefined(a.g, written, a.sent, a.textFold)
 			// "Trưởng" + "phòng Đối ngoại …": the title is "Trưởng phòng"
 			if head, _, _ := strings.Cut(written, " "); head != "" && !sg.remit && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
 				title = a.g.titleNamed(title + " " + head)

@@ -16,7 +16,10 @@ type analysis struct {
 	toks  []Token
 	skip  []bool // tokens of chrome and credit lines
 	lines []line
-	facts Facts
+	// textFold is the folded text of the article's own lines (no chrome, no
+	// credits): what the article spells out
+	textFold string
+	facts    Facts
 
 	personByKey map[string]*PersonFact
 	orgByName   map[string]*OrgFact
@@ -57,7 +60,7 @@ func (g *Gazetteer) relate(doc Document, t *Text, toks []Token) (*Facts, []Diagn
 // Facts.marks) for the evidence.
 func (g *Gazetteer) relateStaged(doc Document, t *Text, toks []Token, li *lineInfo, si *spanInfo, rt *refTable, cites bool) (*Facts, []Diagnostic) {
 	a := &analysis{
-		g: g, doc: doc, text: t, toks: toks, skip: li.skip, cites: cites, lines: li.lines,
+		g: g, doc: doc, text: t, toks: toks, skip: li.skip, cites: cites, lines: li.lines, textFold: li.textFold,
 		personByKey: map[string]*PersonFact{}, orgByName: map[string]*OrgFact{},
 		resByNumber: map[string]*ResolutionFact{}, planByKey: map[string]bool{},
 		refs: rt, docAt: map[int]string{}, orgAt: map[int]*OrgFact{}, inDoc: map[int]bool{},
