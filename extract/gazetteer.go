@@ -94,6 +94,8 @@ type Gazetteer struct {
 	prefixLex      lexicon           // words that make a title of the title after them (title_prefixes.txt)
 	postLinkLex    lexicon           // phrases that give the post after them to a person (post_links.txt)
 	issueLex       lexicon           // verbs that issue a resolution (issuing_verbs.txt)
+	docKinds       []docKind         // documents other than Nghị quyết, by the letters of their code (document_kinds.tsv)
+	issuerCodes    map[string]string // an issuer's code in an identifier → the body (issuer_codes.tsv)
 	eponymLex      lexicon           // heads of bodies that may be named after a person (eponym_heads.txt)
 	nameParticles  map[string]bool   // lower-case words inside foreign names (name_particles.txt)
 	rankLex        lexicon
@@ -129,7 +131,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		Ranks: map[string]*Rank{}, Titles: map[string]*Title{}, Orgs: map[string]*Org{},
 		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{}, Frames: map[string]*Frame{},
 		chromeLines: map[string]bool{}, linkHeadings: map[string]bool{}, words: map[string]wordClass{},
-		nameParticles: map[string]bool{}, abbrevOrg: map[string]bool{},
+		nameParticles: map[string]bool{}, abbrevOrg: map[string]bool{}, issuerCodes: map[string]string{},
 	}
 	for _, l := range g.lexicons() {
 		l.keys = &g.keys
@@ -252,6 +254,20 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "title_prefixes.txt", func(l string) { g.prefixLex.add(l, l) }),
 		g.readList(fsys, "post_links.txt", func(l string) { g.postLinkLex.add(l, l) }),
 		g.readList(fsys, "issuing_verbs.txt", func(l string) { g.issueLex.add(l, l) }),
+		readTSVLines(fsys, "document_kinds.tsv", 4, func(c []string, line int) error {
+			if !isUpperCode(c[1]) {
+				return fmt.Errorf("code letters %q are not upper case", c[1])
+			}
+			g.docKinds = append(g.docKinds, docKind{keys: phraseKeys(c[0]), head: c[0], letters: c[1]})
+			return g.addRule("document_kinds.tsv", line, c[0], c[1], c[2], c[3])
+		}),
+		readTSVLines(fsys, "issuer_codes.tsv", 4, func(c []string, line int) error {
+			if c[1] == "" {
+				return fmt.Errorf("code %q without a body", c[0])
+			}
+			g.issuerCodes[c[0]] = c[1]
+			return g.addRule("issuer_codes.tsv", line, c[0], c[1], c[2], c[3])
+		}),
 		g.readList(fsys, "eponym_heads.txt", func(l string) { g.eponymLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
@@ -268,6 +284,11 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	)
 	if err != nil {
 		return nil, err
+	}
+	for code, body := range g.issuerCodes {
+		if g.Orgs[body] == nil {
+			return nil, fmt.Errorf("%w: issuer_codes.tsv: code %q stands for %q, not a body of orgs.tsv", ErrGazetteer, code, body)
+		}
 	}
 	// Abbreviations of bodies are aliases of those bodies.
 	for short, full := range g.Abbrev {
