@@ -20,6 +20,16 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "a ship's commander: the vessel and its name are part of the post, no body; \"Chỉ huy\" is a title only there",
+			text: "Đón đoàn có Đại tá Akihiro Hirano, Chỉ huy tàu Yashima, và Trung tá Lê Văn An, Thuyền trưởng tàu CSB 8001. Đại tá Nguyễn Văn Bình, Chỉ huy trưởng Ban Chỉ huy Quân sự tỉnh Khánh Hòa, chỉ huy lễ đón.",
+			want: []string{
+				"PERSON Akihiro Hirano | Đại tá | Chỉ huy tàu Yashima",
+				"PERSON Lê Văn An | Trung tá | Thuyền trưởng tàu CSB 8001",
+				"PERSON Nguyễn Văn Bình | Đại tá | Chỉ huy trưởng Ban Chỉ huy Quân sự tỉnh Khánh Hòa",
+			},
+			noOrgs: []string{"Yashima", "tàu Yashima"},
+		},
+		{
 			name: "a transliteration in brackets after a name; the posts after it are the person's",
 			text: "Thượng tướng Đổng Quân (Dong Jun), Bộ trưởng Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa, phát biểu.",
 			want: []string{"PERSON Đổng Quân | Thượng tướng | Bộ trưởng Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa | aka Dong Jun"},

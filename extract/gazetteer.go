@@ -34,7 +34,7 @@ type Rank struct {
 type Title struct {
 	Name     string
 	English  string
-	NeedsOrg string // "yes", "no" or "opt"
+	NeedsOrg string // "yes", "no", "opt", or "vessel" (a title only before the vessel it commands, vessels.txt)
 }
 
 // Org is a known body.
@@ -91,6 +91,8 @@ type Gazetteer struct {
 	runningLex     lexicon           // heads of bodies whose names run on (running_heads.txt)
 	behalfLex      lexicon           // phrases after which a title is the principal's (on_behalf.txt)
 	remitLex       lexicon           // words that open the remit of a post (remits.txt)
+	vesselLex      lexicon           // words that name the vessel a post commands (vessels.txt)
+	vesselTitleLex lexicon           // titles that stand only before a vessel (titles.tsv, needs_org "vessel")
 	prefixLex      lexicon           // words that make a title of the title after them (title_prefixes.txt)
 	postLinkLex    lexicon           // phrases that give the post after them to a person (post_links.txt)
 	issueLex       lexicon           // verbs that issue a resolution (issuing_verbs.txt)
@@ -153,13 +155,17 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		readTSV(fsys, "titles.tsv", 4, func(c []string) error {
 			t := &Title{Name: c[0], English: c[1], NeedsOrg: c[2]}
 			switch t.NeedsOrg {
-			case "yes", "no", "opt":
+			case "yes", "no", "opt", "vessel":
 			default:
-				return fmt.Errorf("needs_org %q is not yes, no or opt", c[2])
+				return fmt.Errorf("needs_org %q is not yes, no, opt or vessel", c[2])
 			}
 			g.Titles[t.Name] = t
+			lex := &g.titleLex
+			if t.NeedsOrg == "vessel" {
+				lex = &g.vesselTitleLex // read only before a vessel: no title elsewhere
+			}
 			for _, n := range append([]string{t.Name}, splitMulti(c[3])...) {
-				g.titleLex.add(n, t.Name)
+				lex.add(n, t.Name)
 			}
 			return nil
 		}),
@@ -251,6 +257,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "name_particles.txt", func(l string) { g.nameParticles[Fold(l)] = true }),
 		g.readList(fsys, "on_behalf.txt", func(l string) { g.behalfLex.add(l, l) }),
 		g.readList(fsys, "remits.txt", func(l string) { g.remitLex.add(l, l) }),
+		g.readList(fsys, "vessels.txt", func(l string) { g.vesselLex.add(l, l) }),
 		g.readList(fsys, "title_prefixes.txt", func(l string) { g.prefixLex.add(l, l) }),
 		g.readList(fsys, "post_links.txt", func(l string) { g.postLinkLex.add(l, l) }),
 		g.readList(fsys, "issuing_verbs.txt", func(l string) { g.issueLex.add(l, l) }),
@@ -312,7 +319,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	}
 	g.ew.number(&g.keys)
 	g.startIDs = make([]bool, len(g.keys.ids)+1)
-	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex, &g.prefixLex} {
+	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex, &g.prefixLex, &g.vesselTitleLex} {
 		g.Duplicates = append(g.Duplicates, l.dups...)
 		for id := range l.root.next {
 			g.startIDs[id] = true
@@ -327,7 +334,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 
 // lexicons are every lexicon of the gazetteer.
 func (g *Gazetteer) lexicons() []*lexicon {
-	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.prefixLex, &g.postLinkLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
+	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.vesselLex, &g.vesselTitleLex, &g.prefixLex, &g.postLinkLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {

@@ -23,6 +23,44 @@ type segment struct {
 	lone    bool // the body is a head alone ("Đảng ủy"), completed by the next segment's
 	remit   bool // written opens with the post's remit ("phụ trách …"), no body before it
 	common  bool // the title runs on in lower case with no body: a common noun ("Trưởng đoàn"), no post
+	vessel  string // the vessel the post commands, as written ("tàu Yashima"), before its body
+}
+
+// vesselEnd reads the vessel a post commands at spans[j], right after its
+// title: a lower-case phrase of vessels.txt ("tàu", "biên đội tàu") and the
+// ship's name after it, if any: capitalized words, numbers, an abbreviation
+// before a number ("CSB 8001"), a rank word inside it ("Đô đốc Tributs"). It
+// returns the span after the vessel, or j. Ships are no bodies (GUIDELINES):
+// their names are no ORG facts here.
+func (a *analysis) vesselEnd(spans []Chunk, j int) int {
+	if j >= len(spans) || j == 0 || spans[j].T0 != spans[j-1].T1 || a.toks[spans[j].T0].Cap {
+		return j
+	}
+	n, _ := a.g.vesselLex.longest(a.toks, spans[j].T0)
+	if n == 0 {
+		return j
+	}
+	e := j
+	for e < len(spans) && spans[e].T1 <= spans[j].T0+n {
+		e++
+	}
+	if e == j || spans[e-1].T1 != spans[j].T0+n {
+		return j // the phrase ends inside a span
+	}
+	for e < len(spans) && spans[e].T0 == spans[e-1].T1 {
+		sp := spans[e]
+		first := a.toks[sp.T0]
+		switch {
+		case sp.Kind == SpanName:
+		case sp.Kind == SpanOther && sp.T1-sp.T0 == 1 && (first.Kind == Number || first.Upper && strings.ContainsAny(first.Text, "0123456789")):
+		case sp.Kind == SpanRank && e+1 < len(spans) && spans[e+1].Kind == SpanName && spans[e+1].T0 == sp.T1:
+		case sp.Kind == SpanOrg && first.Upper && e+1 < len(spans) && spans[e+1].T0 == sp.T1 && a.toks[spans[e+1].T0].Kind == Number:
+		default:
+			return e
+		}
+		e++
+	}
+	return e
 }
 
 // readSegment reads TITLE [ORG|COUNTRY]... from spans[k].
@@ -38,6 +76,12 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		j += 2
 	}
 	var parts []string
+	// "Hạm trưởng tàu Đô đốc Tributs", "Chỉ huy trưởng biên đội tàu CSB
+	// 8001": the vessel a post commands (vessels.txt) is part of it
+	if e := a.vesselEnd(spans, j); e > j {
+		sg.vessel = CanonicalTone(collapseSpaces(a.text.Norm[spans[j].Start:spans[e-1].End]))
+		j = e
+	}
 	for j < len(spans) {
 		sp := spans[j]
 		if sp.Kind == SpanOrg {
@@ -157,7 +201,7 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 	sg.written = strings.Join(parts, " ")
 	// "Trưởng đoàn công tác", "Trưởng đoàn đại biểu …": a title with no body
 	// run on by a lower-case word is a common noun (a delegation's role), no post
-	if len(parts) == 0 {
+	if len(parts) == 0 && sg.vessel == "" {
 		if t := spans[k].T1; t < len(a.toks) && a.g.plainWord(a.toks, t) {
 			sg.common = true
 		}
@@ -364,20 +408,26 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 				written = sg.written
 			}
 		}
-		if org == "" && written == "" && i+1 < len(segs) && segs[i+1].k0 == sg.k1+1 {
+		if org == "" && written == "" && sg.vessel == "" && i+1 < len(segs) && segs[i+1].k0 == sg.k1+1 {
 			if sg.t == nil || sg.t.NeedsOrg != "no" {
 				org, written = segs[i+1].org, segs[i+1].written
 			}
 		}
 		name, title := sg.title, sg.title
-		if written != "" {
+		if sg.vessel != "" {
+			// the ship's name as written: "tàu CSB 8001" is no body to expand
+			name += " " + sg.vessel
+			if written != "" {
+				name += " " + a.refs.expandDefined(a.g, written, a.sent, a.text.Fold)
+			}
+		} else if written != "" {
 			// a post as written: only the abbreviations the article defines
 			// (or spells out somewhere) are expanded (GUIDELINES: "positions
 			// are copied in full as written"); the body's name (org) is
 			// expanded whatever defines it
 			name += " " + a.refs.expandDefined(a.g, written, a.sent, a.text.Fold)
 			// "Trưởng" + "phòng Đối ngoại …": the title is "Trưởng phòng"
-			if head, _, _ := strings.Cut(written, " "); head != "" && !sg.remit && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
+			if head, _, _ := strings.Cut(written, " "); head != "" && !sg.remit && sg.vessel == "" && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
 				title = a.g.titleNamed(title + " " + head)
 			}
 		}

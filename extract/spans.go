@@ -241,6 +241,8 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		try(SpanRank, n, v)
 		n, v = g.titleLex.longest(window, i)
 		try(SpanTitle, n, v)
+		n, v = g.vesselTitleAt(window, i)
+		try(SpanTitle, n, v)
 		n, v = g.prefixedTitle(window, i, 0)
 		try(SpanTitle, n, v)
 		n, v = g.orgAt(window, i)
@@ -335,6 +337,21 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		}
 	}
 	return bestKind, bestN, bestVal, bestKind == SpanOrg && loneN > 0 && bestN == loneN && bestVal == ""
+}
+
+// vesselTitleAt is a title of needs_org "vessel" at toks[i] ("Chỉ huy"), its
+// length and name, when the vessel it commands follows (vessels.txt: "Chỉ huy
+// tàu Yashima"); elsewhere the words are no title ("chỉ huy" a verb, "Ban
+// Chỉ huy" a body's head).
+func (g *Gazetteer) vesselTitleAt(toks []Token, i int) (int, string) {
+	n, v := g.vesselTitleLex.longest(toks, i)
+	if n == 0 || i+n >= len(toks) || toks[i+n].Cap {
+		return 0, ""
+	}
+	if vn, _ := g.vesselLex.longest(toks, i+n); vn == 0 {
+		return 0, ""
+	}
+	return n, v
 }
 
 // eponymAt is the end of a body at toks[i:e] that a foreign name right after it
