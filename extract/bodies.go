@@ -138,6 +138,9 @@ func (a *analysis) sharedSuffix(sp Chunk) {
 			if on, _ := a.g.orgLex.longest(a.toks[:t-1], start); on > 0 {
 				return // a body of its own, not a lone head
 			}
+			if a.placeNamedHead(a.tokText(start, t-1)) || a.g.localHeadAt(a.toks, start, t-1-start) {
+				return // named by a place, not by a unit: sharedUnit's
+			}
 			rest := a.tokText(t+hn, sp.T1)
 			written := a.tokText(start, t-1) + " " + rest
 			a.org("", written)

@@ -20,6 +20,19 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "a party committee named by its place stays as written in the post, its body the next body's place's; a defined abbreviation is no word of the post",
+			text: "Dự có ông Hồ Văn Tư, Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân (UBND) tỉnh Quảng Trị, và bà Lê Thị Mai, Bí thư Thành ủy, Chủ tịch Hội đồng nhân dân thành phố Cần Thơ. Phó Chủ tịch Ủy ban nhân dân tỉnh Võ Văn Hưng phát biểu.",
+			want: []string{
+				"PERSON Hồ Văn Tư |  | Phó Bí thư Tỉnh ủy; Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị",
+				"PERSON Lê Thị Mai |  | Bí thư Thành ủy; Chủ tịch Hội đồng nhân dân thành phố Cần Thơ",
+				// a name after the unit, before a verb, is the person's, not the place's
+				// (the post without its place is not read yet)
+				"PERSON Võ Văn Hưng |  | ",
+			},
+			orgs:   []string{"Tỉnh ủy Quảng Trị", "Thành ủy Cần Thơ"},
+			noOrgs: []string{"Tỉnh ủy Ủy ban nhân dân (UBND) tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Võ Văn Hưng"},
+		},
+		{
 			name: "a ship's commander: the vessel and its name are part of the post, no body; \"Chỉ huy\" is a title only there",
 			text: "Đón đoàn có Đại tá Akihiro Hirano, Chỉ huy tàu Yashima, và Trung tá Lê Văn An, Thuyền trưởng tàu CSB 8001. Đại tá Nguyễn Văn Bình, Chỉ huy trưởng Ban Chỉ huy Quân sự tỉnh Khánh Hòa, chỉ huy lễ đón.",
 			want: []string{

@@ -388,7 +388,17 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 			continue
 		}
 		org, written := sg.org, sg.written
-		if sg.lone {
+		if sg.lone && a.placeNamedHead(sg.written) {
+			// "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh An Giang": a party
+			// committee named by a place stays as written in the post; the
+			// body is the committee of the next body's place ("Tỉnh ủy An Giang")
+			org = ""
+			if i+1 < len(segs) {
+				if place := a.placeOf(segs[i+1].written); place != "" {
+					org = a.org("", sg.written+" "+place).Name
+				}
+			}
+		} else if sg.lone {
 			// "Đảng ủy" + the next body's name after its own head: "Đảng ủy Quân khu 7"
 			org, written = "", ""
 			if i+1 < len(segs) && segs[i+1].written != "" {
@@ -431,9 +441,51 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 				title = a.g.titleNamed(title + " " + head)
 			}
 		}
-		out = append(out, PositionFact{Name: CanonicalTone(collapseSpaces(name)), Title: title, Org: org})
+		out = append(out, PositionFact{Name: CanonicalTone(collapseSpaces(dropDefinitions(name))), Title: title, Org: org})
 	}
 	return out
+}
+
+// dropDefinitions takes out of a post the abbreviations the article defines
+// inside it: "Chủ tịch Ủy ban nhân dân (UBND) tỉnh An Giang" → "Chủ tịch Ủy
+// ban nhân dân tỉnh An Giang" (the short form is the body's alias, not words
+// of the post).
+func dropDefinitions(s string) string {
+	for {
+		i := strings.Index(s, " (")
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 || !isUpperCode(strings.NewReplacer("-", "", " ", "").Replace(s[i+2:i+j])) {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}
+
+// placeNamedHead reports a body's head that opens with an administrative
+// unit (words.tsv admin, admin-lead): "Tỉnh ủy", "Thành ủy", "Huyện ủy" are
+// named by their place, not by a unit.
+func (a *analysis) placeNamedHead(head string) bool {
+	toks := Tokenize(Normalize(head))
+	return len(toks) > 1 && (a.g.is(toks[0].Key, wAdmin) || a.g.is(toks[0].Key, wAdminLead))
+}
+
+// placeOf is the place a body's name ends with after its administrative unit:
+// "Ủy ban nhân dân (UBND) tỉnh An Giang" → "An Giang", "UBND thành phố Đà
+// Nẵng" → "Đà Nẵng"; "" when none.
+func (a *analysis) placeOf(body string) string {
+	toks := Tokenize(Normalize(body))
+	for p := len(toks) - 2; p >= 0; p-- {
+		if toks[p].Kind == Word && !toks[p].Cap && toks[p+1].Kind == Word && toks[p+1].Cap {
+			if a.g.is(toks[p].Key, wAdmin) || p > 0 && a.g.is(toks[p-1].Key+" "+toks[p].Key, wAdmin) {
+				return body[toks[p+1].Start:]
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // people finds the persons of a sentence and what the sentence says they are.

@@ -339,6 +339,12 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 	return bestKind, bestN, bestVal, bestKind == SpanOrg && loneN > 0 && bestN == loneN && bestVal == ""
 }
 
+// localHeadAt reports a head of local_heads.txt of n tokens at toks[i].
+func (g *Gazetteer) localHeadAt(toks []Token, i, n int) bool {
+	ln, _ := g.localLex.longest(toks, i)
+	return ln == n
+}
+
 // vesselTitleAt is a title of needs_org "vessel" at toks[i] ("Chỉ huy"), its
 // length and name, when the vessel it commands follows (vessels.txt: "Chỉ huy
 // tàu Yashima"); elsewhere the words are no title ("chỉ huy" a verb, "Ban
@@ -377,6 +383,11 @@ func (g *Gazetteer) prefixedTitle(toks []Token, i, depth int) (int, string) {
 	if pn == 0 || depth > 2 || i+pn >= len(toks) || !toks[i].Cap && !toks[i+pn].Cap {
 		return 0, ""
 	}
+	// "Thừa ủy quyền Chủ tịch nước": a lower-case prefix that ends an
+	// on-behalf phrase (on_behalf.txt) is that phrase's word, no "Quyền"
+	if !toks[i].Cap && g.behalfEndsAt(toks, i, i+pn) {
+		return 0, ""
+	}
 	tn, tv := g.titleLex.longest(toks, i+pn)
 	if n, v := g.prefixedTitle(toks, i+pn, depth+1); n > tn {
 		tn, tv = n, v
@@ -386,6 +397,17 @@ func (g *Gazetteer) prefixedTitle(toks []Token, i, depth int) (int, string) {
 	}
 	written := CanonicalTone(collapseSpaces(spanOf(toks, i, i+pn)))
 	return pn + tn, written + " " + tv
+}
+
+// behalfEndsAt reports an on-behalf phrase (on_behalf.txt) that takes in
+// toks[i] and ends at toks[e].
+func (g *Gazetteer) behalfEndsAt(toks []Token, i, e int) bool {
+	for start := max(i-4, 0); start <= i; start++ {
+		if n, _ := g.behalfLex.longest(toks[:e], start); n > 0 && start+n == e {
+			return true
+		}
+	}
+	return false
 }
 
 // spanOf is the text of toks[i:j] as written, spaces between the tokens that
@@ -607,7 +629,10 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			continue
 		}
 		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
-		if an := g.adminLen(toks, j); an > 0 && comps > 0 && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap {
+		// "Hội đồng nhân dân tỉnh Nghệ An", "UBND huyện Mường Tè": a local
+		// body (local_heads.txt) is named by its place right after its head
+		local := comps == 0 && j == i+head && g.localHeadAt(toks, i, head)
+		if an := g.adminLen(toks, j); an > 0 && (comps > 0 || local) && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap {
 			// the place's name, whatever its words look like ("tỉnh Long An":
 			// "Long" is a family name too; "thành phố Hà Nội")
 			j += an
@@ -622,6 +647,11 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 					break
 				}
 				j = e + 1
+			}
+			if local && j < len(toks) && g.verbAt(toks, j) {
+				// "Quyền Chủ tịch UBND tỉnh Hoàng Nam phát biểu": a name, then
+				// the verb, after a body the place was left out of
+				return 0, ""
 			}
 			comps++
 			placed = true
