@@ -30,6 +30,11 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 				named = a.org("", initialsSuffix(written, abbr))
 			}
 			named.Aliases = appendUnique(named.Aliases, abbr)
+			// the short form in the brackets is this body's, not the one the
+			// gazetteer reads it as ("Quân đội nhân dân Lào (QĐND)" names no
+			// Quân đội nhân dân Việt Nam)
+			k += 3
+			continue
 		}
 		if k+1 < len(spans) && spans[k+1].Kind == SpanOrg && spans[k+1].T0 == sp.T1 {
 			next := spans[k+1]

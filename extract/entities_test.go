@@ -20,6 +20,18 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name:   "an abbreviation the article defines is that body's, in its brackets and after: no Vietnamese QĐND from a Lao one",
+			text:   "Đoàn đại biểu Quân đội nhân dân Lào (QĐND) do Đại tướng Chansamone Chanyalath dẫn đầu thăm Việt Nam. Các đơn vị QĐND đã đạt nhiều thành tích.",
+			want:   []string{"PERSON Chansamone Chanyalath | Đại tướng | "},
+			orgs:   []string{"Quân đội nhân dân Lào"},
+			noOrgs: []string{"Quân đội nhân dân Việt Nam"},
+		},
+		{
+			name: "a standing office of a body is a body whose name runs on over its lower-case words",
+			text: "Trung tướng Lê Văn Hải, Phó trưởng Cơ quan thường trực Ban Chỉ đạo 701, phát biểu.",
+			want: []string{"PERSON Lê Văn Hải | Trung tướng | Phó Trưởng Cơ quan thường trực Ban Chỉ đạo 701"},
+		},
+		{
 			name: "a party committee named by its place stays as written in the post, its body the next body's place's; a defined abbreviation is no word of the post",
 			text: "Dự có ông Hồ Văn Tư, Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân (UBND) tỉnh Quảng Trị, và bà Lê Thị Mai, Bí thư Thành ủy, Chủ tịch Hội đồng nhân dân thành phố Cần Thơ. Phó Chủ tịch Ủy ban nhân dân tỉnh Võ Văn Hưng phát biểu.",
 			want: []string{

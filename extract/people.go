@@ -20,9 +20,9 @@ type segment struct {
 	org     string // canonical
 	written string // the body (and country) as written
 	country string
-	lone    bool // the body is a head alone ("Đảng ủy"), completed by the next segment's
-	remit   bool // written opens with the post's remit ("phụ trách …"), no body before it
-	common  bool // the title runs on in lower case with no body: a common noun ("Trưởng đoàn"), no post
+	lone    bool   // the body is a head alone ("Đảng ủy"), completed by the next segment's
+	remit   bool   // written opens with the post's remit ("phụ trách …"), no body before it
+	common  bool   // the title runs on in lower case with no body: a common noun ("Trưởng đoàn"), no post
 	vessel  string // the vessel the post commands, as written ("tàu Yashima"), before its body
 }
 
