@@ -94,6 +94,7 @@ type Gazetteer struct {
 	vesselLex      lexicon           // words that name the vessel a post commands (vessels.txt)
 	vesselTitleLex lexicon           // titles that stand only before a vessel (titles.tsv, needs_org "vessel")
 	localLex       lexicon           // heads of local bodies named by their place (local_heads.txt)
+	namedKindLex   lexicon           // kinds of body that are no name alone (named_kinds.txt)
 	prefixLex      lexicon           // words that make a title of the title after them (title_prefixes.txt)
 	postLinkLex    lexicon           // phrases that give the post after them to a person (post_links.txt)
 	issueLex       lexicon           // verbs that issue a resolution (issuing_verbs.txt)
@@ -260,6 +261,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "remits.txt", func(l string) { g.remitLex.add(l, l) }),
 		g.readList(fsys, "vessels.txt", func(l string) { g.vesselLex.add(l, l) }),
 		g.readList(fsys, "local_heads.txt", func(l string) { g.localLex.add(l, l) }),
+		g.readList(fsys, "named_kinds.txt", func(l string) { g.namedKindLex.add(l, l) }),
 		g.readList(fsys, "title_prefixes.txt", func(l string) { g.prefixLex.add(l, l) }),
 		g.readList(fsys, "post_links.txt", func(l string) { g.postLinkLex.add(l, l) }),
 		g.readList(fsys, "issuing_verbs.txt", func(l string) { g.issueLex.add(l, l) }),
@@ -321,7 +323,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	}
 	g.ew.number(&g.keys)
 	g.startIDs = make([]bool, len(g.keys.ids)+1)
-	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex, &g.prefixLex, &g.vesselTitleLex} {
+	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex, &g.prefixLex, &g.vesselTitleLex, &g.namedKindLex} {
 		g.Duplicates = append(g.Duplicates, l.dups...)
 		for id := range l.root.next {
 			g.startIDs[id] = true
@@ -336,7 +338,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 
 // lexicons are every lexicon of the gazetteer.
 func (g *Gazetteer) lexicons() []*lexicon {
-	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.vesselLex, &g.vesselTitleLex, &g.localLex, &g.prefixLex, &g.postLinkLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
+	return []*lexicon{&g.runningLex, &g.behalfLex, &g.remitLex, &g.vesselLex, &g.vesselTitleLex, &g.localLex, &g.namedKindLex, &g.prefixLex, &g.postLinkLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {

@@ -44,7 +44,7 @@ func TestGazetteerFiles(t *testing.T) {
 
 func TestGazetteerErrors(t *testing.T) {
 	files := []string{"ranks.tsv", "titles.tsv", "orgs.tsv", "countries.tsv", "abbreviations.tsv", "event_kinds.tsv",
-		"event_frames.tsv", "event_words.tsv", "verbs.tsv", "outlets.tsv", "surnames.txt", "honorifics.txt", "chrome.txt", "not_verbs.txt", "org_heads.txt", "words.tsv", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt", "remits.txt", "title_prefixes.txt", "issuing_verbs.txt", "eponym_heads.txt", "post_links.txt", "document_kinds.tsv", "issuer_codes.tsv", "vessels.txt", "local_heads.txt"}
+		"event_frames.tsv", "event_words.tsv", "verbs.tsv", "outlets.tsv", "surnames.txt", "honorifics.txt", "chrome.txt", "not_verbs.txt", "org_heads.txt", "words.tsv", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt", "remits.txt", "title_prefixes.txt", "issuing_verbs.txt", "eponym_heads.txt", "post_links.txt", "document_kinds.tsv", "issuer_codes.tsv", "vessels.txt", "local_heads.txt", "named_kinds.txt"}
 	base := func() fstest.MapFS {
 		fsys := fstest.MapFS{}
 		for _, f := range files {

@@ -190,6 +190,12 @@ func (g *Gazetteer) appendSpans(spans []Chunk, toks []Token, s sentence) []Chunk
 			continue
 		}
 		kind, n, val, head := g.lexiconAt(toks, i, s.t1)
+		// "Trường Đại học Tôn Đức Thắng", "Trường Trung học phổ thông Nguyễn
+		// Huệ": a kind of school that is no name alone takes the name after
+		// it, a person's too
+		if kn := g.namedKindAt(toks, i, s.t1); kn > n && (kind == SpanOrg || kind == SpanOther || n == 0) {
+			kind, n, val, head = SpanOrg, kn, "", false
+		}
 		if kind == SpanOrg && !head {
 			// "Học viện Quốc phòng Kaysone Phomvihane": a body named after a
 			// foreign person
@@ -358,6 +364,57 @@ func (g *Gazetteer) vesselTitleAt(toks []Token, i int) (int, string) {
 		return 0, ""
 	}
 	return n, v
+}
+
+// namedKindAt is the length of a body at toks[i] that opens with a kind of
+// body which is no name alone (named_kinds.txt: "Trường Đại học", "Bảo tàng")
+// and runs on over the capitalized words of its name ("Tôn Đức Thắng", "Sư phạm
+// Hà Nội", "Liên minh chiến đấu Lào-Việt Nam" after a capital, lower-case
+// words between two capitalized ones), up to a rank, a title, another body's
+// head or a verb; 0 when no name follows the kind.
+func (g *Gazetteer) namedKindAt(toks []Token, i, end int) int {
+	if !toks[i].Cap {
+		return 0
+	}
+	kn, _ := g.namedKindLex.longest(toks[:end], i)
+	if kn == 0 {
+		return 0
+	}
+	j := i + kn
+	last := j // after the last capitalized word or number
+	for j < end && j-(i+kn) < 8 {
+		t := toks[j]
+		capital := t.Kind == Word && (t.Cap || t.Upper) && nameWord(t.Text) || t.Kind == Number && j > i+kn
+		if j > i+kn {
+			if n, _ := g.lexiconAtCapital(toks, j, end); n > 0 && t.Cap {
+				break
+			}
+			if g.verbAt(toks, j) {
+				break
+			}
+		}
+		switch {
+		case capital:
+			j++
+			last = j
+		case t.Kind == Punct && isDash(t.Text) && last == j && j+1 < end && toks[j+1].Cap:
+			j++ // "Lào - Việt Nam", "Lào-Việt Nam"
+		case t.Kind == Word && !t.Cap && last > i+kn && !g.isFunction(t.Key) && j+1 < end:
+			// a lower-case word inside the name, kept if a capital follows, or
+			// (up to three) if the name ends with them at a comma, a semicolon
+			// or "và" ("Bảo tàng Chứng tích chiến tranh, …")
+			j++
+			if j-last <= 3 && j < end && (toks[j].Text == "," || toks[j].Text == ";" || toks[j].Key == "và") {
+				last = j
+			}
+		default:
+			return last - i
+		}
+	}
+	if last == i+kn {
+		return 0
+	}
+	return last - i
 }
 
 // eponymAt is the end of a body at toks[i:e] that a foreign name right after it
