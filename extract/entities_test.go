@@ -20,6 +20,13 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name:   "a foreign body of two domains joined by và keeps both when its parent body follows the comma; a list does not join",
+			text:   "Hội nghị do Đại tướng Nem Sowath, Tổng cục trưởng Tổng cục Chính sách và Đối ngoại, Bộ Quốc phòng Campuchia chủ trì. Dự có Học viện Quốc phòng và Nhà trường.",
+			want:   []string{"PERSON Nem Sowath | Đại tướng | Tổng cục trưởng Tổng cục Chính sách và Đối ngoại Bộ Quốc phòng Campuchia | Campuchia"},
+			orgs:   []string{"Tổng cục Chính sách và Đối ngoại", "Bộ Quốc phòng Campuchia", "Học viện Quốc phòng"},
+			noOrgs: []string{"Tổng cục Chính sách", "Học viện Quốc phòng và Nhà trường"},
+		},
+		{
 			name:   "an abbreviation the article defines is that body's, in its brackets and after: no Vietnamese QĐND from a Lao one",
 			text:   "Đoàn đại biểu Quân đội nhân dân Lào (QĐND) do Đại tướng Chansamone Chanyalath dẫn đầu thăm Việt Nam. Các đơn vị QĐND đã đạt nhiều thành tích.",
 			want:   []string{"PERSON Chansamone Chanyalath | Đại tướng | "},

@@ -366,6 +366,43 @@ func (g *Gazetteer) vesselTitleAt(toks []Token, i int) (int, string) {
 	return n, v
 }
 
+// twoDomainsAt is the length of "và" and a second domain after a body named
+// by its head and a first one ("Tổng cục Chính sách" + "và Đối ngoại, Bộ Quốc
+// phòng Campuchia"), when the second ends the body's name at a comma that the
+// parent body or its country follows: a capitalized word that opens no body,
+// title, rank, country or person, and at most three words in all; 0
+// otherwise.
+func (g *Gazetteer) twoDomainsAt(toks []Token, i, n int) int {
+	j := i + n
+	if j+2 >= len(toks) || toks[j].Key != "và" || toks[j+1].Kind != Word || !toks[j+1].Cap || toks[j+1].Upper || g.Surnames[toks[j+1].Key] {
+		return 0
+	}
+	if n, _ := g.lexiconAtCapital(toks, j+1, len(toks)); n > 0 {
+		return 0
+	}
+	if hn, _ := g.headLex.longest(toks, j+1); hn > 0 {
+		return 0
+	}
+	if cn, _ := g.countryLex.longest(toks, j+1); cn > 0 {
+		return 0
+	}
+	for e := j + 2; e < len(toks) && e-j <= 4; e++ {
+		t := toks[e]
+		if t.Kind == Punct {
+			// the parent body after a comma ends the name: "…, Bộ Quốc
+			// phòng Campuchia" (a list of bodies or words would go on)
+			if t.Text == "," && e+1 < len(toks) && (g.startsKnownBody(toks, e+1) || g.startsCountry(toks, e+1)) {
+				return e - j
+			}
+			return 0
+		}
+		if t.Kind != Word || t.Cap || g.isFunction(t.Key) || g.verbAt(toks, e) {
+			return 0
+		}
+	}
+	return 0
+}
+
 // namedKindAt is the length of a body at toks[i] that opens with a kind of
 // body which is no name alone (named_kinds.txt: "Trường Đại học", "Bảo tàng")
 // and runs on over the capitalized words of its name ("Tôn Đức Thắng", "Sư phạm
@@ -605,6 +642,9 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 // rank or a country, and the country ends the name. 0 when no such name follows.
 func (g *Gazetteer) conjoinedAt(toks []Token, i, n int) int {
 	j := i + n
+	if hn, head := g.headLex.longest(toks, i); hn > 0 && head != "Bộ" {
+		return g.twoDomainsAt(toks, i, n)
+	}
 	if hn, head := g.headLex.longest(toks, i); hn != 1 || head != "Bộ" || j+2 >= len(toks) || toks[j].Key != "và" || !toks[j+1].Cap || toks[j+1].Kind != Word {
 		return 0
 	}
