@@ -20,6 +20,11 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "a head and a unit alone after a title is the province's body, kept as written in the post",
+			text: "Tiếp đoàn có Đại tá Nguyễn Văn Nam, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, và Thượng tá Lê Văn Bình, Chính ủy Bộ đội Biên phòng tỉnh.",
+			want: []string{"PERSON Nguyễn Văn Nam | Đại tá | Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "PERSON Lê Văn Bình | Thượng tá | Chính ủy Bộ đội Biên phòng tỉnh"},
+		},
+		{
 			name:   "a foreign body of two domains joined by và keeps both when its parent body follows the comma; a list does not join",
 			text:   "Hội nghị do Đại tướng Nem Sowath, Tổng cục trưởng Tổng cục Chính sách và Đối ngoại, Bộ Quốc phòng Campuchia chủ trì. Dự có Học viện Quốc phòng và Nhà trường.",
 			want:   []string{"PERSON Nem Sowath | Đại tướng | Tổng cục trưởng Tổng cục Chính sách và Đối ngoại Bộ Quốc phòng Campuchia | Campuchia"},

@@ -726,6 +726,14 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			continue
 		}
 		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
+		// "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh": a head of more than one word
+		// and a unit alone, with no place after it, is the body of the
+		// article's province (unitBody reads which)
+		if comps == 0 && j == i+head && head > 1 && capInside(toks, i+1, j) {
+			if an := g.adminLen(toks, j); an > 0 && (j+an == len(toks) || toks[j+an].Kind == Punct || toks[j+an].Key == "và") {
+				return j + an - i, ""
+			}
+		}
 		// "Hội đồng nhân dân tỉnh Nghệ An", "UBND huyện Mường Tè": a local
 		// body (local_heads.txt) is named by its place right after its head
 		local := comps == 0 && j == i+head && g.localHeadAt(toks, i, head)
