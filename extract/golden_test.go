@@ -55,6 +55,7 @@ var articleDirs = []struct{ name, corpus, gold string }{
 	{"blind13", "testdata/blind13/corpus", "testdata/blind13/gold"},
 	{"blind14", "testdata/blind14/corpus", "testdata/blind14/gold"},
 	{"blind15", "testdata/blind15/corpus", "testdata/blind15/gold"},
+	{"blind19", "testdata/blind19/corpus", "testdata/blind19/gold"},
 }
 
 // extractDir extracts every article under dir into N-Quads, as `vnkg extract`
@@ -171,7 +172,10 @@ func TestScore(t *testing.T) {
 		// after ev8's first steps, 0.985 with ent8; blind15 0.864 at ev8's
 		// unseen check and 0.848 at ent8's (EVAL.md), 0.915 after both; 0.953
 		// with ent9
-		"blind14": 0.97, "blind15": 0.95}
+		"blind14": 0.97, "blind15": 0.95,
+		// session 8's blind19 (first contact 0.889 at main 7d0df70, the same
+		// at ent9's unseen check), opened for tuning after that check
+		"blind19": 0.88}
 	for _, set := range articleDirs {
 		t.Run(set.name, func(t *testing.T) {
 			docs := extractDir(t, set.corpus)
