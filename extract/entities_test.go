@@ -20,6 +20,11 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "an acronym no Vietnamese syllable spells after a title is a meeting's, not a person's name",
+			text: "Trung tướng Nguyễn Văn Nam, Thứ trưởng Bộ Quốc phòng, Trưởng ADSOM Việt Nam, phát biểu. Thượng tướng NGUYỄN TÂN CƯƠNG dự.",
+			want: []string{"PERSON Nguyễn Văn Nam | Trung tướng | Thứ trưởng Bộ Quốc phòng", "PERSON Nguyễn Tân Cương | Thượng tướng | "},
+		},
+		{
 			name: "a head and a unit alone after a title is the province's body, kept as written in the post",
 			text: "Tiếp đoàn có Đại tá Nguyễn Văn Nam, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, và Thượng tá Lê Văn Bình, Chính ủy Bộ đội Biên phòng tỉnh.",
 			want: []string{"PERSON Nguyễn Văn Nam | Đại tá | Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "PERSON Lê Văn Bình | Thượng tá | Chính ủy Bộ đội Biên phòng tỉnh"},
@@ -531,5 +536,13 @@ func TestAbbreviationAliases(t *testing.T) {
 				t.Errorf("%q has the alias %q", tt.not, tt.alias)
 			}
 		})
+	}
+}
+
+func TestAcronym(t *testing.T) {
+	for w, want := range map[string]bool{"ADSOM": true, "WG": true, "SOM": false, "TP": true, "NGUYỄN": false, "THANH": false, "NGHĨA": false, "KHƯƠNG": false, "TRÍ": false, "A": false} {
+		if got := acronym(w); got != want {
+			t.Errorf("acronym(%q) = %v, want %v", w, got, want)
+		}
 	}
 }

@@ -600,7 +600,13 @@ func (a *analysis) people(spans []Chunk) []mention {
 			// name when its title or a role verb follows: "Hoàng Xuân Chiến,
 			// Thứ trưởng …", "Nguyễn Văn A phát biểu"
 			anchored := rank != "" || len(pending) > 0 || honor != "" || a.looksLikeName(spans, k)
-			p, alias := a.person(spans, k, rank, pending, honor, anchored)
+			var p *PersonFact
+			alias := ""
+			// "Trưởng ADSOM WG Việt Nam", "Chủ tịch ADSOM WG": a run that an
+			// acronym no Vietnamese syllable spells opens is no person's name
+			if t := a.toks[sp.T0]; !(t.Upper && acronym(t.Text) && rank == "") {
+				p, alias = a.person(spans, k, rank, pending, honor, anchored)
+			}
 			if p == nil {
 				reset()
 				last = -1

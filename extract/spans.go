@@ -1061,6 +1061,31 @@ func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
 	return j - i
 }
 
+// acronym reports a word in capitals that no Vietnamese syllable spells: a
+// letter Vietnamese does not write (F, J, W, Z) or two consonants in a row that
+// are no Vietnamese digraph ("ADSOM", "WG", "SOM"), as abbreviations of
+// meetings and bodies are; "NGUYỄN", "THANH" are syllables.
+func acronym(w string) bool {
+	const digraphs = "ch gh gi kh ng nh ph qu th tr"
+	letters := []rune(strings.ToLower(w))
+	if len(letters) < 2 {
+		return false
+	}
+	vowel := func(r rune) bool { return strings.ContainsRune("aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ", r) }
+	for k, r := range letters {
+		if strings.ContainsRune("fjwz", r) {
+			return true
+		}
+		if k > 0 && !vowel(r) && !vowel(letters[k-1]) {
+			pair := string(letters[k-1 : k+1])
+			if !strings.Contains(digraphs, pair) && !(pair == "gh" || k >= 2 && string(letters[k-2:k+1]) == "ngh") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // styleAt reports an honorific style listed with a capital at toks[j]
 // ("Dato Paduka Seri", "Haji", "Tan Sri"), written capitalized: lower-case
 // honorifics ("anh", "cô") are words of Vietnamese names too.
