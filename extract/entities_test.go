@@ -20,6 +20,11 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "the parent body after a comma belongs to the post when the next post follows its comma, and after a remit",
+			text: "Hội nghị do Trung tướng Vũ Văn Hải, Cục trưởng Cục Đối ngoại, Bộ Quốc phòng, Trưởng đoàn Việt Nam và ông John Smith, Trợ lý Thứ trưởng phụ trách chính sách, Bộ Quốc phòng Canada đồng chủ trì.",
+			want: []string{"PERSON Vũ Văn Hải | Trung tướng | Cục trưởng Cục Đối ngoại Bộ Quốc phòng", "PERSON John Smith |  | Trợ lý Thứ trưởng phụ trách chính sách Bộ Quốc phòng Canada | Canada"},
+		},
+		{
 			name: "an acronym no Vietnamese syllable spells after a title is a meeting's, not a person's name",
 			text: "Trung tướng Nguyễn Văn Nam, Thứ trưởng Bộ Quốc phòng, Trưởng ADSOM Việt Nam, phát biểu. Thượng tướng NGUYỄN TÂN CƯƠNG dự.",
 			want: []string{"PERSON Nguyễn Văn Nam | Trung tướng | Thứ trưởng Bộ Quốc phòng", "PERSON Nguyễn Tân Cương | Thượng tướng | "},

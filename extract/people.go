@@ -105,7 +105,7 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		// "Cục trưởng Cục Đối ngoại, Bộ Quốc phòng và ông B": a body after a
 		// comma that no title opens, and that no other body follows, is the
 		// one the post's body belongs to
-		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && spans[j-1].Kind == SpanOrg {
+		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && (spans[j-1].Kind == SpanOrg || sg.remit) {
 			if e := a.parentAfterComma(spans, j); e > 0 {
 				parts = append(parts, a.text.Norm[spans[j+1].Start:spans[e-1].End])
 				for j++; j < e; j++ {
@@ -229,6 +229,12 @@ func (a *analysis) parentAfterComma(spans []Chunk, j int) int {
 	case next.Kind == SpanOrg || next.Kind == SpanName || next.Kind == SpanCountry:
 		return 0
 	case next.Kind == SpanSep && next.Value == ",":
+		// "Cục trưởng Cục Đối ngoại, Bộ Quốc phòng, Trưởng ADSOM+ WG Việt
+		// Nam": the comma before the next post closes the parent; before
+		// anything else it ends a list of bodies or the writer's appositive
+		if e+1 < len(spans) && spans[e+1].Kind == SpanTitle {
+			return e
+		}
 		return 0
 	}
 	return e
