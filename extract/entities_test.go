@@ -20,6 +20,11 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "a foreign official's short post (title and country) is the full post of the same title and country, before or after it",
+			text: "Đại sứ Nhật Bản Suzuki Hiroshi đến chào. Đại tướng Phan Văn Giang tiếp ông Suzuki Hiroshi, Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam.",
+			want: []string{"PERSON Suzuki Hiroshi |  | Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam | Nhật Bản", "PERSON Phan Văn Giang | Đại tướng | "},
+		},
+		{
 			name: "the parent body after a comma belongs to the post when the next post follows its comma, and after a remit",
 			text: "Hội nghị do Trung tướng Vũ Văn Hải, Cục trưởng Cục Đối ngoại, Bộ Quốc phòng, Trưởng đoàn Việt Nam và ông John Smith, Trợ lý Thứ trưởng phụ trách chính sách, Bộ Quốc phòng Canada đồng chủ trì.",
 			want: []string{"PERSON Vũ Văn Hải | Trung tướng | Cục trưởng Cục Đối ngoại Bộ Quốc phòng", "PERSON John Smith |  | Trợ lý Thứ trưởng phụ trách chính sách Bộ Quốc phòng Canada | Canada"},

@@ -452,6 +452,13 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 	return out
 }
 
+// sameTitle reports two titles of which one opens the other: "Đại sứ" and
+// "Đại sứ Đặc mệnh toàn quyền".
+func sameTitle(a, b string) bool {
+	a, b = Fold(a), Fold(b)
+	return a == b || strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")
+}
+
 // dropDefinitions takes out of a post the abbreviations the article defines
 // inside it: "Chủ tịch Ủy ban nhân dân (UBND) tỉnh An Giang" → "Chủ tịch Ủy
 // ban nhân dân tỉnh An Giang" (the short form is the body's alias, not words
@@ -930,10 +937,25 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 				continue
 			}
 		}
+		// "Đại sứ Trung Quốc Hùng Ba" after (or before) "Đại sứ Đặc mệnh toàn
+		// quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam": one title of
+		// one foreign country, the shorter with no body, is one post
+		short := pos.Org == "" && a.g.countryIn(pos.Name) != ""
 		for i, have := range p.Positions {
 			if Fold(have.Name) == Fold(pos.Name) {
 				dup = true
 				break
+			}
+			if sameTitle(have.Title, pos.Title) && a.g.countryIn(have.Name) == a.g.countryIn(pos.Name) {
+				if short && len(pos.Name) < len(have.Name) {
+					dup = true
+					break
+				}
+				if have.Org == "" && a.g.countryIn(have.Name) != "" && len(have.Name) < len(pos.Name) {
+					p.Positions[i] = pos
+					dup = true
+					break
+				}
 			}
 			// "Bộ trưởng Quốc phòng Phan Văn Giang" and "Bộ trưởng Bộ Quốc
 			// phòng": a post with no body whose words are the other's with
