@@ -11,6 +11,13 @@ func (a *analysis) documents(s sentence, spans []Chunk) {
 		written := CanonicalTone(collapseSpaces(a.spanText(sp)))
 		issuer, subject := a.issuerAndSubject(spans, k)
 		switch {
+		case sp.Value == "" && sp.T1-sp.T0 > 2:
+			// "Nghị quyết Đại hội XII của Đảng": named by the meeting that passed it
+			r := a.resolutionNamed(written)
+			if r.Issuer == "" {
+				r.Issuer = issuer
+			}
+			a.docAt[sp.T0] = r.Name
 		case sp.Value == "":
 			// "Nghị quyết của Quân ủy Trung ương về …": named by issuer and subject
 			end := listClauseEnd(spans, k+1)

@@ -20,6 +20,12 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "a foreign council's secretary: a title and a body headed Hội đồng",
+			text: "Đại tướng Ngô Xuân Lịch tiếp ngài Nikolai Patrushev, Thư ký Hội đồng An ninh Quốc gia Liên bang Nga, nhân dịp ông thăm Việt Nam.",
+			want: []string{"PERSON Ngô Xuân Lịch | Đại tướng | ", "PERSON Nikolai Patrushev |  | Thư ký Hội đồng An ninh Quốc gia Liên bang Nga | Nga"},
+			orgs: []string{"Hội đồng An ninh Quốc gia Liên bang Nga"},
+		},
+		{
 			name: "a foreign official's short post (title and country) is the full post of the same title and country, before or after it",
 			text: "Đại sứ Nhật Bản Suzuki Hiroshi đến chào. Đại tướng Phan Văn Giang tiếp ông Suzuki Hiroshi, Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam.",
 			want: []string{"PERSON Suzuki Hiroshi |  | Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam | Nhật Bản", "PERSON Phan Văn Giang | Đại tướng | "},
@@ -554,5 +560,28 @@ func TestAcronym(t *testing.T) {
 		if got := acronym(w); got != want {
 			t.Errorf("acronym(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestResolutionsNamed holds the documents named by a code's letters and by
+// the meeting that passed them.
+func TestResolutionsNamed(t *testing.T) {
+	g := testGazetteer(t)
+	x := (&Extractor{gaz: g}).WithoutEvidence()
+	text := "Hội nghị quán triệt Nghị quyết Đại hội XIII của Đảng, Kết luận số 31-KL/TW của Ban Bí thư và Nghị quyết số 24-NQ/TW về Chiến lược bảo vệ biên giới quốc gia. Đoàn ra sức học tập."
+	res := x.runStages(Document{ID: "case", Text: text, Published: "2024-08-10"}, "relate")
+	var got []string
+	for _, l := range summary(res[stageIndex["relate"]].(*related).facts) {
+		if strings.HasPrefix(l, "RESOLUTION") {
+			got = append(got, l)
+		}
+	}
+	want := []string{
+		"RESOLUTION Kết luận 31-KL/TW | 31-KL/TW | Ban Bí thư | aka Kết luận số 31-KL/TW",
+		"RESOLUTION Nghị quyết 24-NQ/TW | 24-NQ/TW | Bộ Chính trị | aka Nghị quyết số 24-NQ/TW",
+		"RESOLUTION Nghị quyết Đại hội XIII của Đảng |  |  | aka ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("resolutions (-want +got):\n%s", diff)
 	}
 }

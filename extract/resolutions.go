@@ -103,6 +103,24 @@ func (g *Gazetteer) resolutionAt(toks []Token, i, end int) (int, string) {
 	if j < end && toks[j].Key == "của" {
 		return 2, ""
 	}
+	// "Nghị quyết Đại hội XII của Đảng", "Nghị quyết Hội nghị Trung ương 8":
+	// a resolution named by the meeting that passed it, its ordinal, and
+	// "của" with the capitalized name of the party after it
+	if j < end && toks[j].Cap {
+		if en, _ := g.eventLex.longest(toks[:end], j); en > 0 {
+			e := j + en
+			for e < end && e-(j+en) < 2 && toks[e].Cap && toks[e].Kind == Word && !isRoman(toks[e].Text) {
+				e++ // "Trung ương"
+			}
+			if e < end && (isRoman(toks[e].Text) || toks[e].Kind == Number && isDigits(toks[e].Text)) {
+				e++
+				if e+1 < end && toks[e].Key == "của" && toks[e+1].Cap {
+					e += 2
+				}
+				return e - i, ""
+			}
+		}
+	}
 	// "ra Nghị quyết lãnh đạo …": a resolution without a number that a verb
 	// issues, named by the words after it
 	if j < end && toks[j].Kind == Word && !toks[j].Cap && g.issuingBefore(toks, i) >= 0 {
@@ -120,6 +138,16 @@ func (g *Gazetteer) issuingBefore(toks []Token, t int) int {
 		}
 	}
 	return -1
+}
+
+// isRoman reports a Roman numeral in capitals: "XII", "XIII", "IV".
+func isRoman(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune("IVXLC", r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isDigits(s string) bool {
