@@ -20,6 +20,11 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "a hyphenated transliteration after an honorific is a whole name; two titles written together are one post",
+			text: "Về phía Lào có ông Khăm-Phăn-Sỉ-Thong, Ủy viên Trung ương Đảng, Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng.",
+			want: []string{"PERSON Khăm-Phăn-Sỉ-Thong |  | Ủy viên Trung ương Đảng; Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng"},
+		},
+		{
 			name: "a foreign council's secretary: a title and a body headed Hội đồng",
 			text: "Đại tướng Ngô Xuân Lịch tiếp ngài Nikolai Patrushev, Thư ký Hội đồng An ninh Quốc gia Liên bang Nga, nhân dịp ông thăm Việt Nam.",
 			want: []string{"PERSON Ngô Xuân Lịch | Đại tướng | ", "PERSON Nikolai Patrushev |  | Thư ký Hội đồng An ninh Quốc gia Liên bang Nga | Nga"},

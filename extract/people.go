@@ -75,6 +75,13 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		sg.t = nil
 		j += 2
 	}
+	// "Bí thư Tỉnh trưởng tỉnh Khăm Muộn": two titles written together, no
+	// comma or "kiêm" between, are one post (a Lao province's leader)
+	if j < len(spans) && spans[j].Kind == SpanTitle && spans[j].T0 == spans[j-1].T1 && spans[j-1].Kind == SpanTitle {
+		sg.title += " " + a.spanText(spans[j])
+		sg.t = spans[j].Title()
+		j++
+	}
 	var parts []string
 	// "Hạm trưởng tàu Đô đốc Tributs", "Chỉ huy trưởng biên đội tàu CSB
 	// 8001": the vessel a post commands (vessels.txt) is part of it
@@ -1121,8 +1128,12 @@ func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, 
 	// "Phó Đô đốc Irvansyah, Tư lệnh Cảnh sát biển Indonesia": a foreign
 	// name of one word after a rank or a style, with a post after it, is a
 	// person named by one name
+	// "ông Văn-Xay-Phong-Sạ-Vẳn, Ủy viên …": a transliterated name joined by
+	// hyphens after an honorific, with a post after it, is a whole name too
+	postAfter := k+2 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," && spans[k+2].Kind == SpanTitle
 	mononym := len(words) == 1 && (rank != "" || honor != "" && a.g.styleAt(a.toks, spans[k-1].T0, len(a.toks))) &&
-		foreignWord(words[0]) && k+2 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," && spans[k+2].Kind == SpanTitle
+		foreignWord(words[0]) && postAfter ||
+		len(words) == 1 && (rank != "" || honor != "") && strings.Count(words[0], "-") >= 2 && postAfter
 	if anchored && len(words) == 1 && (rank != "" || len(pending) > 0) && !a.g.startsBody(Fold(words[0])) && !mononym {
 		a.diagnose(sp.Start, sp.End, "short reference %q names no one the article named before", prefix+" "+name)
 	}
