@@ -174,8 +174,9 @@ func TestScore(t *testing.T) {
 		// with ent9
 		"blind14": 0.97, "blind15": 0.95,
 		// session 8's blind19 (first contact 0.889 at main 7d0df70, the same
-		// at ent9's unseen check), opened for tuning after that check
-		"blind19": 0.88}
+		// at ent9's unseen check), opened for tuning after that check; 0.923
+		// after ent9's rules tuned on it
+		"blind19": 0.92}
 	for _, set := range articleDirs {
 		t.Run(set.name, func(t *testing.T) {
 			docs := extractDir(t, set.corpus)
