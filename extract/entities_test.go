@@ -20,7 +20,7 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
-			name: "a hyphenated transliteration after an honorific is a whole name; two titles written together are one post",
+			name: "a hyphenated transliteration after an honorific is a whole name; a Lao province leader's stacked title is one post",
 			text: "Về phía Lào có ông Khăm-Phăn-Sỉ-Thong, Ủy viên Trung ương Đảng, Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng.",
 			want: []string{"PERSON Khăm-Phăn-Sỉ-Thong |  | Ủy viên Trung ương Đảng; Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng"},
 		},

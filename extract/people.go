@@ -75,13 +75,6 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		sg.t = nil
 		j += 2
 	}
-	// "Bí thư Tỉnh trưởng tỉnh Khăm Muộn": two titles written together, no
-	// comma or "kiêm" between, are one post (a Lao province's leader)
-	if j < len(spans) && spans[j].Kind == SpanTitle && spans[j].T0 == spans[j-1].T1 && spans[j-1].Kind == SpanTitle {
-		sg.title += " " + a.spanText(spans[j])
-		sg.t = spans[j].Title()
-		j++
-	}
 	var parts []string
 	// "Hạm trưởng tàu Đô đốc Tributs", "Chỉ huy trưởng biên đội tàu CSB
 	// 8001": the vessel a post commands (vessels.txt) is part of it
