@@ -30,6 +30,11 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 				named = a.org("", initialsSuffix(written, abbr))
 			}
 			named.Aliases = appendUnique(named.Aliases, abbr)
+			// the short form in the brackets is this body's, not the one the
+			// gazetteer reads it as ("Quân đội nhân dân Lào (QĐND)" names no
+			// Quân đội nhân dân Việt Nam)
+			k += 3
+			continue
 		}
 		if k+1 < len(spans) && spans[k+1].Kind == SpanOrg && spans[k+1].T0 == sp.T1 {
 			next := spans[k+1]
@@ -137,6 +142,9 @@ func (a *analysis) sharedSuffix(sp Chunk) {
 		if n, _ := a.g.headLex.longest(a.toks[:t-1], start); n > 0 && start+n == t-1 && a.toks[start].Cap && (start == 0 || !a.toks[start-1].Cap) {
 			if on, _ := a.g.orgLex.longest(a.toks[:t-1], start); on > 0 {
 				return // a body of its own, not a lone head
+			}
+			if a.placeNamedHead(a.tokText(start, t-1)) || a.g.localHeadAt(a.toks, start, t-1-start) {
+				return // named by a place, not by a unit: sharedUnit's
 			}
 			rest := a.tokText(t+hn, sp.T1)
 			written := a.tokText(start, t-1) + " " + rest

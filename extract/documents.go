@@ -11,6 +11,13 @@ func (a *analysis) documents(s sentence, spans []Chunk) {
 		written := CanonicalTone(collapseSpaces(a.spanText(sp)))
 		issuer, subject := a.issuerAndSubject(spans, k)
 		switch {
+		case sp.Value == "" && sp.T1-sp.T0 > 2:
+			// "Nghị quyết Đại hội XII của Đảng": named by the meeting that passed it
+			r := a.resolutionNamed(written)
+			if r.Issuer == "" {
+				r.Issuer = issuer
+			}
+			a.docAt[sp.T0] = r.Name
 		case sp.Value == "":
 			// "Nghị quyết của Quân ủy Trung ương về …": named by issuer and subject
 			end := listClauseEnd(spans, k+1)
@@ -42,6 +49,11 @@ func (a *analysis) documents(s sentence, spans []Chunk) {
 			}
 		default:
 			r := a.resolution(sp.Value, issuer)
+			if _, byCode := a.g.issuerCodes[issuerCode(sp.Value)]; byCode && r.issuerFromCode && a.ofMeeting(spans, k) {
+				// "Nghị quyết số 28-NQ/TW của Hội nghị Trung ương 8": a
+				// plenum's, not the Politburo's that the code suggests
+				r.Issuer, r.issuerFromCode = "", false
+			}
 			a.docAt[sp.T0] = r.Name
 			if r.Subject == "" {
 				r.Subject = subject
@@ -100,6 +112,17 @@ func (a *analysis) issuerAndSubject(spans []Chunk, k int) (issuer, subject strin
 		}
 	}
 	return issuer, subject
+}
+
+// ofMeeting reports a resolution at spans[k] followed (over its date) by "của"
+// and a meeting: "Nghị quyết số 28-NQ/TW ngày 25/10/2013 của Hội nghị Trung
+// ương 8".
+func (a *analysis) ofMeeting(spans []Chunk, k int) bool {
+	j := k + 1
+	if j < len(spans) && spans[j].Kind == SpanDate {
+		j++
+	}
+	return j+1 < len(spans) && spans[j].Kind == SpanOther && spans[j].Value == "của" && spans[j+1].Kind == SpanEvent
 }
 
 // afterOrdinal is the span after a meeting's ordinal at spans[k] ("lần thứ
@@ -166,24 +189,31 @@ func lowerWordSpan(sp Chunk) bool {
 // resolution records a numbered resolution by identifier.
 func (a *analysis) resolution(code, issuer string) *ResolutionFact {
 	num := resolutionNumber(code)
-	if r := a.resByNumber[num]; r != nil && r.Identifier == code {
+	key := a.g.docKey(code)
+	if r := a.resByNumber[key]; r != nil && r.Identifier == code {
 		if issuer != "" && (r.Issuer == "" || r.issuerFromCode) {
 			// what the text says beats what the code suggests
 			r.Issuer, r.issuerFromCode = issuer, false
 		}
 		return r
 	}
-	r := &ResolutionFact{Name: "Nghị quyết " + code, Identifier: code, number: num}
+	r := &ResolutionFact{Name: a.g.docHead(code) + " " + code, Identifier: code, number: num}
 	if issuer != "" {
 		r.Issuer = issuer
 	} else if c := issuerCode(code); c != "" {
-		if full, ok := a.g.Abbrev[c]; ok {
+		// the body a code stands for as an issuer (issuer_codes.tsv: "TW" is
+		// the Politburo's), else the body it abbreviates ("QUTW")
+		full, ok := a.g.issuerCodes[c]
+		if !ok {
+			full, ok = a.g.Abbrev[c]
+		}
+		if ok {
 			if o := a.g.Orgs[full]; o != nil {
 				r.Issuer, r.issuerFromCode = o.Name, true
 			}
 		}
 	}
-	a.resByNumber[num] = r
+	a.resByNumber[key] = r
 	a.facts.Resolutions = append(a.facts.Resolutions, r)
 	return r
 }

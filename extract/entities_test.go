@@ -20,6 +20,79 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "a hyphenated transliteration after an honorific is a whole name; a Lao province leader's stacked title is one post",
+			text: "Về phía Lào có ông Khăm-Phăn-Sỉ-Thong, Ủy viên Trung ương Đảng, Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng.",
+			want: []string{"PERSON Khăm-Phăn-Sỉ-Thong |  | Ủy viên Trung ương Đảng; Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng"},
+		},
+		{
+			name: "a foreign council's secretary: a title and a body headed Hội đồng",
+			text: "Đại tướng Ngô Xuân Lịch tiếp ngài Nikolai Patrushev, Thư ký Hội đồng An ninh Quốc gia Liên bang Nga, nhân dịp ông thăm Việt Nam.",
+			want: []string{"PERSON Ngô Xuân Lịch | Đại tướng | ", "PERSON Nikolai Patrushev |  | Thư ký Hội đồng An ninh Quốc gia Liên bang Nga | Nga"},
+			orgs: []string{"Hội đồng An ninh Quốc gia Liên bang Nga"},
+		},
+		{
+			name: "a foreign official's short post (title and country) is the full post of the same title and country, before or after it",
+			text: "Đại sứ Nhật Bản Suzuki Hiroshi đến chào. Đại tướng Phan Văn Giang tiếp ông Suzuki Hiroshi, Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam.",
+			want: []string{"PERSON Suzuki Hiroshi |  | Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam | Nhật Bản", "PERSON Phan Văn Giang | Đại tướng | "},
+		},
+		{
+			name: "the parent body after a comma belongs to the post when the next post follows its comma, and after a remit",
+			text: "Hội nghị do Trung tướng Vũ Văn Hải, Cục trưởng Cục Đối ngoại, Bộ Quốc phòng, Trưởng đoàn Việt Nam và ông John Smith, Trợ lý Thứ trưởng phụ trách chính sách, Bộ Quốc phòng Canada đồng chủ trì.",
+			want: []string{"PERSON Vũ Văn Hải | Trung tướng | Cục trưởng Cục Đối ngoại Bộ Quốc phòng", "PERSON John Smith |  | Trợ lý Thứ trưởng phụ trách chính sách Bộ Quốc phòng Canada | Canada"},
+		},
+		{
+			name: "an acronym no Vietnamese syllable spells after a title is a meeting's, not a person's name",
+			text: "Trung tướng Nguyễn Văn Nam, Thứ trưởng Bộ Quốc phòng, Trưởng ADSOM Việt Nam, phát biểu. Thượng tướng NGUYỄN TÂN CƯƠNG dự.",
+			want: []string{"PERSON Nguyễn Văn Nam | Trung tướng | Thứ trưởng Bộ Quốc phòng", "PERSON Nguyễn Tân Cương | Thượng tướng | "},
+		},
+		{
+			name: "a head and a unit alone after a title is the province's body, kept as written in the post",
+			text: "Tiếp đoàn có Đại tá Nguyễn Văn Nam, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, và Thượng tá Lê Văn Bình, Chính ủy Bộ đội Biên phòng tỉnh.",
+			want: []string{"PERSON Nguyễn Văn Nam | Đại tá | Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "PERSON Lê Văn Bình | Thượng tá | Chính ủy Bộ đội Biên phòng tỉnh"},
+		},
+		{
+			name:   "a foreign body of two domains joined by và keeps both when its parent body follows the comma; a list does not join",
+			text:   "Hội nghị do Đại tướng Nem Sowath, Tổng cục trưởng Tổng cục Chính sách và Đối ngoại, Bộ Quốc phòng Campuchia chủ trì. Dự có Học viện Quốc phòng và Nhà trường.",
+			want:   []string{"PERSON Nem Sowath | Đại tướng | Tổng cục trưởng Tổng cục Chính sách và Đối ngoại Bộ Quốc phòng Campuchia | Campuchia"},
+			orgs:   []string{"Tổng cục Chính sách và Đối ngoại", "Bộ Quốc phòng Campuchia", "Học viện Quốc phòng"},
+			noOrgs: []string{"Tổng cục Chính sách", "Học viện Quốc phòng và Nhà trường"},
+		},
+		{
+			name:   "an abbreviation the article defines is that body's, in its brackets and after: no Vietnamese QĐND from a Lao one",
+			text:   "Đoàn đại biểu Quân đội nhân dân Lào (QĐND) do Đại tướng Chansamone Chanyalath dẫn đầu thăm Việt Nam. Các đơn vị QĐND đã đạt nhiều thành tích.",
+			want:   []string{"PERSON Chansamone Chanyalath | Đại tướng | "},
+			orgs:   []string{"Quân đội nhân dân Lào"},
+			noOrgs: []string{"Quân đội nhân dân Việt Nam"},
+		},
+		{
+			name: "a standing office of a body is a body whose name runs on over its lower-case words",
+			text: "Trung tướng Lê Văn Hải, Phó trưởng Cơ quan thường trực Ban Chỉ đạo 701, phát biểu.",
+			want: []string{"PERSON Lê Văn Hải | Trung tướng | Phó Trưởng Cơ quan thường trực Ban Chỉ đạo 701"},
+		},
+		{
+			name: "a party committee named by its place stays as written in the post, its body the next body's place's; a defined abbreviation is no word of the post",
+			text: "Dự có ông Hồ Văn Tư, Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân (UBND) tỉnh Quảng Trị, và bà Lê Thị Mai, Bí thư Thành ủy, Chủ tịch Hội đồng nhân dân thành phố Cần Thơ. Phó Chủ tịch Ủy ban nhân dân tỉnh Võ Văn Hưng phát biểu.",
+			want: []string{
+				"PERSON Hồ Văn Tư |  | Phó Bí thư Tỉnh ủy; Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị",
+				"PERSON Lê Thị Mai |  | Bí thư Thành ủy; Chủ tịch Hội đồng nhân dân thành phố Cần Thơ",
+				// a name after the unit, before a verb, is the person's, not the place's
+				// (the post without its place is not read yet)
+				"PERSON Võ Văn Hưng |  | ",
+			},
+			orgs:   []string{"Tỉnh ủy Quảng Trị", "Thành ủy Cần Thơ"},
+			noOrgs: []string{"Tỉnh ủy Ủy ban nhân dân (UBND) tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Võ Văn Hưng"},
+		},
+		{
+			name: "a ship's commander: the vessel and its name are part of the post, no body; \"Chỉ huy\" is a title only there",
+			text: "Đón đoàn có Đại tá Akihiro Hirano, Chỉ huy tàu Yashima, và Trung tá Lê Văn An, Thuyền trưởng tàu CSB 8001. Đại tá Nguyễn Văn Bình, Chỉ huy trưởng Ban Chỉ huy Quân sự tỉnh Khánh Hòa, chỉ huy lễ đón.",
+			want: []string{
+				"PERSON Akihiro Hirano | Đại tá | Chỉ huy tàu Yashima",
+				"PERSON Lê Văn An | Trung tá | Thuyền trưởng tàu CSB 8001",
+				"PERSON Nguyễn Văn Bình | Đại tá | Chỉ huy trưởng Ban Chỉ huy Quân sự tỉnh Khánh Hòa",
+			},
+			noOrgs: []string{"Yashima", "tàu Yashima"},
+		},
+		{
 			name: "a transliteration in brackets after a name; the posts after it are the person's",
 			text: "Thượng tướng Đổng Quân (Dong Jun), Bộ trưởng Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa, phát biểu.",
 			want: []string{"PERSON Đổng Quân | Thượng tướng | Bộ trưởng Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa | aka Dong Jun"},
@@ -484,5 +557,36 @@ func TestAbbreviationAliases(t *testing.T) {
 				t.Errorf("%q has the alias %q", tt.not, tt.alias)
 			}
 		})
+	}
+}
+
+func TestAcronym(t *testing.T) {
+	for w, want := range map[string]bool{"ADSOM": true, "WG": true, "SOM": false, "TP": true, "NGUYỄN": false, "THANH": false, "NGHĨA": false, "KHƯƠNG": false, "TRÍ": false, "A": false} {
+		if got := acronym(w); got != want {
+			t.Errorf("acronym(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestResolutionsNamed holds the documents named by a code's letters and by
+// the meeting that passed them.
+func TestResolutionsNamed(t *testing.T) {
+	g := testGazetteer(t)
+	x := (&Extractor{gaz: g}).WithoutEvidence()
+	text := "Hội nghị quán triệt Nghị quyết Đại hội XIII của Đảng, Kết luận số 31-KL/TW của Ban Bí thư và Nghị quyết số 24-NQ/TW về Chiến lược bảo vệ biên giới quốc gia. Đoàn ra sức học tập."
+	res := x.runStages(Document{ID: "case", Text: text, Published: "2024-08-10"}, "relate")
+	var got []string
+	for _, l := range summary(res[stageIndex["relate"]].(*related).facts) {
+		if strings.HasPrefix(l, "RESOLUTION") {
+			got = append(got, l)
+		}
+	}
+	want := []string{
+		"RESOLUTION Kết luận 31-KL/TW | 31-KL/TW | Ban Bí thư | aka Kết luận số 31-KL/TW",
+		"RESOLUTION Nghị quyết 24-NQ/TW | 24-NQ/TW | Bộ Chính trị | aka Nghị quyết số 24-NQ/TW",
+		"RESOLUTION Nghị quyết Đại hội XIII của Đảng |  |  | aka ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("resolutions (-want +got):\n%s", diff)
 	}
 }

@@ -34,7 +34,7 @@ type Rank struct {
 type Title struct {
 	Name     string
 	English  string
-	NeedsOrg string // "yes", "no" or "opt"
+	NeedsOrg string // "yes", "no", "opt", or "vessel" (a title only before the vessel it commands, vessels.txt)
 }
 
 // Org is a known body.
@@ -92,9 +92,15 @@ type Gazetteer struct {
 	behalfLex      lexicon           // phrases after which a title is the principal's (on_behalf.txt)
 	pastLex        lexicon           // vague past times: a meeting told in passing (past_times.txt)
 	remitLex       lexicon           // words that open the remit of a post (remits.txt)
+	vesselLex      lexicon           // words that name the vessel a post commands (vessels.txt)
+	vesselTitleLex lexicon           // titles that stand only before a vessel (titles.tsv, needs_org "vessel")
+	localLex       lexicon           // heads of local bodies named by their place (local_heads.txt)
+	namedKindLex   lexicon           // kinds of body that are no name alone (named_kinds.txt)
 	prefixLex      lexicon           // words that make a title of the title after them (title_prefixes.txt)
 	postLinkLex    lexicon           // phrases that give the post after them to a person (post_links.txt)
 	issueLex       lexicon           // verbs that issue a resolution (issuing_verbs.txt)
+	docKinds       []docKind         // documents other than Nghị quyết, by the letters of their code (document_kinds.tsv)
+	issuerCodes    map[string]string // an issuer's code in an identifier → the body (issuer_codes.tsv)
 	eponymLex      lexicon           // heads of bodies that may be named after a person (eponym_heads.txt)
 	nameParticles  map[string]bool   // lower-case words inside foreign names (name_particles.txt)
 	rankLex        lexicon
@@ -130,7 +136,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		Ranks: map[string]*Rank{}, Titles: map[string]*Title{}, Orgs: map[string]*Org{},
 		Countries: map[string]*Country{}, Abbrev: map[string]string{}, Surnames: map[string]bool{}, Frames: map[string]*Frame{},
 		chromeLines: map[string]bool{}, linkHeadings: map[string]bool{}, words: map[string]wordClass{},
-		nameParticles: map[string]bool{}, abbrevOrg: map[string]bool{},
+		nameParticles: map[string]bool{}, abbrevOrg: map[string]bool{}, issuerCodes: map[string]string{},
 	}
 	for _, l := range g.lexicons() {
 		l.keys = &g.keys
@@ -152,13 +158,17 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		readTSV(fsys, "titles.tsv", 4, func(c []string) error {
 			t := &Title{Name: c[0], English: c[1], NeedsOrg: c[2]}
 			switch t.NeedsOrg {
-			case "yes", "no", "opt":
+			case "yes", "no", "opt", "vessel":
 			default:
-				return fmt.Errorf("needs_org %q is not yes, no or opt", c[2])
+				return fmt.Errorf("needs_org %q is not yes, no, opt or vessel", c[2])
 			}
 			g.Titles[t.Name] = t
+			lex := &g.titleLex
+			if t.NeedsOrg == "vessel" {
+				lex = &g.vesselTitleLex // read only before a vessel: no title elsewhere
+			}
 			for _, n := range append([]string{t.Name}, splitMulti(c[3])...) {
-				g.titleLex.add(n, t.Name)
+				lex.add(n, t.Name)
 			}
 			return nil
 		}),
@@ -251,9 +261,26 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		g.readList(fsys, "on_behalf.txt", func(l string) { g.behalfLex.add(l, l) }),
 		g.readList(fsys, "past_times.txt", func(l string) { g.pastLex.add(l, l) }),
 		g.readList(fsys, "remits.txt", func(l string) { g.remitLex.add(l, l) }),
+		g.readList(fsys, "vessels.txt", func(l string) { g.vesselLex.add(l, l) }),
+		g.readList(fsys, "local_heads.txt", func(l string) { g.localLex.add(l, l) }),
+		g.readList(fsys, "named_kinds.txt", func(l string) { g.namedKindLex.add(l, l) }),
 		g.readList(fsys, "title_prefixes.txt", func(l string) { g.prefixLex.add(l, l) }),
 		g.readList(fsys, "post_links.txt", func(l string) { g.postLinkLex.add(l, l) }),
 		g.readList(fsys, "issuing_verbs.txt", func(l string) { g.issueLex.add(l, l) }),
+		readTSVLines(fsys, "document_kinds.tsv", 4, func(c []string, line int) error {
+			if !isUpperCode(c[1]) {
+				return fmt.Errorf("code letters %q are not upper case", c[1])
+			}
+			g.docKinds = append(g.docKinds, docKind{keys: phraseKeys(c[0]), head: c[0], letters: c[1]})
+			return g.addRule("document_kinds.tsv", line, c[0], c[1], c[2], c[3])
+		}),
+		readTSVLines(fsys, "issuer_codes.tsv", 4, func(c []string, line int) error {
+			if c[1] == "" {
+				return fmt.Errorf("code %q without a body", c[0])
+			}
+			g.issuerCodes[c[0]] = c[1]
+			return g.addRule("issuer_codes.tsv", line, c[0], c[1], c[2], c[3])
+		}),
 		g.readList(fsys, "eponym_heads.txt", func(l string) { g.eponymLex.add(l, l) }),
 		readTSV(fsys, "words.tsv", 2, func(c []string) error {
 			var cls wordClass
@@ -270,6 +297,11 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	)
 	if err != nil {
 		return nil, err
+	}
+	for code, body := range g.issuerCodes {
+		if g.Orgs[body] == nil {
+			return nil, fmt.Errorf("%w: issuer_codes.tsv: code %q stands for %q, not a body of orgs.tsv", ErrGazetteer, code, body)
+		}
 	}
 	// Abbreviations of bodies are aliases of those bodies.
 	for short, full := range g.Abbrev {
@@ -293,7 +325,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	}
 	g.ew.number(&g.keys)
 	g.startIDs = make([]bool, len(g.keys.ids)+1)
-	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex, &g.prefixLex} {
+	for _, l := range []*lexicon{&g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex, &g.prefixLex, &g.vesselTitleLex, &g.namedKindLex} {
 		g.Duplicates = append(g.Duplicates, l.dups...)
 		for id := range l.root.next {
 			g.startIDs[id] = true
@@ -308,7 +340,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 
 // lexicons are every lexicon of the gazetteer.
 func (g *Gazetteer) lexicons() []*lexicon {
-	return []*lexicon{&g.runningLex, &g.behalfLex, &g.pastLex, &g.remitLex, &g.prefixLex, &g.postLinkLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
+	return []*lexicon{&g.runningLex, &g.behalfLex, &g.pastLex, &g.remitLex, &g.vesselLex, &g.vesselTitleLex, &g.localLex, &g.namedKindLex, &g.prefixLex, &g.postLinkLex, &g.issueLex, &g.eponymLex, &g.rankLex, &g.titleLex, &g.orgLex, &g.countryLex, &g.honorLex, &g.eventLex, &g.verbLex, &g.outletLex, &g.headLex}
 }
 
 func splitMulti(s string) []string {

@@ -44,7 +44,7 @@ func TestGazetteerFiles(t *testing.T) {
 
 func TestGazetteerErrors(t *testing.T) {
 	files := []string{"ranks.tsv", "titles.tsv", "orgs.tsv", "countries.tsv", "abbreviations.tsv", "event_kinds.tsv",
-		"event_frames.tsv", "event_words.tsv", "verbs.tsv", "outlets.tsv", "surnames.txt", "honorifics.txt", "chrome.txt", "not_verbs.txt", "org_heads.txt", "words.tsv", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt", "past_times.txt", "remits.txt", "title_prefixes.txt", "issuing_verbs.txt", "eponym_heads.txt", "post_links.txt"}
+		"event_frames.tsv", "event_words.tsv", "verbs.tsv", "outlets.tsv", "surnames.txt", "honorifics.txt", "chrome.txt", "not_verbs.txt", "org_heads.txt", "words.tsv", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt", "past_times.txt", "remits.txt", "title_prefixes.txt", "issuing_verbs.txt", "eponym_heads.txt", "post_links.txt", "document_kinds.tsv", "issuer_codes.tsv", "vessels.txt", "local_heads.txt", "named_kinds.txt"}
 	base := func() fstest.MapFS {
 		fsys := fstest.MapFS{}
 		for _, f := range files {
@@ -64,6 +64,8 @@ func TestGazetteerErrors(t *testing.T) {
 		{"abbreviations.tsv", "BQP\tBộ Quốc phòng\tbody\n", "abbreviations.tsv:1: kind \"body\""},
 		{"verbs.tsv", "chủ trì\tchair\tA chủ trì.\tchair A\textra\n", "verbs.tsv:1: 5 columns, want 4"},
 		{"event_frames.tsv", "hội đàm\tyes\tno\tno\tno\tno\t\t\n", "event_frames.tsv:1: kind \"hội đàm\" is no kind"},
+		{"document_kinds.tsv", "Kết luận\tkl\t\t\n", "document_kinds.tsv:1: code letters \"kl\""},
+		{"issuer_codes.tsv", "TW\tBộ Chính trị\t\t\n", "issuer_codes.tsv: code \"TW\" stands for \"Bộ Chính trị\", not a body of orgs.tsv"},
 		{"event_frames.tsv", "#h\nhội đàm\tyes\tmaybe\tno\tno\tno\t\t\n", "event_frames.tsv:2: column 3 is \"maybe\""},
 	}
 	for _, tt := range tests {

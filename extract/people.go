@@ -20,9 +20,47 @@ type segment struct {
 	org     string // canonical
 	written string // the body (and country) as written
 	country string
-	lone    bool // the body is a head alone ("Đảng ủy"), completed by the next segment's
-	remit   bool // written opens with the post's remit ("phụ trách …"), no body before it
-	common  bool // the title runs on in lower case with no body: a common noun ("Trưởng đoàn"), no post
+	lone    bool   // the body is a head alone ("Đảng ủy"), completed by the next segment's
+	remit   bool   // written opens with the post's remit ("phụ trách …"), no body before it
+	common  bool   // the title runs on in lower case with no body: a common noun ("Trưởng đoàn"), no post
+	vessel  string // the vessel the post commands, as written ("tàu Yashima"), before its body
+}
+
+// vesselEnd reads the vessel a post commands at spans[j], right after its
+// title: a lower-case phrase of vessels.txt ("tàu", "biên đội tàu") and the
+// ship's name after it, if any: capitalized words, numbers, an abbreviation
+// before a number ("CSB 8001"), a rank word inside it ("Đô đốc Tributs"). It
+// returns the span after the vessel, or j. Ships are no bodies (GUIDELINES):
+// their names are no ORG facts here.
+func (a *analysis) vesselEnd(spans []Chunk, j int) int {
+	if j >= len(spans) || j == 0 || spans[j].T0 != spans[j-1].T1 || a.toks[spans[j].T0].Cap {
+		return j
+	}
+	n, _ := a.g.vesselLex.longest(a.toks, spans[j].T0)
+	if n == 0 {
+		return j
+	}
+	e := j
+	for e < len(spans) && spans[e].T1 <= spans[j].T0+n {
+		e++
+	}
+	if e == j || spans[e-1].T1 != spans[j].T0+n {
+		return j // the phrase ends inside a span
+	}
+	for e < len(spans) && spans[e].T0 == spans[e-1].T1 {
+		sp := spans[e]
+		first := a.toks[sp.T0]
+		switch {
+		case sp.Kind == SpanName:
+		case sp.Kind == SpanOther && sp.T1-sp.T0 == 1 && (first.Kind == Number || first.Upper && strings.ContainsAny(first.Text, "0123456789")):
+		case sp.Kind == SpanRank && e+1 < len(spans) && spans[e+1].Kind == SpanName && spans[e+1].T0 == sp.T1:
+		case sp.Kind == SpanOrg && first.Upper && e+1 < len(spans) && spans[e+1].T0 == sp.T1 && a.toks[spans[e+1].T0].Kind == Number:
+		default:
+			return e
+		}
+		e++
+	}
+	return e
 }
 
 // readSegment reads TITLE [ORG|COUNTRY]... from spans[k].
@@ -38,6 +76,12 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		j += 2
 	}
 	var parts []string
+	// "Hạm trưởng tàu Đô đốc Tributs", "Chỉ huy trưởng biên đội tàu CSB
+	// 8001": the vessel a post commands (vessels.txt) is part of it
+	if e := a.vesselEnd(spans, j); e > j {
+		sg.vessel = CanonicalTone(collapseSpaces(a.text.Norm[spans[j].Start:spans[e-1].End]))
+		j = e
+	}
 	for j < len(spans) {
 		sp := spans[j]
 		if sp.Kind == SpanOrg {
@@ -61,7 +105,7 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		// "Cục trưởng Cục Đối ngoại, Bộ Quốc phòng và ông B": a body after a
 		// comma that no title opens, and that no other body follows, is the
 		// one the post's body belongs to
-		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && spans[j-1].Kind == SpanOrg {
+		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && (spans[j-1].Kind == SpanOrg || sg.remit) {
 			if e := a.parentAfterComma(spans, j); e > 0 {
 				parts = append(parts, a.text.Norm[spans[j+1].Start:spans[e-1].End])
 				for j++; j < e; j++ {
@@ -157,7 +201,7 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 	sg.written = strings.Join(parts, " ")
 	// "Trưởng đoàn công tác", "Trưởng đoàn đại biểu …": a title with no body
 	// run on by a lower-case word is a common noun (a delegation's role), no post
-	if len(parts) == 0 {
+	if len(parts) == 0 && sg.vessel == "" {
 		if t := spans[k].T1; t < len(a.toks) && a.g.plainWord(a.toks, t) {
 			sg.common = true
 		}
@@ -185,6 +229,12 @@ func (a *analysis) parentAfterComma(spans []Chunk, j int) int {
 	case next.Kind == SpanOrg || next.Kind == SpanName || next.Kind == SpanCountry:
 		return 0
 	case next.Kind == SpanSep && next.Value == ",":
+		// "Cục trưởng Cục Đối ngoại, Bộ Quốc phòng, Trưởng ADSOM+ WG Việt
+		// Nam": the comma before the next post closes the parent; before
+		// anything else it ends a list of bodies or the writer's appositive
+		if e+1 < len(spans) && spans[e+1].Kind == SpanTitle {
+			return e
+		}
 		return 0
 	}
 	return e
@@ -344,7 +394,17 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 			continue
 		}
 		org, written := sg.org, sg.written
-		if sg.lone {
+		if sg.lone && a.placeNamedHead(sg.written) {
+			// "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh An Giang": a party
+			// committee named by a place stays as written in the post; the
+			// body is the committee of the next body's place ("Tỉnh ủy An Giang")
+			org = ""
+			if i+1 < len(segs) {
+				if place := a.placeOf(segs[i+1].written); place != "" {
+					org = a.org("", sg.written+" "+place).Name
+				}
+			}
+		} else if sg.lone {
 			// "Đảng ủy" + the next body's name after its own head: "Đảng ủy Quân khu 7"
 			org, written = "", ""
 			if i+1 < len(segs) && segs[i+1].written != "" {
@@ -364,26 +424,81 @@ func (a *analysis) positions(segs []segment) []PositionFact {
 				written = sg.written
 			}
 		}
-		if org == "" && written == "" && i+1 < len(segs) && segs[i+1].k0 == sg.k1+1 {
+		if org == "" && written == "" && sg.vessel == "" && i+1 < len(segs) && segs[i+1].k0 == sg.k1+1 {
 			if sg.t == nil || sg.t.NeedsOrg != "no" {
 				org, written = segs[i+1].org, segs[i+1].written
 			}
 		}
 		name, title := sg.title, sg.title
-		if written != "" {
+		if sg.vessel != "" {
+			// the ship's name as written: "tàu CSB 8001" is no body to expand
+			name += " " + sg.vessel
+			if written != "" {
+				name += " " + a.refs.expandDefined(a.g, written, a.sent, a.text.Fold)
+			}
+		} else if written != "" {
 			// a post as written: only the abbreviations the article defines
 			// (or spells out somewhere) are expanded (GUIDELINES: "positions
 			// are copied in full as written"); the body's name (org) is
 			// expanded whatever defines it
 			name += " " + a.refs.expandDefined(a.g, written, a.sent, a.textFold)
 			// "Trưởng" + "phòng Đối ngoại …": the title is "Trưởng phòng"
-			if head, _, _ := strings.Cut(written, " "); head != "" && !sg.remit && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
+			if head, _, _ := strings.Cut(written, " "); head != "" && !sg.remit && sg.vessel == "" && strings.ToLower(head) == head && !a.g.is(Fold(head), wState) {
 				title = a.g.titleNamed(title + " " + head)
 			}
 		}
-		out = append(out, PositionFact{Name: CanonicalTone(collapseSpaces(name)), Title: title, Org: org})
+		out = append(out, PositionFact{Name: CanonicalTone(collapseSpaces(dropDefinitions(name))), Title: title, Org: org})
 	}
 	return out
+}
+
+// sameTitle reports two titles of which one opens the other: "Đại sứ" and
+// "Đại sứ Đặc mệnh toàn quyền".
+func sameTitle(a, b string) bool {
+	a, b = Fold(a), Fold(b)
+	return a == b || strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")
+}
+
+// dropDefinitions takes out of a post the abbreviations the article defines
+// inside it: "Chủ tịch Ủy ban nhân dân (UBND) tỉnh An Giang" → "Chủ tịch Ủy
+// ban nhân dân tỉnh An Giang" (the short form is the body's alias, not words
+// of the post).
+func dropDefinitions(s string) string {
+	for {
+		i := strings.Index(s, " (")
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 || !isUpperCode(strings.NewReplacer("-", "", " ", "").Replace(s[i+2:i+j])) {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}
+
+// placeNamedHead reports a body's head that opens with an administrative
+// unit (words.tsv admin, admin-lead): "Tỉnh ủy", "Thành ủy", "Huyện ủy" are
+// named by their place, not by a unit.
+func (a *analysis) placeNamedHead(head string) bool {
+	toks := Tokenize(Normalize(head))
+	return len(toks) > 1 && (a.g.is(toks[0].Key, wAdmin) || a.g.is(toks[0].Key, wAdminLead))
+}
+
+// placeOf is the place a body's name ends with after its administrative unit:
+// "Ủy ban nhân dân (UBND) tỉnh An Giang" → "An Giang", "UBND thành phố Đà
+// Nẵng" → "Đà Nẵng"; "" when none.
+func (a *analysis) placeOf(body string) string {
+	toks := Tokenize(Normalize(body))
+	for p := len(toks) - 2; p >= 0; p-- {
+		if toks[p].Kind == Word && !toks[p].Cap && toks[p+1].Kind == Word && toks[p+1].Cap {
+			if a.g.is(toks[p].Key, wAdmin) || p > 0 && a.g.is(toks[p-1].Key+" "+toks[p].Key, wAdmin) {
+				return body[toks[p+1].Start:]
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // people finds the persons of a sentence and what the sentence says they are.
@@ -498,7 +613,13 @@ func (a *analysis) people(spans []Chunk) []mention {
 			// name when its title or a role verb follows: "Hoàng Xuân Chiến,
 			// Thứ trưởng …", "Nguyễn Văn A phát biểu"
 			anchored := rank != "" || len(pending) > 0 || honor != "" || a.looksLikeName(spans, k)
-			p, alias := a.person(spans, k, rank, pending, honor, anchored)
+			var p *PersonFact
+			alias := ""
+			// "Trưởng ADSOM WG Việt Nam", "Chủ tịch ADSOM WG": a run that an
+			// acronym no Vietnamese syllable spells opens is no person's name
+			if t := a.toks[sp.T0]; !(t.Upper && acronym(t.Text) && rank == "") {
+				p, alias = a.person(spans, k, rank, pending, honor, anchored)
+			}
 			if p == nil {
 				reset()
 				last = -1
@@ -816,10 +937,25 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 				continue
 			}
 		}
+		// "Đại sứ Trung Quốc Hùng Ba" after (or before) "Đại sứ Đặc mệnh toàn
+		// quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam": one title of
+		// one foreign country, the shorter with no body, is one post
+		short := pos.Org == "" && a.g.countryIn(pos.Name) != ""
 		for i, have := range p.Positions {
 			if Fold(have.Name) == Fold(pos.Name) {
 				dup = true
 				break
+			}
+			if sameTitle(have.Title, pos.Title) && a.g.countryIn(have.Name) == a.g.countryIn(pos.Name) {
+				if short && len(pos.Name) < len(have.Name) {
+					dup = true
+					break
+				}
+				if have.Org == "" && a.g.countryIn(have.Name) != "" && len(have.Name) < len(pos.Name) {
+					p.Positions[i] = pos
+					dup = true
+					break
+				}
 			}
 			// "Bộ trưởng Quốc phòng Phan Văn Giang" and "Bộ trưởng Bộ Quốc
 			// phòng": a post with no body whose words are the other's with
@@ -985,8 +1121,12 @@ func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, 
 	// "Phó Đô đốc Irvansyah, Tư lệnh Cảnh sát biển Indonesia": a foreign
 	// name of one word after a rank or a style, with a post after it, is a
 	// person named by one name
+	// "ông Văn-Xay-Phong-Sạ-Vẳn, Ủy viên …": a transliterated name joined by
+	// hyphens after an honorific, with a post after it, is a whole name too
+	postAfter := k+2 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," && spans[k+2].Kind == SpanTitle
 	mononym := len(words) == 1 && (rank != "" || honor != "" && a.g.styleAt(a.toks, spans[k-1].T0, len(a.toks))) &&
-		foreignWord(words[0]) && k+2 < len(spans) && spans[k+1].Kind == SpanSep && spans[k+1].Value == "," && spans[k+2].Kind == SpanTitle
+		foreignWord(words[0]) && postAfter ||
+		len(words) == 1 && (rank != "" || honor != "") && strings.Count(words[0], "-") >= 2 && postAfter
 	if anchored && len(words) == 1 && (rank != "" || len(pending) > 0) && !a.g.startsBody(Fold(words[0])) && !mononym {
 		a.diagnose(sp.Start, sp.End, "short reference %q names no one the article named before", prefix+" "+name)
 	}

@@ -117,6 +117,14 @@ func (r *refTable) applied(g *Gazetteer, toks []Token, spans []Chunk, sent int, 
 			out = append(out[:k+1], out[k+n:]...)
 			continue
 		}
+		if sp.Kind == SpanOrg && sp.T1-sp.T0 == 1 && toks[sp.T0].Upper {
+			// "Quân đội nhân dân Lào (QĐND)" … "QĐND": the article's own
+			// definition beats the gazetteer's reading of a short form
+			if full, ok := r.abbrev(toks[sp.T0].Text, sent-1); ok {
+				sp.Value = full
+			}
+			continue
+		}
 		if (sp.Kind == SpanName || sp.Kind == SpanOther) && sp.T1-sp.T0 == 1 {
 			if full, ok := r.abbrev(toks[sp.T0].Text, sent-1); ok {
 				sp.Kind, sp.Value = SpanOrg, full

@@ -13,7 +13,7 @@ import (
 
 // casedFiles are the gazetteer files every row of which carries its own case.
 var casedFiles = []string{"ranks.tsv", "honorifics.txt", "link_headings.txt", "located.txt", "running_heads.txt", "name_particles.txt", "on_behalf.txt", "past_times.txt", "remits.txt", "title_prefixes.txt", "issuing_verbs.txt", "eponym_heads.txt", "post_links.txt",
-	"event_kinds.tsv", "verbs.tsv", "event_words.tsv"}
+	"event_kinds.tsv", "verbs.tsv", "event_words.tsv", "document_kinds.tsv", "issuer_codes.tsv", "vessels.txt", "local_heads.txt", "named_kinds.txt"}
 
 // holdsCase runs a case's example through the pipeline up to relate and
 // reports whether it gives the marked spans and the expected facts (only the

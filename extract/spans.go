@@ -190,6 +190,12 @@ func (g *Gazetteer) appendSpans(spans []Chunk, toks []Token, s sentence) []Chunk
 			continue
 		}
 		kind, n, val, head := g.lexiconAt(toks, i, s.t1)
+		// "Trường Đại học Tôn Đức Thắng", "Trường Trung học phổ thông Nguyễn
+		// Huệ": a kind of school that is no name alone takes the name after
+		// it, a person's too
+		if kn := g.namedKindAt(toks, i, s.t1); kn > n && (kind == SpanOrg || kind == SpanOther || n == 0) {
+			kind, n, val, head = SpanOrg, kn, "", false
+		}
 		if kind == SpanOrg && !head {
 			// "Học viện Quốc phòng Kaysone Phomvihane": a body named after a
 			// foreign person
@@ -240,6 +246,8 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 		n, v := g.rankLex.longest(window, i)
 		try(SpanRank, n, v)
 		n, v = g.titleLex.longest(window, i)
+		try(SpanTitle, n, v)
+		n, v = g.vesselTitleAt(window, i)
 		try(SpanTitle, n, v)
 		n, v = g.prefixedTitle(window, i, 0)
 		try(SpanTitle, n, v)
@@ -337,6 +345,115 @@ func (g *Gazetteer) lexiconAt(toks []Token, i, end int) (kind SpanKind, n int, v
 	return bestKind, bestN, bestVal, bestKind == SpanOrg && loneN > 0 && bestN == loneN && bestVal == ""
 }
 
+// localHeadAt reports a head of local_heads.txt of n tokens at toks[i].
+func (g *Gazetteer) localHeadAt(toks []Token, i, n int) bool {
+	ln, _ := g.localLex.longest(toks, i)
+	return ln == n
+}
+
+// vesselTitleAt is a title of needs_org "vessel" at toks[i] ("Chỉ huy"), its
+// length and name, when the vessel it commands follows (vessels.txt: "Chỉ huy
+// tàu Yashima"); elsewhere the words are no title ("chỉ huy" a verb, "Ban
+// Chỉ huy" a body's head).
+func (g *Gazetteer) vesselTitleAt(toks []Token, i int) (int, string) {
+	n, v := g.vesselTitleLex.longest(toks, i)
+	if n == 0 || i+n >= len(toks) || toks[i+n].Cap {
+		return 0, ""
+	}
+	if vn, _ := g.vesselLex.longest(toks, i+n); vn == 0 {
+		return 0, ""
+	}
+	return n, v
+}
+
+// twoDomainsAt is the length of "và" and a second domain after a body named
+// by its head and a first one ("Tổng cục Chính sách" + "và Đối ngoại, Bộ Quốc
+// phòng Campuchia"), when the second ends the body's name at a comma that the
+// parent body or its country follows: a capitalized word that opens no body,
+// title, rank, country or person, and at most three words in all; 0
+// otherwise.
+func (g *Gazetteer) twoDomainsAt(toks []Token, i, n int) int {
+	j := i + n
+	if j+2 >= len(toks) || toks[j].Key != "và" || toks[j+1].Kind != Word || !toks[j+1].Cap || toks[j+1].Upper || g.Surnames[toks[j+1].Key] {
+		return 0
+	}
+	if n, _ := g.lexiconAtCapital(toks, j+1, len(toks)); n > 0 {
+		return 0
+	}
+	if hn, _ := g.headLex.longest(toks, j+1); hn > 0 {
+		return 0
+	}
+	if cn, _ := g.countryLex.longest(toks, j+1); cn > 0 {
+		return 0
+	}
+	for e := j + 2; e < len(toks) && e-j <= 4; e++ {
+		t := toks[e]
+		if t.Kind == Punct {
+			// the parent body after a comma ends the name: "…, Bộ Quốc
+			// phòng Campuchia" (a list of bodies or words would go on)
+			if t.Text == "," && e+1 < len(toks) && (g.startsKnownBody(toks, e+1) || g.startsCountry(toks, e+1)) {
+				return e - j
+			}
+			return 0
+		}
+		if t.Kind != Word || t.Cap || g.isFunction(t.Key) || g.verbAt(toks, e) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// namedKindAt is the length of a body at toks[i] that opens with a kind of
+// body which is no name alone (named_kinds.txt: "Trường Đại học", "Bảo tàng")
+// and runs on over the capitalized words of its name ("Tôn Đức Thắng", "Sư phạm
+// Hà Nội", "Liên minh chiến đấu Lào-Việt Nam" after a capital, lower-case
+// words between two capitalized ones), up to a rank, a title, another body's
+// head or a verb; 0 when no name follows the kind.
+func (g *Gazetteer) namedKindAt(toks []Token, i, end int) int {
+	if !toks[i].Cap {
+		return 0
+	}
+	kn, _ := g.namedKindLex.longest(toks[:end], i)
+	if kn == 0 {
+		return 0
+	}
+	j := i + kn
+	last := j // after the last capitalized word or number
+	for j < end && j-(i+kn) < 8 {
+		t := toks[j]
+		capital := t.Kind == Word && (t.Cap || t.Upper) && nameWord(t.Text) || t.Kind == Number && j > i+kn
+		if j > i+kn {
+			if n, _ := g.lexiconAtCapital(toks, j, end); n > 0 && t.Cap {
+				break
+			}
+			if g.verbAt(toks, j) {
+				break
+			}
+		}
+		switch {
+		case capital:
+			j++
+			last = j
+		case t.Kind == Punct && isDash(t.Text) && last == j && j+1 < end && toks[j+1].Cap:
+			j++ // "Lào - Việt Nam", "Lào-Việt Nam"
+		case t.Kind == Word && !t.Cap && last > i+kn && !g.isFunction(t.Key) && j+1 < end:
+			// a lower-case word inside the name, kept if a capital follows, or
+			// (up to three) if the name ends with them at a comma, a semicolon
+			// or "và" ("Bảo tàng Chứng tích chiến tranh, …")
+			j++
+			if j-last <= 3 && j < end && (toks[j].Text == "," || toks[j].Text == ";" || toks[j].Key == "và") {
+				last = j
+			}
+		default:
+			return last - i
+		}
+	}
+	if last == i+kn {
+		return 0
+	}
+	return last - i
+}
+
 // eponymAt is the end of a body at toks[i:e] that a foreign name right after it
 // names (eponym_heads.txt: "Học viện Quốc phòng Kaysone Phomvihane"), as a
 // number of tokens from i; e-i when no such name follows.
@@ -360,6 +477,11 @@ func (g *Gazetteer) prefixedTitle(toks []Token, i, depth int) (int, string) {
 	if pn == 0 || depth > 2 || i+pn >= len(toks) || !toks[i].Cap && !toks[i+pn].Cap {
 		return 0, ""
 	}
+	// "Thừa ủy quyền Chủ tịch nước": a lower-case prefix that ends an
+	// on-behalf phrase (on_behalf.txt) is that phrase's word, no "Quyền"
+	if !toks[i].Cap && g.behalfEndsAt(toks, i, i+pn) {
+		return 0, ""
+	}
 	tn, tv := g.titleLex.longest(toks, i+pn)
 	if n, v := g.prefixedTitle(toks, i+pn, depth+1); n > tn {
 		tn, tv = n, v
@@ -369,6 +491,17 @@ func (g *Gazetteer) prefixedTitle(toks []Token, i, depth int) (int, string) {
 	}
 	written := CanonicalTone(collapseSpaces(spanOf(toks, i, i+pn)))
 	return pn + tn, written + " " + tv
+}
+
+// behalfEndsAt reports an on-behalf phrase (on_behalf.txt) that takes in
+// toks[i] and ends at toks[e].
+func (g *Gazetteer) behalfEndsAt(toks []Token, i, e int) bool {
+	for start := max(i-4, 0); start <= i; start++ {
+		if n, _ := g.behalfLex.longest(toks[:e], start); n > 0 && start+n == e {
+			return true
+		}
+	}
+	return false
 }
 
 // spanOf is the text of toks[i:j] as written, spaces between the tokens that
@@ -509,6 +642,9 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 // rank or a country, and the country ends the name. 0 when no such name follows.
 func (g *Gazetteer) conjoinedAt(toks []Token, i, n int) int {
 	j := i + n
+	if hn, head := g.headLex.longest(toks, i); hn > 0 && head != "Bộ" {
+		return g.twoDomainsAt(toks, i, n)
+	}
 	if hn, head := g.headLex.longest(toks, i); hn != 1 || head != "Bộ" || j+2 >= len(toks) || toks[j].Key != "và" || !toks[j+1].Cap || toks[j+1].Kind != Word {
 		return 0
 	}
@@ -590,7 +726,18 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			continue
 		}
 		// "tỉnh Savannakhet", "thành phố Hải Phòng": a place inside a body's name
-		if an := g.adminLen(toks, j); an > 0 && comps > 0 && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap {
+		// "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh": a head of more than one word
+		// and a unit alone, with no place after it, is the body of the
+		// article's province (unitBody reads which)
+		if comps == 0 && j == i+head && head > 1 && capInside(toks, i+1, j) {
+			if an := g.adminLen(toks, j); an > 0 && (j+an == len(toks) || toks[j+an].Kind == Punct || toks[j+an].Key == "và") {
+				return j + an - i, ""
+			}
+		}
+		// "Hội đồng nhân dân tỉnh Nghệ An", "UBND huyện Mường Tè": a local
+		// body (local_heads.txt) is named by its place right after its head
+		local := comps == 0 && j == i+head && g.localHeadAt(toks, i, head)
+		if an := g.adminLen(toks, j); an > 0 && (comps > 0 || local) && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap {
 			// the place's name, whatever its words look like ("tỉnh Long An":
 			// "Long" is a family name too; "thành phố Hà Nội")
 			j += an
@@ -605,6 +752,11 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 					break
 				}
 				j = e + 1
+			}
+			if local && j < len(toks) && g.verbAt(toks, j) {
+				// "Quyền Chủ tịch UBND tỉnh Hoàng Nam phát biểu": a name, then
+				// the verb, after a body the place was left out of
+				return 0, ""
 			}
 			comps++
 			placed = true
@@ -907,6 +1059,31 @@ func (g *Gazetteer) nameAt(toks []Token, i, end int) int {
 		j++
 	}
 	return j - i
+}
+
+// acronym reports a word in capitals that no Vietnamese syllable spells: a
+// letter Vietnamese does not write (F, J, W, Z) or two consonants in a row that
+// are no Vietnamese digraph ("ADSOM", "WG", "SOM"), as abbreviations of
+// meetings and bodies are; "NGUYỄN", "THANH" are syllables.
+func acronym(w string) bool {
+	const digraphs = "ch gh gi kh ng nh ph qu th tr"
+	letters := []rune(strings.ToLower(w))
+	if len(letters) < 2 {
+		return false
+	}
+	vowel := func(r rune) bool { return strings.ContainsRune("aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ", r) }
+	for k, r := range letters {
+		if strings.ContainsRune("fjwz", r) {
+			return true
+		}
+		if k > 0 && !vowel(r) && !vowel(letters[k-1]) {
+			pair := string(letters[k-1 : k+1])
+			if !strings.Contains(digraphs, pair) && !(pair == "gh" || k >= 2 && string(letters[k-2:k+1]) == "ngh") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // styleAt reports an honorific style listed with a capital at toks[j]
