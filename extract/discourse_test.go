@@ -30,6 +30,17 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "two bare places joined by và are one place; places a unit opens give the first",
+			published: "2025-11-13",
+			text: "Ngày 13/11, tại Tây Ninh và Svay Rieng, Bộ Quốc phòng hai nước tổ chức Giao lưu hữu nghị quốc phòng biên giới lần thứ hai. " +
+				"Ngày 14/11, tại huyện Sepon, tỉnh Savannakhet và huyện Hướng Hóa, tỉnh Quảng Trị, Đại tướng Phan Văn Giang chủ trì hội đàm.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"EVENT giao lưu | 2025-11-13 | Tây Ninh và Svay Rieng | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+				"EVENT hội đàm | 2025-11-14 | huyện Sepon, tỉnh Savannakhet |  | chair Phan Văn Giang | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
 			published: "2015-10-03",
 			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",

@@ -3,9 +3,58 @@ package extract
 // place reads the place after "tại" at spans[j]: capitalized words, bodies,
 // countries and numbers, skipping "điểm cầu".
 func (a *analysis) place(spans []Chunk, j int) string {
-	p, _ := a.placeEnd(spans, j)
+	p, end := a.placeEnd(spans, j)
+	if p == "" {
+		return ""
+	}
+	// "diễn ra … tại Tây Ninh và Svay Rieng": two bare names "và" joins are
+	// the event's one place; places a unit or a head opens ("tại huyện Sepon,
+	// tỉnh Savannakhet và huyện Hướng Hóa, tỉnh Quảng Trị") give the first
+	if !a.headedPlace(spans[j].T1) {
+		if q := a.joinedPlace(spans, end); q != "" {
+			return p + " và " + q
+		}
+	}
 	return p
 }
+
+// headedPlace reports a place at token t that an administrative unit or a
+// place head opens, in any case ("tỉnh Tây Ninh", "Cửa khẩu Lao Bảo").
+func (a *analysis) headedPlace(t int) bool {
+	return t >= len(a.toks) || !a.toks[t].Cap || a.g.evPhraseAt(a.toks, t, len(a.toks), ewPlaceHead|ewAdminLevel|ewDescribedPlace) > 0
+}
+
+// joinedPlace reads a second bare place after the first one's end at token
+// t: "và" and a capitalized name that no honorific, rank, title or body starts, and
+// no unit or head opens, that ends its clause (a stop, a bracket, a
+// function word). "" when there is none.
+func (a *analysis) joinedPlace(spans []Chunk, t int) string {
+	toks := a.toks
+	if t+1 >= len(toks) || toks[t].Key != "và" || a.skip[t+1] || a.headedPlace(t+1) {
+		return ""
+	}
+	k := 0
+	for k < len(spans) && spans[k].T0 < t+1 {
+		k++
+	}
+	if k == len(spans) || spans[k].T0 != t+1 {
+		return ""
+	}
+	switch first := spans[k]; {
+	case first.Kind == SpanHonorific, first.Kind == SpanOrg, first.Kind == SpanTitle, first.Kind == SpanRank, first.Kind == SpanEvent, first.Kind == SpanVerb:
+		return ""
+	}
+	// the second place is read as the first was, from the span of "và"
+	q, end := a.placeEnd(spans, k-1)
+	if q == "" || end <= t+1 {
+		return ""
+	}
+	if end < len(toks) && !(toks[end].Kind == Punct || toks[end].Kind == Newline || a.g.isFunction(toks[end].Key)) {
+		return ""
+	}
+	return q
+}
+
 
 // placeEnd is place with the token index where the place ends.
 func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
@@ -24,7 +73,21 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		}
 	}
 	asWritten := false // a place opened by a lower-case unit keeps its case
+	// "tại hai xã thuộc huyện Bố Trạch": a count of units that lie in a
+	// named place opens it
+	if i+2 < len(toks) && (toks[i].Kind == Number || a.g.evWord(toks[i].Key, ewNumeral)) {
+		if n := a.g.evPhraseAt(toks, i+1, len(toks), ewAdminLevel); n > 0 && a.g.evWord(toks[i+1+n].Key, ewWithin) {
+			i += n + 2
+			asWritten = true
+		}
+	}
 	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap {
+		// "tại số 1 Nguyễn Tri Phương": a house number opens a street address
+		if a.g.evWord(toks[i].Key, ewAddress) && i+2 < len(toks) && toks[i+1].Kind == Number && toks[i+2].Kind == Word && toks[i+2].Cap {
+			asWritten = asWritten || i == t0
+			i += 2
+			break
+		}
 		// "tại trụ sở …", "tại cửa khẩu Thủy Khẩu", "tại huyện Hướng Hóa":
 		// lower-case words that open a place's name
 		if n := a.g.evPhraseAt(toks, i, len(toks), ewPlaceHead|ewAdminLevel); n > 0 {
