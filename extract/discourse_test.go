@@ -41,6 +41,14 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a plan named in quotation marks after its head is what the meeting is about; a capitalized head before a verb refers back",
+			published: "2025-01-08",
+			text:      "Sáng 8/1, Bộ Quốc phòng tổ chức Hội nghị sơ kết 3 năm thực hiện Đề án \"Đẩy mạnh đối ngoại biên giới giai đoạn 2022 - 2026\". Đề án được xây dựng nhằm cụ thể hóa chiến lược.",
+			want: []string{
+				"EVENT hội nghị | 2025-01-08 |  | Bộ Quốc phòng | chair  | attend  | speak  | about Đề án Đẩy mạnh đối ngoại biên giới giai đoạn 2022 - 2026",
+			},
+		},
+		{
 			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
 			published: "2015-10-03",
 			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",
