@@ -49,6 +49,15 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a resolution a meeting issues (\"Hội nghị ra Nghị quyết …\") is what the meeting is about",
+			published: "2024-07-15",
+			text:      "Ngày 15/7, Đảng ủy Quân khu 1 tổ chức Hội nghị ra Nghị quyết lãnh đạo thực hiện nhiệm vụ quân sự, quốc phòng 6 tháng cuối năm 2024.",
+			want: []string{
+				"EVENT hội nghị | 2024-07-15 |  | Đảng ủy Quân khu 1 | chair  | attend  | speak  | about Nghị quyết lãnh đạo thực hiện nhiệm vụ quân sự",
+				"RESOLUTION Nghị quyết lãnh đạo thực hiện nhiệm vụ quân sự |  | Đảng ủy Quân khu 1 | aka ",
+			},
+		},
+		{
 			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
 			published: "2015-10-03",
 			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",

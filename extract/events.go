@@ -522,12 +522,33 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	// sáu nghị quyết …, gồm: Nghị quyết số …; Nghị quyết số …")
 	if ref != nil {
 		for t := s.t0; t < s.t1; t++ {
-			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t)) {
+			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t) || a.issuedByMeetingAt(spans, t)) {
 				ref.About = appendUnique(ref.About, name)
 			}
 		}
 	}
 	return ref
+}
+
+// issuedByMeetingAt reports a document at token t that a meeting issues: a
+// verb of issuing_verbs.txt between a meeting word and it ("Hội nghị ra Nghị
+// quyết lãnh đạo …", "hội nghị đã thông qua Nghị quyết …"); the meeting
+// launched it (GUIDELINES: about).
+func (a *analysis) issuedByMeetingAt(spans []Chunk, t int) bool {
+	v := a.g.issuingBefore(a.toks, t)
+	if v < 1 {
+		return false
+	}
+	j := v - 1
+	if a.g.evWord(a.toks[j].Key, ewAspect) && j > 0 {
+		j-- // "đã"
+	}
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent && sp.T1-1 == j {
+			return true
+		}
+	}
+	return false
 }
 
 // ownDay reports a sentence that gives its own day: a date, a part of the
