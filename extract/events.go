@@ -522,7 +522,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	// sáu nghị quyết …, gồm: Nghị quyết số …; Nghị quyết số …")
 	if ref != nil {
 		for t := s.t0; t < s.t1; t++ {
-			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t) || a.issuedByMeetingAt(spans, t)) {
+			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t) || a.issuedByMeetingAt(spans, t) || a.reviewChainAt(spans, t)) {
 				ref.About = appendUnique(ref.About, name)
 			}
 		}
@@ -547,6 +547,49 @@ func (a *analysis) issuedByMeetingAt(spans []Chunk, t int) bool {
 		if sp.Kind == SpanEvent && sp.T1-1 == j {
 			return true
 		}
+	}
+	return false
+}
+
+// reviewChainAt reports a document at token t that the words before it say a
+// meeting reviews: walking back over review links (event_words.tsv
+// review-link: "triển khai", "thực hiện", "kết quả"), commas, "và" and
+// numbers, it reaches a review verb (review: "đánh giá", "học tập"; or one of
+// reviewWords: "quán triệt", "tổng kết") or,
+// past at least one link, the meeting word itself ("Hội nghị học tập, quán
+// triệt, triển khai thực hiện Nghị quyết …"; "các đại biểu đánh giá kết quả
+// thực hiện Nghị quyết …").
+func (a *analysis) reviewChainAt(spans []Chunk, t int) bool {
+	meetingEnd := map[int]bool{}
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent {
+			meetingEnd[sp.T1] = true
+		}
+	}
+	// endingAt is the length of a phrase of class c that ends at token j
+	endingAt := func(j int, c eventWordClass) int {
+		for start := max(j-3, 0); start <= j; start++ {
+			if n := a.g.evPhraseAt(a.toks, start, j+1, c); n == j+1-start {
+				return n
+			}
+		}
+		return 0
+	}
+	linked := false
+	for j := t - 1; j >= 0 && j >= t-20; {
+		if linked && meetingEnd[j+1] || endingAt(j, ewReview) > 0 || a.reviewVerbAt(j) {
+			return true
+		}
+		if n := endingAt(j, ewReviewLink); n > 0 {
+			j -= n
+			linked = true
+			continue
+		}
+		if tk := a.toks[j]; tk.Text == "," || tk.Key == "và" || tk.Kind == Number {
+			j--
+			continue
+		}
+		return false
 	}
 	return false
 }
