@@ -508,15 +508,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			}
 		}
 	}
-	// "Hội nghị đã quán triệt Nghị quyết …": the event, as the sentence's subject,
-	// reviewed the resolutions and plans the sentence names
-	if ref != nil && opened == nil && subjectIsEvent(spans) {
-		for t := s.t0; t < s.t1; t++ {
-			if name, ok := a.docAt[t]; ok {
-				ref.About = appendUnique(ref.About, name)
-			}
-		}
-	}
+	// (a sentence whose subject is the meeting names documents it did not
+	// review too: "Hội nghị xác định, năm 2019, công tác … cần bám sát tinh
+	// thần … Nghị quyết số 806": only a review verb makes one its subject)
 	// "Tại hội nghị, các đại biểu thảo luận, góp ý vào dự thảo Đề án …": a
 	// document that a review verb governs, also through a list ("quán triệt
 	// sáu nghị quyết …, gồm: Nghị quyết số …; Nghị quyết số …")
