@@ -59,6 +59,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	a.ev.prev = a.current
 	purpose := false // past "để", "nhằm": what follows is aimed at, not done
 	purposeOpens := false
+	// "Tháng 3/2023, hai bên đã tổ chức Đối thoại …": a meeting told under a
+	// time that names no day is told in passing, no event of the article
+	// (GUIDELINES); the sentence may still refer to one
+	if a.vagueTimeOpening(s, spans) {
+		purpose = true
+	}
 	sc := a.scanSentence(spans, ms)
 	for k, sp := range spans {
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewPurpose) {
@@ -702,6 +708,37 @@ func sceneOpening(a *analysis, spans []Chunk) bool {
 			return k > 0
 		}
 		if spans[k].Kind != SpanOther || !a.g.is(spans[k].Value, wScene) {
+			return false
+		}
+	}
+	return false
+}
+
+// vagueTimeOpening reports a sentence that opens with a time that names no
+// day: optional leads (event_words.tsv vague-lead: "hồi", "vào", "trong"),
+// a unit of time (vague-unit: "tháng", "năm"), a number or a word of the past
+// (vague-past: "ngoái"), and a comma within a few words ("Tháng 3/2023,",
+// "Hồi tháng 2/2023,", "Năm ngoái,", "Tháng 9 năm ngoái,").
+func (a *analysis) vagueTimeOpening(s sentence, spans []Chunk) bool {
+	if len(spans) == 0 || spans[0].Kind == SpanDate {
+		return false
+	}
+	toks := a.toks
+	i := s.t0
+	for i < s.t1 && toks[i].Kind == Word && a.g.evWord(toks[i].Key, ewVagueLead) {
+		i++
+	}
+	if i+1 >= s.t1 || toks[i].Kind != Word || !a.g.evWord(toks[i].Key, ewVagueUnit) {
+		return false
+	}
+	if n := toks[i+1]; n.Kind != Number && !(n.Kind == Word && a.g.evWord(n.Key, ewVaguePast)) {
+		return false
+	}
+	for j := i + 2; j < s.t1 && j <= i+6; j++ {
+		if toks[j].Text == "," {
+			return true
+		}
+		if toks[j].Kind == Word && !a.g.evWord(toks[j].Key, ewVagueUnit|ewVaguePast) {
 			return false
 		}
 	}
