@@ -62,7 +62,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	// "Tháng 3/2023, hai bên đã tổ chức Đối thoại …": a meeting told under a
 	// time that names no day is told in passing, no event of the article
 	// (GUIDELINES); the sentence may still refer to one
-	if a.vagueTimeOpening(s, spans) {
+	if a.vagueTimeOpening(s, spans) || a.occasionCount(spans) {
 		purpose = true
 	}
 	sc := a.scanSentence(spans, ms)
@@ -709,6 +709,22 @@ func sceneOpening(a *analysis, spans []Chunk) bool {
 		}
 		if spans[k].Kind != SpanOther || !a.g.is(spans[k].Value, wScene) {
 			return false
+		}
+	}
+	return false
+}
+
+// occasionCount reports a sentence that counts an occasion before any meeting
+// word (event_words.tsv occasion: "Đây là lần thứ tư lực lượng Cảnh sát biển
+// hai nước tổ chức tuần tra liên hợp …"): it tells how often meetings were
+// held, and opens none.
+func (a *analysis) occasionCount(spans []Chunk) bool {
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent {
+			return false
+		}
+		if sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewOccasion) > 0 {
+			return true
 		}
 	}
 	return false
