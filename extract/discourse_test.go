@@ -58,6 +58,19 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a tại that says where a post sits or where a guest's visit goes is no place of the reception",
+			published: "2021-09-16",
+			text: "Chiều nay (16/9), Đại tướng Phan Văn Giang đã tiếp ông Park Jae Min, Thứ trưởng Quốc phòng Hàn Quốc đang có chuyến thăm, làm việc tại Việt Nam. " +
+				"Chiều cùng ngày, Đại tướng Phan Văn Giang cũng đã tiếp Đại tá Ivan Petrov, Tùy viên Quân sự Liên bang Nga tại Việt Nam.",
+			want: []string{
+				"PERSON Phan Văn Giang | Đại tướng | ",
+				"PERSON Park Jae Min |  | Thứ trưởng Quốc phòng Hàn Quốc | Hàn Quốc",
+				"PERSON Ivan Petrov | Đại tá | Tùy viên quân sự Liên bang Nga tại Việt Nam | Nga",
+				"EVENT tiếp xã giao | 2021-09-16 |  |  | chair Phan Văn Giang | attend Park Jae Min | speak  | about ",
+				"EVENT tiếp xã giao | 2021-09-16 |  |  | chair Phan Văn Giang | attend Ivan Petrov | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
 			published: "2015-10-03",
 			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",

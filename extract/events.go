@@ -976,7 +976,7 @@ func (a *analysis) visitPlace(spans []Chunk, k int) string {
 		sp := spans[j]
 		// ("chuyến thăm hữu nghị tới thành phố Đà Nẵng": its destination)
 		if sp.Kind == SpanOther && (sp.Value == "tại" || a.g.evWord(sp.Value, ewArrival)) {
-			if p := a.place(spans, j); p != "" || sp.Value == "tại" {
+			if p := a.visitPlaceOf(spans, j); p != "" || sp.Value == "tại" {
 				return p
 			}
 		}
@@ -986,7 +986,7 @@ func (a *analysis) visitPlace(spans []Chunk, k int) string {
 	}
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
 		if sp := spans[j]; sp.Kind == SpanOther && a.g.evWord(sp.Value, ewArrival) {
-			if p := a.place(spans, j); p != "" {
+			if p := a.visitPlaceOf(spans, j); p != "" {
 				return p
 			}
 		}

@@ -1,8 +1,8 @@
 package extract
 
 import (
-	"slices"
 	"fmt"
+	"slices"
 	"strings"
 )
 

@@ -2,7 +2,19 @@ package extract
 
 // place reads the place after "tại" at spans[j]: capitalized words, bodies,
 // countries and numbers, skipping "điểm cầu".
+//
+// A "tại" that says where a post sits ("Tùy viên Quân sự Nga tại Việt Nam")
+// or where a guest's visit goes ("ông B … đang có chuyến thăm, làm việc tại
+// Việt Nam") gives no event place; a visit reads its own with visitPlaceOf.
 func (a *analysis) place(spans []Chunk, j int) string {
+	if spans[j].Kind == SpanOther && spans[j].Value == "tại" && (a.postPlaceAt(spans, j) || visitPlaceAt(spans, j)) {
+		return ""
+	}
+	return a.visitPlaceOf(spans, j)
+}
+
+// visitPlaceOf is place without its filters.
+func (a *analysis) visitPlaceOf(spans []Chunk, j int) string {
 	p, end := a.placeEnd(spans, j)
 	if p == "" {
 		return ""
@@ -54,7 +66,6 @@ func (a *analysis) joinedPlace(spans []Chunk, t int) string {
 	}
 	return q
 }
-
 
 // placeEnd is place with the token index where the place ends.
 func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
@@ -302,4 +313,39 @@ func (a *analysis) describesOn(spans []Chunk, k int) bool {
 		}
 	}
 	return true
+}
+
+// postPlaceAt reports a "tại" at spans[j] that says where a post sits: back
+// over the bodies, names, countries and lower-case words of a title's
+// apposition, a title that names where it sits (located.txt): "Tùy viên Quân
+// sự Không quân - Hải quân Liên bang Nga tại Việt Nam".
+func (a *analysis) postPlaceAt(spans []Chunk, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-8; i-- {
+		switch sp := spans[i]; {
+		case sp.Kind == SpanTitle:
+			return a.g.locatedName(a.spanText(sp))
+		case sp.Kind == SpanOrg, sp.Kind == SpanName, sp.Kind == SpanCountry, sp.Kind == SpanSep && isDash(sp.Value):
+		case sp.Kind == SpanOther && lowerWordSpan(sp):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// visitPlaceAt reports a "tại" at spans[j] whose clause goes back, over plain
+// words and commas, to a visit's trigger: "ông B, …, đang
+// có chuyến thăm, làm việc tại Việt Nam" says where the visit goes, not where
+// the reception the sentence reports was.
+func visitPlaceAt(spans []Chunk, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-6; i-- {
+		switch sp := spans[i]; {
+		case sp.Kind == SpanEvent:
+			return sp.Value == visitKind
+		case sp.Kind == SpanOther && lowerWordSpan(sp), sp.Kind == SpanSep && sp.Value == ",":
+		default:
+			return false
+		}
+	}
+	return false
 }
