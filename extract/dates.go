@@ -36,7 +36,7 @@ func (d Date) String() string {
 // "Sáng 27-7", "Sáng nay 14/04", "Hôm nay 21/11/2020", "chiều 12 tháng 5".
 var dateCues = map[string]bool{
 	"ngày": true, "sáng": true, "chiều": true, "trưa": true, "tối": true, "đêm": true,
-	"nay": true, "hôm": true, "mai": true, "qua": true,
+	"nay": true, "hôm": true, "mai": true, "qua": true, "kia": true,
 }
 
 // dateAt matches a date expression introduced by a cue word at toks[i]; the span
@@ -49,6 +49,10 @@ func dateAt(toks []Token, i, end int) int {
 			if _, n := parseDate(toks, i+w+1, end); n > 0 && i+w+1+n < end && toks[i+w+1+n].Text == ")" {
 				return w + n + 2
 			}
+		}
+		// "thứ Hai vừa qua"
+		if n := lastPast(toks, i+w, end); n > 0 {
+			return w + n
 		}
 		return 0
 	}
@@ -65,6 +69,20 @@ func dateAt(toks []Token, i, end int) int {
 	}
 	if j == i {
 		return 0
+	}
+	// "Sáng thứ Hai", "hôm thứ Sáu vừa qua": a weekday after a part of the
+	// day, told from the article's date ("ngày thứ hai của chuyến thăm" is
+	// an ordinal; "Chiều thứ Ba (11/6)" is read at the weekday)
+	if w := weekdayAt(toks, j, end); w > 0 && toks[j-1].Key != "ngày" && toks[j-1].Key != "mai" {
+		if j+w < end && toks[j+w].Text == "(" {
+			return 0
+		}
+		if j+w+1 < end && toks[j+w].Text == "," {
+			if _, n := parseDate(toks, j+w+1, end); n > 0 {
+				return 0 // "Sáng thứ Ba, 20/11": the date that follows says it
+			}
+		}
+		return j - i + w + lastPast(toks, j+w, end)
 	}
 	if j < end && toks[j].Kind == Punct && toks[j].Text == "(" {
 		j++
@@ -106,6 +124,45 @@ func weekdayAt(toks []Token, i, end int) int {
 	return 0
 }
 
+// lastPast is 2 for "vừa qua" at toks[i] ("thứ Hai vừa qua"), else 0.
+func lastPast(toks []Token, i, end int) int {
+	if i+1 < end && toks[i].Key == "vừa" && toks[i+1].Key == "qua" {
+		return 2
+	}
+	return 0
+}
+
+// weekdayNumbers are the days of the week (time.Weekday) after "thứ".
+var weekdayNumbers = map[string]time.Weekday{"hai": time.Monday, "ba": time.Tuesday, "tư": time.Wednesday, "năm": time.Thursday, "sáu": time.Friday, "bảy": time.Saturday}
+
+// weekdayDate is the day a weekday in toks[i:j] names, told from the
+// article's date: the last such day on or before it ("Sáng thứ Hai"), before
+// it with "vừa qua". Zero when the span names no weekday or the article has
+// no date.
+func weekdayDate(toks []Token, i, j int, published string) Date {
+	for k := i; k < j; k++ {
+		w := weekdayAt(toks, k, j)
+		if w == 0 {
+			continue
+		}
+		day := time.Sunday
+		if toks[k].Key == "thứ" {
+			day = weekdayNumbers[toks[k+1].Key]
+		}
+		y, m, d, ok := isoDate(published)
+		if !ok {
+			return Date{}
+		}
+		pub := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		back := (int(pub.Weekday()) - int(day) + 7) % 7
+		if back == 0 && lastPast(toks, k+w, j) > 0 {
+			back = 7
+		}
+		return addDays(published, -back)
+	}
+	return Date{}
+}
+
 // relativeDays reads a relative day at toks[i:j] ("hôm qua", "sáng nay",
 // "chiều qua"): the days from the article's date (0 or -1). "ngày nay" is
 // "nowadays", no date.
@@ -123,6 +180,11 @@ func relativeDays(toks []Token, i, j int) (int, bool) {
 		return 0, true
 	case "qua":
 		return -1, true
+	case "kia":
+		// "hôm kia": the day before yesterday
+		if toks[j-2].Key == "hôm" {
+			return -2, true
+		}
 	}
 	return 0, false
 }
@@ -290,7 +352,7 @@ func (a *analysis) dateOf(sp Chunk, s sentence) Date {
 		if off, ok := relativeDays(a.toks, sp.T0, sp.T1); ok {
 			return addDays(a.doc.Published, off)
 		}
-		return d
+		return weekdayDate(a.toks, sp.T0, sp.T1, a.doc.Published)
 	}
 	return a.resolveDate(d, s)
 }

@@ -35,6 +35,8 @@ func TestDateAt(t *testing.T) {
 		{"Trong các ngày từ 25 đến 28/6, đội tàu", "2025-06-29", "2025-06-25"},
 		{"từ 2010 đến nay", "", ""},
 		{"từ 5 đến 7 đơn vị", "", ""},
+		{"lần thứ hai, hai bên", "", ""},
+		{"ngày thứ hai của chuyến thăm", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -98,5 +100,38 @@ func TestRelativeDates(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q (published %q): date %q, want %q", tt.text, tt.published, got, tt.want)
 		}
+	}
+}
+
+// TestRelativeDays holds the days told from the article's date: "hôm qua",
+// "hôm kia", a weekday after a part of the day.
+func TestRelativeDays(t *testing.T) {
+	tests := []struct{ in, published, want string }{
+		{"Hôm qua, tại Hà Nội", "2024-06-12", "2024-06-11"},
+		{"Hôm kia, tại Hà Nội", "2024-06-12", "2024-06-10"},
+		{"Sáng thứ Hai, tại Hà Nội", "2024-06-12", "2024-06-10"},
+		{"Chiều thứ Tư, tại Hà Nội", "2024-06-12", "2024-06-12"},
+		{"thứ Tư vừa qua, tại Hà Nội", "2024-06-12", "2024-06-05"},
+		{"Tối chủ nhật, tại Hà Nội", "2024-06-12", "2024-06-09"},
+		{"Sáng thứ Hai, tại Hà Nội", "", "--00-00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			toks := Tokenize(Normalize(tt.in))
+			got := ""
+			for i := range toks {
+				if n := dateAt(toks, i, len(toks)); n > 0 {
+					if off, ok := relativeDays(toks, i, i+n); ok {
+						got = addDays(tt.published, off).String()
+					} else {
+						got = weekdayDate(toks, i, i+n, tt.published).String()
+					}
+					break
+				}
+			}
+			if got != tt.want {
+				t.Errorf("day of %q = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
