@@ -71,6 +71,17 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "an act the delegation does, as its clause's subject, on a day the sentence gives opens its event",
+			published: "2024-06-12",
+			text: "Sáng 10/6, tại thủ đô Viêng Chăn, Đại tướng Chansamone Chanyalath chủ trì lễ đón Đoàn. " +
+				"Chiều cùng ngày, Đoàn đặt vòng hoa tại Đài tưởng niệm Chiến sĩ vô danh.",
+			want: []string{
+				"PERSON Chansamone Chanyalath | Đại tướng | ",
+				"EVENT lễ đón | 2024-06-10 | thủ đô Viêng Chăn |  | chair Chansamone Chanyalath | attend  | speak  | about ",
+				"EVENT lễ viếng | 2024-06-10 | Đài tưởng niệm Chiến sĩ vô danh |  | chair  | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
 			published: "2015-10-03",
 			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",

@@ -274,6 +274,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			inName = end
 			continue
 		}
+		// "Chiều cùng ngày, Đoàn đặt vòng hoa tại …": an act the delegation,
+		// as the clause's subject, does on a day the sentence gives
+		if !introduced && a.ownDay(spans) && a.delegationBefore(spans, k) {
+			introduced = true
+		}
 		// ("Sáng 17/4, tại X, lễ đón đoàn … diễn ra …" after another welcome:
 		// held on another day or place, it is another one)
 		held = held || heldAtPlace >= 0
@@ -606,6 +611,20 @@ func (a *analysis) ownDay(spans []Chunk) bool {
 		}
 	}
 	return false
+}
+
+// delegationBefore reports a delegation word (event_words.tsv delegation:
+// "Đoàn") that opens the clause of spans[k] right before it, past fillers
+// and aspect words ("Chiều cùng ngày, Đoàn đã đặt vòng hoa …").
+func (a *analysis) delegationBefore(spans []Chunk, k int) bool {
+	j := k - 1
+	for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || a.g.evWord(spans[j].Value, ewAspect)) {
+		j--
+	}
+	if j < 0 || spans[j].Kind != SpanOther && spans[j].Kind != SpanName || spans[j].T1-spans[j].T0 != 1 || !a.g.evWord(a.toks[spans[j].T0].Key, ewDelegation) {
+		return false
+	}
+	return j == 0 || spans[j-1].Kind == SpanSep && spans[j-1].Value == "," || spans[j-1].Kind == SpanDate
 }
 
 // progressiveBefore reports "đang" earlier in the clause of spans[k].
