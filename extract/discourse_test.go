@@ -82,6 +82,14 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "a meeting's name after the place ends the place",
+			published: "2024-06-12",
+			text:      "Sáng 10/6, Bộ Quốc phòng tổ chức tại thủ đô Viêng Chăn Hội nghị Tư lệnh Lực lượng Quốc phòng ASEAN lần thứ 21.",
+			want: []string{
+				"EVENT hội nghị | 2024-06-10 | thủ đô Viêng Chăn | Bộ Quốc phòng | chair  | attend  | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
 			published: "2015-10-03",
 			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",

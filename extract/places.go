@@ -111,7 +111,15 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		}
 	}
 	start := i
-	for i < len(toks) && !a.skip[i] {
+	// "tổ chức tại thủ đô Viêng Chăn Hội nghị …": a meeting's name that
+	// follows ends the place
+	meetingAt := map[int]bool{}
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent && sp.T0 > start {
+			meetingAt[sp.T0] = true
+		}
+	}
+	for i < len(toks) && !a.skip[i] && !meetingAt[i] {
 		t := toks[i]
 		if t.Kind == Word && t.Cap || t.Kind == Number && i > start {
 			i++
