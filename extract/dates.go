@@ -61,6 +61,16 @@ func dateAt(toks []Token, i, end int) int {
 		if _, n := parseDate(toks, i+1, end); n == 3 {
 			return 1 + n
 		}
+		// "từ 28/5 đến 2/6": a range across months
+		if _, n := parseDate(toks, i+1, end); n == 1 && i+3 < end && (toks[i+2].Key == "đến" || toks[i+2].Key == "tới" || toks[i+2].Kind == Punct && isDash(toks[i+2].Text)) {
+			if _, ok := numericDate(toks[i+3].Text); ok {
+				return 4
+			}
+		}
+		// "từ 30/5-1/6"
+		if _, ok := numericRange(toks, i+1, end); ok {
+			return 2
+		}
 		return 0
 	}
 	j := i
@@ -198,6 +208,18 @@ func parseDate(toks []Token, j, end int) (Date, int) {
 	if d, ok := numericDate(toks[j].Text); ok {
 		return d, 1
 	}
+	if d, ok := numericRange(toks, j, end); ok {
+		return d, 1
+	}
+	// "5, 6 và 7/6": a list of days, its first
+	if n := dayList(toks, j, end); n > 0 {
+		if last, ok := numericDate(toks[j+n-1].Text); ok {
+			day, _ := strconv.Atoi(toks[j].Text)
+			if validDayMonth(day, last.Month) && day <= last.Day {
+				return Date{Year: last.Year, Month: last.Month, Day: day}, n
+			}
+		}
+	}
 	if rng := strings.SplitN(toks[j].Text, "-", 2); len(rng) == 2 {
 		// "21-23/5", "13-14/11": a range written as one token, its first day
 		if d0, err := strconv.Atoi(rng[0]); err == nil {
@@ -230,6 +252,43 @@ func parseDate(toks []Token, j, end int) (Date, int) {
 		}
 	}
 	return d, n
+}
+
+// numericRange reads "30/5-1/6", a range across months written as one
+// token: its first day.
+func numericRange(toks []Token, j, end int) (Date, bool) {
+	if j >= end || toks[j].Kind != Number {
+		return Date{}, false
+	}
+	rng := strings.SplitN(toks[j].Text, "-", 2)
+	if len(rng) != 2 || !strings.ContainsAny(rng[0], "/.") {
+		return Date{}, false
+	}
+	first, ok := numericDate(rng[0])
+	last, ok2 := numericDate(rng[1])
+	if !ok || !ok2 {
+		return Date{}, false
+	}
+	if first.Year == 0 {
+		first.Year = last.Year
+	}
+	return first, true
+}
+
+// dayList is the number of tokens of a list of days "5, 6 và 7/6" at toks[j]
+// (days, commas, "và", and a last day with its month), 0 if none.
+func dayList(toks []Token, j, end int) int {
+	k := j
+	for k+1 < end && toks[k].Kind == Number && !strings.ContainsAny(toks[k].Text, "/.-") && toks[k+1].Text == "," {
+		k += 2
+	}
+	if k == j || k+2 >= end || toks[k].Kind != Number || toks[k+1].Key != "và" {
+		return 0
+	}
+	if _, ok := numericDate(toks[k+2].Text); !ok {
+		return 0
+	}
+	return k + 3 - j
 }
 
 // numericDate parses d/m, d-m, d.m and d/m/yyyy.
