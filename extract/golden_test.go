@@ -55,6 +55,7 @@ var articleDirs = []struct{ name, corpus, gold string }{
 	{"blind13", "testdata/blind13/corpus", "testdata/blind13/gold"},
 	{"blind14", "testdata/blind14/corpus", "testdata/blind14/gold"},
 	{"blind15", "testdata/blind15/corpus", "testdata/blind15/gold"},
+	{"blind19", "testdata/blind19/corpus", "testdata/blind19/gold"},
 }
 
 // extractDir extracts every article under dir into N-Quads, as `vnkg extract`
@@ -170,7 +171,10 @@ func TestScore(t *testing.T) {
 		// at its end), opened for tuning at session 7's start; blind14 0.936
 		// after ev8's first steps, 0.985 with ent8; blind15 0.864 at ev8's
 		// unseen check and 0.848 at ent8's (EVAL.md), 0.915 after both
-		"blind14": 0.97, "blind15": 0.90}
+		"blind14": 0.97, "blind15": 0.90,
+		// session 8's blind19 (first contact 0.889 at main 7d0df70), opened
+		// for tuning after ev9's unseen check (0.892 at 6e75df1, EVAL.md)
+		"blind19": 0.89}
 	for _, set := range articleDirs {
 		t.Run(set.name, func(t *testing.T) {
 			docs := extractDir(t, set.corpus)
