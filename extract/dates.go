@@ -367,10 +367,20 @@ func resolveYear(d Date, published string, sentenceYear int) Date {
 // statedYear finds the one year a sentence states as the time of what it reports
 // ("6 tháng đầu năm 2017"), ignoring targets ("đến năm 2020"), periods
 // ("giai đoạn 2016-2021") and several different years.
-func statedYear(toks []Token, s sentence) int {
+func statedYear(toks []Token, s sentence) int { return statedYearOutside(toks, s, nil) }
+
+// statedYearOutside is statedYear without the years at tokens inside reports
+// true for (the target year of a plan's name, "Đề án … năm 2020", is no time
+// of the meeting that reviews it) and those that end a capitalized name.
+func statedYearOutside(toks []Token, s sentence, inside func(int) bool) int {
 	year := 0
 	for i := s.t0 + 1; i < s.t1; i++ {
-		if toks[i].Kind != Number || toks[i-1].Key != "năm" {
+		if toks[i].Kind != Number || toks[i-1].Key != "năm" || inside != nil && inside(i) {
+			continue
+		}
+		// "Ban chỉ đạo Bộ Quốc phòng ASEAN năm 2020": a year that ends a
+		// capitalized name belongs to the name
+		if i >= 2 && toks[i-2].Cap {
 			continue
 		}
 		y, err := strconv.Atoi(toks[i].Text)

@@ -70,6 +70,7 @@ func TestStatedYear(t *testing.T) {
 		{"giai đoạn 2011-2013 và triển khai phương hướng đến năm 2015", 0},
 		{"kết quả năm 2020 và kế hoạch năm 2021", 0},
 		{"tầm nhìn đến năm 2030", 0},
+		{"Ban chỉ đạo Bộ Quốc phòng ASEAN năm 2020 tổ chức hội nghị", 0},
 	}
 	for _, tt := range tests {
 		toks := Tokenize(Normalize(tt.in))
