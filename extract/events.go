@@ -62,7 +62,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	// "Tháng 3/2023, hai bên đã tổ chức Đối thoại …": a meeting told under a
 	// time that names no day is told in passing, no event of the article
 	// (GUIDELINES); the sentence may still refer to one
-	if a.vagueTimeOpening(s, spans) || a.occasionCount(spans) {
+	if a.toldInPassing(spans) {
 		purpose = true
 	}
 	sc := a.scanSentence(spans, ms)
@@ -749,16 +749,49 @@ func (a *analysis) occasionCount(spans []Chunk) bool {
 	return false
 }
 
+// toldInPassing reports a sentence whose meetings are told in passing: under
+// a time that names no day, as a count of occasions, or years back.
+func (a *analysis) toldInPassing(spans []Chunk) bool {
+	return a.vagueTimeOpening(spans) || a.occasionCount(spans) || a.yearsAgo(spans)
+}
+
+// yearsAgo reports a sentence that, before any meeting word, counts years or
+// months back (event_words.tsv ago, with a numeral and a vague unit):
+// "Được biết, trước đó hai năm, A và B đã đồng chủ trì Đối thoại …", "Ba năm
+// trước, …": a meeting told so, with no day, is told in passing.
+func (a *analysis) yearsAgo(spans []Chunk) bool {
+	toks := a.toks
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent || sp.Kind == SpanDate {
+			return false
+		}
+		t := sp.T0
+		if sp.Kind != SpanOther || t+1 >= len(toks) || !(toks[t].Kind == Number || a.g.evWord(toks[t].Key, ewNumeral)) || !a.g.evWord(toks[t+1].Key, ewVagueUnit) {
+			continue
+		}
+		// "trước đó hai năm" (a word or two right before the count)
+		if t >= 1 && a.g.evWord(toks[t-1].Key, ewAgo) || t >= 2 && a.g.evWord(toks[t-2].Key+" "+toks[t-1].Key, ewAgo) {
+			return true
+		}
+		// "hai năm trước"
+		if a.g.evPhraseAt(toks, t+2, len(toks), ewAgo) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // vagueTimeOpening reports a sentence that opens with a time that names no
 // day: optional leads (event_words.tsv vague-lead: "hồi", "vào", "trong"),
 // a unit of time (vague-unit: "tháng", "năm"), a number or a word of the past
 // (vague-past: "ngoái"), and a comma within a few words ("Tháng 3/2023,",
 // "Hồi tháng 2/2023,", "Năm ngoái,", "Tháng 9 năm ngoái,").
-func (a *analysis) vagueTimeOpening(s sentence, spans []Chunk) bool {
+func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 	if len(spans) == 0 || spans[0].Kind == SpanDate {
 		return false
 	}
 	toks := a.toks
+	s := sentence{spans[0].T0, spans[len(spans)-1].T1}
 	i := s.t0
 	for i < s.t1 && toks[i].Kind == Word && a.g.evWord(toks[i].Key, ewVagueLead) {
 		i++
@@ -1238,7 +1271,14 @@ func (a *analysis) programmeScene(spans []Chunk) *EventFact {
 // plannedSentence reports a sentence about what will happen ("sẽ", "dự
 // kiến", "theo chương trình", "lần tới": the planned words of
 // event_words.tsv): its meetings have not happened.
+//
+// A sentence that tells its meetings in passing (toldInPassing) is treated
+// so too: its role verbs give no roles ("Được biết, trước đó hai năm, A và B
+// đã đồng chủ trì Đối thoại …").
 func (a *analysis) plannedSentence(spans []Chunk) bool {
+	if a.toldInPassing(spans) {
+		return true
+	}
 	for _, sp := range spans {
 		if sp.Kind != SpanOther && sp.Kind != SpanEvent && sp.Kind != SpanVerb {
 			continue
