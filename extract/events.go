@@ -782,10 +782,11 @@ func (a *analysis) yearsAgo(spans []Chunk) bool {
 }
 
 // vagueTimeOpening reports a sentence that opens with a time that names no
-// day: optional leads (event_words.tsv vague-lead: "hồi", "vào", "trong"),
-// a unit of time (vague-unit: "tháng", "năm"), a number or a word of the past
-// (vague-past: "ngoái"), and a comma within a few words ("Tháng 3/2023,",
-// "Hồi tháng 2/2023,", "Năm ngoái,", "Tháng 9 năm ngoái,").
+// day: optional leads (event_words.tsv vague-lead: "hồi", "trong"), a unit
+// of time (vague-unit: "tháng", "năm"), a number or a word of the past
+// (vague-past: "ngoái", "qua"), and a comma within a few words ("Tháng
+// 3/2023,", "Hồi tháng 2/2023,", "Năm ngoái,", "Tháng 9 năm ngoái,"); after
+// a lead, the unit alone ("Trong năm,").
 func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 	if len(spans) == 0 || spans[0].Kind == SpanDate {
 		return false
@@ -798,6 +799,10 @@ func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 	}
 	if i+1 >= s.t1 || toks[i].Kind != Word || !a.g.evWord(toks[i].Key, ewVagueUnit) {
 		return false
+	}
+	// "Trong năm, …": after a lead, the unit alone
+	if i > s.t0 && toks[i+1].Text == "," {
+		return true
 	}
 	if n := toks[i+1]; n.Kind != Number && !(n.Kind == Word && a.g.evWord(n.Key, ewVaguePast)) {
 		return false
