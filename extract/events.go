@@ -379,8 +379,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			}
 			continue
 		}
+		// ("Trong khuôn khổ chương trình, … đã tổ chức dâng hương tại …, giao
+		// lưu bóng chuyền, …": the programme's activities, on no day of their
+		// own, are no events of their own)
 		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil &&
-			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0 || a.ev.ceremony[sp.T0]) {
+			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0 || a.ev.ceremony[sp.T0]) && !(len(a.facts.Events) > 0 && a.framedSentence(spans) && !a.ownDay(spans)) {
 			// other kinds (lễ ký, hội thảo, diễn tập) are events when they are
 			// the story itself, not a sequel to its meeting
 			// "Bộ Quốc phòng tổ chức lễ tiễn …", "Ngày 5/8, … tổ chức hội đàm":
@@ -1230,6 +1233,17 @@ func (a *analysis) frameAt(spans []Chunk, k int) bool {
 		}
 		if spans[j].Kind != SpanOther && spans[j].Kind != SpanName {
 			return false
+		}
+	}
+	return false
+}
+
+// framedSentence reports a sentence that opens with a frame ("Trong khuôn
+// khổ chương trình, …", "Nằm trong khuôn khổ …").
+func (a *analysis) framedSentence(spans []Chunk) bool {
+	for j := 1; j < len(spans) && j <= 3; j++ {
+		if spans[j].Kind == SpanOther && spans[j].Value == "khổ" && spans[j-1].Kind == SpanOther && spans[j-1].Value == "khuôn" {
+			return true
 		}
 	}
 	return false

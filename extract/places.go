@@ -15,56 +15,8 @@ func (a *analysis) place(spans []Chunk, j int) string {
 
 // visitPlaceOf is place without its filters.
 func (a *analysis) visitPlaceOf(spans []Chunk, j int) string {
-	p, end := a.placeEnd(spans, j)
-	if p == "" {
-		return ""
-	}
-	// "diễn ra … tại Tây Ninh và Svay Rieng": two bare names "và" joins are
-	// the event's one place; places a unit or a head opens ("tại huyện Sepon,
-	// tỉnh Savannakhet và huyện Hướng Hóa, tỉnh Quảng Trị") give the first
-	if !a.headedPlace(spans[j].T1) {
-		if q := a.joinedPlace(spans, end); q != "" {
-			return p + " và " + q
-		}
-	}
+	p, _ := a.placeEnd(spans, j)
 	return p
-}
-
-// headedPlace reports a place at token t that an administrative unit or a
-// place head opens, in any case ("tỉnh Tây Ninh", "Cửa khẩu Lao Bảo").
-func (a *analysis) headedPlace(t int) bool {
-	return t >= len(a.toks) || !a.toks[t].Cap || a.g.evPhraseAt(a.toks, t, len(a.toks), ewPlaceHead|ewAdminLevel|ewDescribedPlace) > 0
-}
-
-// joinedPlace reads a second bare place after the first one's end at token
-// t: "và" and a capitalized name that no honorific, rank, title or body starts, and
-// no unit or head opens, that ends its clause (a stop, a bracket, a
-// function word). "" when there is none.
-func (a *analysis) joinedPlace(spans []Chunk, t int) string {
-	toks := a.toks
-	if t+1 >= len(toks) || toks[t].Key != "và" || a.skip[t+1] || a.headedPlace(t+1) {
-		return ""
-	}
-	k := 0
-	for k < len(spans) && spans[k].T0 < t+1 {
-		k++
-	}
-	if k == len(spans) || spans[k].T0 != t+1 {
-		return ""
-	}
-	switch first := spans[k]; {
-	case first.Kind == SpanHonorific, first.Kind == SpanOrg, first.Kind == SpanTitle, first.Kind == SpanRank, first.Kind == SpanEvent, first.Kind == SpanVerb:
-		return ""
-	}
-	// the second place is read as the first was, from the span of "và"
-	q, end := a.placeEnd(spans, k-1)
-	if q == "" || end <= t+1 {
-		return ""
-	}
-	if end < len(toks) && !(toks[end].Kind == Punct || toks[end].Kind == Newline || a.g.isFunction(toks[end].Key)) {
-		return ""
-	}
-	return q
 }
 
 // placeEnd is place with the token index where the place ends.
@@ -143,7 +95,7 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 			continue
 		}
 		j := i
-		for j < len(toks) && j < i+5 && toks[j].Kind == Word && !toks[j].Cap && !a.g.isFunction(toks[j].Key) {
+		for j < len(toks) && j < i+7 && toks[j].Kind == Word && !toks[j].Cap && !a.g.isFunction(toks[j].Key) {
 			// ("Sở chỉ huy Bộ Tư lệnh …": an agent verb is a noun here)
 			if n, _ := a.g.verbLex.longest(toks, j); n > 0 && a.g.evPhraseAt(toks, j, j+n, ewAgentVerb) != n {
 				break
