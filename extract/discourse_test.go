@@ -99,6 +99,16 @@ func TestDiscourse(t *testing.T) {
 			},
 		},
 		{
+			name:      "two meetings named together past the first one's abbreviation, the second's name beginning with the first's, are two",
+			published: "2022-03-29",
+			text:      "Đoàn Bộ Quốc phòng Việt Nam do Đại tá Phạm Mạnh Thắng dẫn đầu đã tham dự Hội nghị Quan chức Quốc phòng cấp cao ASEAN (ADSOM) và Hội nghị Quan chức Quốc phòng cấp cao ASEAN mở rộng (ADSOM+) diễn ra trong hai ngày 28 và 29/3.",
+			want: []string{
+				"PERSON Phạm Mạnh Thắng | Đại tá | ",
+				"EVENT hội nghị | 2022-03-28 |  |  | chair  | attend Phạm Mạnh Thắng | speak  | about ",
+				"EVENT hội nghị | 2022-03-28 |  |  | chair  | attend Phạm Mạnh Thắng | speak  | about ",
+			},
+		},
+		{
 			name:      "a meeting a delegation travels to attend, said to take place, is the article's",
 			published: "2015-10-03",
 			text:      "Đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Nguyễn Chí Vịnh dẫn đầu đã sang Mỹ tham dự Đối thoại Chính sách quốc phòng Việt - Mỹ lần thứ 6, diễn ra tại thủ đô Washington từ ngày 29.9 đến 2.10.",

@@ -186,7 +186,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// "Hội nghị X và Hội nghị Y": a named meeting right after the name of
 		// one the sentence opened, joined by "và", is another on its day
 		var joinedBefore *EventFact
-		if opened != nil && opened.named && capital && inName >= 0 && k == inName+1 && spans[inName].Value == "và" && end > k+1 {
+		// (past the first one's abbreviation: "Hội nghị X (ADSOM WG) và Hội
+		// nghị X mở rộng (ADSOM+ WG)")
+		if v := afterAbbreviation(spans, inName); opened != nil && opened.named && capital && v >= 0 && v < len(spans) && k == v+1 && spans[v].Value == "và" && end > k+1 {
 			joinedBefore = opened
 		}
 		// introduced: a date earlier in the sentence, or right before the trigger
@@ -340,6 +342,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			// nước ASEAN mở rộng (ADSOM+) đã diễn ra": a name that only begins
 			// like another's, on a day of its own, is another meeting
 			if ev != nil && Fold(ev.Name) != Fold(name) && !a.ev.sentDate.IsZero() && !ev.Date.IsZero() && a.ev.sentDate != ev.Date {
+				ev = nil
+			}
+			// "Hội nghị X … và Hội nghị X mở rộng": named together with the
+			// one whose name it begins with, it is another meeting
+			if ev != nil && ev == joinedBefore && Fold(ev.Name) != Fold(name) {
 				ev = nil
 			}
 			if ev == nil {
@@ -1236,6 +1243,20 @@ func (a *analysis) frameAt(spans []Chunk, k int) bool {
 		}
 	}
 	return false
+}
+
+// afterAbbreviation is the index after a parenthesis of a few spans that
+// opens at spans[v] ("(ADSOM WG)"), or v.
+func afterAbbreviation(spans []Chunk, v int) int {
+	if v < 0 || v >= len(spans) || spans[v].Value != "(" {
+		return v
+	}
+	for e := v + 1; e < len(spans) && e <= v+5; e++ {
+		if spans[e].Value == ")" {
+			return e + 1
+		}
+	}
+	return v
 }
 
 // framedSentence reports a sentence that opens with a frame ("Trong khuôn
