@@ -175,7 +175,7 @@ func TestScore(t *testing.T) {
 		// session 8's blind19 (first contact 0.889 at main 7d0df70), opened
 		// for tuning after ev9's unseen check (0.892 at 6e75df1, EVAL.md);
 		// 0.932 after ev9's event rules for it
-		"blind19": 0.92}
+		"blind19": 0.93}
 	for _, set := range articleDirs {
 		t.Run(set.name, func(t *testing.T) {
 			docs := extractDir(t, set.corpus)
