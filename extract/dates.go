@@ -36,7 +36,7 @@ func (d Date) String() string {
 // "Sáng 27-7", "Sáng nay 14/04", "Hôm nay 21/11/2020", "chiều 12 tháng 5".
 var dateCues = map[string]bool{
 	"ngày": true, "sáng": true, "chiều": true, "trưa": true, "tối": true, "đêm": true,
-	"nay": true, "hôm": true, "mai": true, "qua": true,
+	"nay": true, "hôm": true, "mai": true, "qua": true, "kia": true,
 }
 
 // dateAt matches a date expression introduced by a cue word at toks[i]; the span
@@ -50,12 +50,26 @@ func dateAt(toks []Token, i, end int) int {
 				return w + n + 2
 			}
 		}
+		// "thứ Hai vừa qua"
+		if n := lastPast(toks, i+w, end); n > 0 {
+			return w + n
+		}
 		return 0
 	}
 	// "từ 25 đến 28/6": a range of days after "từ", without "ngày"
 	if toks[i].Kind == Word && toks[i].Key == "từ" {
 		if _, n := parseDate(toks, i+1, end); n == 3 {
 			return 1 + n
+		}
+		// "từ 28/5 đến 2/6": a range across months
+		if _, n := parseDate(toks, i+1, end); n == 1 && i+3 < end && (toks[i+2].Key == "đến" || toks[i+2].Key == "tới" || toks[i+2].Kind == Punct && isDash(toks[i+2].Text)) {
+			if _, ok := numericDate(toks[i+3].Text); ok {
+				return 4
+			}
+		}
+		// "từ 30/5-1/6"
+		if _, ok := numericRange(toks, i+1, end); ok {
+			return 2
 		}
 		return 0
 	}
@@ -65,6 +79,20 @@ func dateAt(toks []Token, i, end int) int {
 	}
 	if j == i {
 		return 0
+	}
+	// "Sáng thứ Hai", "hôm thứ Sáu vừa qua": a weekday after a part of the
+	// day, told from the article's date ("ngày thứ hai của chuyến thăm" is
+	// an ordinal; "Chiều thứ Ba (11/6)" is read at the weekday)
+	if w := weekdayAt(toks, j, end); w > 0 && toks[j-1].Key != "ngày" && toks[j-1].Key != "mai" {
+		if j+w < end && toks[j+w].Text == "(" {
+			return 0
+		}
+		if j+w+1 < end && toks[j+w].Text == "," {
+			if _, n := parseDate(toks, j+w+1, end); n > 0 {
+				return 0 // "Sáng thứ Ba, 20/11": the date that follows says it
+			}
+		}
+		return j - i + w + lastPast(toks, j+w, end)
 	}
 	if j < end && toks[j].Kind == Punct && toks[j].Text == "(" {
 		j++
@@ -106,6 +134,45 @@ func weekdayAt(toks []Token, i, end int) int {
 	return 0
 }
 
+// lastPast is 2 for "vừa qua" at toks[i] ("thứ Hai vừa qua"), else 0.
+func lastPast(toks []Token, i, end int) int {
+	if i+1 < end && toks[i].Key == "vừa" && toks[i+1].Key == "qua" {
+		return 2
+	}
+	return 0
+}
+
+// weekdayNumbers are the days of the week (time.Weekday) after "thứ".
+var weekdayNumbers = map[string]time.Weekday{"hai": time.Monday, "ba": time.Tuesday, "tư": time.Wednesday, "năm": time.Thursday, "sáu": time.Friday, "bảy": time.Saturday}
+
+// weekdayDate is the day a weekday in toks[i:j] names, told from the
+// article's date: the last such day on or before it ("Sáng thứ Hai"), before
+// it with "vừa qua". Zero when the span names no weekday or the article has
+// no date.
+func weekdayDate(toks []Token, i, j int, published string) Date {
+	for k := i; k < j; k++ {
+		w := weekdayAt(toks, k, j)
+		if w == 0 {
+			continue
+		}
+		day := time.Sunday
+		if toks[k].Key == "thứ" {
+			day = weekdayNumbers[toks[k+1].Key]
+		}
+		y, m, d, ok := isoDate(published)
+		if !ok {
+			return Date{}
+		}
+		pub := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		back := (int(pub.Weekday()) - int(day) + 7) % 7
+		if back == 0 && lastPast(toks, k+w, j) > 0 {
+			back = 7
+		}
+		return addDays(published, -back)
+	}
+	return Date{}
+}
+
 // relativeDays reads a relative day at toks[i:j] ("hôm qua", "sáng nay",
 // "chiều qua"): the days from the article's date (0 or -1). "ngày nay" is
 // "nowadays", no date.
@@ -123,6 +190,11 @@ func relativeDays(toks []Token, i, j int) (int, bool) {
 		return 0, true
 	case "qua":
 		return -1, true
+	case "kia":
+		// "hôm kia": the day before yesterday
+		if toks[j-2].Key == "hôm" {
+			return -2, true
+		}
 	}
 	return 0, false
 }
@@ -135,6 +207,18 @@ func parseDate(toks []Token, j, end int) (Date, int) {
 	}
 	if d, ok := numericDate(toks[j].Text); ok {
 		return d, 1
+	}
+	if d, ok := numericRange(toks, j, end); ok {
+		return d, 1
+	}
+	// "5, 6 và 7/6": a list of days, its first
+	if n := dayList(toks, j, end); n > 0 {
+		if last, ok := numericDate(toks[j+n-1].Text); ok {
+			day, _ := strconv.Atoi(toks[j].Text)
+			if validDayMonth(day, last.Month) && day <= last.Day {
+				return Date{Year: last.Year, Month: last.Month, Day: day}, n
+			}
+		}
 	}
 	if rng := strings.SplitN(toks[j].Text, "-", 2); len(rng) == 2 {
 		// "21-23/5", "13-14/11": a range written as one token, its first day
@@ -168,6 +252,43 @@ func parseDate(toks []Token, j, end int) (Date, int) {
 		}
 	}
 	return d, n
+}
+
+// numericRange reads "30/5-1/6", a range across months written as one
+// token: its first day.
+func numericRange(toks []Token, j, end int) (Date, bool) {
+	if j >= end || toks[j].Kind != Number {
+		return Date{}, false
+	}
+	rng := strings.SplitN(toks[j].Text, "-", 2)
+	if len(rng) != 2 || !strings.ContainsAny(rng[0], "/.") {
+		return Date{}, false
+	}
+	first, ok := numericDate(rng[0])
+	last, ok2 := numericDate(rng[1])
+	if !ok || !ok2 {
+		return Date{}, false
+	}
+	if first.Year == 0 {
+		first.Year = last.Year
+	}
+	return first, true
+}
+
+// dayList is the number of tokens of a list of days "5, 6 và 7/6" at toks[j]
+// (days, commas, "và", and a last day with its month), 0 if none.
+func dayList(toks []Token, j, end int) int {
+	k := j
+	for k+1 < end && toks[k].Kind == Number && !strings.ContainsAny(toks[k].Text, "/.-") && toks[k+1].Text == "," {
+		k += 2
+	}
+	if k == j || k+2 >= end || toks[k].Kind != Number || toks[k+1].Key != "và" {
+		return 0
+	}
+	if _, ok := numericDate(toks[k+2].Text); !ok {
+		return 0
+	}
+	return k + 3 - j
 }
 
 // numericDate parses d/m, d-m, d.m and d/m/yyyy.
@@ -246,10 +367,20 @@ func resolveYear(d Date, published string, sentenceYear int) Date {
 // statedYear finds the one year a sentence states as the time of what it reports
 // ("6 tháng đầu năm 2017"), ignoring targets ("đến năm 2020"), periods
 // ("giai đoạn 2016-2021") and several different years.
-func statedYear(toks []Token, s sentence) int {
+func statedYear(toks []Token, s sentence) int { return statedYearOutside(toks, s, nil) }
+
+// statedYearOutside is statedYear without the years at tokens inside reports
+// true for (the target year of a plan's name, "Đề án … năm 2020", is no time
+// of the meeting that reviews it) and those that end a capitalized name.
+func statedYearOutside(toks []Token, s sentence, inside func(int) bool) int {
 	year := 0
 	for i := s.t0 + 1; i < s.t1; i++ {
-		if toks[i].Kind != Number || toks[i-1].Key != "năm" {
+		if toks[i].Kind != Number || toks[i-1].Key != "năm" || inside != nil && inside(i) {
+			continue
+		}
+		// "Ban chỉ đạo Bộ Quốc phòng ASEAN năm 2020": a year that ends a
+		// capitalized name belongs to the name
+		if i >= 2 && toks[i-2].Cap {
 			continue
 		}
 		y, err := strconv.Atoi(toks[i].Text)
@@ -290,7 +421,7 @@ func (a *analysis) dateOf(sp Chunk, s sentence) Date {
 		if off, ok := relativeDays(a.toks, sp.T0, sp.T1); ok {
 			return addDays(a.doc.Published, off)
 		}
-		return d
+		return weekdayDate(a.toks, sp.T0, sp.T1, a.doc.Published)
 	}
 	return a.resolveDate(d, s)
 }

@@ -35,6 +35,12 @@ func TestDateAt(t *testing.T) {
 		{"Trong các ngày từ 25 đến 28/6, đội tàu", "2025-06-29", "2025-06-25"},
 		{"từ 2010 đến nay", "", ""},
 		{"từ 5 đến 7 đơn vị", "", ""},
+		{"lần thứ hai, hai bên", "", ""},
+		{"từ 28/5 đến 2/6, đoàn", "2024-06-10", "2024-05-28"},
+		{"Từ 30/5-1/6, đoàn", "2024-06-10", "2024-05-30"},
+		{"Trong các ngày 5, 6 và 7/6, đoàn", "2024-06-10", "2024-06-05"},
+		{"có 5, 6 và 7 đơn vị", "", ""},
+		{"ngày thứ hai của chuyến thăm", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -64,6 +70,7 @@ func TestStatedYear(t *testing.T) {
 		{"giai đoạn 2011-2013 và triển khai phương hướng đến năm 2015", 0},
 		{"kết quả năm 2020 và kế hoạch năm 2021", 0},
 		{"tầm nhìn đến năm 2030", 0},
+		{"Ban chỉ đạo Bộ Quốc phòng ASEAN năm 2020 tổ chức hội nghị", 0},
 	}
 	for _, tt := range tests {
 		toks := Tokenize(Normalize(tt.in))
@@ -98,5 +105,38 @@ func TestRelativeDates(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q (published %q): date %q, want %q", tt.text, tt.published, got, tt.want)
 		}
+	}
+}
+
+// TestRelativeDays holds the days told from the article's date: "hôm qua",
+// "hôm kia", a weekday after a part of the day.
+func TestRelativeDays(t *testing.T) {
+	tests := []struct{ in, published, want string }{
+		{"Hôm qua, tại Hà Nội", "2024-06-12", "2024-06-11"},
+		{"Hôm kia, tại Hà Nội", "2024-06-12", "2024-06-10"},
+		{"Sáng thứ Hai, tại Hà Nội", "2024-06-12", "2024-06-10"},
+		{"Chiều thứ Tư, tại Hà Nội", "2024-06-12", "2024-06-12"},
+		{"thứ Tư vừa qua, tại Hà Nội", "2024-06-12", "2024-06-05"},
+		{"Tối chủ nhật, tại Hà Nội", "2024-06-12", "2024-06-09"},
+		{"Sáng thứ Hai, tại Hà Nội", "", "--00-00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			toks := Tokenize(Normalize(tt.in))
+			got := ""
+			for i := range toks {
+				if n := dateAt(toks, i, len(toks)); n > 0 {
+					if off, ok := relativeDays(toks, i, i+n); ok {
+						got = addDays(tt.published, off).String()
+					} else {
+						got = weekdayDate(toks, i, i+n, tt.published).String()
+					}
+					break
+				}
+			}
+			if got != tt.want {
+				t.Errorf("day of %q = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }

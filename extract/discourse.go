@@ -779,10 +779,22 @@ func (a *analysis) arrivalAt(spans []Chunk, kind lineKind, planned bool) (arriva
 		return arrival{}, false
 	}
 	for j, sp := range spans {
-		if sp.Kind != SpanOther || !a.g.evWord(sp.Value, ewArrival) {
+		if sp.Kind != SpanOther {
 			continue
 		}
-		if p := a.place(spans, j); p != "" {
+		// "đã hạ cánh tại Hà Nội": a phrase of several words, and its "tại"
+		n := a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewArrival)
+		if n == 0 {
+			continue
+		}
+		last := j
+		for last+1 < len(spans) && spans[last].T1 < sp.T0+n {
+			last++
+		}
+		if last+1 < len(spans) && spans[last+1].Kind == SpanOther && spans[last+1].Value == "tại" {
+			last++
+		}
+		if p := a.place(spans, last); p != "" {
 			return arrival{date: a.ev.sentDate, place: p}, true
 		}
 	}

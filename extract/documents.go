@@ -240,8 +240,27 @@ func (a *analysis) plans(s sentence) (found []planSpan) {
 		if !toks[i].Cap && !toks[i+2].Cap {
 			continue
 		}
+		// "Đề án được xây dựng nhằm …": a capitalized head before an aspect
+		// or function word refers back to a plan, it names none
+		if !toks[i+2].Cap && (a.g.evWord(toks[i+2].Key, ewAspect) || a.g.isFunction(toks[i+2].Key)) {
+			continue
+		}
 		quoted := i > s.t0 && (toks[i-1].Text == "“" || toks[i-1].Text == "\"")
 		j := i + 2
+		// "Đề án “Đẩy mạnh đối ngoại biên giới …”": the name in quotation
+		// marks after the head is the plan's; the marks are no part of it
+		if t := toks[i+2]; !quoted && t.Kind == Punct && (t.Text == "“" || t.Text == "\"") {
+			k := i + 3
+			for k < s.t1 && toks[k].Kind != Newline && toks[k].Text != "”" && toks[k].Text != "\"" {
+				k++
+			}
+			if k < s.t1 && (toks[k].Text == "”" || toks[k].Text == "\"") && k > i+3 {
+				name := upperFirst(CanonicalTone(collapseSpaces(a.tokText(i, i+2) + " " + a.tokText(i+3, k))))
+				found = append(found, planSpan{i, k + 1, name})
+				i = k
+				continue
+			}
+		}
 		for ; j < s.t1; j++ {
 			t := toks[j]
 			if t.Kind == Newline || t.Kind == Punct && (t.Text == "”" || t.Text == "\"" || t.Text == ";" || t.Text == "." || t.Text == "(") {

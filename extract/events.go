@@ -59,6 +59,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	a.ev.prev = a.current
 	purpose := false // past "để", "nhằm": what follows is aimed at, not done
 	purposeOpens := false
+	// "Tháng 3/2023, hai bên đã tổ chức Đối thoại …": a meeting told under a
+	// time that names no day is told in passing, no event of the article
+	// (GUIDELINES); the sentence may still refer to one
+	if a.toldInPassing(spans) {
+		purpose = true
+	}
 	sc := a.scanSentence(spans, ms)
 	for k, sp := range spans {
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewPurpose) {
@@ -180,7 +186,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// "Hội nghị X và Hội nghị Y": a named meeting right after the name of
 		// one the sentence opened, joined by "và", is another on its day
 		var joinedBefore *EventFact
-		if opened != nil && opened.named && capital && inName >= 0 && k == inName+1 && spans[inName].Value == "và" && end > k+1 {
+		// (past the first one's abbreviation: "Hội nghị X (ADSOM WG) và Hội
+		// nghị X mở rộng (ADSOM+ WG)")
+		if v := afterAbbreviation(spans, inName); opened != nil && opened.named && capital && v >= 0 && v < len(spans) && k == v+1 && spans[v].Value == "và" && end > k+1 {
 			joinedBefore = opened
 		}
 		// introduced: a date earlier in the sentence, or right before the trigger
@@ -268,6 +276,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			inName = end
 			continue
 		}
+		// "Chiều cùng ngày, Đoàn đặt vòng hoa tại …": an act the delegation,
+		// as the clause's subject, does on a day the sentence gives
+		if !introduced && a.ownDay(spans) && a.delegationBefore(spans, k) {
+			introduced = true
+		}
 		// ("Sáng 17/4, tại X, lễ đón đoàn … diễn ra …" after another welcome:
 		// held on another day or place, it is another one)
 		held = held || heldAtPlace >= 0
@@ -331,6 +344,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			if ev != nil && Fold(ev.Name) != Fold(name) && !a.ev.sentDate.IsZero() && !ev.Date.IsZero() && a.ev.sentDate != ev.Date {
 				ev = nil
 			}
+			// "Hội nghị X … và Hội nghị X mở rộng": named together with the
+			// one whose name it begins with, it is another meeting
+			if ev != nil && ev == joinedBefore && Fold(ev.Name) != Fold(name) {
+				ev = nil
+			}
 			if ev == nil {
 				ev = &EventFact{Name: name, Kind: sp.Value, named: true}
 				a.facts.Events = append(a.facts.Events, ev)
@@ -368,8 +386,11 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			}
 			continue
 		}
+		// ("Trong khuôn khổ chương trình, … đã tổ chức dâng hương tại …, giao
+		// lưu bóng chuyền, …": the programme's activities, on no day of their
+		// own, are no events of their own)
 		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil &&
-			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0 || a.ev.ceremony[sp.T0]) {
+			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0 || a.ev.ceremony[sp.T0]) && !(len(a.facts.Events) > 0 && a.framedSentence(spans) && !a.ownDay(spans)) {
 			// other kinds (lễ ký, hội thảo, diễn tập) are events when they are
 			// the story itself, not a sequel to its meeting
 			// "Bộ Quốc phòng tổ chức lễ tiễn …", "Ngày 5/8, … tổ chức hội đàm":
@@ -508,26 +529,84 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			}
 		}
 	}
-	// "Hội nghị đã quán triệt Nghị quyết …": the event, as the sentence's subject,
-	// reviewed the resolutions and plans the sentence names
-	if ref != nil && opened == nil && subjectIsEvent(spans) {
-		for t := s.t0; t < s.t1; t++ {
-			if name, ok := a.docAt[t]; ok {
-				ref.About = appendUnique(ref.About, name)
-			}
-		}
-	}
+	// (a sentence whose subject is the meeting names documents it did not
+	// review too: "Hội nghị xác định, năm 2019, công tác … cần bám sát tinh
+	// thần … Nghị quyết số 806": only a review verb makes one its subject)
 	// "Tại hội nghị, các đại biểu thảo luận, góp ý vào dự thảo Đề án …": a
 	// document that a review verb governs, also through a list ("quán triệt
 	// sáu nghị quyết …, gồm: Nghị quyết số …; Nghị quyết số …")
 	if ref != nil {
 		for t := s.t0; t < s.t1; t++ {
-			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t)) {
+			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t) || a.issuedByMeetingAt(spans, t) || a.reviewChainAt(spans, t)) {
 				ref.About = appendUnique(ref.About, name)
 			}
 		}
 	}
 	return ref
+}
+
+// issuedByMeetingAt reports a document at token t that a meeting issues: a
+// verb of issuing_verbs.txt between a meeting word and it ("Hội nghị ra Nghị
+// quyết lãnh đạo …", "hội nghị đã thông qua Nghị quyết …"); the meeting
+// launched it (GUIDELINES: about).
+func (a *analysis) issuedByMeetingAt(spans []Chunk, t int) bool {
+	v := a.g.issuingBefore(a.toks, t)
+	if v < 1 {
+		return false
+	}
+	j := v - 1
+	if a.g.evWord(a.toks[j].Key, ewAspect) && j > 0 {
+		j-- // "đã"
+	}
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent && sp.T1-1 == j {
+			return true
+		}
+	}
+	return false
+}
+
+// reviewChainAt reports a document at token t that the words before it say a
+// meeting reviews: walking back over review links (event_words.tsv
+// review-link: "triển khai", "thực hiện", "kết quả"), commas, "và" and
+// numbers, it reaches a review verb (review: "đánh giá", "học tập"; or one of
+// reviewWords: "quán triệt", "tổng kết") or,
+// past at least one link, the meeting word itself ("Hội nghị học tập, quán
+// triệt, triển khai thực hiện Nghị quyết …"; "các đại biểu đánh giá kết quả
+// thực hiện Nghị quyết …").
+func (a *analysis) reviewChainAt(spans []Chunk, t int) bool {
+	meetingEnd := map[int]bool{}
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent {
+			meetingEnd[sp.T1] = true
+		}
+	}
+	// endingAt is the length of a phrase of class c that ends at token j
+	endingAt := func(j int, c eventWordClass) int {
+		for start := max(j-3, 0); start <= j; start++ {
+			if n := a.g.evPhraseAt(a.toks, start, j+1, c); n == j+1-start {
+				return n
+			}
+		}
+		return 0
+	}
+	linked := false
+	for j := t - 1; j >= 0 && j >= t-20; {
+		if linked && meetingEnd[j+1] || endingAt(j, ewReview) > 0 || a.reviewVerbAt(j) {
+			return true
+		}
+		if n := endingAt(j, ewReviewLink); n > 0 {
+			j -= n
+			linked = true
+			continue
+		}
+		if tk := a.toks[j]; tk.Text == "," || tk.Key == "và" || tk.Kind == Number {
+			j--
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // ownDay reports a sentence that gives its own day: a date, a part of the
@@ -542,6 +621,20 @@ func (a *analysis) ownDay(spans []Chunk) bool {
 		}
 	}
 	return false
+}
+
+// delegationBefore reports a delegation word (event_words.tsv delegation:
+// "Đoàn") that opens the clause of spans[k] right before it, past fillers
+// and aspect words ("Chiều cùng ngày, Đoàn đã đặt vòng hoa …").
+func (a *analysis) delegationBefore(spans []Chunk, k int) bool {
+	j := k - 1
+	for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || a.g.evWord(spans[j].Value, ewAspect)) {
+		j--
+	}
+	if j < 0 || spans[j].Kind != SpanOther && spans[j].Kind != SpanName || spans[j].T1-spans[j].T0 != 1 || !a.g.evWord(a.toks[spans[j].T0].Key, ewDelegation) {
+		return false
+	}
+	return j == 0 || spans[j-1].Kind == SpanSep && spans[j-1].Value == "," || spans[j-1].Kind == SpanDate
 }
 
 // progressiveBefore reports "đang" earlier in the clause of spans[k].
@@ -644,6 +737,91 @@ func sceneOpening(a *analysis, spans []Chunk) bool {
 			return k > 0
 		}
 		if spans[k].Kind != SpanOther || !a.g.is(spans[k].Value, wScene) {
+			return false
+		}
+	}
+	return false
+}
+
+// occasionCount reports a sentence that counts an occasion before any meeting
+// word (event_words.tsv occasion: "Đây là lần thứ tư lực lượng Cảnh sát biển
+// hai nước tổ chức tuần tra liên hợp …"): it tells how often meetings were
+// held, and opens none.
+func (a *analysis) occasionCount(spans []Chunk) bool {
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent {
+			return false
+		}
+		if sp.Kind == SpanOther && a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewOccasion) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// toldInPassing reports a sentence whose meetings are told in passing: under
+// a time that names no day, as a count of occasions, or years back.
+func (a *analysis) toldInPassing(spans []Chunk) bool {
+	return a.vagueTimeOpening(spans) || a.occasionCount(spans) || a.yearsAgo(spans)
+}
+
+// yearsAgo reports a sentence that, before any meeting word, counts years or
+// months back (event_words.tsv ago, with a numeral and a vague unit):
+// "Được biết, trước đó hai năm, A và B đã đồng chủ trì Đối thoại …", "Ba năm
+// trước, …": a meeting told so, with no day, is told in passing.
+func (a *analysis) yearsAgo(spans []Chunk) bool {
+	toks := a.toks
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent || sp.Kind == SpanDate {
+			return false
+		}
+		t := sp.T0
+		if sp.Kind != SpanOther || t+1 >= len(toks) || !(toks[t].Kind == Number || a.g.evWord(toks[t].Key, ewNumeral)) || !a.g.evWord(toks[t+1].Key, ewVagueUnit) {
+			continue
+		}
+		// "trước đó hai năm" (a word or two right before the count)
+		if t >= 1 && a.g.evWord(toks[t-1].Key, ewAgo) || t >= 2 && a.g.evWord(toks[t-2].Key+" "+toks[t-1].Key, ewAgo) {
+			return true
+		}
+		// "hai năm trước"
+		if a.g.evPhraseAt(toks, t+2, len(toks), ewAgo) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueTimeOpening reports a sentence that opens with a time that names no
+// day: optional leads (event_words.tsv vague-lead: "hồi", "trong"), a unit
+// of time (vague-unit: "tháng", "năm"), a number or a word of the past
+// (vague-past: "ngoái", "qua"), and a comma within a few words ("Tháng
+// 3/2023,", "Hồi tháng 2/2023,", "Năm ngoái,", "Tháng 9 năm ngoái,"); after
+// a lead, the unit alone ("Trong năm,").
+func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
+	if len(spans) == 0 || spans[0].Kind == SpanDate {
+		return false
+	}
+	toks := a.toks
+	s := sentence{spans[0].T0, spans[len(spans)-1].T1}
+	i := s.t0
+	for i < s.t1 && toks[i].Kind == Word && a.g.evWord(toks[i].Key, ewVagueLead) {
+		i++
+	}
+	if i+1 >= s.t1 || toks[i].Kind != Word || !a.g.evWord(toks[i].Key, ewVagueUnit) {
+		return false
+	}
+	// "Trong năm, …": after a lead, the unit alone
+	if i > s.t0 && toks[i+1].Text == "," {
+		return true
+	}
+	if n := toks[i+1]; n.Kind != Number && !(n.Kind == Word && a.g.evWord(n.Key, ewVaguePast)) {
+		return false
+	}
+	for j := i + 2; j < s.t1 && j <= i+6; j++ {
+		if toks[j].Text == "," {
+			return true
+		}
+		if toks[j].Kind == Word && !a.g.evWord(toks[j].Key, ewVagueUnit|ewVaguePast) {
 			return false
 		}
 	}
@@ -865,7 +1043,7 @@ func (a *analysis) visitPlace(spans []Chunk, k int) string {
 		sp := spans[j]
 		// ("chuyến thăm hữu nghị tới thành phố Đà Nẵng": its destination)
 		if sp.Kind == SpanOther && (sp.Value == "tại" || a.g.evWord(sp.Value, ewArrival)) {
-			if p := a.place(spans, j); p != "" || sp.Value == "tại" {
+			if p := a.visitPlaceOf(spans, j); p != "" || sp.Value == "tại" {
 				return p
 			}
 		}
@@ -875,7 +1053,7 @@ func (a *analysis) visitPlace(spans []Chunk, k int) string {
 	}
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
 		if sp := spans[j]; sp.Kind == SpanOther && a.g.evWord(sp.Value, ewArrival) {
-			if p := a.place(spans, j); p != "" {
+			if p := a.visitPlaceOf(spans, j); p != "" {
 				return p
 			}
 		}
@@ -1067,6 +1245,31 @@ func (a *analysis) frameAt(spans []Chunk, k int) bool {
 	return false
 }
 
+// afterAbbreviation is the index after a parenthesis of a few spans that
+// opens at spans[v] ("(ADSOM WG)"), or v.
+func afterAbbreviation(spans []Chunk, v int) int {
+	if v < 0 || v >= len(spans) || spans[v].Value != "(" {
+		return v
+	}
+	for e := v + 1; e < len(spans) && e <= v+5; e++ {
+		if spans[e].Value == ")" {
+			return e + 1
+		}
+	}
+	return v
+}
+
+// framedSentence reports a sentence that opens with a frame ("Trong khuôn
+// khổ chương trình, …", "Nằm trong khuôn khổ …").
+func (a *analysis) framedSentence(spans []Chunk) bool {
+	for j := 1; j < len(spans) && j <= 3; j++ {
+		if spans[j].Kind == SpanOther && spans[j].Value == "khổ" && spans[j-1].Kind == SpanOther && spans[j-1].Value == "khuôn" {
+			return true
+		}
+	}
+	return false
+}
+
 // framedOpening reports that the event the sentence opened, of the kind of
 // opened, was named as a frame before spans[k].
 func (a *analysis) framedOpening(spans []Chunk, k int, opened *EventFact) bool {
@@ -1108,7 +1311,14 @@ func (a *analysis) programmeScene(spans []Chunk) *EventFact {
 // plannedSentence reports a sentence about what will happen ("sẽ", "dự
 // kiến", "theo chương trình", "lần tới": the planned words of
 // event_words.tsv): its meetings have not happened.
+//
+// A sentence that tells its meetings in passing (toldInPassing) is treated
+// so too: its role verbs give no roles ("Được biết, trước đó hai năm, A và B
+// đã đồng chủ trì Đối thoại …").
 func (a *analysis) plannedSentence(spans []Chunk) bool {
+	if a.toldInPassing(spans) {
+		return true
+	}
 	for _, sp := range spans {
 		if sp.Kind != SpanOther && sp.Kind != SpanEvent && sp.Kind != SpanVerb {
 			continue

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -42,6 +43,10 @@ func checkExpect(f *Facts, expect string) []string {
 				for _, p := range ps {
 					ok = ok || p.Name == val
 				}
+			}
+		case "about":
+			for _, ev := range events {
+				ok = ok || slices.Contains(ev.About, val)
 			}
 		case "organizer", "date", "location", "name":
 			for _, ev := range events {

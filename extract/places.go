@@ -2,7 +2,19 @@ package extract
 
 // place reads the place after "tại" at spans[j]: capitalized words, bodies,
 // countries and numbers, skipping "điểm cầu".
+//
+// A "tại" that says where a post sits ("Tùy viên Quân sự Nga tại Việt Nam")
+// or where a guest's visit goes ("ông B … đang có chuyến thăm, làm việc tại
+// Việt Nam") gives no event place; a visit reads its own with visitPlaceOf.
 func (a *analysis) place(spans []Chunk, j int) string {
+	if spans[j].Kind == SpanOther && spans[j].Value == "tại" && (a.postPlaceAt(spans, j) || visitPlaceAt(spans, j)) {
+		return ""
+	}
+	return a.visitPlaceOf(spans, j)
+}
+
+// visitPlaceOf is place without its filters.
+func (a *analysis) visitPlaceOf(spans []Chunk, j int) string {
 	p, _ := a.placeEnd(spans, j)
 	return p
 }
@@ -24,7 +36,21 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		}
 	}
 	asWritten := false // a place opened by a lower-case unit keeps its case
+	// "tại hai xã thuộc huyện Bố Trạch": a count of units that lie in a
+	// named place opens it
+	if i+2 < len(toks) && (toks[i].Kind == Number || a.g.evWord(toks[i].Key, ewNumeral)) {
+		if n := a.g.evPhraseAt(toks, i+1, len(toks), ewAdminLevel); n > 0 && a.g.evWord(toks[i+1+n].Key, ewWithin) {
+			i += n + 2
+			asWritten = true
+		}
+	}
 	for i < len(toks) && toks[i].Kind == Word && !toks[i].Cap {
+		// "tại số 1 Nguyễn Tri Phương": a house number opens a street address
+		if a.g.evWord(toks[i].Key, ewAddress) && i+2 < len(toks) && toks[i+1].Kind == Number && toks[i+2].Kind == Word && toks[i+2].Cap {
+			asWritten = asWritten || i == t0
+			i += 2
+			break
+		}
 		// "tại trụ sở …", "tại cửa khẩu Thủy Khẩu", "tại huyện Hướng Hóa":
 		// lower-case words that open a place's name
 		if n := a.g.evPhraseAt(toks, i, len(toks), ewPlaceHead|ewAdminLevel); n > 0 {
@@ -37,7 +63,15 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		}
 	}
 	start := i
-	for i < len(toks) && !a.skip[i] {
+	// "tổ chức tại thủ đô Viêng Chăn Hội nghị …": a meeting's name that
+	// follows ends the place
+	meetingAt := map[int]bool{}
+	for _, sp := range spans {
+		if sp.Kind == SpanEvent && sp.T0 > start {
+			meetingAt[sp.T0] = true
+		}
+	}
+	for i < len(toks) && !a.skip[i] && !meetingAt[i] {
 		t := toks[i]
 		if t.Kind == Word && t.Cap || t.Kind == Number && i > start {
 			i++
@@ -61,7 +95,7 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 			continue
 		}
 		j := i
-		for j < len(toks) && j < i+5 && toks[j].Kind == Word && !toks[j].Cap && !a.g.isFunction(toks[j].Key) {
+		for j < len(toks) && j < i+7 && toks[j].Kind == Word && !toks[j].Cap && !a.g.isFunction(toks[j].Key) {
 			// ("Sở chỉ huy Bộ Tư lệnh …": an agent verb is a noun here)
 			if n, _ := a.g.verbLex.longest(toks, j); n > 0 && a.g.evPhraseAt(toks, j, j+n, ewAgentVerb) != n {
 				break
@@ -239,4 +273,39 @@ func (a *analysis) describesOn(spans []Chunk, k int) bool {
 		}
 	}
 	return true
+}
+
+// postPlaceAt reports a "tại" at spans[j] that says where a post sits: back
+// over the bodies, names, countries and lower-case words of a title's
+// apposition, a title that names where it sits (located.txt): "Tùy viên Quân
+// sự Không quân - Hải quân Liên bang Nga tại Việt Nam".
+func (a *analysis) postPlaceAt(spans []Chunk, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-8; i-- {
+		switch sp := spans[i]; {
+		case sp.Kind == SpanTitle:
+			return a.g.locatedName(a.spanText(sp))
+		case sp.Kind == SpanOrg, sp.Kind == SpanName, sp.Kind == SpanCountry, sp.Kind == SpanSep && isDash(sp.Value):
+		case sp.Kind == SpanOther && lowerWordSpan(sp):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// visitPlaceAt reports a "tại" at spans[j] whose clause goes back, over plain
+// words and commas, to a visit's trigger: "ông B, …, đang
+// có chuyến thăm, làm việc tại Việt Nam" says where the visit goes, not where
+// the reception the sentence reports was.
+func visitPlaceAt(spans []Chunk, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-6; i-- {
+		switch sp := spans[i]; {
+		case sp.Kind == SpanEvent:
+			return sp.Value == visitKind
+		case sp.Kind == SpanOther && lowerWordSpan(sp), sp.Kind == SpanSep && sp.Value == ",":
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -357,7 +357,7 @@ func (a *analysis) badDates(s sentence) (diags []Diagnostic) {
 // year, else a year the sentence states, except the year a January or
 // February review looks back on ("Ngày 8/1 … tổng kết năm 2023" is not 2023).
 func (a *analysis) resolveDate(d Date, s sentence) Date {
-	y := statedYear(a.toks, s)
+	y := statedYearOutside(a.toks, s, func(t int) bool { return a.inDoc[t] })
 	if d.Month <= 2 && reviewYear(a.toks, s) {
 		y = 0
 	}

@@ -50,7 +50,7 @@ func holdsCase(g *Gazetteer, c RuleRow, factsOnly bool) (bool, string) {
 	for _, want := range strings.Split(c.Expect, "|") {
 		verb, arg, _ := strings.Cut(strings.TrimSpace(want), " ")
 		switch strings.TrimPrefix(verb, "no-") { // "no-attend N": checkExpect's negation
-		case "event", "events", "chair", "attend", "speak", "organizer", "date", "location", "name":
+		case "event", "events", "chair", "attend", "speak", "organizer", "date", "location", "name", "about":
 			eventItems = append(eventItems, want)
 			continue
 		}
