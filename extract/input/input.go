@@ -204,37 +204,7 @@ func (w *walker) path(p string) error {
 		w.source = filepath.Base(p)
 		return w.file(p, info)
 	}
-	root := p
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		root = real
-	}
-	var files []string
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		shown := filepath.Join(p, strings.TrimPrefix(path, root))
-		if err != nil {
-			w.bad(&extract.InputError{File: shown, Err: osErr(err)})
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			// hidden folders, and the "_files" folder of a browser's saved page
-			if path != root && (strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "_files")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !wanted(d.Name()) {
-			return nil
-		}
-		if t := d.Type(); !t.IsRegular() && t&(fs.ModeSymlink|fs.ModeNamedPipe) == 0 {
-			w.bad(&extract.InputError{File: shown, Err: errors.New("not a regular file; skipped")})
-			return nil
-		}
-		files = append(files, shown)
-		return nil
-	})
+	files := w.list(p, p, map[string]bool{})
 	if len(files) == 0 {
 		w.bad(&extract.InputError{File: p, Err: ErrNoInputs})
 		return nil
@@ -258,6 +228,72 @@ func (w *walker) path(p string) error {
 		}
 	}
 	return nil
+}
+
+// list gives the input files under the directory dir, shown under the name
+// shown (dir's path as the user gave it, below p). Symlinked directories are
+// followed, as `find -L` does, since corpora are often assembled from links to
+// other folders; a link to a folder already read (a cycle, or a second way to
+// the same folder) is reported and skipped, so that no file is read twice.
+// visited holds the real paths of the folders walked.
+func (w *walker) list(dir, shown string, visited map[string]bool) []string {
+	root := dir
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		root = real
+	}
+	if visited[root] {
+		w.bad(&extract.InputError{File: shown, Err: errors.New("a link to a folder already read; skipped")})
+		return nil
+	}
+	visited[root] = true
+	var files []string
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		name := filepath.Join(shown, strings.TrimPrefix(path, root))
+		if err != nil {
+			w.bad(&extract.InputError{File: name, Err: osErr(err)})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			// hidden folders, and the "_files" folder of a browser's saved page
+			if path != root && skippedDir(d.Name()) {
+				return filepath.SkipDir
+			}
+			if path != root {
+				if visited[path] {
+					return filepath.SkipDir // read already, through a link
+				}
+				visited[path] = true
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if info, err := os.Stat(path); err == nil && info.IsDir() {
+				if !skippedDir(d.Name()) {
+					files = append(files, w.list(path, name, visited)...)
+				}
+				return nil
+			}
+		}
+		if !wanted(d.Name()) {
+			return nil
+		}
+		if t := d.Type(); !t.IsRegular() && t&(fs.ModeSymlink|fs.ModeNamedPipe) == 0 {
+			w.bad(&extract.InputError{File: name, Err: errors.New("not a regular file; skipped")})
+			return nil
+		}
+		files = append(files, name)
+		return nil
+	})
+	return files
+}
+
+// skippedDir tells the folders a walk leaves out: hidden ones, and the
+// "_files" folder of a browser's saved page.
+func skippedDir(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "_files")
 }
 
 // wanted tells which files in a directory are inputs (robots.txt of a wget

@@ -222,3 +222,44 @@ func TestSourceRelative(t *testing.T) {
 		t.Errorf("relative: sources %v, want %v", got, want)
 	}
 }
+
+// TestSymlinkedFolders: a corpus assembled from links to other folders is read
+// through them, each file once and under the path the user gave; a link back
+// to a folder already read (a cycle, or a second way in) is reported, not
+// followed.
+func TestSymlinkedFolders(t *testing.T) {
+	dir := t.TempDir()
+	other := filepath.Join(dir, "elsewhere", "2019")
+	corpus := filepath.Join(dir, "corpus")
+	os.MkdirAll(other, 0o755)
+	os.MkdirAll(filepath.Join(corpus, "own"), 0o755)
+	os.WriteFile(filepath.Join(other, "a.txt"), []byte("Ngày 9/6, Bộ Quốc phòng tổ chức Hội nghị."), 0o644)
+	os.WriteFile(filepath.Join(corpus, "own", "b.txt"), []byte("Ngày 10/6, Bộ Quốc phòng tổ chức Hội nghị."), 0o644)
+	for link, target := range map[string]string{
+		filepath.Join(corpus, "2019"):         other,                        // a folder elsewhere
+		filepath.Join(corpus, "own", "loop"):  corpus,                       // a cycle
+		filepath.Join(corpus, "zz-own-again"): filepath.Join(corpus, "own"), // a second way in
+	} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var sources []string
+	var bad []string
+	input.Walk(context.Background(), []string{corpus}, input.Options{}, func(it input.Item) error {
+		sources = append(sources, it.Source)
+		return nil
+	}, func(err error) { bad = append(bad, err.Error()) })
+	if want := []string{"2019/a.txt", "own/b.txt"}; !slices.Equal(sources, want) {
+		t.Errorf("sources %v, want %v", sources, want)
+	}
+	all := strings.Join(bad, "\n")
+	for _, want := range []string{"own/loop: a link to a folder already read; skipped", "zz-own-again: a link to a folder already read; skipped"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no error %q in:\n%s", want, all)
+		}
+	}
+	if len(bad) != 2 {
+		t.Errorf("%d errors:\n%s", len(bad), all)
+	}
+}
