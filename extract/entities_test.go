@@ -569,7 +569,8 @@ func TestAcronym(t *testing.T) {
 }
 
 // TestResolutionsNamed holds the documents named by a code's letters and by
-// the meeting that passed them.
+// the meeting that passed them. A Kết luận is no Nghị quyết: the guidelines
+// list only the latter, so document_kinds.tsv holds no row for it.
 func TestResolutionsNamed(t *testing.T) {
 	g := testGazetteer(t)
 	x := (&Extractor{gaz: g}).WithoutEvidence()
@@ -582,7 +583,6 @@ func TestResolutionsNamed(t *testing.T) {
 		}
 	}
 	want := []string{
-		"RESOLUTION Kết luận 31-KL/TW | 31-KL/TW | Ban Bí thư | aka Kết luận số 31-KL/TW",
 		"RESOLUTION Nghị quyết 24-NQ/TW | 24-NQ/TW | Bộ Chính trị | aka Nghị quyết số 24-NQ/TW",
 		"RESOLUTION Nghị quyết Đại hội XIII của Đảng |  |  | aka ",
 	}
