@@ -590,9 +590,14 @@ func ScriptValue(s string) any { return parseGizmoString(s) }
 // Write writes the steps as a table: the plan a query
 // followed, how many lookups and quads each step cost, and its time.
 func (st *ReadStats) Write(b *strings.Builder) {
-	fmt.Fprintf(b, "%-6s %-9s %7s %8s %8s %10s\n", "STEP", "INDEX", "CALLS", "QUADS", "KEPT", "TIME")
+	// The INDEX column is as wide as its widest entry ("vnkg_timeline").
+	w := len("INDEX")
+	for _, s := range st.Steps {
+		w = max(w, len(s.Index))
+	}
+	fmt.Fprintf(b, "%-6s %-*s %7s %8s %8s %10s\n", "STEP", w, "INDEX", "CALLS", "QUADS", "KEPT", "TIME")
 	for i, s := range st.Steps {
-		fmt.Fprintf(b, "%-6d %-9s %7d %8d %8d %10s  %s\n", i+1, s.Index, s.Calls, s.Quads, s.Rows, s.Time.Round(time.Microsecond), s.Op)
+		fmt.Fprintf(b, "%-6d %-*s %7d %8d %8d %10s  %s\n", i+1, w, s.Index, s.Calls, s.Quads, s.Rows, s.Time.Round(time.Microsecond), s.Op)
 	}
 	fmt.Fprintf(b, "total: %d lookups, %d quads read, %d nodes read\n", st.Calls(), st.Quads(), st.Nodes)
 }
