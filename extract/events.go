@@ -238,6 +238,22 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			inName = end
 			continue
 		}
+		// "Đoàn sang Việt Nam tham gia các hoạt động trong khuôn khổ Giao lưu
+		// hữu nghị … lần thứ 9.": the delegation of the meeting the article
+		// has told, said to take part in the programme that frames its
+		// visit, makes that programme an event too, on the meeting's day,
+		// with the meeting's guests (a programme the sentence dates itself,
+		// "…, diễn ra ngày 17/4 tại …", opens below as any held meeting)
+		if sp.Value == programmeKind && opened == nil && a.current != nil && a.current.Kind != programmeKind && kind == lineText && !planned &&
+			capital && end > k+1 && a.frameAt(spans, k) && a.eventOfKind(programmeKind) == nil && a.delegationTakesPart(spans, k) && !a.heldAfter(spans, end) {
+			ev := &EventFact{Kind: programmeKind, Date: a.current.Date, Name: eventName(a.text.Norm[sp.Start:spans[end-1].End])}
+			for _, p := range a.current.Attendees {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+			a.facts.Events = append(a.facts.Events, ev)
+			inName = end
+			continue
+		}
 		// "Hội đàm cũng là hoạt động mở đầu chuỗi hoạt động của Chương trình
 		// giao lưu … lần thứ nhất, …": the programme the meeting the sentence
 		// speaks of is a part of is an event too, on its day and place, with
@@ -1802,4 +1818,22 @@ func subjectSpans(spans []Chunk) bool {
 		}
 	}
 	return true
+}
+
+// delegationTakesPart reports a sentence that opens with a delegation word
+// ("Đoàn", event_words.tsv delegation) whose verb before spans[k] is one of
+// attending ("tham gia", "dự": verbs.tsv attend).
+func (a *analysis) delegationTakesPart(spans []Chunk, k int) bool {
+	if len(spans) == 0 || !(spans[0].Kind == SpanOther || spans[0].Kind == SpanName) || !a.g.evWord(a.toks[spans[0].T0].Key, ewDelegation) {
+		return false
+	}
+	for j := 1; j < k; j++ {
+		switch sp := spans[j]; {
+		case sp.Kind == SpanVerb:
+			return sp.Value == "attend"
+		case sp.Kind == SpanSep || sp.Kind == SpanEvent:
+			return false
+		}
+	}
+	return false
 }

@@ -41,6 +41,21 @@ func TestRoleLists(t *testing.T) {
 			},
 		},
 		{
+			name: "a delegation said to take part in the programme that frames its visit: the programme is an event on the meeting's day, with its guests",
+			text: "Sáng 17/4, tại Cửa khẩu quốc tế Hữu Nghị, Thượng tướng Lê Đức Thái chủ trì lễ đón đoàn đại biểu Bộ Quốc phòng Lào do Thiếu tướng Siphan Phoutthavong làm trưởng đoàn. Đoàn sang Việt Nam tham gia các hoạt động trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 3.",
+			want: []string{
+				"EVENT lễ đón | 2023-04-17 | Cửa khẩu quốc tế Hữu Nghị |  | chair Lê Đức Thái | attend Siphan Phoutthavong | speak  | about ",
+				"EVENT giao lưu | 2023-04-17 |  |  | chair  | attend Siphan Phoutthavong | speak  | about ",
+			},
+		},
+		{
+			name: "a delegation that only travels within a programme's frame opens no programme",
+			text: "Sáng 17/4, tại Cửa khẩu quốc tế Hữu Nghị, Thượng tướng Lê Đức Thái chủ trì lễ đón đoàn đại biểu Bộ Quốc phòng Lào do Thiếu tướng Siphan Phoutthavong làm trưởng đoàn. Đoàn sẽ tham gia các hoạt động trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 3.",
+			want: []string{
+				"EVENT lễ đón | 2023-04-17 | Cửa khẩu quốc tế Hữu Nghị |  | chair Lê Đức Thái | attend Siphan Phoutthavong | speak  | about ",
+			},
+		},
+		{
 			name: "a place after a country is the event's when it names no country",
 			text: "Sáng 17/9, Thượng tướng Lê Đức Thái chủ trì lễ đón Đoàn đại biểu quân sự cấp cao Cuba tại Trụ sở Bộ Quốc phòng. Đại tá Nguyễn Văn Minh, Tùy viên Quốc phòng Việt Nam tại Lào dự lễ đón.",
 			want: []string{"EVENT lễ đón | 2023-09-17 | Trụ sở Bộ Quốc phòng |  | chair Lê Đức Thái | attend Nguyễn Văn Minh | speak  | about "},
