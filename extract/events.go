@@ -66,7 +66,28 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		purpose = true
 	}
 	sc := a.scanSentence(spans, ms)
+	// "… đánh dấu Chương trình Giao lưu sĩ quan trẻ … lần thứ 2 thành công
+	// tốt đẹp. Chương trình diễn ra từ ngày 26 đến 30/6 tại Hà Tĩnh": the
+	// programme an earlier sentence named without a day, which a sentence
+	// opening with the bare programme word then dates, is an event
+	if p := a.programmeOpening(spans); p >= 0 && a.ev.namedProgramme != "" && a.eventOfKind(programmeKind) == nil && kind == lineText && !planned && a.heldAfter(spans, p) {
+		ev := &EventFact{Kind: programmeKind, Name: a.ev.namedProgramme}
+		a.facts.Events = append(a.facts.Events, ev)
+		a.fill(ev, s, spans, p-1, p, true)
+		if l := a.placeHeldAfter(spans, p); l != "" {
+			ev.Location = l
+		}
+		open(ev)
+		ref = ev
+	}
 	for k, sp := range spans {
+		// the name of a programme ("Chương trình Giao lưu … lần thứ 2"), for a
+		// later sentence that dates it (programmeOpening)
+		if sp.Kind == SpanEvent && sp.Value == programmeKind && k >= 2 && a.g.evPhraseAt(a.toks, spans[k-2].T0, spans[k].T0, ewProgramme) == spans[k].T0-spans[k-2].T0 && a.toks[spans[k-2].T0].Cap {
+			if end := a.eventNameEnd(spans, k); end > k+1 {
+				a.ev.namedProgramme = eventName(a.text.Norm[spans[k-2].Start:spans[end-1].End])
+			}
+		}
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewPurpose) {
 			purpose = true
 			purposeOpens = k == 0
@@ -1836,4 +1857,22 @@ func (a *analysis) delegationTakesPart(spans []Chunk, k int) bool {
 		}
 	}
 	return false
+}
+
+// programmeOpening is the index after a programme word that opens the
+// sentence ("Chương trình diễn ra …": event_words.tsv programme), or -1.
+func (a *analysis) programmeOpening(spans []Chunk) int {
+	if len(spans) == 0 || !a.toks[spans[0].T0].Cap {
+		return -1
+	}
+	n := a.g.evPhraseAt(a.toks, spans[0].T0, len(a.toks), ewProgramme)
+	if n == 0 {
+		return -1
+	}
+	for j := range spans {
+		if spans[j].T0 >= spans[0].T0+n {
+			return j
+		}
+	}
+	return -1
 }

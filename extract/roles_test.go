@@ -49,6 +49,16 @@ func TestRoleLists(t *testing.T) {
 			},
 		},
 		{
+			name: "a programme named without a day, which a later sentence opening with the bare programme word dates, is an event",
+			text: "Sáng 30/6, tại Đồn Biên phòng cửa khẩu quốc tế Cầu Treo, Đại tá Nguyễn Văn Minh và đoàn sĩ quan trẻ hai nước đã trồng cây. Hoạt động này đánh dấu Chương trình Giao lưu sĩ quan trẻ Biên phòng Việt Nam - Lào lần thứ 2. Chương trình diễn ra từ ngày 26 đến 30/6 tại Hà Tĩnh, do Bộ Tư lệnh Bộ đội Biên phòng tổ chức.",
+			want: []string{"EVENT giao lưu | 2023-06-26 | Hà Tĩnh | Bộ Tư lệnh Bộ đội Biên phòng | chair  | attend  | speak  | about "},
+		},
+		{
+			name: "a bare programme word that dates nothing opens no programme",
+			text: "Sáng 30/6, tại Đồn Biên phòng cửa khẩu quốc tế Cầu Treo, Đại tá Nguyễn Văn Minh và đoàn sĩ quan trẻ hai nước đã trồng cây. Hoạt động này đánh dấu Chương trình Giao lưu sĩ quan trẻ Biên phòng Việt Nam - Lào lần thứ 2. Chương trình có nhiều hoạt động ý nghĩa.",
+			want: nil,
+		},
+		{
 			name: "a delegation that only travels within a programme's frame opens no programme",
 			text: "Sáng 17/4, tại Cửa khẩu quốc tế Hữu Nghị, Thượng tướng Lê Đức Thái chủ trì lễ đón đoàn đại biểu Bộ Quốc phòng Lào do Thiếu tướng Siphan Phoutthavong làm trưởng đoàn. Đoàn sẽ tham gia các hoạt động trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 3.",
 			want: []string{
