@@ -59,6 +59,11 @@ func TestRoleLists(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a cuộc họp of its own day is a meeting; one planned or aimed at is none",
+			text: "Sáng 9/11, Thượng tướng Lê Đức Thái chủ trì cuộc họp với các cơ quan chức năng nhằm rà soát công tác chuẩn bị. Ngày 12/11, Thượng tướng Lê Đức Thái sẽ chủ trì cuộc họp với Bộ Tư lệnh Bộ đội Biên phòng.",
+			want: []string{"EVENT cuộc họp | 2023-11-09 |  |  | chair Lê Đức Thái | attend  | speak  | about "},
+		},
+		{
 			name: "a delegation that only travels within a programme's frame opens no programme",
 			text: "Sáng 17/4, tại Cửa khẩu quốc tế Hữu Nghị, Thượng tướng Lê Đức Thái chủ trì lễ đón đoàn đại biểu Bộ Quốc phòng Lào do Thiếu tướng Siphan Phoutthavong làm trưởng đoàn. Đoàn sẽ tham gia các hoạt động trong khuôn khổ Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 3.",
 			want: []string{
