@@ -32,11 +32,12 @@ type evState struct {
 	ceremony map[int]bool
 	// meetings told as the story's backstory ("Trước đó, ngày 29-11, …"):
 	// events only when someone is named in them
-	backstory  map[*EventFact]bool
-	openedAt   map[*EventFact]int // the first token of the sentence that opened each event
-	sentT0     int                // the first token of the sentence the event rules read
-	openedSent map[*EventFact]int // the sentence (index) that opened each event
-	trip       *tripPurpose       // what the travellers left to attend ("lên đường sang Singapore dự …")
+	backstory      map[*EventFact]bool
+	openedAt       map[*EventFact]int // the first token of the sentence that opened each event
+	sentT0         int                // the first token of the sentence the event rules read
+	openedSent     map[*EventFact]int // the sentence (index) that opened each event
+	namedProgramme string             // the last programme named with its programme word ("Chương trình Giao lưu …")
+	trip           *tripPurpose       // what the travellers left to attend ("lên đường sang Singapore dự …")
 }
 
 // party records p as a party to ev.

@@ -66,7 +66,28 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		purpose = true
 	}
 	sc := a.scanSentence(spans, ms)
+	// "… đánh dấu Chương trình Giao lưu sĩ quan trẻ … lần thứ 2 thành công
+	// tốt đẹp. Chương trình diễn ra từ ngày 26 đến 30/6 tại Hà Tĩnh": the
+	// programme an earlier sentence named without a day, which a sentence
+	// opening with the bare programme word then dates, is an event
+	if p := a.programmeOpening(spans); p >= 0 && a.ev.namedProgramme != "" && a.eventOfKind(programmeKind) == nil && kind == lineText && !planned && a.heldAfter(spans, p) {
+		ev := &EventFact{Kind: programmeKind, Name: a.ev.namedProgramme}
+		a.facts.Events = append(a.facts.Events, ev)
+		a.fill(ev, s, spans, p-1, p, true)
+		if l := a.placeHeldAfter(spans, p); l != "" {
+			ev.Location = l
+		}
+		open(ev)
+		ref = ev
+	}
 	for k, sp := range spans {
+		// the name of a programme ("Chương trình Giao lưu … lần thứ 2"), for a
+		// later sentence that dates it (programmeOpening)
+		if sp.Kind == SpanEvent && sp.Value == programmeKind && k >= 2 && a.g.evPhraseAt(a.toks, spans[k-2].T0, spans[k].T0, ewProgramme) == spans[k].T0-spans[k-2].T0 && a.toks[spans[k-2].T0].Cap {
+			if end := a.eventNameEnd(spans, k); end > k+1 {
+				a.ev.namedProgramme = eventName(a.text.Norm[spans[k-2].Start:spans[end-1].End])
+			}
+		}
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewPurpose) {
 			purpose = true
 			purposeOpens = k == 0
@@ -233,6 +254,22 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			ev := &EventFact{Kind: programmeKind, Date: opened.Date, Location: opened.Location}
 			if end > k+1 {
 				ev.Name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
+			}
+			a.facts.Events = append(a.facts.Events, ev)
+			inName = end
+			continue
+		}
+		// "Đoàn sang Việt Nam tham gia các hoạt động trong khuôn khổ Giao lưu
+		// hữu nghị … lần thứ 9.": the delegation of the meeting the article
+		// has told, said to take part in the programme that frames its
+		// visit, makes that programme an event too, on the meeting's day,
+		// with the meeting's guests (a programme the sentence dates itself,
+		// "…, diễn ra ngày 17/4 tại …", opens below as any held meeting)
+		if sp.Value == programmeKind && opened == nil && a.current != nil && a.current.Kind != programmeKind && kind == lineText && !planned &&
+			capital && end > k+1 && a.frameAt(spans, k) && a.eventOfKind(programmeKind) == nil && a.delegationTakesPart(spans, k) && !a.heldAfter(spans, end) {
+			ev := &EventFact{Kind: programmeKind, Date: a.current.Date, Name: eventName(a.text.Norm[sp.Start:spans[end-1].End])}
+			for _, p := range a.current.Attendees {
+				ev.Attendees = appendPerson(ev.Attendees, p)
 			}
 			a.facts.Events = append(a.facts.Events, ev)
 			inName = end
@@ -1802,4 +1839,40 @@ func subjectSpans(spans []Chunk) bool {
 		}
 	}
 	return true
+}
+
+// delegationTakesPart reports a sentence that opens with a delegation word
+// ("Đoàn", event_words.tsv delegation) whose verb before spans[k] is one of
+// attending ("tham gia", "dự": verbs.tsv attend).
+func (a *analysis) delegationTakesPart(spans []Chunk, k int) bool {
+	if len(spans) == 0 || !(spans[0].Kind == SpanOther || spans[0].Kind == SpanName) || !a.g.evWord(a.toks[spans[0].T0].Key, ewDelegation) {
+		return false
+	}
+	for j := 1; j < k; j++ {
+		switch sp := spans[j]; {
+		case sp.Kind == SpanVerb:
+			return sp.Value == "attend"
+		case sp.Kind == SpanSep || sp.Kind == SpanEvent:
+			return false
+		}
+	}
+	return false
+}
+
+// programmeOpening is the index after a programme word that opens the
+// sentence ("Chương trình diễn ra …": event_words.tsv programme), or -1.
+func (a *analysis) programmeOpening(spans []Chunk) int {
+	if len(spans) == 0 || !a.toks[spans[0].T0].Cap {
+		return -1
+	}
+	n := a.g.evPhraseAt(a.toks, spans[0].T0, len(a.toks), ewProgramme)
+	if n == 0 {
+		return -1
+	}
+	for j := range spans {
+		if spans[j].T0 >= spans[0].T0+n {
+			return j
+		}
+	}
+	return -1
 }
