@@ -270,6 +270,23 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Cục Đối ngoại", "Bộ Quốc phòng", "Tổng cục Chính trị", "Bộ Công an", "Bộ Ngoại giao"},
 		},
 		{
+			name: "a chain of parents after commas, each of another head, is part of the post; a comma before a lower-case description closes it",
+			text: "Dự có Đại tá Lê Văn Hùng, Phó Cục trưởng Cục Tuyên huấn, Tổng cục Chính trị, Bộ Quốc phòng và Trung tá Trần Thị Mai, Trợ lý Phòng Hợp tác, Cục Đối ngoại, nữ sĩ quan đầu tiên nhận nhiệm vụ.",
+			want: []string{
+				"PERSON Lê Văn Hùng | Đại tá | Phó Cục trưởng Cục Tuyên huấn Tổng cục Chính trị Bộ Quốc phòng",
+				"PERSON Trần Thị Mai | Trung tá | Trợ lý Phòng Hợp tác Cục Đối ngoại",
+			},
+			orgs: []string{"Cục Tuyên huấn", "Tổng cục Chính trị", "Bộ Quốc phòng", "Cục Đối ngoại"},
+		},
+		{
+			name: "a parent after a defined acronym is still the post's parent",
+			text: "Đại tá Nguyễn Văn Hải, Phó Chủ nhiệm Chính trị Bộ đội Biên phòng (BĐBP), Bộ Tư lệnh BĐBP, Bộ Quốc phòng Việt Nam và Đại tá Bua-phăn Xỉ-xu-phăn phát biểu.",
+			want: []string{
+				"PERSON Nguyễn Văn Hải | Đại tá | Phó Chủ nhiệm Chính trị Bộ đội Biên phòng Bộ Tư lệnh Bộ đội Biên phòng Bộ Quốc phòng Việt Nam",
+				"PERSON Bua-phăn Xỉ-xu-phăn | Đại tá | ",
+			},
+		},
+		{
 			name:   "a known foreign body whose name ends with its parent's names the parent; Việt Nam's bodies are one",
 			text:   "Đô đốc Hồ Trung Minh, Tư lệnh Hải quân Quân Giải phóng nhân dân Trung Quốc, chủ trì; đại diện Văn phòng Chính phủ dự.",
 			want:   []string{"PERSON Hồ Trung Minh | Đô đốc | Tư lệnh Hải quân Quân Giải phóng nhân dân Trung Quốc"},
