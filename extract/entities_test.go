@@ -279,6 +279,16 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Cục Tuyên huấn", "Tổng cục Chính trị", "Bộ Quốc phòng", "Cục Đối ngoại"},
 		},
 		{
+			name: "'và' and a capitalized word that opens nothing else join a body's name; after a post's body 'và' before a lower-case word ends it",
+			text: "Dự có bà Marie Dubois, Tổng cục trưởng Tổng cục Hợp tác quốc tế và Chiến lược, Bộ Quốc phòng Bỉ; Đại tá Lê Thị Lan, Phó Cục trưởng Cục Kỹ thuật quân sự và đại diện các cơ quan; Cơ quan Tìm kiếm tù binh và người mất tích dự.",
+			want: []string{
+				"PERSON Marie Dubois |  | Tổng cục trưởng Tổng cục Hợp tác quốc tế và Chiến lược Bộ Quốc phòng Bỉ | Bỉ",
+				"PERSON Lê Thị Lan | Đại tá | Phó Cục trưởng Cục Kỹ thuật quân sự",
+			},
+			orgs:   []string{"Tổng cục Hợp tác quốc tế và Chiến lược", "Cục Kỹ thuật quân sự"},
+			noOrgs: []string{"Tổng cục Hợp tác quốc tế", "Cơ quan Tìm kiếm tù binh"},
+		},
+		{
 			name: "a parent after a defined acronym is still the post's parent",
 			text: "Đại tá Nguyễn Văn Hải, Phó Chủ nhiệm Chính trị Bộ đội Biên phòng (BĐBP), Bộ Tư lệnh BĐBP, Bộ Quốc phòng Việt Nam và Đại tá Bua-phăn Xỉ-xu-phăn phát biểu.",
 			want: []string{
