@@ -289,6 +289,14 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Tổng cục Hợp tác quốc tế", "Cơ quan Tìm kiếm tù binh"},
 		},
 		{
+			name: "foreign posts of titles.tsv: 'Tổng Thư ký Quốc phòng' + country, 'Tham mưu phó' + a foreign service",
+			text: "Dự có ông Peter Brown, Tổng Thư ký Quốc phòng Australia và Đại tá Somchai Wong, Tham mưu phó Lục quân Hoàng gia Thái Lan.",
+			want: []string{
+				"PERSON Peter Brown |  | Tổng Thư ký Quốc phòng Australia | Australia",
+				"PERSON Somchai Wong | Đại tá | Tham mưu phó Lục quân Hoàng gia Thái Lan | Thái Lan",
+			},
+		},
+		{
 			name: "a parent after a defined acronym is still the post's parent",
 			text: "Đại tá Nguyễn Văn Hải, Phó Chủ nhiệm Chính trị Bộ đội Biên phòng (BĐBP), Bộ Tư lệnh BĐBP, Bộ Quốc phòng Việt Nam và Đại tá Bua-phăn Xỉ-xu-phăn phát biểu.",
 			want: []string{
