@@ -297,6 +297,12 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a foreign service named short (orgs.tsv alias) holds the post, and the stacked post after it counts",
+			text: "Đoàn do Trung tướng Sok Dara, Phó Tham mưu trưởng Lục quân Campuchia, Cục trưởng Cục Biên phòng dẫn đầu.",
+			want: []string{"PERSON Sok Dara | Trung tướng | Phó Tham mưu trưởng Lục quân Campuchia; Cục trưởng Cục Biên phòng | Campuchia"},
+			orgs: []string{"Lục quân Hoàng gia Campuchia", "Cục Biên phòng"},
+		},
+		{
 			name: "a parent after a defined acronym is still the post's parent",
 			text: "Đại tá Nguyễn Văn Hải, Phó Chủ nhiệm Chính trị Bộ đội Biên phòng (BĐBP), Bộ Tư lệnh BĐBP, Bộ Quốc phòng Việt Nam và Đại tá Bua-phăn Xỉ-xu-phăn phát biểu.",
 			want: []string{
