@@ -303,6 +303,14 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Lục quân Hoàng gia Campuchia", "Cục Biên phòng"},
 		},
 		{
+			name: "a foreign post after 'khi đó là' is not shared back to a Vietnamese holder of posts of their own",
+			text: "Thượng tướng Lê Văn Bình, Thứ trưởng Bộ Quốc phòng, dự. Năm 2021, Thượng tướng Lê Văn Bình và bà Anne Clark, khi đó là Thứ trưởng Quốc phòng Canada, đồng chủ trì.",
+			want: []string{
+				"PERSON Lê Văn Bình | Thượng tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Anne Clark |  | Thứ trưởng Quốc phòng Canada | Canada",
+			},
+		},
+		{
 			name: "a parent after a defined acronym is still the post's parent",
 			text: "Đại tá Nguyễn Văn Hải, Phó Chủ nhiệm Chính trị Bộ đội Biên phòng (BĐBP), Bộ Tư lệnh BĐBP, Bộ Quốc phòng Việt Nam và Đại tá Bua-phăn Xỉ-xu-phăn phát biểu.",
 			want: []string{

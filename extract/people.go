@@ -783,6 +783,12 @@ func (a *analysis) people(spans []Chunk) []mention {
 						sg, next := a.readSegment(spans, e)
 						if next >= len(spans) || spans[next].Kind != SpanName {
 							for _, i := range coordinated(out, spans, h) {
+								// "A và bà B, khi đó là Thứ trưởng Quốc phòng Canada": a
+								// foreign country's post is not shared back to a
+								// Vietnamese holder of posts of their own
+								if i != h && a.countryIn(sg.country) != "" && !out[i].p.Foreign && len(out[i].p.Positions) > 0 {
+									continue
+								}
 								a.addPositions(out[i].p, a.positions([]segment{sg}))
 							}
 							out[h].k1 = next
