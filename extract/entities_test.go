@@ -311,6 +311,13 @@ func TestEntityStructure(t *testing.T) {
 			},
 		},
 		{
+			name:   "'UBND' heads a local body; the unit its place lies in, after a comma, is part of the post; a number names no local body",
+			text:   "Ông Lê Văn Nam, Phó Chủ tịch UBND xã Phú Hữu, huyện Nhơn Trạch, phát biểu; lãnh đạo UBND 9 tỉnh biên giới dự.",
+			want:   []string{"PERSON Lê Văn Nam |  | Phó Chủ tịch UBND xã Phú Hữu huyện Nhơn Trạch"},
+			orgs:   []string{"Ủy ban nhân dân xã Phú Hữu"},
+			noOrgs: []string{"UBND 9", "Ủy ban nhân dân 9"},
+		},
+		{
 			name: "a parent after a defined acronym is still the post's parent",
 			text: "Đại tá Nguyễn Văn Hải, Phó Chủ nhiệm Chính trị Bộ đội Biên phòng (BĐBP), Bộ Tư lệnh BĐBP, Bộ Quốc phòng Việt Nam và Đại tá Bua-phăn Xỉ-xu-phăn phát biểu.",
 			want: []string{

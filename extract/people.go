@@ -189,6 +189,15 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j += 2
 			continue
 		}
+		// "Chủ tịch UBND thị trấn Tịnh Biên, huyện Tịnh Biên": the unit a local
+		// body's place lies in, after a comma, is part of the post as written
+		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && a.localBody(spans, j-1) && j+2 < len(spans) &&
+			spans[j+1].Kind == SpanOther && a.g.is(spans[j+1].Value, wAdmin) && spans[j+2].Kind == SpanName && spans[j+1].T1 == spans[j+2].T0 &&
+			(j+3 == len(spans) || spans[j+3].Kind == SpanSep || spans[j+3].Kind == SpanVerb || spans[j+3].Kind == SpanOther && a.toks[spans[j+3].T0].Kind == Punct) {
+			parts = append(parts, a.spanText(spans[j+1]), a.spanText(spans[j+2]))
+			j += 3
+			continue
+		}
 		// "Đại sứ Lào tại Việt Nam", "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng": a
 		// diplomat's post names where it is
 		if sp.Kind == SpanOther && sp.Value == "tại" && j+1 < len(spans) && (len(parts) > 0 || a.g.locatedName(sg.title)) {
@@ -290,6 +299,26 @@ func (a *analysis) parentChain(spans []Chunk, j int, heads []string) int {
 		return 0
 	}
 	return e
+}
+
+// localBody reports a body span at spans[k] (or a unit after one, read by
+// readSegment) whose head is a local one (local_heads.txt: "UBND xã X").
+func (a *analysis) localBody(spans []Chunk, k int) bool {
+	for ; k >= 0; k-- {
+		switch sp := spans[k]; sp.Kind {
+		case SpanOrg:
+			n, _ := a.g.headLex.longest(a.toks, sp.T0)
+			return n > 0 && a.g.localHeadAt(a.toks, sp.T0, n)
+		case SpanName, SpanOther:
+			continue // "…, huyện Tịnh Biên"
+		case SpanSep:
+			if sp.Value == "," {
+				continue
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // bodyHead is the head word a body span opens with (org_heads.txt, the longest),

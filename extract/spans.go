@@ -720,6 +720,11 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	countryOnly := false // the name so far is the head and a country
 	for j < len(toks) {
 		t := toks[j]
+		// "UBND 9 tỉnh biên giới": a number is no local body's name (those are
+		// named by their place)
+		if t.Kind == Number && comps == 0 && j == i+head && g.localHeadAt(toks, i, head) {
+			return 0, ""
+		}
 		if t.Kind == Number && comps == 0 || t.Kind == Number && toks[j-1].Kind == Word {
 			j++
 			comps++
