@@ -270,6 +270,62 @@ func TestEntityStructure(t *testing.T) {
 			orgs: []string{"Cục Đối ngoại", "Bộ Quốc phòng", "Tổng cục Chính trị", "Bộ Công an", "Bộ Ngoại giao"},
 		},
 		{
+			name: "a chain of parents after commas, each of another head, is part of the post; a comma before a lower-case description closes it",
+			text: "Dự có Đại tá Lê Văn Hùng, Phó Cục trưởng Cục Tuyên huấn, Tổng cục Chính trị, Bộ Quốc phòng và Trung tá Trần Thị Mai, Trợ lý Phòng Hợp tác, Cục Đối ngoại, nữ sĩ quan đầu tiên nhận nhiệm vụ.",
+			want: []string{
+				"PERSON Lê Văn Hùng | Đại tá | Phó Cục trưởng Cục Tuyên huấn Tổng cục Chính trị Bộ Quốc phòng",
+				"PERSON Trần Thị Mai | Trung tá | Trợ lý Phòng Hợp tác Cục Đối ngoại",
+			},
+			orgs: []string{"Cục Tuyên huấn", "Tổng cục Chính trị", "Bộ Quốc phòng", "Cục Đối ngoại"},
+		},
+		{
+			name: "'và' and a capitalized word that opens nothing else join a body's name; after a post's body 'và' before a lower-case word ends it",
+			text: "Dự có bà Marie Dubois, Tổng cục trưởng Tổng cục Hợp tác quốc tế và Chiến lược, Bộ Quốc phòng Bỉ; Đại tá Lê Thị Lan, Phó Cục trưởng Cục Kỹ thuật quân sự và đại diện các cơ quan; Cơ quan Tìm kiếm tù binh và người mất tích dự.",
+			want: []string{
+				"PERSON Marie Dubois |  | Tổng cục trưởng Tổng cục Hợp tác quốc tế và Chiến lược Bộ Quốc phòng Bỉ | Bỉ",
+				"PERSON Lê Thị Lan | Đại tá | Phó Cục trưởng Cục Kỹ thuật quân sự",
+			},
+			orgs:   []string{"Tổng cục Hợp tác quốc tế và Chiến lược", "Cục Kỹ thuật quân sự"},
+			noOrgs: []string{"Tổng cục Hợp tác quốc tế", "Cơ quan Tìm kiếm tù binh"},
+		},
+		{
+			name: "foreign posts of titles.tsv: 'Tổng Thư ký Quốc phòng' + country, 'Tham mưu phó' + a foreign service",
+			text: "Dự có ông Peter Brown, Tổng Thư ký Quốc phòng Australia và Đại tá Somchai Wong, Tham mưu phó Lục quân Hoàng gia Thái Lan.",
+			want: []string{
+				"PERSON Peter Brown |  | Tổng Thư ký Quốc phòng Australia | Australia",
+				"PERSON Somchai Wong | Đại tá | Tham mưu phó Lục quân Hoàng gia Thái Lan | Thái Lan",
+			},
+		},
+		{
+			name: "a foreign service named short (orgs.tsv alias) holds the post, and the stacked post after it counts",
+			text: "Đoàn do Trung tướng Sok Dara, Phó Tham mưu trưởng Lục quân Campuchia, Cục trưởng Cục Biên phòng dẫn đầu.",
+			want: []string{"PERSON Sok Dara | Trung tướng | Phó Tham mưu trưởng Lục quân Campuchia; Cục trưởng Cục Biên phòng | Campuchia"},
+			orgs: []string{"Lục quân Hoàng gia Campuchia", "Cục Biên phòng"},
+		},
+		{
+			name: "a foreign post after 'khi đó là' is not shared back to a Vietnamese holder of posts of their own",
+			text: "Thượng tướng Lê Văn Bình, Thứ trưởng Bộ Quốc phòng, dự. Năm 2021, Thượng tướng Lê Văn Bình và bà Anne Clark, khi đó là Thứ trưởng Quốc phòng Canada, đồng chủ trì.",
+			want: []string{
+				"PERSON Lê Văn Bình | Thượng tướng | Thứ trưởng Bộ Quốc phòng",
+				"PERSON Anne Clark |  | Thứ trưởng Quốc phòng Canada | Canada",
+			},
+		},
+		{
+			name:   "'UBND' heads a local body; the unit its place lies in, after a comma, is part of the post; a number names no local body",
+			text:   "Ông Lê Văn Nam, Phó Chủ tịch UBND xã Phú Hữu, huyện Nhơn Trạch, phát biểu; lãnh đạo UBND 9 tỉnh biên giới dự.",
+			want:   []string{"PERSON Lê Văn Nam |  | Phó Chủ tịch UBND xã Phú Hữu huyện Nhơn Trạch"},
+			orgs:   []string{"Ủy ban nhân dân xã Phú Hữu"},
+			noOrgs: []string{"UBND 9", "Ủy ban nhân dân 9"},
+		},
+		{
+			name: "a parent after a defined acronym is still the post's parent",
+			text: "Đại tá Nguyễn Văn Hải, Phó Chủ nhiệm Chính trị Bộ đội Biên phòng (BĐBP), Bộ Tư lệnh BĐBP, Bộ Quốc phòng Việt Nam và Đại tá Bua-phăn Xỉ-xu-phăn phát biểu.",
+			want: []string{
+				"PERSON Nguyễn Văn Hải | Đại tá | Phó Chủ nhiệm Chính trị Bộ đội Biên phòng Bộ Tư lệnh Bộ đội Biên phòng Bộ Quốc phòng Việt Nam",
+				"PERSON Bua-phăn Xỉ-xu-phăn | Đại tá | ",
+			},
+		},
+		{
 			name:   "a known foreign body whose name ends with its parent's names the parent; Việt Nam's bodies are one",
 			text:   "Đô đốc Hồ Trung Minh, Tư lệnh Hải quân Quân Giải phóng nhân dân Trung Quốc, chủ trì; đại diện Văn phòng Chính phủ dự.",
 			want:   []string{"PERSON Hồ Trung Minh | Đô đốc | Tư lệnh Hải quân Quân Giải phóng nhân dân Trung Quốc"},

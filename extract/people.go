@@ -82,6 +82,7 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		sg.vessel = CanonicalTone(collapseSpaces(a.text.Norm[spans[j].Start:spans[e-1].End]))
 		j = e
 	}
+	defined := false // a defined acronym was skipped right before spans[j]
 	for j < len(spans) {
 		sp := spans[j]
 		if sp.Kind == SpanOrg {
@@ -102,14 +103,36 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j++
 			continue
 		}
+		// "Bộ đội Biên phòng (BĐBP), Bộ Tư lệnh BĐBP": the acronym the writer
+		// defines after the post's body is no part of the post; a parent may
+		// follow it
+		if sp.Kind == SpanOther && sp.Value == "(" && len(parts) > 0 && spans[j-1].Kind == SpanOrg && j+3 < len(spans) &&
+			spans[j+1].Kind == SpanOrg && spans[j+1].T1-spans[j+1].T0 == 1 && a.toks[spans[j+1].T0].Upper &&
+			spans[j+2].Kind == SpanOther && spans[j+2].Value == ")" &&
+			spans[j+3].Kind == SpanSep && spans[j+3].Value == "," {
+			if e := a.parentChain(spans, j+3, []string{a.bodyHead(spans[j-1])}); e > 0 {
+				j += 3
+				sp = spans[j]
+				defined = true
+			}
+		}
 		// "Cục trưởng Cục Đối ngoại, Bộ Quốc phòng và ông B": a body after a
 		// comma that no title opens, and that no other body follows, is the
 		// one the post's body belongs to
-		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && (spans[j-1].Kind == SpanOrg || sg.remit) {
+		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && (spans[j-1].Kind == SpanOrg || sg.remit || defined) {
 			if e := a.parentAfterComma(spans, j); e > 0 {
-				parts = append(parts, a.text.Norm[spans[j+1].Start:spans[e-1].End])
+				// a chain of parents is written as one post, without its commas
+				from := j + 1
+				for k := j + 1; k <= e; k++ {
+					if k == e || spans[k].Kind == SpanSep {
+						parts = append(parts, a.text.Norm[spans[from].Start:spans[k-1].End])
+						from = k + 1
+					}
+				}
 				for j++; j < e; j++ {
-					a.orgName(spans[j])
+					if spans[j].Kind == SpanOrg {
+						a.orgName(spans[j])
+					}
 				}
 				continue
 			}
@@ -166,6 +189,15 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 			j += 2
 			continue
 		}
+		// "Chủ tịch UBND thị trấn Tịnh Biên, huyện Tịnh Biên": the unit a local
+		// body's place lies in, after a comma, is part of the post as written
+		if sp.Kind == SpanSep && sp.Value == "," && len(parts) > 0 && a.localBody(spans, j-1) && j+2 < len(spans) &&
+			spans[j+1].Kind == SpanOther && a.g.is(spans[j+1].Value, wAdmin) && spans[j+2].Kind == SpanName && spans[j+1].T1 == spans[j+2].T0 &&
+			(j+3 == len(spans) || spans[j+3].Kind == SpanSep || spans[j+3].Kind == SpanVerb || spans[j+3].Kind == SpanOther && a.toks[spans[j+3].T0].Kind == Punct) {
+			parts = append(parts, a.spanText(spans[j+1]), a.spanText(spans[j+2]))
+			j += 3
+			continue
+		}
 		// "Đại sứ Lào tại Việt Nam", "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng": a
 		// diplomat's post names where it is
 		if sp.Kind == SpanOther && sp.Value == "tại" && j+1 < len(spans) && (len(parts) > 0 || a.g.locatedName(sg.title)) {
@@ -215,8 +247,26 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 // name or country follows, and no comma (a list of bodies, or an appositive
 // the writer closes, is not a parent). It returns the span after them, or 0.
 func (a *analysis) parentAfterComma(spans []Chunk, j int) int {
+	b := j - 1
+	if spans[b].Value == ")" && b >= 3 {
+		b -= 3 // "Bộ đội Biên phòng (BĐBP),"
+	}
+	return a.parentChain(spans, j, []string{a.bodyHead(spans[b])})
+}
+
+// parentChain is parentAfterComma over a chain of parents, each after a
+// comma and each of a head the bodies before it in the chain do not share
+// ("Phó Cục trưởng Cục X, Tổng cục Y, Bộ Z"): bodies of one head in a row
+// ("Cục Tác chiến, Bộ Công an, Bộ Ngoại giao") are a list, no chain.
+func (a *analysis) parentChain(spans []Chunk, j int, heads []string) int {
 	if j+1 >= len(spans) || spans[j+1].Kind != SpanOrg || spans[j+1].LoneHead() {
 		return 0
+	}
+	h := a.bodyHead(spans[j+1])
+	for _, seen := range heads {
+		if h == seen {
+			return 0
+		}
 	}
 	e := j + 2
 	for e < len(spans) && spans[e].Kind == SpanOrg && !spans[e].LoneHead() && spans[e].T0 == spans[e-1].T1 {
@@ -230,14 +280,59 @@ func (a *analysis) parentAfterComma(spans []Chunk, j int) int {
 		return 0
 	case next.Kind == SpanSep && next.Value == ",":
 		// "Cục trưởng Cục Đối ngoại, Bộ Quốc phòng, Trưởng ADSOM+ WG Việt
-		// Nam": the comma before the next post closes the parent; before
+		// Nam": the comma before the next post closes the parent; "Trợ lý
+		// Phòng X, Cục Y, nữ sĩ quan đầu tiên …": so does one before a
+		// lower-case word (the writer's description of the holder); before
 		// anything else it ends a list of bodies or the writer's appositive
 		if e+1 < len(spans) && spans[e+1].Kind == SpanTitle {
 			return e
 		}
+		if e+1 < len(spans) && spans[e+1].Kind == SpanOther && a.g.plainWord(a.toks, spans[e+1].T0) {
+			return e
+		}
+		// "…, Bộ Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng": the next parent up
+		if len(heads) < 3 {
+			if f := a.parentChain(spans, e, append(heads, h)); f > 0 {
+				return f
+			}
+		}
 		return 0
 	}
 	return e
+}
+
+// localBody reports a body span at spans[k] (or a unit after one, read by
+// readSegment) whose head is a local one (local_heads.txt: "UBND xã X").
+func (a *analysis) localBody(spans []Chunk, k int) bool {
+	for ; k >= 0; k-- {
+		switch sp := spans[k]; sp.Kind {
+		case SpanOrg:
+			n, _ := a.g.headLex.longest(a.toks, sp.T0)
+			return n > 0 && a.g.localHeadAt(a.toks, sp.T0, n)
+		case SpanName, SpanOther:
+			continue // "…, huyện Tịnh Biên"
+		case SpanSep:
+			if sp.Value == "," {
+				continue
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// bodyHead is the head word a body span opens with (org_heads.txt, the longest),
+// or its first word, in lower case.
+func (a *analysis) bodyHead(sp Chunk) string {
+	n, _ := a.g.headLex.longest(a.toks, sp.T0)
+	if n == 0 || sp.T0+n > sp.T1 {
+		n = 1
+	}
+	var ks []string
+	for t := sp.T0; t < sp.T0+n && t < len(a.toks); t++ {
+		ks = append(ks, a.toks[t].Key)
+	}
+	return strings.Join(ks, " ")
 }
 
 // remitEnd is the span after the remit a post names at spans[j] (a word of
@@ -717,6 +812,12 @@ func (a *analysis) people(spans []Chunk) []mention {
 						sg, next := a.readSegment(spans, e)
 						if next >= len(spans) || spans[next].Kind != SpanName {
 							for _, i := range coordinated(out, spans, h) {
+								// "A và bà B, khi đó là Thứ trưởng Quốc phòng Canada": a
+								// foreign country's post is not shared back to a
+								// Vietnamese holder of posts of their own
+								if i != h && a.countryIn(sg.country) != "" && !out[i].p.Foreign && len(out[i].p.Positions) > 0 {
+									continue
+								}
 								a.addPositions(out[i].p, a.positions([]segment{sg}))
 							}
 							out[h].k1 = next

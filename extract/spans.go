@@ -720,6 +720,11 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 	countryOnly := false // the name so far is the head and a country
 	for j < len(toks) {
 		t := toks[j]
+		// "UBND 9 tỉnh biên giới": a number is no local body's name (those are
+		// named by their place)
+		if t.Kind == Number && comps == 0 && j == i+head && g.localHeadAt(toks, i, head) {
+			return 0, ""
+		}
 		if t.Kind == Number && comps == 0 || t.Kind == Number && toks[j-1].Kind == Word {
 			j++
 			comps++
@@ -851,6 +856,15 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			j += run
 		case run == 1:
 			j++
+		case run <= 3 && g.joinsName(toks, j+run):
+			// "Tổng cục Quan hệ quốc tế và Chiến lược": "và" and a
+			// capitalized word that opens nothing else join one name
+			j += run + 1
+		case run <= 3 && j+run < len(toks) && toks[j+run].Key == "và" && g.titleEndsAt(toks, i):
+			// "Phó Cục trưởng Cục Công nghiệp quốc phòng và đại diện …": "và"
+			// before anything else ends the name of a post's body (elsewhere
+			// the name may go on: "Cơ quan Kiểm kê tù binh và người mất tích")
+			j += run
 		case run <= 3 && (j+run == len(toks) || toks[j+run].Kind == Punct && strings.Contains(",;().", toks[j+run].Text) || g.verbAt(toks, j+run)):
 			// "Trưởng phòng Hợp tác song phương, …", "Trưởng phòng Hợp tác
 			// quốc tế trình bày": lower-case words that end the name where
@@ -877,6 +891,29 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		return e - i, ""
 	}
 	return j - i, ""
+}
+
+// joinsName reports "và" at toks[j] joining a body's name to a capitalized
+// word that opens no body, title, rank, country or person ("Quan hệ quốc tế
+// và Chiến lược"), itself followed by a lower-case word or the end of the
+// clause.
+func (g *Gazetteer) joinsName(toks []Token, j int) bool {
+	if j+1 >= len(toks) || toks[j].Key != "và" || toks[j+1].Kind != Word || !toks[j+1].Cap || toks[j+1].Upper {
+		return false
+	}
+	k := j + 1
+	if n, _ := g.headLex.longest(toks, k); n > 0 {
+		return false
+	}
+	for _, l := range []*lexicon{&g.orgLex, &g.titleLex, &g.rankLex, &g.countryLex, &g.honorLex} {
+		if n, _ := l.longest(toks, k); n > 0 {
+			return false
+		}
+	}
+	if g.Surnames[toks[k].Key] || g.isFunction(toks[k].Key) {
+		return false
+	}
+	return k+1 == len(toks) || toks[k+1].Kind == Punct || g.plainWord(toks, k+1) && !(k+2 < len(toks) && toks[k+2].Kind == Word && toks[k+2].Cap)
 }
 
 // plainRun is the number of plain words (plainWord) from toks[j], up to 5.
@@ -1071,7 +1108,9 @@ func acronym(w string) bool {
 	if len(letters) < 2 {
 		return false
 	}
-	vowel := func(r rune) bool { return strings.ContainsRune("aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ", r) }
+	vowel := func(r rune) bool {
+		return strings.ContainsRune("aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ", r)
+	}
 	for k, r := range letters {
 		if strings.ContainsRune("fjwz", r) {
 			return true
