@@ -33,14 +33,35 @@ func minStoredRows() int {
 }
 
 // answerQuery is a query whose hubs' answers are stored: its Go code for
-// the nodes an argument names, the type of those nodes, and the fact
-// groups whose counts say whether a node may be a hub (the candidates: a
-// node whose counts sum to at least minCandidate).
+// the nodes an argument names, the type of those nodes (and the predicates
+// beyond the names that name them), and the fact groups whose counts say
+// whether a node may be a hub (the candidates: a node whose counts sum to at
+// least minCandidate).
 type answerQuery struct {
 	name   string
 	of     func(ctx context.Context, r *graph.Reader, nodes []graph.Node) ([]graph.Result, error)
 	types  []graph.Node
+	preds  []graph.Node
 	groups []factGroup
+}
+
+// run is the library query: the nodes its argument names, then their stored
+// answer when there is one, else the live query.
+func (q answerQuery) run(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
+	nodes, err := resolve(ctx, r, args[0], q.types, q.preds)
+	if err != nil {
+		return nil, err
+	}
+	if res, ok, err := storedAnswer(ctx, r, q.name, nodes); ok || err != nil {
+		return res, err
+	}
+	return q.of(ctx, r, nodes)
+}
+
+func init() {
+	for _, q := range answerQueries {
+		native[q.name] = q.run
+	}
 }
 
 type factGroup struct {
@@ -55,12 +76,12 @@ var (
 )
 
 var answerQueries = []answerQuery{
-	{"position-holders", positionHoldersOf, []graph.Node{tPosition}, []factGroup{{pHolds, true}}},
-	{"chairs-of-resolution", chairsOfResolutionOf, []graph.Node{tResolution, tPlan}, asAbout},
-	{"events-about", eventsAboutOf, []graph.Node{tResolution, tPlan}, asAbout},
-	{"people-met", peopleMetOf, []graph.Node{tPerson}, asParticipant},
-	{"events-of-person", eventsOfPersonOf, []graph.Node{tPerson}, asParticipant},
-	{"person-timeline", personTimelineOf, []graph.Node{tPerson}, asSubject},
+	{"position-holders", positionHoldersOf, []graph.Node{tPosition}, nil, []factGroup{{pHolds, true}}},
+	{"chairs-of-resolution", chairsOfResolutionOf, []graph.Node{tResolution, tPlan}, resolutionPreds, asAbout},
+	{"events-about", eventsAboutOf, []graph.Node{tResolution, tPlan}, resolutionPreds, asAbout},
+	{"people-met", peopleMetOf, []graph.Node{tPerson}, nil, asParticipant},
+	{"events-of-person", eventsOfPersonOf, []graph.Node{tPerson}, nil, asParticipant},
+	{"person-timeline", personTimelineOf, []graph.Node{tPerson}, nil, asSubject},
 }
 
 // minCandidate is the least count of facts a hub's candidate has (an

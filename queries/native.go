@@ -29,15 +29,11 @@ import (
 
 type nativeFunc func(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error)
 
+// native holds the Go implementations; the queries whose hubs' answers are
+// stored join it from answerQueries (answers.go), which names their live code.
 var native = map[string]nativeFunc{
-	"chairs-of-resolution": chairsOfResolution,
-	"events-about":         eventsAbout,
-	"events-of-person":     eventsOfPerson,
-	"fact-sources":         factSources,
-	"org-tree":             orgTree,
-	"people-met":           peopleMet,
-	"person-timeline":      personTimeline,
-	"position-holders":     positionHolders,
+	"fact-sources": factSources,
+	"org-tree":     orgTree,
 }
 
 // HasNative reports whether the query has a Go implementation.
@@ -497,17 +493,6 @@ func results(rows []*row) []graph.Result {
 	return out
 }
 
-func personTimeline(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	people, err := resolve(ctx, r, args[0], []graph.Node{tPerson}, nil)
-	if err != nil {
-		return nil, err
-	}
-	if res, ok, err := storedAnswer(ctx, r, "person-timeline", people); ok || err != nil {
-		return res, err
-	}
-	return personTimelineOf(ctx, r, people)
-}
-
 func personTimelineOf(ctx context.Context, r *graph.Reader, people []graph.Node) ([]graph.Result, error) {
 	var rows []*row
 	for _, p := range people {
@@ -578,17 +563,6 @@ func personTimelineOf(ctx context.Context, r *graph.Reader, people []graph.Node)
 	}
 	sortRows(rows, "article", "person")
 	return results(rows), nil
-}
-
-func peopleMet(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	people, err := resolve(ctx, r, args[0], []graph.Node{tPerson}, nil)
-	if err != nil {
-		return nil, err
-	}
-	if res, ok, err := storedAnswer(ctx, r, "people-met", people); ok || err != nil {
-		return res, err
-	}
-	return peopleMetOf(ctx, r, people)
 }
 
 func peopleMetOf(ctx context.Context, r *graph.Reader, people []graph.Node) ([]graph.Result, error) {
@@ -959,17 +933,6 @@ func lexArg(v string) string {
 	return v
 }
 
-func positionHolders(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	positions, err := resolve(ctx, r, args[0], []graph.Node{tPosition}, nil)
-	if err != nil {
-		return nil, err
-	}
-	if res, ok, err := storedAnswer(ctx, r, "position-holders", positions); ok || err != nil {
-		return res, err
-	}
-	return positionHoldersOf(ctx, r, positions)
-}
-
 func positionHoldersOf(ctx context.Context, r *graph.Reader, positions []graph.Node) ([]graph.Result, error) {
 	var rows []*row
 	for pi, pos := range positions {
@@ -1160,17 +1123,6 @@ func aboutEvents(ctx context.Context, r *graph.Reader, found []graph.Node, event
 	return nil
 }
 
-func chairsOfResolution(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	found, err := resolutions(ctx, r, args[0])
-	if err != nil {
-		return nil, err
-	}
-	if res, ok, err := storedAnswer(ctx, r, "chairs-of-resolution", found); ok || err != nil {
-		return res, err
-	}
-	return chairsOfResolutionOf(ctx, r, found)
-}
-
 func chairsOfResolutionOf(ctx context.Context, r *graph.Reader, found []graph.Node) ([]graph.Result, error) {
 	events, err := eventsOfResolutions(ctx, r, found)
 	if err != nil {
@@ -1201,17 +1153,6 @@ func chairsOfResolutionOf(ctx context.Context, r *graph.Reader, found []graph.No
 		return nil, err
 	}
 	return results(rows), nil
-}
-
-func eventsAbout(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	found, err := resolutions(ctx, r, args[0])
-	if err != nil {
-		return nil, err
-	}
-	if res, ok, err := storedAnswer(ctx, r, "events-about", found); ok || err != nil {
-		return res, err
-	}
-	return eventsAboutOf(ctx, r, found)
 }
 
 func eventsAboutOf(ctx context.Context, r *graph.Reader, found []graph.Node) ([]graph.Result, error) {
@@ -1247,17 +1188,6 @@ func eventsAboutOf(ctx context.Context, r *graph.Reader, found []graph.Node) ([]
 		return nil, err
 	}
 	return results(rows), nil
-}
-
-func eventsOfPerson(ctx context.Context, r *graph.Reader, args []string) ([]graph.Result, error) {
-	people, err := resolve(ctx, r, args[0], []graph.Node{tPerson}, nil)
-	if err != nil {
-		return nil, err
-	}
-	if res, ok, err := storedAnswer(ctx, r, "events-of-person", people); ok || err != nil {
-		return res, err
-	}
-	return eventsOfPersonOf(ctx, r, people)
 }
 
 func eventsOfPersonOf(ctx context.Context, r *graph.Reader, people []graph.Node) ([]graph.Result, error) {
