@@ -84,7 +84,8 @@ func FuzzExtract(f *testing.F) {
 var tunedSets = []string{"../data/corpus", "testdata/corpus", "testdata/holdout/corpus", "testdata/blind/corpus",
 	"testdata/blind2/corpus", "testdata/blind3/corpus", "testdata/blind4/corpus", "testdata/blind5/corpus", "testdata/blind6/corpus", "testdata/blind7/corpus", "testdata/blind8/corpus",
 	"testdata/blind9/corpus", "testdata/blind11/corpus", "testdata/blind12/corpus",
-	"testdata/blind10/corpus", "testdata/blind13/corpus", "testdata/blind14/corpus", "testdata/blind15/corpus", "testdata/blind19/corpus"}
+	"testdata/blind10/corpus", "testdata/blind13/corpus", "testdata/blind14/corpus", "testdata/blind15/corpus", "testdata/blind19/corpus",
+	"testdata/blind20/corpus", "testdata/blind21/corpus", "testdata/blind22/corpus"}
 
 // An extractor without evidence gives the same quads, and no evidence.
 func TestWithoutEvidence(t *testing.T) {
