@@ -3,6 +3,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -26,8 +29,10 @@ type Writer struct {
 	s          *Store
 	maxDocs    int
 	maxQuads   int
-	docs       int // documents the next transaction holds at most (resize)
-	budget     int // bytes of pages a transaction may change (DirtyBudget)
+	docs       int          // documents the next transaction holds at most (resize)
+	budget     int          // bytes of pages a transaction may change (DirtyBudget)
+	autoBudget bool         // budget follows the process's peak memory (adaptBudget)
+	peakRSS    func() int64 // the process's peak resident bytes so far; 0 unknown
 	onCommit   func([]DocResult)
 	pending    []pendingDoc
 	index      map[string]int // label → position in pending
@@ -71,7 +76,7 @@ func OnCommit(fn func([]DocResult)) WriterOption { return func(w *Writer) { w.on
 // NewWriter returns a batched writer to s.
 func (s *Store) NewWriter(opts ...WriterOption) *Writer {
 	w := &Writer{s: s, maxDocs: DefaultBatchDocs, maxQuads: DefaultBatchQuads, budget: DefaultDirtyBudget,
-		index: map[string]int{}, background: map[vocab.Quad]bool{}}
+		autoBudget: true, peakRSS: peakRSS, index: map[string]int{}, background: map[vocab.Quad]bool{}}
 	for _, o := range opts {
 		o(w)
 	}
@@ -91,10 +96,74 @@ func (s *Store) NewWriter(opts ...WriterOption) *Writer {
 const DefaultDirtyBudget = 32 << 20
 
 // DirtyBudget sets how many bytes of pages a bolt transaction should change
-// at most (DefaultDirtyBudget): the Writer shrinks its batches below
-// BatchDocs when a commit changed more, and grows them back when one changed
-// less than half of it. 0 or less leaves batches at BatchDocs.
-func DirtyBudget(bytes int) WriterOption { return func(w *Writer) { w.budget = bytes } }
+// at most: the Writer shrinks its batches below BatchDocs when a commit
+// changed more, and grows them back when one changed less than half of it.
+// 0 or less leaves batches at BatchDocs. Without this option the budget is
+// adaptive (adaptBudget): DefaultDirtyBudget, raised up to MaxDirtyBudget
+// while the process's peak memory leaves room for it.
+func DirtyBudget(bytes int) WriterOption {
+	return func(w *Writer) { w.budget, w.autoBudget = bytes, false }
+}
+
+// MaxDirtyBudget is the most an adaptive budget rises to.
+const MaxDirtyBudget = 128 << 20
+
+// BudgetPeakRSS is the peak resident memory under which an adaptive budget
+// rises above DefaultDirtyBudget.
+const BudgetPeakRSS = 448 << 20
+
+// adaptBudget sets an adaptive budget from the process's peak resident
+// memory so far: DefaultDirtyBudget plus half of what is left below
+// BudgetPeakRSS, at most MaxDirtyBudget; DefaultDirtyBudget when the peak
+// is unknown or over the mark.
+//
+// Why: in Cayley's layout a batch's writes fall all over the file (its
+// nodes' hash buckets, the index keys of existing nodes, the fact rows of
+// the people it names), so as the store grows nearly every row a batch
+// writes dirties a page of its own, and the fixed budget shrank a
+// 10k-article build's batches from 512 articles to 70: 105 commits wrote
+// 3.5 GB for a 433 MB file. Larger batches share pages (bench/RESULTS.md,
+// session 9). The budget is what the commit holds in memory, so it comes
+// out of the room left under the peak: half of it, since a commit's pages
+// cost the heap and the file's resident pages both, and as the peak nears
+// the mark the budget falls back to the fixed one (a 100k-article build,
+// whose peak sits near 480 MiB at 32 MiB, stays where it was).
+func (w *Writer) adaptBudget() {
+	if !w.autoBudget || w.peakRSS == nil {
+		return
+	}
+	b := int64(DefaultDirtyBudget)
+	if p := w.peakRSS(); p > 0 && p < BudgetPeakRSS {
+		b = min(int64(MaxDirtyBudget), b+(BudgetPeakRSS-p)/2)
+	}
+	if int(b) != w.budget {
+		w.s.log.Debug("commit budget", "budget", b, "was", w.budget)
+		w.budget = int(b)
+	}
+}
+
+// peakRSS is the process's peak resident set (VmHWM in /proc/self/status),
+// in bytes; 0 where there is none to read.
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			f := strings.Fields(v)
+			if len(f) != 2 || f[1] != "kB" {
+				return 0
+			}
+			kb, err := strconv.ParseInt(f[0], 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
+}
 
 // resize sets how many documents the next bolt transaction holds, from what
 // the last one changed: fewer when it changed more than the budget, more
@@ -194,6 +263,7 @@ func (w *Writer) Flush(ctx context.Context) error {
 	// resident (release_linux.go).
 	s.releaseMapped()
 	w.commitBackground(len(bg))
+	w.adaptBudget()
 	w.resize(len(w.pending))
 	w.pending = w.pending[:0]
 	clear(w.index)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"os"
@@ -33,7 +34,8 @@ what changed: an article whose text changed has exactly its facts replaced,
 an unchanged one writes nothing. The gazetteer's background facts are added
 once. Articles are committed in batches (at most --batch per transaction;
 on bolt fewer when a commit wrote more than --commit-mib of pages, which it
-holds in memory at once): Ctrl-C stops after the current batch commits, and
+holds in memory at once; unless the flag is given, that budget rises from 32
+to 128 MiB while the build's peak memory leaves room): Ctrl-C stops after the current batch commits, and
 a killed build leaves the store as of its last commit; building again
 completes it.
 
@@ -48,7 +50,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "build", "PATH...", buildDoc)
 	db := addDBFlag(fs)
 	batch := fs.Int("batch", graph.DefaultBatchDocs, "articles per transaction at most")
-	commitMiB := fs.Int("commit-mib", graph.DefaultDirtyBudget>>20, "bolt: MiB of pages a transaction may write (fewer articles when more; 0: no limit)")
+	commitMiB := fs.Int("commit-mib", graph.DefaultDirtyBudget>>20, fmt.Sprintf("bolt: MiB of pages a transaction may write (fewer articles when more; 0: no limit); unless given, raised up to %d while the build's peak memory stays under %d MiB", graph.MaxDirtyBudget>>20, graph.BudgetPeakRSS>>20))
 	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print the summary as one JSON object on stdout (instead of a line on stderr)")
 	noAnswers := fs.Bool("no-answers", false, "do not store the hubs' answers at the end (the queries of hubs then read the store row by row until a build or rm stores them)")
@@ -117,7 +119,11 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 	start := time.Now()
-	err = b.run(ctx, x, paths, in, graph.BatchDocs(*batch), graph.DirtyBudget(*commitMiB<<20))
+	wopts := []graph.WriterOption{graph.BatchDocs(*batch)}
+	if flagGiven(fs, "commit-mib") {
+		wopts = append(wopts, graph.DirtyBudget(*commitMiB<<20))
+	}
+	err = b.run(ctx, x, paths, in, wopts...)
 	if err == nil && !*noAnswers {
 		var st graph.AnswerStats
 		st, err = storeAnswers(ctx, s, b.prog) // answers.go
@@ -195,7 +201,7 @@ type seqItem struct {
 
 // run walks the inputs, extracts on every core, and writes from this
 // goroutine. Cancelling ctx stops reading; what was extracted is committed.
-func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string, in inputFlags, batch, budget graph.WriterOption) error {
+func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string, in inputFlags, wopts ...graph.WriterOption) error {
 	e := b.e
 	walkCtx, stopWalk := context.WithCancel(ctx)
 	defer stopWalk()
@@ -260,7 +266,7 @@ func (b *builder) run(ctx context.Context, x *extract.Extractor, paths []string,
 
 	// Writes go on after an interrupt until the batch is committed.
 	wctx := context.WithoutCancel(ctx)
-	w := b.store.NewWriter(batch, budget, graph.OnCommit(b.committed))
+	w := b.store.NewWriter(append(wopts, graph.OnCommit(b.committed))...)
 	done := 0
 	// Results are written in the walk's order, whatever order the workers
 	// finish in, so that of two copies of one article the first read is kept.
@@ -465,4 +471,11 @@ func (b *builder) summary(elapsed time.Duration) {
 	if b.answers != nil && (b.answers.Recomputed > 0 || b.answers.Kept > 0) {
 		fmt.Fprintf(b.e.stderr, "vnkg build: %s\n", answersSummary(*b.answers))
 	}
+}
+
+// flagGiven reports whether the command line set the flag name.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
