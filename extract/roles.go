@@ -318,7 +318,11 @@ func (a *analysis) clauseEnds(spans []Chunk, from, to int) bool {
 func (a *analysis) agentList(spans []Chunk, ms []mention, roles [][]string) {
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
-		if m.k0 == 0 || spans[m.k0-1].Kind != SpanOther || spans[m.k0-1].Value != "do" || len(roles[i]) > 0 {
+		if len(roles[i]) > 0 {
+			continue
+		}
+		agent := m.k0 > 0 && spans[m.k0-1].Kind == SpanOther && spans[m.k0-1].Value == "do"
+		if !agent && !a.subjectStart(spans, m.k0) {
 			continue
 		}
 		last := i
@@ -331,6 +335,12 @@ func (a *analysis) agentList(spans []Chunk, ms []mention, roles [][]string) {
 		if last == i || len(roles[last]) == 0 {
 			continue
 		}
+		// a subject list is joined before its last member: "A, Cục trưởng
+		// …, và B, Tư lệnh …, chủ trì" (without "và" the names after the
+		// first may be its posts' holders listed apart)
+		if !agent && !joinedBefore(spans, ms[last-1].k1, ms[last].k0) {
+			continue
+		}
 		for l := i; l < last; l++ {
 			if len(roles[l]) == 0 {
 				roles[l] = roles[last]
@@ -338,6 +348,33 @@ func (a *analysis) agentList(spans []Chunk, ms []mention, roles [][]string) {
 		}
 		i = last
 	}
+}
+
+// subjectStart reports a mention at spans[k] that opens its sentence's
+// subject: at the start, or after the opening's comma (a day, a place).
+func (a *analysis) subjectStart(spans []Chunk, k int) bool {
+	if k == 0 {
+		return true
+	}
+	if spans[k-1].Kind != SpanSep || spans[k-1].Value != "," {
+		return false
+	}
+	for j := 0; j < k-1; j++ {
+		if sp := spans[j]; sp.Kind == SpanVerb || sp.Kind == SpanEvent || personStart(sp.Kind) || sp.Kind == SpanTitle {
+			return false
+		}
+	}
+	return true
+}
+
+// joinedBefore reports a "và" among the spans between two people.
+func joinedBefore(spans []Chunk, from, to int) bool {
+	for j := from; j < to && j < len(spans); j++ {
+		if spans[j].Kind == SpanSep && spans[j].Value == "và" {
+			return true
+		}
+	}
+	return false
 }
 
 // listGap reports spans between two people of one list: posts, bodies,

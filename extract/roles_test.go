@@ -23,6 +23,16 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái, Siphan Phoutthavong | attend  | speak  | about "},
 		},
 		{
+			name: "a subject list joined by và shares the verb after the last member's posts",
+			text: opening + "Sáng 24/10, Đại tá Khamphoui Sisavath, Phó Cục trưởng Cục Bộ đội Biên phòng, Bộ Quốc phòng Lào, và Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng Việt Nam, đồng chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Khamphoui Sisavath, Nguyễn Anh Tuấn | attend  | speak  | about "},
+		},
+		{
+			name: "a subject list without và: only the one right before the verb takes it",
+			text: opening + "Sáng 24/10, Đại tá Khamphoui Sisavath, Phó Cục trưởng Cục Bộ đội Biên phòng, Bộ Quốc phòng Lào, Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng Việt Nam, chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Nguyễn Anh Tuấn | attend  | speak  | about "},
+		},
+		{
 			name: "a verb between the agents ends the list",
 			text: opening + "Hội đàm do Trung tướng Lê Đức Thái chủ trì, Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào dự.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend Siphan Phoutthavong | speak  | about "},
