@@ -795,3 +795,42 @@ func (a *analysis) inBodyName(spans []Chunk, k int) bool {
 	// capitalized words)
 	return named(spans[k-1]) || k > 1 && spans[k-1].Kind == SpanOther && named(spans[k-2])
 }
+
+// travellersAttend applies the convention of visits to the kinds whose frame
+// says so (travellers_attend): in an article of one visit, the travellers (the
+// visit's attendees) attend a meeting of the kind that none of them is said
+// to attend or speak at ("Lễ đón diễn ra tại cảng Tanjung Priok, do Phó Đô
+// đốc A chủ trì": the delegation on the visit is welcomed). A meeting the
+// text gives one of the travellers has its people from the text.
+func (a *analysis) travellersAttend() {
+	var visit *EventFact
+	for _, ev := range a.facts.Events {
+		if ev.Kind != visitKind {
+			continue
+		}
+		if visit != nil {
+			return
+		}
+		visit = ev
+	}
+	if visit == nil || len(visit.Attendees) == 0 {
+		return
+	}
+	for _, ev := range a.facts.Events {
+		if ev == visit || !a.g.frame(ev.Kind).TravellersAttend || a.ev.backstory[ev] {
+			continue
+		}
+		told := false
+		for _, p := range append(append([]*PersonFact{}, ev.Attendees...), ev.Speakers...) {
+			told = told || hasPerson(visit.Attendees, p)
+		}
+		if told {
+			continue
+		}
+		for _, p := range visit.Attendees {
+			if !hasPerson(ev.Chairs, p) {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+		}
+	}
+}
