@@ -594,9 +594,10 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 			// sentence and those after the list word take it
 			c.attend, c.role = j, verb
 		case sp.Kind == SpanOther && a.g.evWord(sp.Value, ewRoleList) && verb == "" && c.attend < 0 && firstReal >= 0 &&
-			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "lead" && a.roleListNear(spans, firstReal, j):
-			// "Đứng đầu đoàn Nhật Bản là A": the delegation's head, who
-			// stands for it
+			(spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "lead" || a.headOfGroup(spans, firstReal)) && a.roleListNear(spans, firstReal, j):
+			// "Đứng đầu đoàn Nhật Bản là A", "Chỉ huy đội tuần tra phía Việt
+			// Nam là A", "Trưởng đoàn là A": the head of the delegation or
+			// the party, who stands for it
 			c.attend, c.role = j, "lead"
 		case sp.Kind == SpanSep && sp.Value == "," && c.speak < 0 && firstReal >= 0 && firstReal < j &&
 			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak":
@@ -630,20 +631,32 @@ func (a *analysis) pastInPassing(spans []Chunk) bool {
 // roleListNear reports a list word at spans[j] close enough to the role verb
 // that opens the sentence at spans[v] to give its role: its object between
 // ("Đồng chủ trì hội đàm là"), or a venue after "tại" ("Chủ trì tại điểm cầu
-// Bộ Quốc phòng là A"), with no verb or person between.
+// Bộ Quốc phòng là A") or a group that runs on ("Chỉ huy đội tuần tra phía
+// Việt Nam là A"), with no verb, person or function word between.
 func (a *analysis) roleListNear(spans []Chunk, v, j int) bool {
 	if j-v <= 3 {
 		return true
 	}
-	if j-v > 8 || spans[v+1].Kind != SpanOther || spans[v+1].Value != "tại" {
+	if j-v > 8 {
 		return false
 	}
-	for k := v + 2; k < j; k++ {
+	// the object runs on: "Chỉ huy đội tuần tra phía Việt Nam là"
+	from := v + 1
+	if spans[v+1].Kind == SpanOther && spans[v+1].Value == "tại" {
+		from = v + 2
+	}
+	for k := from; k < j; k++ {
 		if sp := spans[k]; sp.Kind != SpanOther && sp.Kind != SpanOrg && sp.Kind != SpanName && sp.Kind != SpanCountry || sp.Kind == SpanOther && a.g.isFunction(sp.Value) {
 			return false
 		}
 	}
 	return true
+}
+
+// headOfGroup reports a title at spans[k] right before a delegation word
+// that the title heads ("Trưởng đoàn là A": event_words.tsv delegation).
+func (a *analysis) headOfGroup(spans []Chunk, k int) bool {
+	return spans[k].Kind == SpanTitle && k+1 < len(spans) && a.delegationWord(spans[k+1]) && spans[k+1].T0 == spans[k].T1
 }
 
 // delegationWord reports a span that is a delegation word (event_words.tsv

@@ -111,6 +111,16 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT chuyến thăm | 2023-10-23 |  |  | chair  | attend Siphan Phoutthavong | speak  | about "},
 		},
 		{
+			name: "a head title with its delegation word opens the sentence and a list word: the head",
+			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào thăm tỉnh Quảng Trị. Trưởng đoàn là Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT chuyến thăm | 2023-10-23 |  |  | chair  | attend Siphan Phoutthavong | speak  | about "},
+		},
+		{
+			name: "a lead verb whose object runs on before the list word",
+			text: "Từ ngày 23 đến 26/10, Bộ đội Biên phòng tỉnh Quảng Trị và Bộ Chỉ huy Quân sự tỉnh Savannakhet tuần tra chung trên tuyến biên giới. Chỉ huy tổ tuần tra phía Lào là Thiếu tá Bounmy Phommachanh, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Savannakhet.",
+			want: []string{"EVENT tuần tra chung | 2023-10-23 |  |  | chair  | attend Bounmy Phommachanh | speak  | about "},
+		},
+		{
 			name: "người đứng đầu refers to a post, no verb",
 			text: opening + "Trung tướng Lê Đức Thái, người đứng đầu Bộ đội Biên phòng Việt Nam, phát biểu tại hội đàm.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
