@@ -563,10 +563,20 @@ type cues struct {
 func (a *analysis) sentenceCues(spans []Chunk) cues {
 	c := cues{attend: -1, speak: -1}
 	verb, phia := "", false
+	// the first role verb of the clause so far: "A chủ trì hội nghị, cùng dự
+	// có B" gives B the verb of B's own clause, not the sentence's first
+	// ("Dự và phát biểu có B": dự)
+	clauseVerb := ""
 	firstReal := -1
 	for j, sp := range spans {
 		if firstReal < 0 && sp.Kind != SpanDate && sp.Kind != SpanSep {
 			firstReal = j
+		}
+		if sp.Kind == SpanSep && (sp.Value == "," || sp.Value == ";") {
+			clauseVerb = ""
+		}
+		if sp.Kind == SpanVerb && clauseVerb == "" && (sp.Value == "attend" || sp.Value == "speak" || sp.Value == "chair") {
+			clauseVerb = sp.Value
 		}
 		switch {
 		case sp.Kind == SpanVerb && verb == "" && (sp.Value == "attend" || sp.Value == "speak" || sp.Value == "chair"):
@@ -585,6 +595,9 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 			c.attend, c.role = j, "attend"
 		case sp.Kind == SpanOther && sp.Value == "có" && (verb != "" || phia) && c.attend < 0:
 			c.attend, c.role = j, verb
+			if clauseVerb != "" {
+				c.role = clauseVerb
+			}
 			if c.role == "" {
 				c.role = "attend"
 			}

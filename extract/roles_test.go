@@ -121,6 +121,11 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT tuần tra chung | 2023-10-23 |  |  | chair  | attend Bounmy Phommachanh | speak  | about "},
 		},
 		{
+			name: "có takes the role verb of its own clause",
+			text: opening + "Trung tướng Lê Đức Thái chủ trì hội đàm, cùng dự có Đại tá Khamphoui Sisavath, Phó Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend Khamphoui Sisavath | speak  | about "},
+		},
+		{
 			name: "người đứng đầu refers to a post, no verb",
 			text: opening + "Trung tướng Lê Đức Thái, người đứng đầu Bộ đội Biên phòng Việt Nam, phát biểu tại hội đàm.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
