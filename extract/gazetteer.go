@@ -232,9 +232,9 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		}),
 		readTSVLines(fsys, "verbs.tsv", 4, func(c []string, line int) error {
 			switch c[1] {
-			case "chair", "attend", "speak", "host", "organize", "lead":
+			case "chair", "attend", "speak", "host", "organize", "lead", "press":
 			default:
-				return fmt.Errorf("role %q is not chair, attend, speak, host, organize or lead", c[1])
+				return fmt.Errorf("role %q is not chair, attend, speak, host, organize, lead or press", c[1])
 			}
 			g.verbLex.add(c[0], c[1])
 			return g.addRule("verbs.tsv", line, c[0], c[1], c[2], c[3])

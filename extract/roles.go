@@ -229,6 +229,23 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	if target == nil {
 		return
 	}
+	if a.pressOpening(spans) {
+		// "Trao đổi với phóng viên, A cho biết …": what A tells the press
+		// makes A no speaker of the event, only one who takes part in it
+		// otherwise stays one
+		for i, m := range ms {
+			if hasPerson(target.Chairs, m.p) || hasPerson(target.Attendees, m.p) {
+				continue
+			}
+			keep := roles[i][:0:0]
+			for _, r := range roles[i] {
+				if r != "speak" {
+					keep = append(keep, r)
+				}
+			}
+			roles[i] = keep
+		}
+	}
 	for i, m := range ms {
 		for _, r := range roles[i] {
 			if planned && r != "speak" {
@@ -270,6 +287,21 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			}
 		}
 	}
+}
+
+// pressOpening reports a sentence that opens with a press verb (verbs.tsv
+// press: "Trao đổi với phóng viên, …"), its date and separators aside.
+func (a *analysis) pressOpening(spans []Chunk) bool {
+	for _, sp := range spans {
+		switch {
+		case sp.Kind == SpanDate || sp.Kind == SpanSep:
+		case sp.Kind == SpanVerb && sp.Value == "press":
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // handRoles reads the act of a ceremony, a handover or an award (event_words.tsv
