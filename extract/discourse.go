@@ -362,6 +362,7 @@ func (a *analysis) finishEvents() {
 	a.shareJoined()
 	a.dropBackstory()
 	a.hostChairs()
+	a.travellersAttend()
 	for _, ev := range a.facts.Events {
 		for i := len(ev.Attendees) - 1; i >= 0; i-- {
 			if hasPerson(ev.Chairs, ev.Attendees[i]) {
