@@ -697,6 +697,28 @@ func TestDiscourse(t *testing.T) {
 				"EVENT lễ đón | 2019-08-22 | Trụ sở Bộ Quốc phòng |  | chair Ngô Xuân Lịch | attend  | speak  | about ",
 			},
 		},
+		{
+			name:      "'Ngày X, đoàn … đã sang thăm và làm việc tại Y': the visit of that day; a working session its sentence holds is another event",
+			published: "2023-03-15",
+			text: "Chiều 14/3, đoàn công tác Bộ Chỉ huy Quân sự tỉnh Điện Biên do Đại tá Lò Văn Minh làm trưởng đoàn đã sang thăm và làm việc tại tỉnh Phông Sa Lỳ. " +
+				"Đại tá Lò Văn Minh và Đại tá Khăm Phăn đồng chủ trì buổi làm việc.",
+			want: []string{
+				"PERSON Lò Văn Minh | Đại tá | ",
+				"PERSON Khăm Phăn | Đại tá | ",
+				"EVENT chuyến thăm | 2023-03-14 | tỉnh Phông Sa Lỳ |  | chair  | attend Lò Văn Minh | speak  | about ",
+				"EVENT làm việc | 2023-03-14 |  |  | chair Khăm Phăn, Lò Văn Minh | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a guest 'đang thăm' on the day of a reception: no visit of that day",
+			published: "2023-03-15",
+			text:      "Chiều 14/3, tại Hà Nội, Thượng tướng Hoàng Xuân Chiến đã tiếp Đại tá Khăm Phăn, đang thăm Việt Nam.",
+			want: []string{
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"PERSON Khăm Phăn | Đại tá | ",
+				"EVENT tiếp xã giao | 2023-03-14 | Hà Nội |  | chair Hoàng Xuân Chiến | attend Khăm Phăn | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

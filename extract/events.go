@@ -102,10 +102,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewVisit) && !purpose && !planned && kind == lineText &&
 			opened == nil && a.eventOfKind(visitKind) == nil {
 			d := dateAfter(spans, k)
-			if d < 0 && sc.firstDate >= 0 && sc.firstDate < k && openingSpans(spans[:sc.firstDate]) && dateRange(a.toks, spans[sc.firstDate]) {
+			if d < 0 && sc.firstDate >= 0 && sc.firstDate < k && openingSpans(spans[:sc.firstDate]) && (dateRange(a.toks, spans[sc.firstDate]) || a.visitDone(spans, k)) {
 				// "Từ ngày 25 đến 28/6, đội tàu … đã cập Cảng quốc tế Cam Ranh,
 				// thăm tỉnh Khánh Hòa": the days the sentence opens with (a
-				// range: one day is the day of a reception, "đang thăm" in passing)
+				// range: one day is the day of a reception, "đang thăm" in passing;
+				// but "Chiều 31/8, đoàn … đã đến thăm và làm việc tại …" reports
+				// the visit of that day)
 				d = sc.firstDate
 			}
 			if d >= 0 {
@@ -427,7 +429,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// lưu bóng chuyền, …": the programme's activities, on no day of their
 		// own, are no events of their own)
 		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil &&
-			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0 || a.ev.ceremony[sp.T0]) && !(len(a.facts.Events) > 0 && a.framedSentence(spans) && !a.ownDay(spans)) {
+			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0 || a.ev.ceremony[sp.T0] || held && a.partOfVisit(sp.Value)) && !(len(a.facts.Events) > 0 && a.framedSentence(spans) && !a.ownDay(spans)) {
 			// other kinds (lễ ký, hội thảo, diễn tập) are events when they are
 			// the story itself, not a sequel to its meeting
 			// "Bộ Quốc phòng tổ chức lễ tiễn …", "Ngày 5/8, … tổ chức hội đàm":
@@ -1008,6 +1010,27 @@ func (a *analysis) travelBefore(spans []Chunk, j int) bool {
 		}
 	}
 	return false
+}
+
+// partOfVisit reports a meeting of kind held, in a sentence that holds it
+// ("A và B đồng chủ trì buổi làm việc"), in the story of a visit: the
+// article's current event is a visit, and kind is another; a visit's parts
+// (its working session, its talks) are events of their own (GUIDELINES).
+func (a *analysis) partOfVisit(kind string) bool {
+	return a.current != nil && a.current.Kind == visitKind && kind != visitKind
+}
+
+// visitDone reports the visit word at spans[k] told as done, right after a
+// word of travel or arrival and the aspect word ("đã đến thăm", "đã sang
+// thăm"): with the day the sentence opens with, it reports the visit of that
+// day, not one in passing ("đang thăm", "nhân dịp đoàn sang thăm").
+func (a *analysis) visitDone(spans []Chunk, k int) bool {
+	if k < 2 {
+		return false
+	}
+	move, aspect := spans[k-1], spans[k-2]
+	return move.Kind == SpanOther && (a.g.evWord(move.Value, ewArrival) || a.g.evWord(move.Value, ewTravel)) &&
+		aspect.Kind == SpanOther && a.g.evWord(aspect.Value, ewAspect)
 }
 
 // appositiveVisit opens the visit that an appositive clause after a guest
