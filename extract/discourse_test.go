@@ -719,6 +719,25 @@ func TestDiscourse(t *testing.T) {
 				"EVENT tiếp xã giao | 2023-03-14 | Hà Nội |  | chair Hoàng Xuân Chiến | attend Khăm Phăn | speak  | about ",
 			},
 		},
+		{
+			name:      "a meeting its sentence says was held ('đã … tổ chức') follows a plan but is no plan; a decision after 'tại' is no place",
+			published: "2023-06-21",
+			text:      "Sáng 20/6, theo kế hoạch được phê duyệt tại Quyết định số 215/QĐ-BTL, Bộ Tư lệnh Quân khu 3 đã long trọng tổ chức Lễ bế giảng lớp bồi dưỡng cán bộ cơ sở. " +
+				"Thiếu tướng Trần Văn Nam chủ trì buổi lễ.",
+			want: []string{
+				"PERSON Trần Văn Nam | Thiếu tướng | ",
+				"EVENT lễ bế giảng | 2023-06-20 |  | Bộ Tư lệnh Quân khu 3 | chair Trần Văn Nam | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a plan for a day to come stays a plan",
+			published: "2023-06-21",
+			text:      "Theo kế hoạch, sáng 28/6, Bộ Tư lệnh Quân khu 3 sẽ tổ chức Lễ bế giảng lớp bồi dưỡng cán bộ cơ sở. " +
+				"Thiếu tướng Trần Văn Nam sẽ chủ trì buổi lễ.",
+			want: []string{
+				"PERSON Trần Văn Nam | Thiếu tướng | ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1384,7 +1384,26 @@ func (a *analysis) plannedSentence(spans []Chunk) bool {
 			continue
 		}
 		if a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewPlanned) > 0 {
-			return true
+			// "Sáng 29/3, theo kế hoạch được phê duyệt …, Học viện đã long
+			// trọng tổ chức Lễ Bế giảng …": a meeting its sentence says was
+			// held is no plan, whatever plan it followed
+			return !a.heldDone(spans)
+		}
+	}
+	return false
+}
+
+// heldDone reports a verb that holds a meeting ("tổ chức", "chủ trì") told
+// as done: the aspect word before it, past fillers ("đã long trọng tổ chức").
+func (a *analysis) heldDone(spans []Chunk) bool {
+	for j, sp := range spans {
+		if sp.Kind != SpanVerb || sp.Value != "organize" && sp.Value != "chair" {
+			continue
+		}
+		for i := j - 1; i >= 0 && spans[i].Kind == SpanOther && a.g.is(spans[i].Value, wFiller); i-- {
+			if a.g.evWord(spans[i].Value, ewAspect) {
+				return true
+			}
 		}
 	}
 	return false
