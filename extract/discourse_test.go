@@ -738,6 +738,20 @@ func TestDiscourse(t *testing.T) {
 				"PERSON Trần Văn Nam | Thiếu tướng | ",
 			},
 		},
+		{
+			name:      "a meeting word told as done ('đã hội đàm') on a day of its own, after a meeting of its kind, is another meeting",
+			published: "2025-04-10",
+			text: "Ngày 9/4, tại tỉnh Lạng Sơn, Đại tá Hoàng Minh Tuấn hội đàm với Đại tá Lý Quốc Cường. " +
+				"Trước đó, ngày 12/1/2025, tại huyện Cao Lộc, Đồn Biên phòng Chi Ma đã hội đàm với Trạm Biên kiểm Ái Điểm. " +
+				"Đoàn Việt Nam khi đó do Thiếu tá Vi Văn Sơn làm trưởng đoàn.",
+			want: []string{
+				"PERSON Hoàng Minh Tuấn | Đại tá | ",
+				"PERSON Lý Quốc Cường | Đại tá | ",
+				"PERSON Vi Văn Sơn | Thiếu tá | ",
+				"EVENT hội đàm | 2025-04-09 | tỉnh Lạng Sơn |  | chair  | attend Hoàng Minh Tuấn, Lý Quốc Cường | speak  | about ",
+				"EVENT hội đàm | 2025-01-12 | huyện Cao Lộc |  | chair  | attend Vi Văn Sơn | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

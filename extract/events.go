@@ -458,6 +458,13 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			}
 			otherName := !capital && name != "" && ev.Name != "" && ev.Kind == sp.Value && !namesFit(name, ev.Name)
 			occasion := kind == lineText && held && !planned && opened == nil && a.otherOccasion(ev, s, spans)
+			// "Cũng theo cơ chế này, sáng 16/12/2024, tại …, hai đồn … đã hội
+			// đàm …": a meeting word told as done, as its clause's verb, on a
+			// day of its own is another meeting of that day
+			if !held && kind == lineText && !planned && opened == nil && a.g.frame(sp.Value).OpensLower && !capital && a.doneAt(spans, k) &&
+				!a.ev.sentDate.IsZero() && !ev.Date.IsZero() && a.ev.sentDate != ev.Date {
+				held, occasion = true, true
+			}
 			if kind == lineText && held && !planned && opened == nil && (occasion || otherName) {
 				ev = &EventFact{Kind: sp.Value}
 				if capital && end > k+1 || otherName && !occasion {
@@ -1018,6 +1025,12 @@ func (a *analysis) travelBefore(spans []Chunk, j int) bool {
 // (its working session, its talks) are events of their own (GUIDELINES).
 func (a *analysis) partOfVisit(kind string) bool {
 	return a.current != nil && a.current.Kind == visitKind && kind != visitKind
+}
+
+// doneAt reports the aspect word right before spans[k] ("đã hội đàm"): the
+// meeting word is the clause's verb, told as done.
+func (a *analysis) doneAt(spans []Chunk, k int) bool {
+	return k > 0 && spans[k-1].Kind == SpanOther && a.g.evWord(spans[k-1].Value, ewAspect)
 }
 
 // visitDone reports the visit word at spans[k] told as done, right after a
