@@ -752,6 +752,18 @@ func TestDiscourse(t *testing.T) {
 				"EVENT hội đàm | 2025-01-12 | huyện Cao Lộc |  | chair  | attend Vi Văn Sơn | speak  | about ",
 			},
 		},
+		{
+			name:      "an occasion before the day ('Nhân dịp …, hôm qua (4/5), đoàn … đã sang thăm, chúc mừng và hội đàm'): the visit of that day, and its talks",
+			published: "2024-05-05",
+			text: "Nhân dịp kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (7/5/1954 - 7/5/2024), hôm qua (4/5), đoàn đại biểu Công an Biên phòng huyện Kim Bình do Trung tá Lưu Hải Phong làm trưởng đoàn đã sang thăm, chúc mừng và hội đàm với Đồn Biên phòng Ma Lù Thàng. " +
+				"Thiếu tá Hà Văn Khánh phát biểu tại buổi hội đàm.",
+			want: []string{
+				"PERSON Lưu Hải Phong | Trung tá | ",
+				"PERSON Hà Văn Khánh | Thiếu tá | ",
+				"EVENT chuyến thăm | 2024-05-04 |  |  | chair  | attend Lưu Hải Phong | speak  | about ",
+				"EVENT hội đàm | 2024-05-04 |  |  | chair  | attend Lưu Hải Phong | speak Hà Văn Khánh | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -102,7 +102,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewVisit) && !purpose && !planned && kind == lineText &&
 			opened == nil && a.eventOfKind(visitKind) == nil {
 			d := dateAfter(spans, k)
-			if d < 0 && sc.firstDate >= 0 && sc.firstDate < k && openingSpans(spans[:sc.firstDate]) && (dateRange(a.toks, spans[sc.firstDate]) || a.visitDone(spans, k)) {
+			if d < 0 && sc.firstDate >= 0 && sc.firstDate < k && (openingSpans(spans[:sc.firstDate]) && dateRange(a.toks, spans[sc.firstDate]) || a.visitDone(spans, sc.firstDate, k)) {
 				// "Từ ngày 25 đến 28/6, đội tàu … đã cập Cảng quốc tế Cam Ranh,
 				// thăm tỉnh Khánh Hòa": the days the sentence opens with (a
 				// range: one day is the day of a reception, "đang thăm" in passing;
@@ -115,6 +115,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, k+1, false)
 				ev.Date = a.dateOf(spans[d], s)
+				if d == sc.firstDate && a.visitDone(spans, d, k) {
+					a.ev.doneVisit = ev
+				}
 				if p := a.visitPlace(spans, k); p != "" {
 					ev.Location = p
 				}
@@ -367,6 +370,22 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// "Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu … lần
 		// thứ 2": a meeting named after the one the sentence opened, with no
 		// verb of its own that holds or attends it, is what that one is about
+		// "hôm qua (28/8), Đoàn … đã sang thăm, chúc mừng và hội đàm với …":
+		// a meeting word joined to the verbs of the visit the sentence opened
+		// is a meeting of that day, with the visit's people
+		if opened != nil && opened.Kind == visitKind && opened == a.ev.doneVisit && kind == lineText && !planned && !capital &&
+			sp.Value != visitKind && a.g.frame(sp.Value).OpensLower && a.eventOfKind(sp.Value) == nil && k > 0 && spans[k-1].Kind == SpanSep {
+			ev := &EventFact{Kind: sp.Value, Date: opened.Date}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, end, false)
+			// (the visit's travellers take part in it: shareJoined)
+			if a.ev.joined == nil {
+				a.ev.joined = map[*EventFact]*EventFact{}
+			}
+			a.ev.joined[ev] = opened
+			inName = end
+			continue
+		}
 		if opened != nil && joinedBefore == nil && !(j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value != "speak") && !(end > k+1 && a.heldAfter(spans, end)) {
 			continue
 		}
@@ -1035,11 +1054,20 @@ func (a *analysis) doneAt(spans []Chunk, k int) bool {
 
 // visitDone reports the visit word at spans[k] told as done, right after a
 // word of travel or arrival and the aspect word ("đã đến thăm", "đã sang
-// thăm"): with the day the sentence opens with, it reports the visit of that
-// day, not one in passing ("đang thăm", "nhân dịp đoàn sang thăm").
-func (a *analysis) visitDone(spans []Chunk, k int) bool {
-	if k < 2 {
+// thăm"), its clause opened by the sentence's day at spans[d] (no verb but
+// that of a delegation's head, no meeting word, between them): it reports the visit of that day, not one in
+// passing ("đang thăm", "nhân dịp đoàn sang thăm"). What stands before the
+// day may be anything ("Nhân kỷ niệm 80 năm Quốc khánh …, hôm qua (28/8),
+// Đoàn … đã sang thăm").
+func (a *analysis) visitDone(spans []Chunk, d, k int) bool {
+	if k < 2 || d >= k-2 {
 		return false
+	}
+	for _, sp := range spans[d+1 : k-2] {
+		// (the heads of the delegation may stand there: "do A làm trưởng đoàn")
+		if sp.Kind == SpanVerb && sp.Value != "lead" || sp.Kind == SpanEvent {
+			return false
+		}
 	}
 	move, aspect := spans[k-1], spans[k-2]
 	return move.Kind == SpanOther && (a.g.evWord(move.Value, ewArrival) || a.g.evWord(move.Value, ewTravel)) &&
