@@ -722,7 +722,7 @@ func TestDiscourse(t *testing.T) {
 		{
 			name:      "a meeting its sentence says was held ('đã … tổ chức') follows a plan but is no plan; a decision after 'tại' is no place",
 			published: "2023-06-21",
-			text:      "Sáng 20/6, theo kế hoạch được phê duyệt tại Quyết định số 215/QĐ-BTL, Bộ Tư lệnh Quân khu 3 đã long trọng tổ chức Lễ bế giảng lớp bồi dưỡng cán bộ cơ sở. " +
+			text: "Sáng 20/6, theo kế hoạch được phê duyệt tại Quyết định số 215/QĐ-BTL, Bộ Tư lệnh Quân khu 3 đã long trọng tổ chức Lễ bế giảng lớp bồi dưỡng cán bộ cơ sở. " +
 				"Thiếu tướng Trần Văn Nam chủ trì buổi lễ.",
 			want: []string{
 				"PERSON Trần Văn Nam | Thiếu tướng | ",
@@ -732,7 +732,7 @@ func TestDiscourse(t *testing.T) {
 		{
 			name:      "a plan for a day to come stays a plan",
 			published: "2023-06-21",
-			text:      "Theo kế hoạch, sáng 28/6, Bộ Tư lệnh Quân khu 3 sẽ tổ chức Lễ bế giảng lớp bồi dưỡng cán bộ cơ sở. " +
+			text: "Theo kế hoạch, sáng 28/6, Bộ Tư lệnh Quân khu 3 sẽ tổ chức Lễ bế giảng lớp bồi dưỡng cán bộ cơ sở. " +
 				"Thiếu tướng Trần Văn Nam sẽ chủ trì buổi lễ.",
 			want: []string{
 				"PERSON Trần Văn Nam | Thiếu tướng | ",
@@ -762,6 +762,17 @@ func TestDiscourse(t *testing.T) {
 				"PERSON Hà Văn Khánh | Thiếu tá | ",
 				"EVENT chuyến thăm | 2024-05-04 |  |  | chair  | attend Lưu Hải Phong | speak  | about ",
 				"EVENT hội đàm | 2024-05-04 |  |  | chair  | attend Lưu Hải Phong | speak Hà Văn Khánh | about ",
+			},
+		},
+		{
+			name:      "a document a later sentence with no meeting word reviews ('việc học tập Nghị quyết …') is what the meeting the text tells is about",
+			published: "2024-09-12",
+			text: "Sáng 11/9, Đảng ủy Quân khu 5 tổ chức hội nghị quán triệt các nghị quyết của Trung ương. Thiếu tướng Trịnh Đình Thạch chủ trì hội nghị. " +
+				"Đối với lực lượng vũ trang Quân khu, việc học tập Nghị quyết số 57-NQ/TW gắn với nhiệm vụ xây dựng đơn vị.",
+			want: []string{
+				"PERSON Trịnh Đình Thạch | Thiếu tướng | ",
+				"EVENT hội nghị | 2024-09-11 |  | Đảng ủy Quân khu 5 | chair Trịnh Đình Thạch | attend  | speak  | about Nghị quyết 57-NQ/TW",
+				"RESOLUTION Nghị quyết 57-NQ/TW | 57-NQ/TW | Bộ Chính trị | aka Nghị quyết số 57-NQ/TW",
 			},
 		},
 	}

@@ -600,10 +600,17 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	// "Tại hội nghị, các đại biểu thảo luận, góp ý vào dự thảo Đề án …": a
 	// document that a review verb governs, also through a list ("quán triệt
 	// sáu nghị quyết …, gồm: Nghị quyết số …; Nghị quyết số …")
-	if ref != nil {
+	// ("Các đại biểu được nghe quán triệt … Nghị quyết số 24-NQ/TW …": a
+	// sentence with no meeting word of its own reviews for the meeting the
+	// text is telling)
+	about := ref
+	if about == nil && kind == lineText && !planned {
+		about = a.current
+	}
+	if about != nil {
 		for t := s.t0; t < s.t1; t++ {
-			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t) || a.issuedByMeetingAt(spans, t) || a.reviewChainAt(spans, t)) {
-				ref.About = appendUnique(ref.About, name)
+			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t) || ref != nil && a.issuedByMeetingAt(spans, t) || a.reviewChainAt(spans, t)) {
+				about.About = appendUnique(about.About, name)
 			}
 		}
 	}
