@@ -775,6 +775,17 @@ func TestDiscourse(t *testing.T) {
 				"RESOLUTION Nghị quyết 57-NQ/TW | 57-NQ/TW | Bộ Chính trị | aka Nghị quyết số 57-NQ/TW",
 			},
 		},
+		{
+			name:      "a meeting word capitalized only as its sentence's first word names the meeting told before; one held on no day of its own is background",
+			published: "2022-10-04",
+			text: "Ngày 3/10, tại Cần Thơ, Quân khu 9 khai mạc Hội thảo Y học quân sự khu vực Tây Nam Bộ. Đại tá Lê Văn Hải phát biểu khai mạc. " +
+				"Hội thảo mang chủ đề \"Y học vì cộng đồng\", kéo dài đến ngày 6/10. " +
+				"Trước đó, Cục Quân y đã phối hợp tổ chức hội thảo chuyên đề về cấp cứu ngoại khoa.",
+			want: []string{
+				"PERSON Lê Văn Hải | Đại tá | ",
+				"EVENT hội thảo | 2022-10-03 | Cần Thơ |  | chair  | attend  | speak Lê Văn Hải | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

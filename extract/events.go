@@ -208,6 +208,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		capital := a.toks[sp.T0].Cap
+		// "Hội nghị mang chủ đề …, kéo dài đến ngày 18/9": a meeting word
+		// capitalized only as the sentence's first word, before a lower-case
+		// word, names the meeting of its kind the text told of, not another
+		if capital && k == 0 && sp.T1 < len(a.toks) && a.toks[sp.T1].Kind == Word && !a.toks[sp.T1].Cap && a.eventOfKind(sp.Value) != nil {
+			capital = false
+		}
 		end := a.eventNameEnd(spans, k)
 		// "Hội nghị X và Hội nghị Y": a named meeting right after the name of
 		// one the sentence opened, joined by "và", is another on its day
@@ -475,7 +481,10 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			if end > k+1 {
 				name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			}
-			otherName := !capital && name != "" && ev.Name != "" && ev.Kind == sp.Value && !namesFit(name, ev.Name)
+			// ("Để chuẩn bị, Cục Quân huấn đã … tổ chức hội thao tuyển chọn …":
+			// one the sentence gives no day of its own is background, not
+			// another meeting)
+			otherName := !capital && name != "" && ev.Name != "" && ev.Kind == sp.Value && !namesFit(name, ev.Name) && a.ownDay(spans)
 			occasion := kind == lineText && held && !planned && opened == nil && a.otherOccasion(ev, s, spans)
 			// "Cũng theo cơ chế này, sáng 16/12/2024, tại …, hai đồn … đã hội
 			// đàm …": a meeting word told as done, as its clause's verb, on a
