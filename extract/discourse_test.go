@@ -786,6 +786,19 @@ func TestDiscourse(t *testing.T) {
 				"EVENT hội thảo | 2022-10-03 | Cần Thơ |  | chair  | attend  | speak Lê Văn Hải | about ",
 			},
 		},
+		{
+			name:      "a delegation led by its head ('Đoàn … do A dẫn đầu đã đến chào xã giao B'), on a day the sentence gives, opens the call",
+			published: "2019-11-06",
+			text: "Sáng 5/11, tại Hà Nội, Thượng tướng Phan Văn Giang hội đàm với Trung tướng Kim Jong Su. " +
+				"Chiều cùng ngày, Đoàn đại biểu Bộ Quốc phòng Hàn Quốc do Trung tướng Kim Jong Su dẫn đầu đã đến chào xã giao Đại tướng Ngô Xuân Lịch.",
+			want: []string{
+				"PERSON Phan Văn Giang | Thượng tướng | ",
+				"PERSON Kim Jong Su | Trung tướng | ",
+				"PERSON Ngô Xuân Lịch | Đại tướng | ",
+				"EVENT hội đàm | 2019-11-05 | Hà Nội |  | chair  | attend Kim Jong Su, Phan Văn Giang | speak  | about ",
+				"EVENT tiếp xã giao | 2019-11-05 |  |  | chair Ngô Xuân Lịch | attend Kim Jong Su | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -709,14 +709,30 @@ func (a *analysis) ownDay(spans []Chunk) bool {
 // and aspect words ("Chiều cùng ngày, Đoàn đã đặt vòng hoa …").
 func (a *analysis) delegationBefore(spans []Chunk, k int) bool {
 	j := k - 1
-	for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || a.g.evWord(spans[j].Value, ewAspect)) {
+	// ("Đoàn … do A dẫn đầu đã đến chào xã giao B": past a word of travel
+	// or arrival, and past the heads the delegation is led by)
+	for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || a.g.evWord(spans[j].Value, ewAspect) ||
+		a.g.evWord(spans[j].Value, ewArrival) || a.g.evWord(spans[j].Value, ewTravel)) {
 		j--
 	}
-	if j < 0 || spans[j].Kind != SpanOther && spans[j].Kind != SpanName || spans[j].T1-spans[j].T0 != 1 || !a.g.evWord(a.toks[spans[j].T0].Key, ewDelegation) {
+	if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "lead" {
+		for i := j - 1; i >= 0 && i >= j-16; i-- {
+			if sp := spans[i]; sp.Kind == SpanOther && sp.Value == "do" {
+				for j = i - 1; j >= 0 && j > i-8 && !a.delegationWord(spans[j]); j-- {
+					if sp := spans[j]; sp.Kind != SpanOther && sp.Kind != SpanOrg && sp.Kind != SpanName && sp.Kind != SpanCountry {
+						return false
+					}
+				}
+				break
+			}
+		}
+	}
+	if j < 0 || !a.delegationWord(spans[j]) {
 		return false
 	}
 	return j == 0 || spans[j-1].Kind == SpanSep && spans[j-1].Value == "," || spans[j-1].Kind == SpanDate
 }
+
 
 // progressiveBefore reports "đang" earlier in the clause of spans[k].
 func (a *analysis) progressiveBefore(spans []Chunk, k int) bool {
