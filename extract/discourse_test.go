@@ -799,6 +799,15 @@ func TestDiscourse(t *testing.T) {
 				"EVENT tiếp xã giao | 2019-11-05 |  |  | chair Ngô Xuân Lịch | attend Kim Jong Su | speak  | about ",
 			},
 		},
+		{
+			name:      "the day a patrol ends ('… về tới quân cảng, khép lại chuyến tuần tra chung …') is not the patrol's",
+			published: "2023-05-13",
+			text:      "Ngày 12/5, biên đội tàu 18, 20 do Thượng tá Đỗ Văn Tâm chỉ huy đã về tới quân cảng Vùng 2, khép lại chuyến tuần tra chung lần thứ 30 với Hải quân Hoàng gia Campuchia.",
+			want: []string{
+				"PERSON Đỗ Văn Tâm | Thượng tá | ",
+				"EVENT tuần tra chung |  |  |  | chair  | attend Đỗ Văn Tâm | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -801,6 +801,10 @@ func (a *analysis) visitWordBefore(spans []Chunk, k int, c eventWordClass) bool 
 	for j >= 0 && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
 		j--
 	}
+	// ("khép lại chuyến tuần tra chung …": past the classifier of the trip)
+	if j > 0 && spans[j].Kind == SpanOther && a.g.evWord(spans[j].Value, ewCountUnit) {
+		j--
+	}
 	for i := j; i >= 0 && i >= j-1; i-- {
 		if spans[i].Kind == SpanOther && a.g.evPhraseAt(a.toks, spans[i].T0, spans[j].T1, c) == spans[j].T1-spans[i].T0 {
 			return true
@@ -1740,11 +1744,12 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 			// its own place wins over the sentence's first "tại"
 			ev.Location = p
 		}
-		// "Sáng nay (2/9), tàu … đã về tới quân cảng …, khép lại chuyến
-		// thăm": the day it ends is not the visit's, nor the port it returns to
-		if a.visitWordBefore(spans, k, ewVisitEnd) {
-			ev.Date, ev.Location = Date{}, ""
-		}
+	}
+	// "Sáng nay (2/9), tàu … đã về tới quân cảng …, khép lại chuyến thăm"
+	// ("… chuyến tuần tra chung …"): the day it ends is not the visit's or
+	// the patrol's, nor the port it returns to
+	if a.visitWordBefore(spans, k, ewVisitEnd) {
+		ev.Date, ev.Location = Date{}, ""
 	}
 	ev.Organizer = a.organizer(spans, k, end)
 	if m := periodRe.FindStringSubmatch(Fold(ev.Name)); m != nil {
