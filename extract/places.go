@@ -12,10 +12,22 @@ import (
 // or where a guest's visit goes ("ông B … đang có chuyến thăm, làm việc tại
 // Việt Nam") gives no event place; a visit reads its own with visitPlaceOf.
 func (a *analysis) place(spans []Chunk, j int) string {
-	if spans[j].Kind == SpanOther && spans[j].Value == "tại" && (a.postPlaceAt(spans, j) || visitPlaceAt(spans, j) || a.documentAt(spans[j].T1)) {
+	if spans[j].Kind == SpanOther && spans[j].Value == "tại" && (a.postPlaceAt(spans, j) || visitPlaceAt(spans, j) || a.documentAt(spans[j].T1) || a.dutyBefore(spans[j].T0)) {
 		return ""
 	}
 	return a.visitPlaceOf(spans, j)
+}
+
+// dutyBefore reports a word of a duty (event_words.tsv duty) that ends right
+// before token t, the "tại" ("lên đường làm nhiệm vụ tại Phái bộ …"): the
+// place is where the duty is done.
+func (a *analysis) dutyBefore(t int) bool {
+	for start := max(t-3, 0); start < t; start++ {
+		if a.g.evPhraseAt(a.toks, start, t, ewDuty) == t-start {
+			return true
+		}
+	}
+	return false
 }
 
 // documentAt reports a document's name at token t: a capitalized head of at
