@@ -733,7 +733,6 @@ func (a *analysis) delegationBefore(spans []Chunk, k int) bool {
 	return j == 0 || spans[j-1].Kind == SpanSep && spans[j-1].Value == "," || spans[j-1].Kind == SpanDate
 }
 
-
 // progressiveBefore reports "đang" earlier in the clause of spans[k].
 func (a *analysis) progressiveBefore(spans []Chunk, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
