@@ -878,6 +878,10 @@ func (a *analysis) travellersAttend() {
 		if ev == visit || !a.g.frame(ev.Kind).TravellersAttend || a.ev.backstory[ev] {
 			continue
 		}
+		// (a meeting before the visit began is not one of its parts)
+		if !ev.Date.IsZero() && !visit.Date.IsZero() && ev.Date.before(visit.Date) {
+			continue
+		}
 		told := false
 		for _, p := range append(append([]*PersonFact{}, ev.Attendees...), ev.Speakers...) {
 			told = told || hasPerson(visit.Attendees, p)
