@@ -17,6 +17,7 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 			continue
 		}
 		o := a.orgOf(sp)
+		a.locatedParent(sp)
 		a.sharedSuffix(sp)
 		a.sharedUnit(sp)
 		// "(BQP)": an abbreviation the article defines
@@ -50,6 +51,24 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		}
 	}
 	return spans
+}
+
+// locatedParent names the known body a mission's name holds before where it
+// sits: "Phái bộ Gìn giữ hòa bình Liên hợp quốc ở Nam Sudan" names Liên hợp
+// quốc too (a nested body, GUIDELINES).
+func (a *analysis) locatedParent(sp Chunk) {
+	for e := sp.T0 + 2; e+1 < sp.T1; e++ {
+		if k := a.toks[e].Key; k != "tại" && k != "ở" {
+			continue
+		}
+		for s := sp.T0 + 1; s < e; s++ {
+			if n, v := a.g.orgLex.longest(a.toks[:e], s); n > 0 && s+n == e && a.toks[s].Cap {
+				a.org(v, a.tokText(s, e))
+				return
+			}
+		}
+		return
+	}
 }
 
 // bracketedBodies merges a body whose name goes on after the abbreviation it

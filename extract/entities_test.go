@@ -20,6 +20,13 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name:   "a mission's name holds the known body it belongs to before where it sits; a named kind's name runs on over a body after its lower-case words",
+			text:   "Trung tá Lê Văn Hải sang công tác tại Phái bộ Gìn giữ hòa bình Liên hợp quốc ở Cộng hòa Trung Phi. Ông từng học tại Đại học Chỉ huy Tham mưu Hải quân Hoa Kỳ.",
+			want:   []string{"PERSON Lê Văn Hải | Trung tá | "},
+			orgs:   []string{"Phái bộ Gìn giữ hòa bình Liên hợp quốc ở Cộng hòa Trung Phi", "Liên hợp quốc", "Đại học Chỉ huy Tham mưu Hải quân Hoa Kỳ"},
+			noOrgs: []string{"Đại học Chỉ huy Tham", "Hải quân Hoa Kỳ"},
+		},
+		{
 			name: "a hyphenated transliteration after an honorific is a whole name; a Lao province leader's stacked title is one post",
 			text: "Về phía Lào có ông Khăm-Phăn-Sỉ-Thong, Ủy viên Trung ương Đảng, Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng.",
 			want: []string{"PERSON Khăm-Phăn-Sỉ-Thong |  | Ủy viên Trung ương Đảng; Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng"},

@@ -423,7 +423,10 @@ func (g *Gazetteer) namedKindAt(toks []Token, i, end int) int {
 		t := toks[j]
 		capital := t.Kind == Word && (t.Cap || t.Upper) && nameWord(t.Text) || t.Kind == Number && j > i+kn
 		if j > i+kn {
-			if n, _ := g.lexiconAtCapital(toks, j, end); n > 0 && t.Cap {
+			// another body, a title or a rank ends the name; after lower-case
+			// words of the name it goes on ("Đại học Chỉ huy Tham mưu Lục quân
+			// Hoa Kỳ")
+			if n, _ := g.lexiconAtCapital(toks, j, end); n > 0 && t.Cap && last == j {
 				break
 			}
 			if g.verbAt(toks, j) {
