@@ -17,6 +17,7 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 			continue
 		}
 		o := a.orgOf(sp)
+		a.standingCommittee(sp, o)
 		a.locatedParent(sp)
 		a.sharedSuffix(sp)
 		a.sharedUnit(sp)
@@ -51,6 +52,42 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		}
 	}
 	return spans
+}
+
+// standingCommittee names the standing committee of a party body written
+// before it, not inside a title: "Thường vụ Quân ủy Trung ương quyết định …",
+// "báo cáo Thường vụ QUTW", "Ban Thường vụ Tỉnh ủy Nghệ An" (a body of its
+// own; "Ủy viên Thường vụ Quân ủy Trung ương" is a post in the Quân ủy Trung
+// ương). The committee's name is "Thường vụ" and the body's canonical name.
+func (a *analysis) standingCommittee(sp Chunk, o *OrgFact) {
+	t := sp.T0
+	if t < 2 || a.toks[t-1].Key != "vụ" || a.toks[t-2].Key != "thường" || !a.toks[t-2].Cap {
+		return
+	}
+	s := t - 2
+	if s > 0 && a.toks[s-1].Key == "ban" && a.toks[s-1].Cap {
+		s--
+	}
+	if a.g.titleEndsAt(a.toks, s) || s > 0 && a.g.titleEndsAt(a.toks, s+1) {
+		return // "Ủy viên Thường vụ …", "Ủy viên Ban Thường vụ …": a post
+	}
+	if !partyCommittee(o.Name) {
+		return
+	}
+	a.org(a.tokText(s, t)+" "+o.Name, a.tokText(s, sp.T1))
+}
+
+// partyCommittee reports a party committee's name: "ủy" after its first word
+// ("Quân ủy Trung ương", "Tỉnh ủy Nghệ An", "Đảng ủy Quân khu 4"; not "Ủy ban
+// nhân dân").
+func partyCommittee(name string) bool {
+	words := strings.Fields(Fold(name))
+	for _, w := range words[min(1, len(words)):] {
+		if w == "ủy" {
+			return true
+		}
+	}
+	return false
 }
 
 // locatedParent names the known body a mission's name holds before where it

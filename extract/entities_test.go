@@ -20,6 +20,13 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name:   "a party committee's standing committee written before it is a body; inside a post it is the committee's post",
+			text:   "Sau hội nghị, Thường vụ Đảng ủy Quân khu 7 giao nhiệm vụ cho Đại tá Lê Văn Hải, Ủy viên Thường vụ Tỉnh ủy Tây Ninh. Ban Thường vụ Quân ủy Trung ương đã cho ý kiến.",
+			want:   []string{"PERSON Lê Văn Hải | Đại tá | Ủy viên Thường vụ Tỉnh ủy Tây Ninh"},
+			orgs:   []string{"Thường vụ Đảng ủy Quân khu 7", "Ban Thường vụ Quân ủy Trung ương", "Tỉnh ủy Tây Ninh"},
+			noOrgs: []string{"Thường vụ Tỉnh ủy Tây Ninh"},
+		},
+		{
 			name:   "a mission's name holds the known body it belongs to before where it sits; a named kind's name runs on over a body after its lower-case words",
 			text:   "Trung tá Lê Văn Hải sang công tác tại Phái bộ Gìn giữ hòa bình Liên hợp quốc ở Cộng hòa Trung Phi. Ông từng học tại Đại học Chỉ huy Tham mưu Hải quân Hoa Kỳ.",
 			want:   []string{"PERSON Lê Văn Hải | Trung tá | "},
