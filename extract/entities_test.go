@@ -20,6 +20,11 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "a domain between a title and a country is part of the post; a name there is not",
+			text: "Thiếu tướng Lê Văn Hải tiếp ông John Carter, Tham tán Quốc phòng Australia, và ông Park Min, Thư ký An ninh Hàn Quốc.",
+			want: []string{"PERSON Lê Văn Hải | Thiếu tướng | ", "PERSON John Carter |  | Tham tán Quốc phòng Australia | Australia", "PERSON Park Min |  | Thư ký An ninh Hàn Quốc | Hàn Quốc"},
+		},
+		{
 			name:   "a party committee's standing committee written before it is a body; inside a post it is the committee's post",
 			text:   "Sau hội nghị, Thường vụ Đảng ủy Quân khu 7 giao nhiệm vụ cho Đại tá Lê Văn Hải, Ủy viên Thường vụ Tỉnh ủy Tây Ninh. Ban Thường vụ Quân ủy Trung ương đã cho ý kiến.",
 			want:   []string{"PERSON Lê Văn Hải | Đại tá | Ủy viên Thường vụ Tỉnh ủy Tây Ninh"},
