@@ -21,7 +21,14 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		a.locatedParent(sp)
 		a.sharedSuffix(sp)
 		a.sharedUnit(sp)
-		// "(BQP)": an abbreviation the article defines
+		// "(BQP)": an abbreviation the article defines; after a body written
+		// short ("… các nước ASEAN (ADSOM)") it is the whole phrase's, not the
+		// body's
+		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
+			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper && shortBody(a.toks, sp) {
+			k += 3
+			continue
+		}
 		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
 			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper {
 			abbr := a.toks[spans[k+2].T0].Text // what it stands for is the refs stage's
@@ -94,6 +101,16 @@ func partyCommittee(name string) bool {
 // sits: "Phái bộ Gìn giữ hòa bình Liên hợp quốc ở Nam Sudan" names Liên hợp
 // quốc too (a nested body, GUIDELINES).
 func (a *analysis) locatedParent(sp Chunk) {
+	// "Ban Thư ký ASEAN", "Phái đoàn … tại ASEAN": an international body
+	// that ends the name
+	for s := sp.T0 + 1; s < sp.T1; s++ {
+		if n, v := a.g.orgLex.longest(a.toks[:sp.T1], s); n > 0 && s+n == sp.T1 && a.toks[s].Cap {
+			if known := a.g.Orgs[v]; known != nil && !known.Gov {
+				a.org(v, a.tokText(s, sp.T1))
+			}
+			break
+		}
+	}
 	for e := sp.T0 + 2; e+1 < sp.T1; e++ {
 		if k := a.toks[e].Key; k != "tại" && k != "ở" {
 			continue
@@ -106,6 +123,13 @@ func (a *analysis) locatedParent(sp Chunk) {
 		}
 		return
 	}
+}
+
+// shortBody reports a body span written as one word in capitals ("ASEAN",
+// "KOICA"): an abbreviation itself, which an abbreviation in brackets after
+// it does not define.
+func shortBody(toks []Token, sp Chunk) bool {
+	return sp.T1-sp.T0 == 1 && toks[sp.T0].Upper
 }
 
 // bracketedBodies merges a body whose name goes on after the abbreviation it

@@ -25,6 +25,12 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Lê Văn Hải | Thiếu tướng | ", "PERSON John Carter |  | Tham tán Quốc phòng Australia | Australia", "PERSON Park Min |  | Thư ký An ninh Hàn Quốc | Hàn Quốc"},
 		},
 		{
+			name:   "an international body that ends another body's name is named too",
+			text:   "Dự lễ có đại diện Ban Thư ký Liên hợp quốc và ông Lê Văn Hải, Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN.",
+			want:   []string{"PERSON Lê Văn Hải |  | Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN"},
+			orgs:   []string{"Ban Thư ký Liên hợp quốc", "Liên hợp quốc", "ASEAN"},
+		},
+		{
 			name:   "a party committee's standing committee written before it is a body; inside a post it is the committee's post",
 			text:   "Sau hội nghị, Thường vụ Đảng ủy Quân khu 7 giao nhiệm vụ cho Đại tá Lê Văn Hải, Ủy viên Thường vụ Tỉnh ủy Tây Ninh. Ban Thường vụ Quân ủy Trung ương đã cho ý kiến.",
 			want:   []string{"PERSON Lê Văn Hải | Đại tá | Ủy viên Thường vụ Tỉnh ủy Tây Ninh"},
@@ -663,5 +669,29 @@ func TestResolutionsNamed(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("resolutions (-want +got):\n%s", diff)
+	}
+}
+
+// TestShortBodyDefinesNothing: an abbreviation in brackets after a body
+// written short ("ASEAN") is the phrase's before it, not the body's alias, and
+// the article does not define it as that body.
+func TestShortBodyDefinesNothing(t *testing.T) {
+	g := testGazetteer(t)
+	text := "Hội nghị Tư lệnh Quốc phòng các nước ASEAN (ACDFM) lần thứ 20 khai mạc. Trung tướng Lê Văn Hải dự ACDFM."
+	txt := Normalize(text)
+	f, _ := g.relate(Document{ID: "t", Text: text}, txt, Tokenize(txt))
+	found := false
+	for _, o := range f.Orgs {
+		if o.Name == "ASEAN" {
+			found = true
+			for _, al := range o.Aliases {
+				if al == "ACDFM" {
+					t.Errorf("ASEAN has the alias ACDFM: %v", o.Aliases)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no body ASEAN among %v", f.Orgs)
 	}
 }
