@@ -25,6 +25,11 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Lê Văn Hải | Thiếu tướng | ", "PERSON John Carter |  | Tham tán Quốc phòng Australia | Australia", "PERSON Park Min |  | Thư ký An ninh Hàn Quốc | Hàn Quốc"},
 		},
 		{
+			name: "a bare title that a dash shares with the next title's place becomes that post, not a post of its own",
+			text: "Đón đoàn có đồng chí Khăm-Phăn-Sỉ-Thong, Bí thư - Tỉnh trưởng tỉnh Xiêng Khoảng.",
+			want: []string{"PERSON Khăm-Phăn-Sỉ-Thong |  | Bí thư tỉnh Xiêng Khoảng; Tỉnh trưởng tỉnh Xiêng Khoảng"},
+		},
+		{
 			name:   "an international body that ends another body's name is named too",
 			text:   "Dự lễ có đại diện Ban Thư ký Liên hợp quốc và ông Lê Văn Hải, Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN.",
 			want:   []string{"PERSON Lê Văn Hải |  | Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN"},

@@ -1101,7 +1101,11 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 				break
 			}
 			// the same title gains its body from a later shared title
-			if have.Title == pos.Title && have.Org == "" && pos.Org != "" && strings.HasPrefix(Fold(pos.Name), Fold(have.Name)) {
+			// (or its place: "Bí thư - Tỉnh trưởng tỉnh Bò Kẹo" gives "Bí thư"
+			// first, then "Bí thư tỉnh Bò Kẹo")
+			if have.Title == pos.Title && have.Org == "" && pos.Org != "" && strings.HasPrefix(Fold(pos.Name), Fold(have.Name)) ||
+				have.Org == "" && Fold(have.Name) == Fold(have.Title) && sameTitle(have.Title, pos.Title) &&
+					len(pos.Name) > len(have.Name) && strings.HasPrefix(Fold(pos.Name), Fold(have.Name)+" ") {
 				p.Positions[i] = pos
 				dup = true
 				break
