@@ -21,6 +21,13 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		a.locatedParent(sp)
 		a.sharedSuffix(sp)
 		a.sharedUnit(sp)
+		// "Trường Sĩ quan Lục quân 1 (Trường Đại học Trần Quốc Tuấn)": the
+		// body's other name in brackets is its alias
+		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" && a.otherName(sp, spans[k+2]) {
+			o.Aliases = appendUnique(o.Aliases, CanonicalTone(collapseSpaces(a.spanText(spans[k+2]))))
+			k += 3
+			continue
+		}
 		// "(BQP)": an abbreviation the article defines; after a body written
 		// short ("… các nước ASEAN (ADSOM)") it is the whole phrase's, not the
 		// body's
@@ -123,6 +130,32 @@ func (a *analysis) locatedParent(sp Chunk) {
 		}
 		return
 	}
+}
+
+// otherName reports a body in brackets that is another name of the body
+// before them, not the body it belongs to: a body of several words opening
+// with the same word, and not one of its parents ("Bộ Tổng Tham mưu (Bộ Quốc
+// phòng)" names its parent).
+func (a *analysis) otherName(sp, in Chunk) bool {
+	if in.Kind != SpanOrg || in.LoneHead() || in.T1-in.T0 < 3 || sp.T1-sp.T0 < 2 || a.toks[sp.T0].Key != a.toks[in.T0].Key {
+		return false
+	}
+	inner := in.Value
+	if inner == "" {
+		inner = a.spanText(in)
+	}
+	inner = Fold(inner)
+	for name, seen := a.orgOf(sp).Name, 0; name != "" && seen < 10; seen++ {
+		known := a.g.Orgs[name]
+		if known == nil {
+			break
+		}
+		if Fold(known.Parent) == inner {
+			return false
+		}
+		name = known.Parent
+	}
+	return true
 }
 
 // shortBody reports a body span written as one word in capitals ("ASEAN",

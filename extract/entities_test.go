@@ -25,6 +25,12 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Lê Văn Hải | Thiếu tướng | ", "PERSON John Carter |  | Tham tán Quốc phòng Australia | Australia", "PERSON Park Min |  | Thư ký An ninh Hàn Quốc | Hàn Quốc"},
 		},
 		{
+			name:   "a body's other name in brackets is its alias; a parent in brackets is a body",
+			text:   "Học viên Trường Sĩ quan Chính trị (Trường Đại học Chính trị) và đại diện Bộ Tổng Tham mưu (Bộ Quốc phòng) dự lễ.",
+			orgs:   []string{"Trường Sĩ quan Chính trị", "Bộ Tổng Tham mưu", "Bộ Quốc phòng"},
+			noOrgs: []string{"Trường Đại học Chính trị"},
+		},
+		{
 			name: "a bare title that a dash shares with the next title's place becomes that post, not a post of its own",
 			text: "Đón đoàn có đồng chí Khăm-Phăn-Sỉ-Thong, Bí thư - Tỉnh trưởng tỉnh Xiêng Khoảng.",
 			want: []string{"PERSON Khăm-Phăn-Sỉ-Thong |  | Bí thư tỉnh Xiêng Khoảng; Tỉnh trưởng tỉnh Xiêng Khoảng"},
