@@ -586,7 +586,9 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		if n == 0 {
 			return 0, ""
 		}
-	} else if i+n < len(toks) && g.plainWord(toks, i+n) && !g.is(toks[i+n].Key, wState) {
+	} else if i+n < len(toks) && g.plainWord(toks, i+n) && !g.is(toks[i+n].Key, wState) && !g.is(toks[i+n].Key, wQuantity) {
+		// ("Bộ Quốc phòng ba nước Việt Nam - Lào - Campuchia": a count of
+		// countries after it is no part of a name)
 		// a known name that goes on in lower case is another body's longer
 		// name: "Cục Chính sách" vs "Cục Chính sách quốc tế Bộ Quốc phòng Hàn Quốc"
 		if pn, pv := g.orgPatternAt(toks, i); pn > n && (toks[i+pn-1].Cap || toks[i+pn-1].Kind == Number) {
