@@ -36,10 +36,10 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{"PERSON Khăm-Phăn-Sỉ-Thong |  | Bí thư tỉnh Xiêng Khoảng; Tỉnh trưởng tỉnh Xiêng Khoảng"},
 		},
 		{
-			name:   "an international body that ends another body's name is named too",
-			text:   "Dự lễ có đại diện Ban Thư ký Liên hợp quốc và ông Lê Văn Hải, Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN.",
-			want:   []string{"PERSON Lê Văn Hải |  | Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN"},
-			orgs:   []string{"Ban Thư ký Liên hợp quốc", "Liên hợp quốc", "ASEAN"},
+			name: "an international body that ends another body's name is named too",
+			text: "Dự lễ có đại diện Ban Thư ký Liên hợp quốc và ông Lê Văn Hải, Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN.",
+			want: []string{"PERSON Lê Văn Hải |  | Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN"},
+			orgs: []string{"Ban Thư ký Liên hợp quốc", "Liên hợp quốc", "ASEAN"},
 		},
 		{
 			name:   "a party committee's standing committee written before it is a body; inside a post it is the committee's post",
