@@ -17,9 +17,25 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 			continue
 		}
 		o := a.orgOf(sp)
+		a.standingCommittee(sp, o)
+		a.locatedParent(sp)
 		a.sharedSuffix(sp)
 		a.sharedUnit(sp)
-		// "(BQP)": an abbreviation the article defines
+		// "Trường Sĩ quan Lục quân 1 (Trường Đại học Trần Quốc Tuấn)": the
+		// body's other name in brackets is its alias
+		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" && a.otherName(sp, spans[k+2]) {
+			o.Aliases = appendUnique(o.Aliases, CanonicalTone(collapseSpaces(a.spanText(spans[k+2]))))
+			k += 3
+			continue
+		}
+		// "(BQP)": an abbreviation the article defines; after a body written
+		// short ("… các nước ASEAN (ADSOM)") it is the whole phrase's, not the
+		// body's
+		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
+			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper && shortBody(a.toks, sp) {
+			k += 3
+			continue
+		}
 		if k+3 < len(spans) && spans[k+1].Value == "(" && spans[k+3].Value == ")" &&
 			spans[k+2].T1-spans[k+2].T0 == 1 && a.toks[spans[k+2].T0].Upper {
 			abbr := a.toks[spans[k+2].T0].Text // what it stands for is the refs stage's
@@ -50,6 +66,103 @@ func (a *analysis) bodies(spans []Chunk) []Chunk {
 		}
 	}
 	return spans
+}
+
+// standingCommittee names the standing committee of a party body written
+// before it, not inside a title: "Thường vụ Quân ủy Trung ương quyết định …",
+// "báo cáo Thường vụ QUTW", "Ban Thường vụ Tỉnh ủy Nghệ An" (a body of its
+// own; "Ủy viên Thường vụ Quân ủy Trung ương" is a post in the Quân ủy Trung
+// ương). The committee's name is "Thường vụ" and the body's canonical name.
+func (a *analysis) standingCommittee(sp Chunk, o *OrgFact) {
+	t := sp.T0
+	if t < 2 || a.toks[t-1].Key != "vụ" || a.toks[t-2].Key != "thường" || !a.toks[t-2].Cap {
+		return
+	}
+	s := t - 2
+	if s > 0 && a.toks[s-1].Key == "ban" && a.toks[s-1].Cap {
+		s--
+	}
+	if a.g.titleEndsAt(a.toks, s) || s > 0 && a.g.titleEndsAt(a.toks, s+1) {
+		return // "Ủy viên Thường vụ …", "Ủy viên Ban Thường vụ …": a post
+	}
+	if !partyCommittee(o.Name) {
+		return
+	}
+	a.org(a.tokText(s, t)+" "+o.Name, a.tokText(s, sp.T1))
+}
+
+// partyCommittee reports a party committee's name: "ủy" after its first word
+// ("Quân ủy Trung ương", "Tỉnh ủy Nghệ An", "Đảng ủy Quân khu 4"; not "Ủy ban
+// nhân dân").
+func partyCommittee(name string) bool {
+	words := strings.Fields(Fold(name))
+	for _, w := range words[min(1, len(words)):] {
+		if w == "ủy" {
+			return true
+		}
+	}
+	return false
+}
+
+// locatedParent names the known body a mission's name holds before where it
+// sits: "Phái bộ Gìn giữ hòa bình Liên hợp quốc ở Nam Sudan" names Liên hợp
+// quốc too (a nested body, GUIDELINES).
+func (a *analysis) locatedParent(sp Chunk) {
+	// "Ban Thư ký ASEAN", "Phái đoàn … tại ASEAN": an international body
+	// that ends the name
+	for s := sp.T0 + 1; s < sp.T1; s++ {
+		if n, v := a.g.orgLex.longest(a.toks[:sp.T1], s); n > 0 && s+n == sp.T1 && a.toks[s].Cap {
+			if known := a.g.Orgs[v]; known != nil && !known.Gov {
+				a.org(v, a.tokText(s, sp.T1))
+			}
+			break
+		}
+	}
+	for e := sp.T0 + 2; e+1 < sp.T1; e++ {
+		if k := a.toks[e].Key; k != "tại" && k != "ở" {
+			continue
+		}
+		for s := sp.T0 + 1; s < e; s++ {
+			if n, v := a.g.orgLex.longest(a.toks[:e], s); n > 0 && s+n == e && a.toks[s].Cap {
+				a.org(v, a.tokText(s, e))
+				return
+			}
+		}
+		return
+	}
+}
+
+// otherName reports a body in brackets that is another name of the body
+// before them, not the body it belongs to: a body of several words opening
+// with the same word, and not one of its parents ("Bộ Tổng Tham mưu (Bộ Quốc
+// phòng)" names its parent).
+func (a *analysis) otherName(sp, in Chunk) bool {
+	if in.Kind != SpanOrg || in.LoneHead() || in.T1-in.T0 < 3 || sp.T1-sp.T0 < 2 || a.toks[sp.T0].Key != a.toks[in.T0].Key {
+		return false
+	}
+	inner := in.Value
+	if inner == "" {
+		inner = a.spanText(in)
+	}
+	inner = Fold(inner)
+	for name, seen := a.orgOf(sp).Name, 0; name != "" && seen < 10; seen++ {
+		known := a.g.Orgs[name]
+		if known == nil {
+			break
+		}
+		if Fold(known.Parent) == inner {
+			return false
+		}
+		name = known.Parent
+	}
+	return true
+}
+
+// shortBody reports a body span written as one word in capitals ("ASEAN",
+// "KOICA"): an abbreviation itself, which an abbreviation in brackets after
+// it does not define.
+func shortBody(toks []Token, sp Chunk) bool {
+	return sp.T1-sp.T0 == 1 && toks[sp.T0].Upper
 }
 
 // bracketedBodies merges a body whose name goes on after the abbreviation it

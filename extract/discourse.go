@@ -37,6 +37,7 @@ type evState struct {
 	sentT0         int                // the first token of the sentence the event rules read
 	openedSent     map[*EventFact]int // the sentence (index) that opened each event
 	namedProgramme string             // the last programme named with its programme word ("Chương trình Giao lưu …")
+	doneVisit      *EventFact         // the visit a sentence told as done on its day (visitDone)
 	trip           *tripPurpose       // what the travellers left to attend ("lên đường sang Singapore dự …")
 }
 
@@ -362,6 +363,7 @@ func (a *analysis) finishEvents() {
 	a.shareJoined()
 	a.dropBackstory()
 	a.hostChairs()
+	a.travellersAttend()
 	for _, ev := range a.facts.Events {
 		for i := len(ev.Attendees) - 1; i >= 0; i-- {
 			if hasPerson(ev.Chairs, ev.Attendees[i]) {

@@ -697,6 +697,117 @@ func TestDiscourse(t *testing.T) {
 				"EVENT lễ đón | 2019-08-22 | Trụ sở Bộ Quốc phòng |  | chair Ngô Xuân Lịch | attend  | speak  | about ",
 			},
 		},
+		{
+			name:      "'Ngày X, đoàn … đã sang thăm và làm việc tại Y': the visit of that day; a working session its sentence holds is another event",
+			published: "2023-03-15",
+			text: "Chiều 14/3, đoàn công tác Bộ Chỉ huy Quân sự tỉnh Điện Biên do Đại tá Lò Văn Minh làm trưởng đoàn đã sang thăm và làm việc tại tỉnh Phông Sa Lỳ. " +
+				"Đại tá Lò Văn Minh và Đại tá Khăm Phăn đồng chủ trì buổi làm việc.",
+			want: []string{
+				"PERSON Lò Văn Minh | Đại tá | ",
+				"PERSON Khăm Phăn | Đại tá | ",
+				"EVENT chuyến thăm | 2023-03-14 | tỉnh Phông Sa Lỳ |  | chair  | attend Lò Văn Minh | speak  | about ",
+				"EVENT làm việc | 2023-03-14 |  |  | chair Khăm Phăn, Lò Văn Minh | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a guest 'đang thăm' on the day of a reception: no visit of that day",
+			published: "2023-03-15",
+			text:      "Chiều 14/3, tại Hà Nội, Thượng tướng Hoàng Xuân Chiến đã tiếp Đại tá Khăm Phăn, đang thăm Việt Nam.",
+			want: []string{
+				"PERSON Hoàng Xuân Chiến | Thượng tướng | ",
+				"PERSON Khăm Phăn | Đại tá | ",
+				"EVENT tiếp xã giao | 2023-03-14 | Hà Nội |  | chair Hoàng Xuân Chiến | attend Khăm Phăn | speak  | about ",
+			},
+		},
+		{
+			name:      "a meeting its sentence says was held ('đã … tổ chức') follows a plan but is no plan; a decision after 'tại' is no place",
+			published: "2023-06-21",
+			text: "Sáng 20/6, theo kế hoạch được phê duyệt tại Quyết định số 215/QĐ-BTL, Bộ Tư lệnh Quân khu 3 đã long trọng tổ chức Lễ bế giảng lớp bồi dưỡng cán bộ cơ sở. " +
+				"Thiếu tướng Trần Văn Nam chủ trì buổi lễ.",
+			want: []string{
+				"PERSON Trần Văn Nam | Thiếu tướng | ",
+				"EVENT lễ bế giảng | 2023-06-20 |  | Bộ Tư lệnh Quân khu 3 | chair Trần Văn Nam | attend  | speak  | about ",
+			},
+		},
+		{
+			name:      "a plan for a day to come stays a plan",
+			published: "2023-06-21",
+			text: "Theo kế hoạch, sáng 28/6, Bộ Tư lệnh Quân khu 3 sẽ tổ chức Lễ bế giảng lớp bồi dưỡng cán bộ cơ sở. " +
+				"Thiếu tướng Trần Văn Nam sẽ chủ trì buổi lễ.",
+			want: []string{
+				"PERSON Trần Văn Nam | Thiếu tướng | ",
+			},
+		},
+		{
+			name:      "a meeting word told as done ('đã hội đàm') on a day of its own, after a meeting of its kind, is another meeting",
+			published: "2025-04-10",
+			text: "Ngày 9/4, tại tỉnh Lạng Sơn, Đại tá Hoàng Minh Tuấn hội đàm với Đại tá Lý Quốc Cường. " +
+				"Trước đó, ngày 12/1/2025, tại huyện Cao Lộc, Đồn Biên phòng Chi Ma đã hội đàm với Trạm Biên kiểm Ái Điểm. " +
+				"Đoàn Việt Nam khi đó do Thiếu tá Vi Văn Sơn làm trưởng đoàn.",
+			want: []string{
+				"PERSON Hoàng Minh Tuấn | Đại tá | ",
+				"PERSON Lý Quốc Cường | Đại tá | ",
+				"PERSON Vi Văn Sơn | Thiếu tá | ",
+				"EVENT hội đàm | 2025-04-09 | tỉnh Lạng Sơn |  | chair  | attend Hoàng Minh Tuấn, Lý Quốc Cường | speak  | about ",
+				"EVENT hội đàm | 2025-01-12 | huyện Cao Lộc |  | chair  | attend Vi Văn Sơn | speak  | about ",
+			},
+		},
+		{
+			name:      "an occasion before the day ('Nhân dịp …, hôm qua (4/5), đoàn … đã sang thăm, chúc mừng và hội đàm'): the visit of that day, and its talks",
+			published: "2024-05-05",
+			text: "Nhân dịp kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (7/5/1954 - 7/5/2024), hôm qua (4/5), đoàn đại biểu Công an Biên phòng huyện Kim Bình do Trung tá Lưu Hải Phong làm trưởng đoàn đã sang thăm, chúc mừng và hội đàm với Đồn Biên phòng Ma Lù Thàng. " +
+				"Thiếu tá Hà Văn Khánh phát biểu tại buổi hội đàm.",
+			want: []string{
+				"PERSON Lưu Hải Phong | Trung tá | ",
+				"PERSON Hà Văn Khánh | Thiếu tá | ",
+				"EVENT chuyến thăm | 2024-05-04 |  |  | chair  | attend Lưu Hải Phong | speak  | about ",
+				"EVENT hội đàm | 2024-05-04 |  |  | chair  | attend Lưu Hải Phong | speak Hà Văn Khánh | about ",
+			},
+		},
+		{
+			name:      "a document a later sentence with no meeting word reviews ('việc học tập Nghị quyết …') is what the meeting the text tells is about",
+			published: "2024-09-12",
+			text: "Sáng 11/9, Đảng ủy Quân khu 5 tổ chức hội nghị quán triệt các nghị quyết của Trung ương. Thiếu tướng Trịnh Đình Thạch chủ trì hội nghị. " +
+				"Đối với lực lượng vũ trang Quân khu, việc học tập Nghị quyết số 57-NQ/TW gắn với nhiệm vụ xây dựng đơn vị.",
+			want: []string{
+				"PERSON Trịnh Đình Thạch | Thiếu tướng | ",
+				"EVENT hội nghị | 2024-09-11 |  | Đảng ủy Quân khu 5 | chair Trịnh Đình Thạch | attend  | speak  | about Nghị quyết 57-NQ/TW",
+				"RESOLUTION Nghị quyết 57-NQ/TW | 57-NQ/TW | Bộ Chính trị | aka Nghị quyết số 57-NQ/TW",
+			},
+		},
+		{
+			name:      "a meeting word capitalized only as its sentence's first word names the meeting told before; one held on no day of its own is background",
+			published: "2022-10-04",
+			text: "Ngày 3/10, tại Cần Thơ, Quân khu 9 khai mạc Hội thảo Y học quân sự khu vực Tây Nam Bộ. Đại tá Lê Văn Hải phát biểu khai mạc. " +
+				"Hội thảo mang chủ đề \"Y học vì cộng đồng\", kéo dài đến ngày 6/10. " +
+				"Trước đó, Cục Quân y đã phối hợp tổ chức hội thảo chuyên đề về cấp cứu ngoại khoa.",
+			want: []string{
+				"PERSON Lê Văn Hải | Đại tá | ",
+				"EVENT hội thảo | 2022-10-03 | Cần Thơ |  | chair  | attend  | speak Lê Văn Hải | about ",
+			},
+		},
+		{
+			name:      "a delegation led by its head ('Đoàn … do A dẫn đầu đã đến chào xã giao B'), on a day the sentence gives, opens the call",
+			published: "2019-11-06",
+			text: "Sáng 5/11, tại Hà Nội, Thượng tướng Phan Văn Giang hội đàm với Trung tướng Kim Jong Su. " +
+				"Chiều cùng ngày, Đoàn đại biểu Bộ Quốc phòng Hàn Quốc do Trung tướng Kim Jong Su dẫn đầu đã đến chào xã giao Đại tướng Ngô Xuân Lịch.",
+			want: []string{
+				"PERSON Phan Văn Giang | Thượng tướng | ",
+				"PERSON Kim Jong Su | Trung tướng | ",
+				"PERSON Ngô Xuân Lịch | Đại tướng | ",
+				"EVENT hội đàm | 2019-11-05 | Hà Nội |  | chair  | attend Kim Jong Su, Phan Văn Giang | speak  | about ",
+				"EVENT tiếp xã giao | 2019-11-05 |  |  | chair Ngô Xuân Lịch | attend Kim Jong Su | speak  | about ",
+			},
+		},
+		{
+			name:      "the day a patrol ends ('… về tới quân cảng, khép lại chuyến tuần tra chung …') is not the patrol's",
+			published: "2023-05-13",
+			text:      "Ngày 12/5, biên đội tàu 18, 20 do Thượng tá Đỗ Văn Tâm chỉ huy đã về tới quân cảng Vùng 2, khép lại chuyến tuần tra chung lần thứ 30 với Hải quân Hoàng gia Campuchia.",
+			want: []string{
+				"PERSON Đỗ Văn Tâm | Thượng tá | ",
+				"EVENT tuần tra chung |  |  |  | chair  | attend Đỗ Văn Tâm | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,6 +20,42 @@ func TestEntityStructure(t *testing.T) {
 		noOrgs []string // bodies that must not
 	}{
 		{
+			name: "a domain between a title and a country is part of the post; a name there is not",
+			text: "Thiếu tướng Lê Văn Hải tiếp ông John Carter, Tham tán Quốc phòng Australia, và ông Park Min, Thư ký An ninh Hàn Quốc.",
+			want: []string{"PERSON Lê Văn Hải | Thiếu tướng | ", "PERSON John Carter |  | Tham tán Quốc phòng Australia | Australia", "PERSON Park Min |  | Thư ký An ninh Hàn Quốc | Hàn Quốc"},
+		},
+		{
+			name:   "a body's other name in brackets is its alias; a parent in brackets is a body",
+			text:   "Học viên Trường Sĩ quan Chính trị (Trường Đại học Chính trị) và đại diện Bộ Tổng Tham mưu (Bộ Quốc phòng) dự lễ.",
+			orgs:   []string{"Trường Sĩ quan Chính trị", "Bộ Tổng Tham mưu", "Bộ Quốc phòng"},
+			noOrgs: []string{"Trường Đại học Chính trị"},
+		},
+		{
+			name: "a bare title that a dash shares with the next title's place becomes that post, not a post of its own",
+			text: "Đón đoàn có đồng chí Khăm-Phăn-Sỉ-Thong, Bí thư - Tỉnh trưởng tỉnh Xiêng Khoảng.",
+			want: []string{"PERSON Khăm-Phăn-Sỉ-Thong |  | Bí thư tỉnh Xiêng Khoảng; Tỉnh trưởng tỉnh Xiêng Khoảng"},
+		},
+		{
+			name: "an international body that ends another body's name is named too",
+			text: "Dự lễ có đại diện Ban Thư ký Liên hợp quốc và ông Lê Văn Hải, Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN.",
+			want: []string{"PERSON Lê Văn Hải |  | Trưởng Phái đoàn đại diện thường trực Việt Nam tại ASEAN"},
+			orgs: []string{"Ban Thư ký Liên hợp quốc", "Liên hợp quốc", "ASEAN"},
+		},
+		{
+			name:   "a party committee's standing committee written before it is a body; inside a post it is the committee's post",
+			text:   "Sau hội nghị, Thường vụ Đảng ủy Quân khu 7 giao nhiệm vụ cho Đại tá Lê Văn Hải, Ủy viên Thường vụ Tỉnh ủy Tây Ninh. Ban Thường vụ Quân ủy Trung ương đã cho ý kiến.",
+			want:   []string{"PERSON Lê Văn Hải | Đại tá | Ủy viên Thường vụ Tỉnh ủy Tây Ninh"},
+			orgs:   []string{"Thường vụ Đảng ủy Quân khu 7", "Ban Thường vụ Quân ủy Trung ương", "Tỉnh ủy Tây Ninh"},
+			noOrgs: []string{"Thường vụ Tỉnh ủy Tây Ninh"},
+		},
+		{
+			name:   "a mission's name holds the known body it belongs to before where it sits; a named kind's name runs on over a body after its lower-case words",
+			text:   "Trung tá Lê Văn Hải sang công tác tại Phái bộ Gìn giữ hòa bình Liên hợp quốc ở Cộng hòa Trung Phi. Ông từng học tại Đại học Chỉ huy Tham mưu Hải quân Hoa Kỳ.",
+			want:   []string{"PERSON Lê Văn Hải | Trung tá | "},
+			orgs:   []string{"Phái bộ Gìn giữ hòa bình Liên hợp quốc ở Cộng hòa Trung Phi", "Liên hợp quốc", "Đại học Chỉ huy Tham mưu Hải quân Hoa Kỳ"},
+			noOrgs: []string{"Đại học Chỉ huy Tham", "Hải quân Hoa Kỳ"},
+		},
+		{
 			name: "a hyphenated transliteration after an honorific is a whole name; a Lao province leader's stacked title is one post",
 			text: "Về phía Lào có ông Khăm-Phăn-Sỉ-Thong, Ủy viên Trung ương Đảng, Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng.",
 			want: []string{"PERSON Khăm-Phăn-Sỉ-Thong |  | Ủy viên Trung ương Đảng; Bí thư Tỉnh trưởng tỉnh Xiêng Khoảng"},
@@ -644,5 +680,29 @@ func TestResolutionsNamed(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("resolutions (-want +got):\n%s", diff)
+	}
+}
+
+// TestShortBodyDefinesNothing: an abbreviation in brackets after a body
+// written short ("ASEAN") is the phrase's before it, not the body's alias, and
+// the article does not define it as that body.
+func TestShortBodyDefinesNothing(t *testing.T) {
+	g := testGazetteer(t)
+	text := "Hội nghị Tư lệnh Quốc phòng các nước ASEAN (ACDFM) lần thứ 20 khai mạc. Trung tướng Lê Văn Hải dự ACDFM."
+	txt := Normalize(text)
+	f, _ := g.relate(Document{ID: "t", Text: text}, txt, Tokenize(txt))
+	found := false
+	for _, o := range f.Orgs {
+		if o.Name == "ASEAN" {
+			found = true
+			for _, al := range o.Aliases {
+				if al == "ACDFM" {
+					t.Errorf("ASEAN has the alias ACDFM: %v", o.Aliases)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no body ASEAN among %v", f.Orgs)
 	}
 }

@@ -102,10 +102,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		if sp.Kind == SpanOther && a.g.evWord(sp.Value, ewVisit) && !purpose && !planned && kind == lineText &&
 			opened == nil && a.eventOfKind(visitKind) == nil {
 			d := dateAfter(spans, k)
-			if d < 0 && sc.firstDate >= 0 && sc.firstDate < k && openingSpans(spans[:sc.firstDate]) && dateRange(a.toks, spans[sc.firstDate]) {
+			if d < 0 && sc.firstDate >= 0 && sc.firstDate < k && (openingSpans(spans[:sc.firstDate]) && dateRange(a.toks, spans[sc.firstDate]) || a.visitDone(spans, sc.firstDate, k)) {
 				// "Từ ngày 25 đến 28/6, đội tàu … đã cập Cảng quốc tế Cam Ranh,
 				// thăm tỉnh Khánh Hòa": the days the sentence opens with (a
-				// range: one day is the day of a reception, "đang thăm" in passing)
+				// range: one day is the day of a reception, "đang thăm" in passing;
+				// but "Chiều 31/8, đoàn … đã đến thăm và làm việc tại …" reports
+				// the visit of that day)
 				d = sc.firstDate
 			}
 			if d >= 0 {
@@ -113,6 +115,9 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 				a.facts.Events = append(a.facts.Events, ev)
 				a.fill(ev, s, spans, k, k+1, false)
 				ev.Date = a.dateOf(spans[d], s)
+				if d == sc.firstDate && a.visitDone(spans, d, k) {
+					a.ev.doneVisit = ev
+				}
 				if p := a.visitPlace(spans, k); p != "" {
 					ev.Location = p
 				}
@@ -203,6 +208,12 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			continue
 		}
 		capital := a.toks[sp.T0].Cap
+		// "Hội nghị mang chủ đề …, kéo dài đến ngày 18/9": a meeting word
+		// capitalized only as the sentence's first word, before a lower-case
+		// word, names the meeting of its kind the text told of, not another
+		if capital && k == 0 && sp.T1 < len(a.toks) && a.toks[sp.T1].Kind == Word && !a.toks[sp.T1].Cap && a.eventOfKind(sp.Value) != nil {
+			capital = false
+		}
 		end := a.eventNameEnd(spans, k)
 		// "Hội nghị X và Hội nghị Y": a named meeting right after the name of
 		// one the sentence opened, joined by "và", is another on its day
@@ -365,6 +376,22 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// "Bộ Quốc phòng tổ chức buổi gặp mặt báo chí giới thiệu Giao lưu … lần
 		// thứ 2": a meeting named after the one the sentence opened, with no
 		// verb of its own that holds or attends it, is what that one is about
+		// "hôm qua (28/8), Đoàn … đã sang thăm, chúc mừng và hội đàm với …":
+		// a meeting word joined to the verbs of the visit the sentence opened
+		// is a meeting of that day, with the visit's people
+		if opened != nil && opened.Kind == visitKind && opened == a.ev.doneVisit && kind == lineText && !planned && !capital &&
+			sp.Value != visitKind && a.g.frame(sp.Value).OpensLower && a.eventOfKind(sp.Value) == nil && k > 0 && spans[k-1].Kind == SpanSep {
+			ev := &EventFact{Kind: sp.Value, Date: opened.Date}
+			a.facts.Events = append(a.facts.Events, ev)
+			a.fill(ev, s, spans, k, end, false)
+			// (the visit's travellers take part in it: shareJoined)
+			if a.ev.joined == nil {
+				a.ev.joined = map[*EventFact]*EventFact{}
+			}
+			a.ev.joined[ev] = opened
+			inName = end
+			continue
+		}
 		if opened != nil && joinedBefore == nil && !(j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value != "speak") && !(end > k+1 && a.heldAfter(spans, end)) {
 			continue
 		}
@@ -427,7 +454,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 		// lưu bóng chuyền, …": the programme's activities, on no day of their
 		// own, are no events of their own)
 		if kind == lineText && introduced && !planned && opened == nil && a.eventOfKind(sp.Value) == nil &&
-			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0 || a.ev.ceremony[sp.T0]) && !(len(a.facts.Events) > 0 && a.framedSentence(spans) && !a.ownDay(spans)) {
+			(a.g.frame(sp.Value).OpensLower || len(a.facts.Events) == 0 || a.ev.ceremony[sp.T0] || held && a.partOfVisit(sp.Value)) && !(len(a.facts.Events) > 0 && a.framedSentence(spans) && !a.ownDay(spans)) {
 			// other kinds (lễ ký, hội thảo, diễn tập) are events when they are
 			// the story itself, not a sequel to its meeting
 			// "Bộ Quốc phòng tổ chức lễ tiễn …", "Ngày 5/8, … tổ chức hội đàm":
@@ -454,8 +481,18 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			if end > k+1 {
 				name = eventName(a.text.Norm[sp.Start:spans[end-1].End])
 			}
-			otherName := !capital && name != "" && ev.Name != "" && ev.Kind == sp.Value && !namesFit(name, ev.Name)
+			// ("Để chuẩn bị, Cục Quân huấn đã … tổ chức hội thao tuyển chọn …":
+			// one the sentence gives no day of its own is background, not
+			// another meeting)
+			otherName := !capital && name != "" && ev.Name != "" && ev.Kind == sp.Value && !namesFit(name, ev.Name) && a.ownDay(spans)
 			occasion := kind == lineText && held && !planned && opened == nil && a.otherOccasion(ev, s, spans)
+			// "Cũng theo cơ chế này, sáng 16/12/2024, tại …, hai đồn … đã hội
+			// đàm …": a meeting word told as done, as its clause's verb, on a
+			// day of its own is another meeting of that day
+			if !held && kind == lineText && !planned && opened == nil && a.g.frame(sp.Value).OpensLower && !capital && a.doneAt(spans, k) &&
+				!a.ev.sentDate.IsZero() && !ev.Date.IsZero() && a.ev.sentDate != ev.Date {
+				held, occasion = true, true
+			}
 			if kind == lineText && held && !planned && opened == nil && (occasion || otherName) {
 				ev = &EventFact{Kind: sp.Value}
 				if capital && end > k+1 || otherName && !occasion {
@@ -572,10 +609,17 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	// "Tại hội nghị, các đại biểu thảo luận, góp ý vào dự thảo Đề án …": a
 	// document that a review verb governs, also through a list ("quán triệt
 	// sáu nghị quyết …, gồm: Nghị quyết số …; Nghị quyết số …")
-	if ref != nil {
+	// ("Các đại biểu được nghe quán triệt … Nghị quyết số 24-NQ/TW …": a
+	// sentence with no meeting word of its own reviews for the meeting the
+	// text is telling)
+	about := ref
+	if about == nil && kind == lineText && !planned {
+		about = a.current
+	}
+	if about != nil {
 		for t := s.t0; t < s.t1; t++ {
-			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t) || a.issuedByMeetingAt(spans, t) || a.reviewChainAt(spans, t)) {
-				ref.About = appendUnique(ref.About, name)
+			if name, ok := a.docAt[t]; ok && (a.reviewedAt(t) || a.reviewedListAt(s.t0, t) || ref != nil && a.issuedByMeetingAt(spans, t) || a.reviewChainAt(spans, t)) {
+				about.About = appendUnique(about.About, name)
 			}
 		}
 	}
@@ -665,10 +709,25 @@ func (a *analysis) ownDay(spans []Chunk) bool {
 // and aspect words ("Chiều cùng ngày, Đoàn đã đặt vòng hoa …").
 func (a *analysis) delegationBefore(spans []Chunk, k int) bool {
 	j := k - 1
-	for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || a.g.evWord(spans[j].Value, ewAspect)) {
+	// ("Đoàn … do A dẫn đầu đã đến chào xã giao B": past a word of travel
+	// or arrival, and past the heads the delegation is led by)
+	for j >= 0 && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || a.g.evWord(spans[j].Value, ewAspect) ||
+		a.g.evWord(spans[j].Value, ewArrival) || a.g.evWord(spans[j].Value, ewTravel)) {
 		j--
 	}
-	if j < 0 || spans[j].Kind != SpanOther && spans[j].Kind != SpanName || spans[j].T1-spans[j].T0 != 1 || !a.g.evWord(a.toks[spans[j].T0].Key, ewDelegation) {
+	if j >= 0 && spans[j].Kind == SpanVerb && spans[j].Value == "lead" {
+		for i := j - 1; i >= 0 && i >= j-16; i-- {
+			if sp := spans[i]; sp.Kind == SpanOther && sp.Value == "do" {
+				for j = i - 1; j >= 0 && j > i-8 && !a.delegationWord(spans[j]); j-- {
+					if sp := spans[j]; sp.Kind != SpanOther && sp.Kind != SpanOrg && sp.Kind != SpanName && sp.Kind != SpanCountry {
+						return false
+					}
+				}
+				break
+			}
+		}
+	}
+	if j < 0 || !a.delegationWord(spans[j]) {
 		return false
 	}
 	return j == 0 || spans[j-1].Kind == SpanSep && spans[j-1].Value == "," || spans[j-1].Kind == SpanDate
@@ -739,6 +798,10 @@ func (a *analysis) partOf(spans []Chunk, k int) *EventFact {
 func (a *analysis) visitWordBefore(spans []Chunk, k int, c eventWordClass) bool {
 	j := k - 1
 	for j >= 0 && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		j--
+	}
+	// ("khép lại chuyến tuần tra chung …": past the classifier of the trip)
+	if j > 0 && spans[j].Kind == SpanOther && a.g.evWord(spans[j].Value, ewCountUnit) {
 		j--
 	}
 	for i := j; i >= 0 && i >= j-1; i-- {
@@ -1008,6 +1071,42 @@ func (a *analysis) travelBefore(spans []Chunk, j int) bool {
 		}
 	}
 	return false
+}
+
+// partOfVisit reports a meeting of kind held, in a sentence that holds it
+// ("A và B đồng chủ trì buổi làm việc"), in the story of a visit: the
+// article's current event is a visit, and kind is another; a visit's parts
+// (its working session, its talks) are events of their own (GUIDELINES).
+func (a *analysis) partOfVisit(kind string) bool {
+	return a.current != nil && a.current.Kind == visitKind && kind != visitKind
+}
+
+// doneAt reports the aspect word right before spans[k] ("đã hội đàm"): the
+// meeting word is the clause's verb, told as done.
+func (a *analysis) doneAt(spans []Chunk, k int) bool {
+	return k > 0 && spans[k-1].Kind == SpanOther && a.g.evWord(spans[k-1].Value, ewAspect)
+}
+
+// visitDone reports the visit word at spans[k] told as done, right after a
+// word of travel or arrival and the aspect word ("đã đến thăm", "đã sang
+// thăm"), its clause opened by the sentence's day at spans[d] (no verb but
+// that of a delegation's head, no meeting word, between them): it reports the visit of that day, not one in
+// passing ("đang thăm", "nhân dịp đoàn sang thăm"). What stands before the
+// day may be anything ("Nhân kỷ niệm 80 năm Quốc khánh …, hôm qua (28/8),
+// Đoàn … đã sang thăm").
+func (a *analysis) visitDone(spans []Chunk, d, k int) bool {
+	if k < 2 || d >= k-2 {
+		return false
+	}
+	for _, sp := range spans[d+1 : k-2] {
+		// (the heads of the delegation may stand there: "do A làm trưởng đoàn")
+		if sp.Kind == SpanVerb && sp.Value != "lead" || sp.Kind == SpanEvent {
+			return false
+		}
+	}
+	move, aspect := spans[k-1], spans[k-2]
+	return move.Kind == SpanOther && (a.g.evWord(move.Value, ewArrival) || a.g.evWord(move.Value, ewTravel)) &&
+		aspect.Kind == SpanOther && a.g.evWord(aspect.Value, ewAspect)
 }
 
 // appositiveVisit opens the visit that an appositive clause after a guest
@@ -1361,7 +1460,26 @@ func (a *analysis) plannedSentence(spans []Chunk) bool {
 			continue
 		}
 		if a.g.evPhraseAt(a.toks, sp.T0, len(a.toks), ewPlanned) > 0 {
-			return true
+			// "Sáng 29/3, theo kế hoạch được phê duyệt …, Học viện đã long
+			// trọng tổ chức Lễ Bế giảng …": a meeting its sentence says was
+			// held is no plan, whatever plan it followed
+			return !a.heldDone(spans)
+		}
+	}
+	return false
+}
+
+// heldDone reports a verb that holds a meeting ("tổ chức", "chủ trì") told
+// as done: the aspect word before it, past fillers ("đã long trọng tổ chức").
+func (a *analysis) heldDone(spans []Chunk) bool {
+	for j, sp := range spans {
+		if sp.Kind != SpanVerb || sp.Value != "organize" && sp.Value != "chair" {
+			continue
+		}
+		for i := j - 1; i >= 0 && spans[i].Kind == SpanOther && a.g.is(spans[i].Value, wFiller); i-- {
+			if a.g.evWord(spans[i].Value, ewAspect) {
+				return true
+			}
 		}
 	}
 	return false
@@ -1625,11 +1743,12 @@ func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, na
 			// its own place wins over the sentence's first "tại"
 			ev.Location = p
 		}
-		// "Sáng nay (2/9), tàu … đã về tới quân cảng …, khép lại chuyến
-		// thăm": the day it ends is not the visit's, nor the port it returns to
-		if a.visitWordBefore(spans, k, ewVisitEnd) {
-			ev.Date, ev.Location = Date{}, ""
-		}
+	}
+	// "Sáng nay (2/9), tàu … đã về tới quân cảng …, khép lại chuyến thăm"
+	// ("… chuyến tuần tra chung …"): the day it ends is not the visit's or
+	// the patrol's, nor the port it returns to
+	if a.visitWordBefore(spans, k, ewVisitEnd) {
+		ev.Date, ev.Location = Date{}, ""
 	}
 	ev.Organizer = a.organizer(spans, k, end)
 	if m := periodRe.FindStringSubmatch(Fold(ev.Name)); m != nil {

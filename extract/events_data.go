@@ -52,13 +52,14 @@ const (
 	ewVaguePast
 	ewOccasion
 	ewAgo
+	ewDuty
 )
 
 var eventWordClasses = map[string]eventWordClass{
 	"part-of-day": ewPartOfDay, "time-lead": ewTimeLead, "planned": ewPlanned,
 	"purpose": ewPurpose, "count-unit": ewCountUnit, "place-head": ewPlaceHead, "admin-level": ewAdminLevel, "welcome": ewWelcome, "place-end": ewPlaceEnd, "held-after": ewHeldAfter, "visit": ewVisit, "arrival": ewArrival, "delegation": ewDelegation, "inviter": ewInviter, "travel": ewTravel, "generic-guest": ewGenericGuest, "side": ewSide, "name-end": ewNameEnd, "role-list": ewRoleList, "call": ewCall, "agent-verb": ewAgentVerb, "described-place": ewDescribedPlace, "aspect": ewAspect, "programme": ewProgramme,
 	"ceremony": ewCeremony, "ceremony-act": ewCeremonyAct, "hand": ewHand, "review-act": ewReviewAct, "field-act": ewFieldAct, "witness": ewWitness, "part-word": ewPartWord, "visit-end": ewVisitEnd,
-	"address": ewAddress, "numeral": ewNumeral, "within": ewWithin, "review": ewReview, "review-link": ewReviewLink, "vague-lead": ewVagueLead, "vague-unit": ewVagueUnit, "vague-past": ewVaguePast, "occasion": ewOccasion, "ago": ewAgo,
+	"address": ewAddress, "numeral": ewNumeral, "within": ewWithin, "review": ewReview, "review-link": ewReviewLink, "vague-lead": ewVagueLead, "vague-unit": ewVagueUnit, "vague-past": ewVaguePast, "occasion": ewOccasion, "ago": ewAgo, "duty": ewDuty,
 }
 
 // eventWords are the closed-class words of the event rules (event_words.tsv):

@@ -55,13 +55,16 @@ type Country struct {
 // (event_frames.tsv).
 type Frame struct {
 	Kind        string
-	OpensLower  bool   // a lower-case trigger opens an event of the kind
-	GuestsAfter bool   // those named after the trigger are its guests
-	VerbAttends bool   // the trigger as a person's verb: the person attends
-	VerbChairs  bool   // the trigger as a person's verb: the person hosts and chairs ("A có buổi tiếp B")
-	HostChairs  bool   // in a visit, the host side's parties to it chair it, the travellers attend
-	Example     string // a sentence in which the frame fires
-	Expect      string // the roles it gives there: "attend Name|chair Name"
+	OpensLower  bool // a lower-case trigger opens an event of the kind
+	GuestsAfter bool // those named after the trigger are its guests
+	VerbAttends bool // the trigger as a person's verb: the person attends
+	VerbChairs  bool // the trigger as a person's verb: the person hosts and chairs ("A có buổi tiếp B")
+	HostChairs  bool // in a visit, the host side's parties to it chair it, the travellers attend
+	// in a visit, a meeting of the kind none of whose attendees and speakers
+	// travels is attended by the travellers (the visit's attendees)
+	TravellersAttend bool
+	Example          string // a sentence in which the frame fires
+	Expect           string // the roles it gives there: "attend Name|chair Name"
 }
 
 // frame is the frame of an event kind (a zero one when the kind has none).
@@ -207,9 +210,9 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			kinds[c[1]] = true
 			return g.addRule("event_kinds.tsv", line, c[0], c[1], c[2], c[3])
 		}),
-		readTSV(fsys, "event_frames.tsv", 8, func(c []string) error {
-			f := &Frame{Kind: c[0], Example: c[6], Expect: c[7]}
-			for i, dst := range []*bool{&f.OpensLower, &f.GuestsAfter, &f.VerbAttends, &f.VerbChairs, &f.HostChairs} {
+		readTSV(fsys, "event_frames.tsv", 9, func(c []string) error {
+			f := &Frame{Kind: c[0], Example: c[7], Expect: c[8]}
+			for i, dst := range []*bool{&f.OpensLower, &f.GuestsAfter, &f.VerbAttends, &f.VerbChairs, &f.HostChairs, &f.TravellersAttend} {
 				switch c[i+1] {
 				case "yes":
 					*dst = true
@@ -229,9 +232,9 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		}),
 		readTSVLines(fsys, "verbs.tsv", 4, func(c []string, line int) error {
 			switch c[1] {
-			case "chair", "attend", "speak", "host", "organize", "lead":
+			case "chair", "attend", "speak", "host", "organize", "lead", "press":
 			default:
-				return fmt.Errorf("role %q is not chair, attend, speak, host, organize or lead", c[1])
+				return fmt.Errorf("role %q is not chair, attend, speak, host, organize, lead or press", c[1])
 			}
 			g.verbLex.add(c[0], c[1])
 			return g.addRule("verbs.tsv", line, c[0], c[1], c[2], c[3])

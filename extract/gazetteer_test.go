@@ -63,10 +63,10 @@ func TestGazetteerErrors(t *testing.T) {
 		{"verbs.tsv", "chủ trì\tboss\n", "verbs.tsv:1: role \"boss\""},
 		{"abbreviations.tsv", "BQP\tBộ Quốc phòng\tbody\n", "abbreviations.tsv:1: kind \"body\""},
 		{"verbs.tsv", "chủ trì\tchair\tA chủ trì.\tchair A\textra\n", "verbs.tsv:1: 5 columns, want 4"},
-		{"event_frames.tsv", "hội đàm\tyes\tno\tno\tno\tno\t\t\n", "event_frames.tsv:1: kind \"hội đàm\" is no kind"},
+		{"event_frames.tsv", "hội đàm\tyes\tno\tno\tno\tno\tno\t\t\n", "event_frames.tsv:1: kind \"hội đàm\" is no kind"},
 		{"document_kinds.tsv", "Kết luận\tkl\t\t\n", "document_kinds.tsv:1: code letters \"kl\""},
 		{"issuer_codes.tsv", "TW\tBộ Chính trị\t\t\n", "issuer_codes.tsv: code \"TW\" stands for \"Bộ Chính trị\", not a body of orgs.tsv"},
-		{"event_frames.tsv", "#h\nhội đàm\tyes\tmaybe\tno\tno\tno\t\t\n", "event_frames.tsv:2: column 3 is \"maybe\""},
+		{"event_frames.tsv", "#h\nhội đàm\tyes\tmaybe\tno\tno\tno\tno\t\t\n", "event_frames.tsv:2: column 3 is \"maybe\""},
 	}
 	for _, tt := range tests {
 		fsys := base()

@@ -82,6 +82,13 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		sg.vessel = CanonicalTone(collapseSpaces(a.text.Norm[spans[j].Start:spans[e-1].End]))
 		j = e
 	}
+	// "Thư ký Quốc phòng Ấn Độ", "Tham tán Cảnh vụ Trung Quốc": a domain (one
+	// word of two syllables, the first capitalized) between the title and a
+	// country is part of the post
+	if e := a.domainEnd(spans, k, j); e > j {
+		parts = append(parts, a.text.Norm[spans[j].Start:spans[e-1].End])
+		j = e
+	}
 	defined := false // a defined acronym was skipped right before spans[j]
 	for j < len(spans) {
 		sp := spans[j]
@@ -239,6 +246,29 @@ func (a *analysis) readSegment(spans []Chunk, k int) (segment, int) {
 		}
 	}
 	return sg, j
+}
+
+// domainEnd is the span after a post's domain written right after the title
+// at spans[k] and before a country (spans[j] on): a capitalized syllable and a
+// lower-case one ("Quốc phòng", "Cảnh vụ"; a person's name capitalizes every
+// syllable), then the country; j when none is there.
+func (a *analysis) domainEnd(spans []Chunk, k, j int) int {
+	if j >= len(spans) || spans[j].T0 != spans[k].T1 {
+		return j
+	}
+	t := spans[j].T0
+	if t+2 >= len(a.toks) || !a.toks[t].Cap || a.toks[t].Upper || !a.g.plainWord(a.toks, t+1) {
+		return j
+	}
+	for e := j; e < len(spans) && spans[e].T0 <= t+2; e++ {
+		if spans[e].T0 == t+2 {
+			if spans[e].Kind == SpanCountry {
+				return e
+			}
+			return j
+		}
+	}
+	return j
 }
 
 // parentAfterComma reads a body at spans[j+1], after the comma at spans[j],
@@ -1071,7 +1101,11 @@ func (a *analysis) addPositions(p *PersonFact, ps []PositionFact) {
 				break
 			}
 			// the same title gains its body from a later shared title
-			if have.Title == pos.Title && have.Org == "" && pos.Org != "" && strings.HasPrefix(Fold(pos.Name), Fold(have.Name)) {
+			// (or its place: "Bí thư - Tỉnh trưởng tỉnh Bò Kẹo" gives "Bí thư"
+			// first, then "Bí thư tỉnh Bò Kẹo")
+			if have.Title == pos.Title && have.Org == "" && pos.Org != "" && strings.HasPrefix(Fold(pos.Name), Fold(have.Name)) ||
+				have.Org == "" && Fold(have.Name) == Fold(have.Title) && sameTitle(have.Title, pos.Title) &&
+					len(pos.Name) > len(have.Name) && strings.HasPrefix(Fold(pos.Name), Fold(have.Name)+" ") {
 				p.Positions[i] = pos
 				dup = true
 				break

@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"strings"
+	"unicode"
+)
+
 // place reads the place after "tại" at spans[j]: capitalized words, bodies,
 // countries and numbers, skipping "điểm cầu".
 //
@@ -7,10 +12,43 @@ package extract
 // or where a guest's visit goes ("ông B … đang có chuyến thăm, làm việc tại
 // Việt Nam") gives no event place; a visit reads its own with visitPlaceOf.
 func (a *analysis) place(spans []Chunk, j int) string {
-	if spans[j].Kind == SpanOther && spans[j].Value == "tại" && (a.postPlaceAt(spans, j) || visitPlaceAt(spans, j)) {
+	if spans[j].Kind == SpanOther && spans[j].Value == "tại" && (a.postPlaceAt(spans, j) || visitPlaceAt(spans, j) || a.documentAt(spans[j].T1) || a.dutyBefore(spans[j].T0)) {
 		return ""
 	}
 	return a.visitPlaceOf(spans, j)
+}
+
+// dutyBefore reports a word of a duty (event_words.tsv duty) that ends right
+// before token t, the "tại" ("lên đường làm nhiệm vụ tại Phái bộ …"): the
+// place is where the duty is done.
+func (a *analysis) dutyBefore(t int) bool {
+	for start := max(t-3, 0); start < t; start++ {
+		if a.g.evPhraseAt(a.toks, start, t, ewDuty) == t-start {
+			return true
+		}
+	}
+	return false
+}
+
+// documentAt reports a document's name at token t: a capitalized head of at
+// most three words, then "số" and an identifier with its letters
+// ("theo kế hoạch được phê duyệt tại Quyết định số 452/QĐ-HV"): what "tại"
+// points to there is a document, not a place.
+func (a *analysis) documentAt(t int) bool {
+	toks := a.toks
+	if t >= len(toks) || !toks[t].Cap {
+		return false
+	}
+	for i := t + 1; i < len(toks) && i <= t+3; i++ {
+		if toks[i].Key == "số" && i+1 < len(toks) {
+			id := toks[i+1].Text
+			return strings.ContainsAny(id, "/-") && strings.IndexFunc(id, unicode.IsLetter) >= 0
+		}
+		if toks[i].Kind != Word {
+			return false
+		}
+	}
+	return false
 }
 
 // visitPlaceOf is place without its filters.

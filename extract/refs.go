@@ -211,7 +211,7 @@ func (g *Gazetteer) articleRefs(t *Text, toks []Token, si *spanInfo) *refTable {
 				continue
 			}
 			if j+3 < len(spans) && spans[j+1].Value == "(" && spans[j+3].Value == ")" &&
-				spans[j+2].T1-spans[j+2].T0 == 1 && toks[spans[j+2].T0].Upper {
+				spans[j+2].T1-spans[j+2].T0 == 1 && toks[spans[j+2].T0].Upper && !shortBody(toks, sp) {
 				short := toks[spans[j+2].T0].Text
 				r.abbrevs = append(r.abbrevs, abbrevDef{k, short, initialsSuffix(name(sp, k), short)})
 			}

@@ -306,6 +306,7 @@ func TestFrames(t *testing.T) {
 				{"verb_attends", func(f *Frame) *bool { return &f.VerbAttends }},
 				{"verb_chairs", func(f *Frame) *bool { return &f.VerbChairs }},
 				{"host_chairs", func(f *Frame) *bool { return &f.HostChairs }},
+				{"travellers_attend", func(f *Frame) *bool { return &f.TravellersAttend }},
 			} {
 				if !*col.flag(f) {
 					continue

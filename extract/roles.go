@@ -229,6 +229,23 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	if target == nil {
 		return
 	}
+	if a.pressOpening(spans) {
+		// "Trao đổi với phóng viên, A cho biết …": what A tells the press
+		// makes A no speaker of the event, only one who takes part in it
+		// otherwise stays one
+		for i, m := range ms {
+			if hasPerson(target.Chairs, m.p) || hasPerson(target.Attendees, m.p) {
+				continue
+			}
+			keep := roles[i][:0:0]
+			for _, r := range roles[i] {
+				if r != "speak" {
+					keep = append(keep, r)
+				}
+			}
+			roles[i] = keep
+		}
+	}
 	for i, m := range ms {
 		for _, r := range roles[i] {
 			if planned && r != "speak" {
@@ -270,6 +287,21 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 			}
 		}
 	}
+}
+
+// pressOpening reports a sentence that opens with a press verb (verbs.tsv
+// press: "Trao đổi với phóng viên, …"), its date and separators aside.
+func (a *analysis) pressOpening(spans []Chunk) bool {
+	for _, sp := range spans {
+		switch {
+		case sp.Kind == SpanDate || sp.Kind == SpanSep:
+		case sp.Kind == SpanVerb && sp.Value == "press":
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // handRoles reads the act of a ceremony, a handover or an award (event_words.tsv
@@ -318,7 +350,11 @@ func (a *analysis) clauseEnds(spans []Chunk, from, to int) bool {
 func (a *analysis) agentList(spans []Chunk, ms []mention, roles [][]string) {
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
-		if m.k0 == 0 || spans[m.k0-1].Kind != SpanOther || spans[m.k0-1].Value != "do" || len(roles[i]) > 0 {
+		if len(roles[i]) > 0 {
+			continue
+		}
+		agent := m.k0 > 0 && spans[m.k0-1].Kind == SpanOther && spans[m.k0-1].Value == "do"
+		if !agent && !a.subjectStart(spans, m.k0) {
 			continue
 		}
 		last := i
@@ -331,6 +367,12 @@ func (a *analysis) agentList(spans []Chunk, ms []mention, roles [][]string) {
 		if last == i || len(roles[last]) == 0 {
 			continue
 		}
+		// a subject list is joined before its last member: "A, Cục trưởng
+		// …, và B, Tư lệnh …, chủ trì" (without "và" the names after the
+		// first may be its posts' holders listed apart)
+		if !agent && !joinedBefore(spans, ms[last-1].k1, ms[last].k0) {
+			continue
+		}
 		for l := i; l < last; l++ {
 			if len(roles[l]) == 0 {
 				roles[l] = roles[last]
@@ -338,6 +380,33 @@ func (a *analysis) agentList(spans []Chunk, ms []mention, roles [][]string) {
 		}
 		i = last
 	}
+}
+
+// subjectStart reports a mention at spans[k] that opens its sentence's
+// subject: at the start, or after the opening's comma (a day, a place).
+func (a *analysis) subjectStart(spans []Chunk, k int) bool {
+	if k == 0 {
+		return true
+	}
+	if spans[k-1].Kind != SpanSep || spans[k-1].Value != "," {
+		return false
+	}
+	for j := 0; j < k-1; j++ {
+		if sp := spans[j]; sp.Kind == SpanVerb || sp.Kind == SpanEvent || personStart(sp.Kind) || sp.Kind == SpanTitle {
+			return false
+		}
+	}
+	return true
+}
+
+// joinedBefore reports a "và" among the spans between two people.
+func joinedBefore(spans []Chunk, from, to int) bool {
+	for j := from; j < to && j < len(spans); j++ {
+		if spans[j].Kind == SpanSep && spans[j].Value == "và" {
+			return true
+		}
+	}
+	return false
 }
 
 // listGap reports spans between two people of one list: posts, bodies,
@@ -526,10 +595,20 @@ type cues struct {
 func (a *analysis) sentenceCues(spans []Chunk) cues {
 	c := cues{attend: -1, speak: -1}
 	verb, phia := "", false
+	// the first role verb of the clause so far: "A chủ trì hội nghị, cùng dự
+	// có B" gives B the verb of B's own clause, not the sentence's first
+	// ("Dự và phát biểu có B": dự)
+	clauseVerb := ""
 	firstReal := -1
 	for j, sp := range spans {
 		if firstReal < 0 && sp.Kind != SpanDate && sp.Kind != SpanSep {
 			firstReal = j
+		}
+		if sp.Kind == SpanSep && (sp.Value == "," || sp.Value == ";") {
+			clauseVerb = ""
+		}
+		if sp.Kind == SpanVerb && clauseVerb == "" && (sp.Value == "attend" || sp.Value == "speak" || sp.Value == "chair") {
+			clauseVerb = sp.Value
 		}
 		switch {
 		case sp.Kind == SpanVerb && verb == "" && (sp.Value == "attend" || sp.Value == "speak" || sp.Value == "chair"):
@@ -548,6 +627,9 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 			c.attend, c.role = j, "attend"
 		case sp.Kind == SpanOther && sp.Value == "có" && (verb != "" || phia) && c.attend < 0:
 			c.attend, c.role = j, verb
+			if clauseVerb != "" {
+				c.role = clauseVerb
+			}
 			if c.role == "" {
 				c.role = "attend"
 			}
@@ -557,9 +639,10 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 			// sentence and those after the list word take it
 			c.attend, c.role = j, verb
 		case sp.Kind == SpanOther && a.g.evWord(sp.Value, ewRoleList) && verb == "" && c.attend < 0 && firstReal >= 0 &&
-			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "lead" && a.roleListNear(spans, firstReal, j):
-			// "Đứng đầu đoàn Nhật Bản là A": the delegation's head, who
-			// stands for it
+			(spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "lead" || a.headOfGroup(spans, firstReal)) && a.roleListNear(spans, firstReal, j):
+			// "Đứng đầu đoàn Nhật Bản là A", "Chỉ huy đội tuần tra phía Việt
+			// Nam là A", "Trưởng đoàn là A": the head of the delegation or
+			// the party, who stands for it
 			c.attend, c.role = j, "lead"
 		case sp.Kind == SpanSep && sp.Value == "," && c.speak < 0 && firstReal >= 0 && firstReal < j &&
 			spans[firstReal].Kind == SpanVerb && spans[firstReal].Value == "speak":
@@ -593,20 +676,32 @@ func (a *analysis) pastInPassing(spans []Chunk) bool {
 // roleListNear reports a list word at spans[j] close enough to the role verb
 // that opens the sentence at spans[v] to give its role: its object between
 // ("Đồng chủ trì hội đàm là"), or a venue after "tại" ("Chủ trì tại điểm cầu
-// Bộ Quốc phòng là A"), with no verb or person between.
+// Bộ Quốc phòng là A") or a group that runs on ("Chỉ huy đội tuần tra phía
+// Việt Nam là A"), with no verb, person or function word between.
 func (a *analysis) roleListNear(spans []Chunk, v, j int) bool {
 	if j-v <= 3 {
 		return true
 	}
-	if j-v > 8 || spans[v+1].Kind != SpanOther || spans[v+1].Value != "tại" {
+	if j-v > 8 {
 		return false
 	}
-	for k := v + 2; k < j; k++ {
+	// the object runs on: "Chỉ huy đội tuần tra phía Việt Nam là"
+	from := v + 1
+	if spans[v+1].Kind == SpanOther && spans[v+1].Value == "tại" {
+		from = v + 2
+	}
+	for k := from; k < j; k++ {
 		if sp := spans[k]; sp.Kind != SpanOther && sp.Kind != SpanOrg && sp.Kind != SpanName && sp.Kind != SpanCountry || sp.Kind == SpanOther && a.g.isFunction(sp.Value) {
 			return false
 		}
 	}
 	return true
+}
+
+// headOfGroup reports a title at spans[k] right before a delegation word
+// that the title heads ("Trưởng đoàn là A": event_words.tsv delegation).
+func (a *analysis) headOfGroup(spans []Chunk, k int) bool {
+	return spans[k].Kind == SpanTitle && k+1 < len(spans) && a.delegationWord(spans[k+1]) && spans[k+1].T0 == spans[k].T1
 }
 
 // delegationWord reports a span that is a delegation word (event_words.tsv
@@ -757,4 +852,47 @@ func (a *analysis) inBodyName(spans []Chunk, k int) bool {
 	// ("Ban Chỉ đạo diễn tập": a body the recognizer cut after its first
 	// capitalized words)
 	return named(spans[k-1]) || k > 1 && spans[k-1].Kind == SpanOther && named(spans[k-2])
+}
+
+// travellersAttend applies the convention of visits to the kinds whose frame
+// says so (travellers_attend): in an article of one visit, the travellers (the
+// visit's attendees) attend a meeting of the kind that none of them is said
+// to attend or speak at ("Lễ đón diễn ra tại cảng Tanjung Priok, do Phó Đô
+// đốc A chủ trì": the delegation on the visit is welcomed). A meeting the
+// text gives one of the travellers has its people from the text.
+func (a *analysis) travellersAttend() {
+	var visit *EventFact
+	for _, ev := range a.facts.Events {
+		if ev.Kind != visitKind {
+			continue
+		}
+		if visit != nil {
+			return
+		}
+		visit = ev
+	}
+	if visit == nil || len(visit.Attendees) == 0 {
+		return
+	}
+	for _, ev := range a.facts.Events {
+		if ev == visit || !a.g.frame(ev.Kind).TravellersAttend || a.ev.backstory[ev] {
+			continue
+		}
+		// (a meeting before the visit began is not one of its parts)
+		if !ev.Date.IsZero() && !visit.Date.IsZero() && ev.Date.before(visit.Date) {
+			continue
+		}
+		told := false
+		for _, p := range append(append([]*PersonFact{}, ev.Attendees...), ev.Speakers...) {
+			told = told || hasPerson(visit.Attendees, p)
+		}
+		if told {
+			continue
+		}
+		for _, p := range visit.Attendees {
+			if !hasPerson(ev.Chairs, p) {
+				ev.Attendees = appendPerson(ev.Attendees, p)
+			}
+		}
+	}
 }

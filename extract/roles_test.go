@@ -23,6 +23,16 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái, Siphan Phoutthavong | attend  | speak  | about "},
 		},
 		{
+			name: "a subject list joined by và shares the verb after the last member's posts",
+			text: opening + "Sáng 24/10, Đại tá Khamphoui Sisavath, Phó Cục trưởng Cục Bộ đội Biên phòng, Bộ Quốc phòng Lào, và Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng Việt Nam, đồng chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Khamphoui Sisavath, Nguyễn Anh Tuấn | attend  | speak  | about "},
+		},
+		{
+			name: "a subject list without và: only the one right before the verb takes it",
+			text: opening + "Sáng 24/10, Đại tá Khamphoui Sisavath, Phó Cục trưởng Cục Bộ đội Biên phòng, Bộ Quốc phòng Lào, Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng Việt Nam, chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Nguyễn Anh Tuấn | attend  | speak  | about "},
+		},
+		{
 			name: "a verb between the agents ends the list",
 			text: opening + "Hội đàm do Trung tướng Lê Đức Thái chủ trì, Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào dự.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend Siphan Phoutthavong | speak  | about "},
@@ -99,6 +109,21 @@ func TestRoleLists(t *testing.T) {
 			name: "the head of a delegation after đứng đầu and a list word attends",
 			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào thăm tỉnh Quảng Trị. Đứng đầu đoàn Lào là Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào.",
 			want: []string{"EVENT chuyến thăm | 2023-10-23 |  |  | chair  | attend Siphan Phoutthavong | speak  | about "},
+		},
+		{
+			name: "a head title with its delegation word opens the sentence and a list word: the head",
+			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào thăm tỉnh Quảng Trị. Trưởng đoàn là Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT chuyến thăm | 2023-10-23 |  |  | chair  | attend Siphan Phoutthavong | speak  | about "},
+		},
+		{
+			name: "a lead verb whose object runs on before the list word",
+			text: "Từ ngày 23 đến 26/10, Bộ đội Biên phòng tỉnh Quảng Trị và Bộ Chỉ huy Quân sự tỉnh Savannakhet tuần tra chung trên tuyến biên giới. Chỉ huy tổ tuần tra phía Lào là Thiếu tá Bounmy Phommachanh, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Savannakhet.",
+			want: []string{"EVENT tuần tra chung | 2023-10-23 |  |  | chair  | attend Bounmy Phommachanh | speak  | about "},
+		},
+		{
+			name: "có takes the role verb of its own clause",
+			text: opening + "Trung tướng Lê Đức Thái chủ trì hội đàm, cùng dự có Đại tá Khamphoui Sisavath, Phó Cục trưởng Cục Bộ đội Biên phòng Lào.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair Lê Đức Thái | attend Khamphoui Sisavath | speak  | about "},
 		},
 		{
 			name: "người đứng đầu refers to a post, no verb",

@@ -423,7 +423,10 @@ func (g *Gazetteer) namedKindAt(toks []Token, i, end int) int {
 		t := toks[j]
 		capital := t.Kind == Word && (t.Cap || t.Upper) && nameWord(t.Text) || t.Kind == Number && j > i+kn
 		if j > i+kn {
-			if n, _ := g.lexiconAtCapital(toks, j, end); n > 0 && t.Cap {
+			// another body, a title or a rank ends the name; after lower-case
+			// words of the name it goes on ("Đại học Chỉ huy Tham mưu Lục quân
+			// Hoa Kỳ")
+			if n, _ := g.lexiconAtCapital(toks, j, end); n > 0 && t.Cap && last == j {
 				break
 			}
 			if g.verbAt(toks, j) {
@@ -583,7 +586,9 @@ func (g *Gazetteer) orgAt(toks []Token, i int) (int, string) {
 		if n == 0 {
 			return 0, ""
 		}
-	} else if i+n < len(toks) && g.plainWord(toks, i+n) && !g.is(toks[i+n].Key, wState) {
+	} else if i+n < len(toks) && g.plainWord(toks, i+n) && !g.is(toks[i+n].Key, wState) && !g.is(toks[i+n].Key, wQuantity) {
+		// ("Bộ Quốc phòng ba nước Việt Nam - Lào - Campuchia": a count of
+		// countries after it is no part of a name)
 		// a known name that goes on in lower case is another body's longer
 		// name: "Cục Chính sách" vs "Cục Chính sách quốc tế Bộ Quốc phòng Hàn Quốc"
 		if pn, pv := g.orgPatternAt(toks, i); pn > n && (toks[i+pn-1].Cap || toks[i+pn-1].Kind == Number) {

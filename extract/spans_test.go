@@ -58,6 +58,8 @@ func TestScanSpans(t *testing.T) {
 		"cán bộ [[Tổng Lãnh sự quán Việt Nam tại Khon Kaen|ORG]] đón đoàn",
 		"[[Đại sứ quán Liên bang Nga tại Việt Nam|ORG]], [[Thượng tá|RANK]] [[Ivan Petrov|NAME]]",
 		"[[Bộ Quốc phòng|ORG]] tại Hà Nội",
+		// a count of countries after a known body is no part of its name
+		"Đại diện [[Bộ Quốc phòng|ORG]] ba nước Việt Nam - Lào - Campuchia ký biên bản",
 	}
 	for _, tc := range tests {
 		plain, want := unmark(tc)
