@@ -445,6 +445,9 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 			work = AnswerWork{Full: true}
 		}
 	}
+	if work.Full {
+		return s.updateAllAnswers(sctx, end, seen, compute, start)
+	}
 	type answerVal struct {
 		k, v []byte
 		deps [][]byte
