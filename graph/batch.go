@@ -110,7 +110,7 @@ const MaxDirtyBudget = 128 << 20
 
 // BudgetPeakRSS is the peak resident memory under which an adaptive budget
 // rises above DefaultDirtyBudget.
-const BudgetPeakRSS = 448 << 20
+const BudgetPeakRSS = 384 << 20
 
 // adaptBudget sets an adaptive budget from the process's peak resident
 // memory so far: DefaultDirtyBudget plus half of what is left below

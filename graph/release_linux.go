@@ -70,7 +70,9 @@ var releaseMin = 64 << 20
 // releaseAbove is how many bytes of files (the bolt file, mostly) the
 // process may have resident before releaseMapped gives them back: below it a
 // release would cost the refaults of pages read again soon, for nothing.
-var releaseAbove = 96 << 20
+// At 96 MiB a 30k-article build's file pages still peaked at 240 MiB
+// between two polls of releaseWhileWriting (bench/RESULTS.md, session 9–10).
+var releaseAbove = 48 << 20
 
 // residentFile is how many bytes of mapped files the process has resident
 // (/proc/self/statm's shared pages); 1<<62 if unreadable, so that a release
@@ -103,8 +105,10 @@ const initialMmap = 8 << 30 * (strconv.IntSize / 64)
 // releaseEvery is how many added quads a write applies between releases.
 const releaseEvery = 512
 
-// releasePoll is how often releaseWhileWriting looks at the resident size.
-const releasePoll = 10 * time.Millisecond
+// releasePoll is how often releaseWhileWriting looks at the resident size
+// (a commit faults in tens of MiB of the file within 10 ms: it reads the old
+// page of each page it rewrites).
+const releasePoll = 2 * time.Millisecond
 
 // releaseWhileWriting gives back the file's pages from another goroutine
 // while a write transaction runs, its commit included, whenever more than
