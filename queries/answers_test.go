@@ -3,6 +3,7 @@ package queries_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -305,5 +306,66 @@ func TestAnswersNewHub(t *testing.T) {
 	}
 	if diff, err := queries.CheckAnswers(ctx, s); err != nil || diff != "" {
 		t.Errorf("after the article: %q, %v", diff, err)
+	}
+}
+
+// TestStoredAnswerShared: a repeated ask of a hub's stored answer in one
+// snapshot returns the rows decoded once, not a copy of them (a copy of a
+// hub's row slice was a fresh large allocation every ask, the spread of
+// its p99: bench/RESULTS.md, session 9), and the slice is clipped, so that
+// a caller appending to its rows cannot write into the next caller's.
+func TestStoredAnswerShared(t *testing.T) {
+	t.Setenv("VNKG_ANSWER_MIN_ROWS", "12")
+	const n = 120
+	ctx := context.Background()
+	c := corpus.New(n, 3)
+	s := openBolt(t)
+	buildCorpus(t, "", c, n, "g", s)
+	if _, err := queries.StoreAnswers(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	answers, err := s.StoredAnswers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var query, hub string
+	for _, a := range answers {
+		if a.Query != "fact-sources" {
+			query, hub = a.Query, a.Node.NQuad()
+			break
+		}
+	}
+	if query == "" {
+		t.Fatalf("no answer stored (%d of fact-sources)", len(answers))
+	}
+	q, err := queries.Lookup(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ask := func() graph.Results {
+		t.Helper()
+		res, r, err := q.RunNative(ctx, s, []string{hub}, graph.QueryOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !storedRead(r) {
+			t.Fatalf("%s %s read no stored answer", query, hub)
+		}
+		return res
+	}
+	a, b := ask(), ask()
+	if len(a.Rows) < 12 || len(a.Rows) != len(b.Rows) {
+		t.Fatalf("%d and %d rows", len(a.Rows), len(b.Rows))
+	}
+	if &a.Rows[0] != &b.Rows[0] {
+		t.Errorf("two asks in one snapshot decoded or copied the answer twice")
+	}
+	if cap(a.Rows) != len(a.Rows) {
+		t.Errorf("cap %d > len %d: an append would write into the shared answer", cap(a.Rows), len(a.Rows))
+	}
+	last := b.Rows[len(b.Rows)-1]
+	_ = append(a.Rows, graph.Result{Value: "appended"})
+	if c := ask(); !reflect.DeepEqual(c.Rows[len(c.Rows)-1], last) || len(c.Rows) != len(b.Rows) {
+		t.Errorf("an append to one answer changed the next ask's")
 	}
 }

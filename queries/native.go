@@ -41,7 +41,9 @@ func (q Query) HasNative() bool { return native[q.Name] != nil }
 
 // RunNative runs the query's Go implementation with a fresh Reader on s;
 // the Reader is returned for its Stats. Limit and Timeout apply as to the
-// script.
+// script. The rows of a hub's stored answer are shared with the other runs
+// on the same snapshot (graph.Reader.StoredAnswer): read them, slice or
+// append to them, but do not reorder or change them in place.
 func (q Query) RunNative(ctx context.Context, s *graph.Store, args []string, opts graph.QueryOptions) (graph.Results, *graph.Reader, error) {
 	fn := native[q.Name]
 	if fn == nil {

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -65,54 +66,7 @@ func BenchmarkViewerStore(b *testing.B) {
 		{"806-NQ/QUTW", "the recurring resolution"},
 	}
 	for _, p := range probes {
-		iris, err := s.Named(ctx, p.name)
-		if err != nil || len(iris) == 0 {
-			b.Fatalf("%s: %v %v", p.name, iris, err)
-		}
-		iri := iris[0]
-		// An article that names it, from its timeline or its entity.
-		var doc string
-		var ent struct {
-			pagedEntity
-			Articles []struct{ Doc string } `json:"articles"`
-		}
-		if err := json.Unmarshal(get(b, "/api/entity?iri="+url.QueryEscape(iri)), &ent); err == nil && len(ent.Articles) > 0 {
-			doc = ent.Articles[0].Doc
-		}
-		// The next page of its largest fact group, and of the sources of
-		// its most stated fact, as the page's "more" links ask for them.
-		var factsPath, sourcesPath string
-		most := 0
-		for _, g := range ent.Groups {
-			if g.Next != "" && g.Facts > most {
-				most = g.Facts
-				factsPath = fmt.Sprintf("/api/facts?iri=%s&predicate=%s&in=%v&cursor=%s",
-					url.QueryEscape(iri), url.QueryEscape(g.Predicate), g.In, url.QueryEscape(g.Next))
-			}
-		}
-		most = 0
-		for _, f := range ent.Facts {
-			if f.Next > 0 && f.Count > most {
-				most = f.Count
-				sourcesPath = fmt.Sprintf("/api/sources?iri=%s&predicate=%s&in=%v&fact=%s&from=%d",
-					url.QueryEscape(iri), url.QueryEscape(f.Predicate), f.In, url.QueryEscape(f.ID), f.Next)
-			}
-		}
-		calls := []struct{ api, path string }{
-			{"search", "/api/search?q=" + url.QueryEscape(p.name)},
-			{"entity", "/api/entity?iri=" + url.QueryEscape(iri)},
-			{"neighbourhood", "/api/neighbourhood?iri=" + url.QueryEscape(iri)},
-			{"timeline", "/api/timeline?iri=" + url.QueryEscape(iri)},
-		}
-		if doc != "" {
-			calls = append(calls, struct{ api, path string }{"article", "/api/article?doc=" + url.QueryEscape(doc)})
-		}
-		if factsPath != "" {
-			calls = append(calls, struct{ api, path string }{"facts", factsPath})
-		}
-		if sourcesPath != "" {
-			calls = append(calls, struct{ api, path string }{"sources", sourcesPath})
-		}
+		calls := viewerCalls(b, ctx, s, func(path string) []byte { return get(b, path) }, p.name)
 		for _, c := range calls {
 			b.Run(c.api+"/"+strings.ReplaceAll(p.what, " ", "-"), func(b *testing.B) {
 				body := get(b, c.path) // warm, as a server's second request finds it
@@ -122,22 +76,97 @@ func BenchmarkViewerStore(b *testing.B) {
 				get(b, c.path)
 				io1, _ := s.IOStats()
 				io := io1.Sub(io0)
+				// Each request's wall time and its thread's CPU time, and
+				// whether the kernel took the core during it (the handler
+				// runs on this goroutine, locked to its thread): the CPU
+				// p99 is the call's, the wall p99 also the machine's.
+				runtime.LockOSThread()
+				defer runtime.UnlockOSThread()
 				times := make([]time.Duration, 0, b.N)
+				cpus := make([]time.Duration, 0, b.N)
+				preempted := 0
 				b.ResetTimer()
 				for range b.N {
+					n0, c0 := threadSwitches(), threadCPU()
 					t0 := time.Now()
 					get(b, c.path)
 					times = append(times, time.Since(t0))
+					cpus = append(cpus, threadCPU()-c0)
+					if threadSwitches() > n0 {
+						preempted++
+					}
 				}
 				b.StopTimer()
 				slices.Sort(times)
+				slices.Sort(cpus)
 				b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
 				b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
+				b.ReportMetric(float64(cpus[len(cpus)/2].Microseconds())/1000, "cpu-p50-ms")
+				b.ReportMetric(float64(cpus[len(cpus)*99/100].Microseconds())/1000, "cpu-p99-ms")
+				b.ReportMetric(float64(100*preempted)/float64(b.N), "%preempted")
 				b.ReportMetric(float64(len(body)), "bytes")
 				b.ReportMetric(float64(io.Cursors), "cursors")
 			})
 		}
 	}
+}
+
+// viewerCall is one viewer API request.
+type viewerCall struct{ api, path string }
+
+// viewerCalls returns the viewer's calls about the entity named name, as
+// its page makes them: search, entity, neighbourhood, timeline, an article
+// that names it (the entity answer's first), and the next pages of its
+// largest fact group and of the sources of its most stated fact (the
+// page's "more" links).
+func viewerCalls(t testing.TB, ctx context.Context, s *graph.Store, get func(path string) []byte, name string) []viewerCall {
+	t.Helper()
+	iris, err := s.Named(ctx, name)
+	if err != nil || len(iris) == 0 {
+		t.Fatalf("%s: %v %v", name, iris, err)
+	}
+	iri := iris[0]
+	var doc string
+	var ent struct {
+		pagedEntity
+		Articles []struct{ Doc string } `json:"articles"`
+	}
+	if err := json.Unmarshal(get("/api/entity?iri="+url.QueryEscape(iri)), &ent); err == nil && len(ent.Articles) > 0 {
+		doc = ent.Articles[0].Doc
+	}
+	var factsPath, sourcesPath string
+	most := 0
+	for _, g := range ent.Groups {
+		if g.Next != "" && g.Facts > most {
+			most = g.Facts
+			factsPath = fmt.Sprintf("/api/facts?iri=%s&predicate=%s&in=%v&cursor=%s",
+				url.QueryEscape(iri), url.QueryEscape(g.Predicate), g.In, url.QueryEscape(g.Next))
+		}
+	}
+	most = 0
+	for _, f := range ent.Facts {
+		if f.Next > 0 && f.Count > most {
+			most = f.Count
+			sourcesPath = fmt.Sprintf("/api/sources?iri=%s&predicate=%s&in=%v&fact=%s&from=%d",
+				url.QueryEscape(iri), url.QueryEscape(f.Predicate), f.In, url.QueryEscape(f.ID), f.Next)
+		}
+	}
+	calls := []viewerCall{
+		{"search", "/api/search?q=" + url.QueryEscape(name)},
+		{"entity", "/api/entity?iri=" + url.QueryEscape(iri)},
+		{"neighbourhood", "/api/neighbourhood?iri=" + url.QueryEscape(iri)},
+		{"timeline", "/api/timeline?iri=" + url.QueryEscape(iri)},
+	}
+	if doc != "" {
+		calls = append(calls, viewerCall{"article", "/api/article?doc=" + url.QueryEscape(doc)})
+	}
+	if factsPath != "" {
+		calls = append(calls, viewerCall{"facts", factsPath})
+	}
+	if sourcesPath != "" {
+		calls = append(calls, viewerCall{"sources", sourcesPath})
+	}
+	return calls
 }
 
 // benchPeople reads bench/gen's people.tsv: the best-connected person (its
