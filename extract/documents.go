@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // documents records the resolutions of a sentence.
 func (a *analysis) documents(s sentence, spans []Chunk) {
@@ -63,6 +66,108 @@ func (a *analysis) documents(s sentence, spans []Chunk) {
 			}
 		}
 	}
+	a.passiveIssuer(s, spans)
+}
+
+// passiveIssuer reads a passive issuing clause, "được (do) ORG (đã) ban hành"
+// (issuing_verbs.txt): the body is the issuer of the resolution named before
+// it in the sentence ("Nghị quyết 806 …, được Quân ủy Trung ương ban hành"),
+// or, when the sentence names none and its subject is the bare head "nghị
+// quyết", of those the sentence before named: all of them after a quantity
+// ("Cả hai nghị quyết đều được …"), else the last ("Nghị quyết này được …").
+// What the text says beats the issuer an identifier's code suggests.
+func (a *analysis) passiveIssuer(s sentence, spans []Chunk) {
+	for k := 1; k < len(spans); k++ {
+		mk := spans[k-1]
+		if spans[k].Kind != SpanOrg || mk.Kind != SpanOther || mk.Value != "được" && mk.Value != "do" {
+			continue
+		}
+		t := spans[k].T1
+		for t < s.t1 && a.g.is(a.toks[t].Key, wFiller) {
+			t++
+		}
+		if n, _ := a.g.issueLex.longest(a.toks[:s.t1], t); n == 0 {
+			continue
+		}
+		issuer := a.orgOf(spans[k]).Name
+		var subj []*ResolutionFact
+		for j := k - 2; j >= 0 && subj == nil; j-- {
+			if spans[j].Kind == SpanResolution {
+				subj = a.resolutionsAt(spans[j].T0, spans[j].T0+1)
+			}
+		}
+		if subj == nil {
+			subj = a.referredResolutions(s, mk.T0)
+		}
+		for _, r := range subj {
+			if r.Issuer == "" || r.issuerFromCode {
+				r.Issuer, r.issuerFromCode = issuer, false
+			}
+		}
+	}
+}
+
+// referredResolutions are the resolutions a bare "nghị quyết" before token m
+// (over fillers and a demonstrative) refers back to: those the last sentence
+// before s that named any names, all of them after a quantity word, else its
+// last.
+func (a *analysis) referredResolutions(s sentence, m int) []*ResolutionFact {
+	j := m - 1
+	for j > s.t0 && a.g.is(a.toks[j].Key, wFiller) {
+		j--
+	}
+	if j > s.t0 && a.g.is(a.toks[j].Key, wQuantity) && !a.toks[j].Cap {
+		j-- // "nghị quyết này", "nghị quyết đó"
+	}
+	if j < s.t0+1 || a.toks[j].Key != "quyết" || a.toks[j-1].Key != "nghị" || a.toks[j-1].Cap && j-1 > s.t0 {
+		return nil
+	}
+	plural := j-2 >= s.t0 && a.g.is(a.toks[j-2].Key, wQuantity)
+	// the sentence before that named resolutions
+	end := s.t0
+	for end > 0 {
+		if rs := a.resolutionsAt(a.sentenceStart(end-1), end); len(rs) > 0 {
+			if !plural {
+				rs = rs[len(rs)-1:]
+			}
+			return rs
+		}
+		end = a.sentenceStart(end - 1)
+		if s.t0-end > 400 {
+			break
+		}
+	}
+	return nil
+}
+
+// resolutionsAt are the resolutions named at the tokens t0..t1, in order.
+func (a *analysis) resolutionsAt(t0, t1 int) []*ResolutionFact {
+	var out []*ResolutionFact
+	for t := t0; t < t1; t++ {
+		name, ok := a.docAt[t]
+		if !ok {
+			continue
+		}
+		for _, r := range a.facts.Resolutions {
+			if r.Name == name && !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// sentenceStart is the first token of the sentence that holds token t: after
+// the last ".", "!", "?" or line end before it.
+func (a *analysis) sentenceStart(t int) int {
+	for t > 0 {
+		p := a.toks[t-1]
+		if p.Kind == Newline || p.Kind == Punct && (p.Text == "." || p.Text == "!" || p.Text == "?") {
+			return t
+		}
+		t--
+	}
+	return 0
 }
 
 // issuerAndSubject reads "của ORG" and "về SUBJECT" after a resolution.

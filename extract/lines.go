@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // lineKind says what a line of the article is.
@@ -70,6 +72,13 @@ func (g *Gazetteer) classifyLines(t *Text, toks []Token) []line {
 	for k := range lines {
 		l := &lines[k]
 		if g.linkHeadings[strings.TrimRight(l.fold, " :>»›")] {
+			l.kind, links, lede = lineChrome, true, false
+			continue
+		}
+		if linkMarked(l.text) || g.headingWithLink(l.fold) {
+			// a link wherever it stands: "▶ …", ">> …" (a mark that opens no
+			// sentence of prose), or a heading and its link on one line ("* Xem
+			// thêm: …"); the lines after it may be links too
 			l.kind, links, lede = lineChrome, true, false
 			continue
 		}
@@ -302,6 +311,39 @@ func bylineOutlet(s string) bool {
 func (g *Gazetteer) outletAt(toks []Token) bool {
 	n, _ := g.outletLex.longest(toks, 0)
 	return n > 0
+}
+
+// linkMarks open the links of a related-article list, never a line of prose
+// nor an item of a list of the article's own (those take "-", "+", "•").
+var linkMarks = []string{">>", "▶", "►", "▸", "▷", "➤", "➜", "→", "⇒", "❯", "⏵"}
+
+// linkMarked reports a link to another article: a line that opens with a link
+// mark ("▶ Đại tướng … tiếp …", ">> Tàu … thăm …") before a capital, and ends
+// no sentence.
+func linkMarked(s string) bool {
+	for _, m := range linkMarks {
+		if r, ok := strings.CutPrefix(s, m); ok {
+			r = strings.TrimLeft(r, " >")
+			if r == "" || endsSentence(s) && !strings.HasSuffix(s, "\"") && !strings.HasSuffix(s, "”") {
+				return false
+			}
+			c, _ := utf8.DecodeRuneInString(r)
+			return unicode.IsUpper(c) || unicode.IsDigit(c)
+		}
+	}
+	return false
+}
+
+// headingWithLink reports a related-list heading and its link on one line,
+// after a bullet or a link mark: "* Xem thêm: Nhìn lại …", "» Tin liên quan:
+// …" (fold: the line's folded text).
+func (g *Gazetteer) headingWithLink(fold string) bool {
+	r := strings.TrimLeft(fold, "-•›»+*–>▶►▸➤→ ")
+	if len(r) == len(fold) {
+		return false // a heading opening the line with its link is chrome.txt's
+	}
+	h, rest, ok := strings.Cut(r, ":")
+	return ok && strings.TrimSpace(rest) != "" && g.linkHeadings[strings.TrimSpace(h)]
 }
 
 // bulleted reports a line that opens with a list bullet.

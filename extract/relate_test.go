@@ -337,6 +337,15 @@ func TestResolutionIssuer(t *testing.T) {
 		{"a meeting of the body after 'của', with its ordinal",
 			"Các đơn vị quán triệt Nghị quyết số 45-NQ/TW ngày 12/10/2020 của Hội nghị lần thứ 6 Ban Chấp hành Trung ương khóa XII về công tác quốc phòng.",
 			"RESOLUTION Nghị quyết 45-NQ/TW | 45-NQ/TW | Trung ương Đảng | aka Nghị quyết số 45-NQ/TW"},
+		{"a passive issuing clause after the resolution in its sentence",
+			"Nghị quyết 870 là nghị quyết chuyên đề, được Quân ủy Trung ương ban hành năm 2015.",
+			"RESOLUTION Nghị quyết 870 |  | Quân ủy Trung ương | aka "},
+		{"a passive issuing clause whose plural subject refers back to the sentence before",
+			"Hội nghị quán triệt Nghị quyết số 12-NQ/TW về công tác dân vận và Nghị quyết số 13-NQ/TW về kinh tế biển. Cả hai nghị quyết đều được Ban Chấp hành Trung ương Đảng ban hành ngày 5/6/2019.",
+			"RESOLUTION Nghị quyết 12-NQ/TW | 12-NQ/TW | Trung ương Đảng | aka Nghị quyết số 12-NQ/TW\nRESOLUTION Nghị quyết 13-NQ/TW | 13-NQ/TW | Trung ương Đảng | aka Nghị quyết số 13-NQ/TW"},
+		{"a singular subject that refers back takes the last resolution named",
+			"Hội nghị quán triệt Nghị quyết số 12-NQ/TW về công tác dân vận và Nghị quyết số 13-NQ/TW về kinh tế biển. Nghị quyết này được Ban Chấp hành Trung ương Đảng ban hành ngày 5/6/2019.",
+			"RESOLUTION Nghị quyết 12-NQ/TW | 12-NQ/TW | Bộ Chính trị | aka Nghị quyết số 12-NQ/TW\nRESOLUTION Nghị quyết 13-NQ/TW | 13-NQ/TW | Trung ương Đảng | aka Nghị quyết số 13-NQ/TW"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			txt := Normalize(tt.text)
@@ -347,7 +356,7 @@ func TestResolutionIssuer(t *testing.T) {
 					got = append(got, l)
 				}
 			}
-			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+			if diff := cmp.Diff(strings.Split(tt.want, "\n"), got); diff != "" {
 				t.Errorf("resolutions (-want +got):\n%s", diff)
 			}
 		})
