@@ -886,7 +886,10 @@ func (a *analysis) travellersAttend() {
 		for _, p := range append(append([]*PersonFact{}, ev.Attendees...), ev.Speakers...) {
 			told = told || hasPerson(visit.Attendees, p)
 		}
-		if told {
+		// "A chủ trì lễ đón Đại sứ B đến trình ủy nhiệm thư": a welcome whose
+		// own guests, named after its trigger, are none of the travellers is
+		// held for someone else
+		if told || len(a.ev.parties[ev]) > 0 {
 			continue
 		}
 		for _, p := range visit.Attendees {

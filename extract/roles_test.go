@@ -145,6 +145,14 @@ func TestRoleLists(t *testing.T) {
 			text: opening + "Tại hội đàm, Trung tướng Lê Đức Thái cho biết người phụ trách là Thiếu tướng Siphan Phoutthavong.",
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
 		},
+		{
+			name: "a welcome held for a guest who is none of the travellers: the travellers do not attend it",
+			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào do Thiếu tướng Siphan Phoutthavong dẫn đầu thăm Việt Nam. Sáng 25/10, Trung tướng Lê Đức Thái chủ trì lễ đón Đại sứ Campuchia Chay Navuth đến chào từ biệt.",
+			want: []string{
+				"EVENT chuyến thăm | 2023-10-23 |  |  | chair  | attend Siphan Phoutthavong | speak  | about ",
+				"EVENT lễ đón | 2023-10-25 |  |  | chair Lê Đức Thái | attend Chay Navuth | speak  | about ",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
