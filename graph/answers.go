@@ -462,16 +462,11 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 	var vals []answerVal
 	recomputed := map[string]bool{}
 	err = compute(sctx, work, func(a Answer) error {
-		v, err := encodeAnswer(a.Rows)
-		if err != nil {
-			return fmt.Errorf("storing the answer of %s for %s: %w", a.Query, a.Node.NQuad(), err)
+		k, v, err := storedAnswerOnce(recomputed, a)
+		if err != nil || k == nil {
+			return err
 		}
-		k := answerKey(a.Query, a.Node, a.Also)
-		if recomputed[string(k)] {
-			return nil
-		}
-		recomputed[string(k)] = true
-		av := answerVal{k: k, v: append([]byte{answerFormat}, v...)}
+		av := answerVal{k: k, v: v}
 		if a.All {
 			av.deps = append(av.deps, depAllKey)
 		}
@@ -906,4 +901,20 @@ func decodeAnswer(b []byte) ([]Result, error) {
 		return nil, errBadRow
 	}
 	return rows, nil
+}
+
+// storedAnswerOnce encodes an answer as stored (format byte first) under its
+// key, and marks the key recomputed; a key computed already in this update
+// gives a nil key (a computation may yield the same answer twice).
+func storedAnswerOnce(recomputed map[string]bool, a Answer) (k, v []byte, err error) {
+	rows, err := encodeAnswer(a.Rows)
+	if err != nil {
+		return nil, nil, fmt.Errorf("storing the answer of %s for %s: %w", a.Query, a.Node.NQuad(), err)
+	}
+	k = answerKey(a.Query, a.Node, a.Also)
+	if recomputed[string(k)] {
+		return nil, nil, nil
+	}
+	recomputed[string(k)] = true
+	return k, append([]byte{answerFormat}, rows...), nil
 }

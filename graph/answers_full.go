@@ -52,15 +52,10 @@ func (s *Store) updateAllAnswers(ctx context.Context, end func(), seen uint64, c
 	defer deps.close()
 	recomputed := map[string]bool{}
 	err = compute(ctx, AnswerWork{Full: true}, func(a Answer) error {
-		v, err := encodeAnswer(a.Rows)
-		if err != nil {
-			return fmt.Errorf("storing the answer of %s for %s: %w", a.Query, a.Node.NQuad(), err)
+		k, v, err := storedAnswerOnce(recomputed, a)
+		if err != nil || k == nil {
+			return err
 		}
-		k := answerKey(a.Query, a.Node, a.Also)
-		if recomputed[string(k)] {
-			return nil
-		}
-		recomputed[string(k)] = true
 		var all []byte
 		addDep := func(n []byte) error {
 			all = append(all, n...)
@@ -77,7 +72,6 @@ func (s *Store) updateAllAnswers(ctx context.Context, end func(), seen uint64, c
 				return err
 			}
 		}
-		v = append([]byte{answerFormat}, v...)
 		if err := spooled.add(k, v, all); err != nil {
 			return err
 		}
