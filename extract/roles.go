@@ -508,6 +508,10 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 	// the object of another verb ("thông báo với A kết quả hội đàm", "A hoan
 	// nghênh chuyến thăm"): the person is no party to it
 	words := 0
+	k = a.companions(spans, k, stop)
+	if !agent && a.visitVerbAt(spans, k, stop) {
+		return []string{attendsKind + visitKind}
+	}
 	if !agent && k < stop && k < len(spans) && a.agentVerb(spans[k]) {
 		k++
 	}
@@ -572,6 +576,70 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 		}
 	}
 	return out
+}
+
+// companions skips, from spans[k], the group a person goes with: "A, Tư
+// lệnh Quân khu 9 cùng đoàn công tác đã đến thăm …", "A cùng các thành viên
+// đoàn Việt Nam tham dự …": "cùng", an optional "các thành viên", a
+// delegation word (event_words.tsv delegation) and the few words that name
+// it, up to the verb, which is the person's. It gives k when no such group
+// follows, or when the group runs on past six spans or into a clause break.
+func (a *analysis) companions(spans []Chunk, k, stop int) int {
+	if k >= stop || k >= len(spans) || spans[k].Kind != SpanOther || spans[k].Value != "cùng" {
+		return k
+	}
+	j := k + 1
+	if j+1 < stop && j+1 < len(spans) && spans[j].Value == "các" && spans[j+1].Value == "thành viên" {
+		j += 2
+	}
+	if j >= stop || j >= len(spans) || !a.delegationWord(spans[j]) && !(spans[j].T1 > spans[j].T0 && a.g.evWord(a.toks[spans[j].T0].Key, ewDelegation)) {
+		return k
+	}
+	for j++; j < stop && j < len(spans) && j <= k+7; j++ {
+		switch sp := spans[j]; sp.Kind {
+		case SpanVerb, SpanEvent:
+			return j
+		case SpanOther, SpanOrg, SpanCountry, SpanName:
+			if sp.Kind == SpanOther && (sp.Value == "." || sp.Value == ":") {
+				return k
+			}
+			// "… cùng đoàn công tác đã đến thăm": the person's verb phrase
+			if sp.Kind == SpanOther && (a.g.is(sp.Value, wFiller) || a.g.evWord(sp.Value, ewVisit) || a.g.evWord(sp.Value, ewTravel) || a.g.evWord(sp.Value, ewArrival)) {
+				return j
+			}
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// visitVerbAt reports a bare visit verb (event_words.tsv visit: "thăm") that
+// is the verb of the person before spans[k], past fillers and words of
+// travelling or arriving ("A đã sang thăm …", "A cùng đoàn công tác đến
+// thăm và làm việc tại …"), in an article that has a visit: the person goes
+// on it, as the frame of visits says of its trigger (event_frames.tsv
+// verb_attends). A compound of the word ("thăm hỏi", "thăm dò") is another verb.
+// spans is not empty.
+func (a *analysis) visitVerbAt(spans []Chunk, k, stop int) bool {
+	j := k
+	for n := 0; j < stop && j < len(spans) && n < 3 && spans[j].Kind == SpanOther &&
+		(a.g.is(spans[j].Value, wFiller) || a.g.evWord(spans[j].Value, ewTravel) || a.g.evWord(spans[j].Value, ewArrival)); n++ {
+		j++
+	}
+	if j >= stop || j >= len(spans) || spans[j].Kind != SpanOther || !a.g.evWord(spans[j].Value, ewVisit) {
+		return false
+	}
+	if j+1 < len(spans) && spans[j+1].Kind == SpanOther && (spans[j+1].Value == "hỏi" || spans[j+1].Value == "dò") {
+		return false
+	}
+	// (a line that ends no sentence, a related article's link ">> A thăm
+	// …", tells another story)
+	if last := spans[len(spans)-1]; last.Kind != SpanOther || last.Value != "." {
+		return false
+	}
+	v := a.eventOfKind(visitKind)
+	return v != nil && v.Kind == visitKind && a.g.frame(visitKind).VerbAttends
 }
 
 // agentVerb reports a verb span of the class agent-verb (event_words.tsv).

@@ -146,6 +146,11 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
 		},
 		{
+			name: "the subject of a bare visit verb, past the group it goes with, goes on the visit",
+			text: "Ngày 24/10, Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng cùng đoàn cán bộ đã sang thăm và làm việc tại tỉnh Champasak. Cùng đi có Đại tá Nguyễn Văn Minh, Trưởng phòng Đối ngoại.",
+			want: []string{"EVENT chuyến thăm | 2023-10-24 | tỉnh Champasak |  | chair  | attend Nguyễn Anh Tuấn, Nguyễn Văn Minh | speak  | about "},
+		},
+		{
 			name: "a welcome held for a guest who is none of the travellers: the travellers do not attend it",
 			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào do Thiếu tướng Siphan Phoutthavong dẫn đầu thăm Việt Nam. Sáng 25/10, Trung tướng Lê Đức Thái chủ trì lễ đón Đại sứ Campuchia Chay Navuth đến chào từ biệt.",
 			want: []string{
