@@ -370,7 +370,9 @@ func (a *analysis) agentList(spans []Chunk, ms []mention, roles [][]string) {
 		// a subject list is joined before its last member: "A, Cục trưởng
 		// …, và B, Tư lệnh …, chủ trì" (without "và" the names after the
 		// first may be its posts' holders listed apart)
-		if !agent && !joinedBefore(spans, ms[last-1].k1, ms[last].k0) {
+		// (a post the chain of the last member took before its "và" counts:
+		// "A, …, Trưởng Ban Chỉ đạo …, và ông B, …, đồng chủ trì")
+		if !agent && !joinedBefore(spans, ms[last-1].k1, max(ms[last].k0, ms[last].name)) {
 			continue
 		}
 		for l := i; l < last; l++ {
@@ -392,7 +394,12 @@ func (a *analysis) subjectStart(spans []Chunk, k int) bool {
 		return false
 	}
 	for j := 0; j < k-1; j++ {
-		if sp := spans[j]; sp.Kind == SpanVerb || sp.Kind == SpanEvent || personStart(sp.Kind) || sp.Kind == SpanTitle {
+		sp := spans[j]
+		// "Chiều 12/8, tại Hà Nội, A …": the opening's place scans as a name
+		if sp.Kind == SpanName && j > 0 && spans[j-1].Kind == SpanOther && (spans[j-1].Value == "tại" || spans[j-1].Value == "ở") {
+			continue
+		}
+		if sp.Kind == SpanVerb || sp.Kind == SpanEvent || personStart(sp.Kind) || sp.Kind == SpanTitle {
 			return false
 		}
 	}

@@ -146,6 +146,11 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
 		},
 		{
+			name: "a subject list after an opening place, its last member's chain holding the và, shares the verb",
+			text: "Sáng 24/10, tại Viêng Chăn, Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng, Tổ trưởng Tổ công tác đặc biệt, Trưởng Ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động gìn giữ hòa bình Liên hợp quốc, và ông Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào, đồng chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | Viêng Chăn |  | chair Nguyễn Anh Tuấn, Siphan Phoutthavong | attend  | speak  | about "},
+		},
+		{
 			name: "the subject of a bare visit verb, past the group it goes with, goes on the visit",
 			text: "Ngày 24/10, Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng cùng đoàn cán bộ đã sang thăm và làm việc tại tỉnh Champasak. Cùng đi có Đại tá Nguyễn Văn Minh, Trưởng phòng Đối ngoại.",
 			want: []string{"EVENT chuyến thăm | 2023-10-24 | tỉnh Champasak |  | chair  | attend Nguyễn Anh Tuấn, Nguyễn Văn Minh | speak  | about "},
