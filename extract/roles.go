@@ -58,7 +58,16 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	// "A chủ trì lễ đón B", "A hội đàm với B": those named after the trigger are
 	// its guests
 	for k, sp := range spans {
-		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter || ev == nil || ev.Kind != sp.Value {
+		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter {
+			continue
+		}
+		// "Trong khuôn khổ chuyến thăm …, A chủ trì lễ đón B": the guests of
+		// a trigger the sentence opened after its own event
+		ev := ev
+		if ev == nil || ev.Kind != sp.Value {
+			ev = a.openedHere(sp.Value)
+		}
+		if ev == nil {
 			continue
 		}
 		// "Tại hội đàm, A cho biết …": a meeting named as the scene has no
@@ -83,6 +92,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					continue
 				}
 				roles[i] = []string{"attend"}
+				if ev != target {
+					// the guest of the trigger's own event, which is not the
+					// sentence's
+					roles[i] = []string{attendsKind + ev.Kind}
+				}
 				a.party(ev, m.p)
 			}
 		}
@@ -279,14 +293,68 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					ev.Attendees = appendPerson(ev.Attendees, m.p)
 				}
 			case "chair":
-				target.Chairs = appendPerson(target.Chairs, m.p)
+				ev := target
+				if o := a.objectEvent(spans, m.k1, stopAt(ms, i, len(spans)), r); o != nil {
+					ev = o
+				}
+				ev.Chairs = appendPerson(ev.Chairs, m.p)
 			case "attend", "lead":
-				target.Attendees = appendPerson(target.Attendees, m.p)
+				ev := target
+				if o := a.objectEvent(spans, m.k1, stopAt(ms, i, len(spans)), r); o != nil {
+					ev = o
+				}
+				ev.Attendees = appendPerson(ev.Attendees, m.p)
 			case "speak":
 				target.Speakers = appendPerson(target.Speakers, m.p)
 			}
 		}
 	}
+}
+
+// stopAt is the span index where the i-th mention's own words end: the next
+// mention, or n.
+func stopAt(ms []mention, i, n int) int {
+	if i+1 < len(ms) {
+		return ms[i+1].k0
+	}
+	return n
+}
+
+// objectEvent is the event whose trigger is the object of a person's role
+// verb: the first verb of the role in spans[from:stop] and, right after it,
+// a trigger that opened an event in this sentence ("Trong khuôn khổ chuyến
+// thăm …, A đã chủ trì lễ đón B": A chairs the welcome, not the visit the
+// sentence opened first). Nil when the verb takes no trigger, or its event is
+// the sentence's own or one of an earlier sentence.
+func (a *analysis) objectEvent(spans []Chunk, from, stop int, role string) *EventFact {
+	for j := from; j < stop && j < len(spans); j++ {
+		sp := spans[j]
+		if sp.Kind == SpanSep && sp.Value != "và" || sp.Kind == SpanOther && sp.Value == "." {
+			return nil
+		}
+		if sp.Kind != SpanVerb {
+			continue
+		}
+		if sp.Value != role || j+1 >= len(spans) || spans[j+1].Kind != SpanEvent {
+			return nil
+		}
+		return a.openedHere(spans[j+1].Value)
+	}
+	return nil
+}
+
+// openedHere is the latest event of a kind when the current sentence opened
+// it, else nil.
+func (a *analysis) openedHere(kind string) *EventFact {
+	for k := len(a.facts.Events) - 1; k >= 0; k-- {
+		if e := a.facts.Events[k]; e.Kind == kind {
+			if at, ok := a.ev.openedSent[e]; ok && at == a.sent {
+				return e
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // pressOpening reports a sentence that opens with a press verb (verbs.tsv

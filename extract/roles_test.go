@@ -151,6 +151,14 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT hội đàm | 2023-10-24 | Viêng Chăn |  | chair Nguyễn Anh Tuấn, Siphan Phoutthavong | attend  | speak  | about "},
 		},
 		{
+			name: "a role verb whose object is a trigger the sentence opens after its first event gives that event the role and the guests",
+			text: "Trong khuôn khổ chuyến thăm chính thức Lào của đoàn đại biểu Bộ Tư lệnh Bộ đội Biên phòng Việt Nam, ngày 24/10, Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào đã chủ trì lễ đón Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng.",
+			want: []string{
+				"EVENT chuyến thăm | 2023-10-24 |  |  | chair  | attend  | speak  | about ",
+				"EVENT lễ đón | 2023-10-24 |  |  | chair Siphan Phoutthavong | attend Lê Đức Thái | speak  | about ",
+			},
+		},
+		{
 			name: "the subject of a bare visit verb, past the group it goes with, goes on the visit",
 			text: "Ngày 24/10, Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng cùng đoàn cán bộ đã sang thăm và làm việc tại tỉnh Champasak. Cùng đi có Đại tá Nguyễn Văn Minh, Trưởng phòng Đối ngoại.",
 			want: []string{"EVENT chuyến thăm | 2023-10-24 | tỉnh Champasak |  | chair  | attend Nguyễn Anh Tuấn, Nguyễn Văn Minh | speak  | about "},
