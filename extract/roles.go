@@ -768,6 +768,11 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 		case sp.Kind == SpanOther && sp.Value == "gồm" && j > 0 && (a.delegationWord(spans[j-1]) || j > 1 && a.delegationWord(spans[j-2])) && c.attend < 0:
 			// "Đoàn gồm Đại tá A, …": the delegation's members attend
 			c.attend, c.role = j, "attend"
+		case sp.Kind == SpanOther && sp.Value == "có" && verb == "" && !phia && c.attend < 0 && a.groupOpening(spans, firstReal, j):
+			// "Tiễn đoàn có A; B", "Cùng tiếp có A": those who see the
+			// delegation off or receive with the host attend the sentence's
+			// event
+			c.attend, c.role = j, "attend"
 		case sp.Kind == SpanOther && sp.Value == "có" && (verb != "" || phia) && c.attend < 0:
 			c.attend, c.role = j, verb
 			if clauseVerb != "" {
@@ -793,6 +798,31 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 		}
 	}
 	return c
+}
+
+// groupOpening reports an opening over spans[from:to] that says with whom
+// the sentence's people went, before its "có": a verb the spans do not
+// know and a delegation word ("Tiễn đoàn", "Đưa tiễn đoàn"), or "cùng" and a
+// host verb ("Cùng tiếp"). No person, body, meeting word or function word
+// stands in it.
+func (a *analysis) groupOpening(spans []Chunk, from, to int) bool {
+	if from < 0 || to-from < 2 || to-from > 3 {
+		return false
+	}
+	last := spans[to-1]
+	if spans[from].Kind == SpanOther && spans[from].Value == "cùng" && to-from == 2 {
+		return last.Kind == SpanVerb && last.Value == "host"
+	}
+	if !a.delegationWord(last) {
+		return false
+	}
+	for k := from; k < to-1; k++ {
+		if sp := spans[k]; sp.Kind != SpanOther && sp.Kind != SpanName || sp.Kind == SpanOther && a.g.isFunction(sp.Value) ||
+			sp.Kind == SpanName && k != from || a.delegationWord(sp) {
+			return false
+		}
+	}
+	return true
 }
 
 // pastInPassing reports a sentence that holds a vague past time

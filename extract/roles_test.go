@@ -159,6 +159,14 @@ func TestRoleLists(t *testing.T) {
 			},
 		},
 		{
+			name: "those listed after an opening verb and a delegation word, or after cùng and a host verb, attend the sentence's event",
+			text: "Sáng 27/10, tại cửa khẩu Lao Bảo, Thiếu tướng Nguyễn Anh Tuấn chủ trì lễ tiễn Thiếu tướng Siphan Phoutthavong. Tiễn đoàn có Đại tá Nguyễn Văn Minh, Trưởng phòng Đối ngoại; Thượng tá Lê Văn Hải, Phó Trưởng phòng. Chiều 28/10, tại Hà Nội, Trung tướng Lê Đức Thái tiếp Đại sứ Lào Khamphao Ernthavanh. Cùng tiếp có Đại tá Trần Quốc Bảo, Cục trưởng Cục Đối ngoại.",
+			want: []string{
+				"EVENT lễ tiễn | 2023-10-27 | cửa khẩu Lao Bảo |  | chair Nguyễn Anh Tuấn | attend Lê Văn Hải, Nguyễn Văn Minh, Siphan Phoutthavong | speak  | about ",
+				"EVENT tiếp xã giao | 2023-10-28 | Hà Nội |  | chair Lê Đức Thái | attend Khamphao Ernthavanh, Trần Quốc Bảo | speak  | about ",
+			},
+		},
+		{
 			name: "the subject of a bare visit verb, past the group it goes with, goes on the visit",
 			text: "Ngày 24/10, Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng cùng đoàn cán bộ đã sang thăm và làm việc tại tỉnh Champasak. Cùng đi có Đại tá Nguyễn Văn Minh, Trưởng phòng Đối ngoại.",
 			want: []string{"EVENT chuyến thăm | 2023-10-24 | tỉnh Champasak |  | chair  | attend Nguyễn Anh Tuấn, Nguyễn Văn Minh | speak  | about "},
