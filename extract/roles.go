@@ -58,7 +58,16 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 	// "A chủ trì lễ đón B", "A hội đàm với B": those named after the trigger are
 	// its guests
 	for k, sp := range spans {
-		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter || ev == nil || ev.Kind != sp.Value {
+		if sp.Kind != SpanEvent || !a.g.frame(sp.Value).GuestsAfter {
+			continue
+		}
+		// "Trong khuôn khổ chuyến thăm …, A chủ trì lễ đón B": the guests of
+		// a trigger the sentence opened after its own event
+		ev := ev
+		if ev == nil || ev.Kind != sp.Value {
+			ev = a.openedHere(sp.Value)
+		}
+		if ev == nil {
 			continue
 		}
 		// "Tại hội đàm, A cho biết …": a meeting named as the scene has no
@@ -83,6 +92,11 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					continue
 				}
 				roles[i] = []string{"attend"}
+				if ev != target {
+					// the guest of the trigger's own event, which is not the
+					// sentence's
+					roles[i] = []string{attendsKind + ev.Kind}
+				}
 				a.party(ev, m.p)
 			}
 		}
@@ -279,14 +293,68 @@ func (a *analysis) roles(s sentence, spans []Chunk, ms []mention, ev *EventFact,
 					ev.Attendees = appendPerson(ev.Attendees, m.p)
 				}
 			case "chair":
-				target.Chairs = appendPerson(target.Chairs, m.p)
+				ev := target
+				if o := a.objectEvent(spans, m.k1, stopAt(ms, i, len(spans)), r); o != nil {
+					ev = o
+				}
+				ev.Chairs = appendPerson(ev.Chairs, m.p)
 			case "attend", "lead":
-				target.Attendees = appendPerson(target.Attendees, m.p)
+				ev := target
+				if o := a.objectEvent(spans, m.k1, stopAt(ms, i, len(spans)), r); o != nil {
+					ev = o
+				}
+				ev.Attendees = appendPerson(ev.Attendees, m.p)
 			case "speak":
 				target.Speakers = appendPerson(target.Speakers, m.p)
 			}
 		}
 	}
+}
+
+// stopAt is the span index where the i-th mention's own words end: the next
+// mention, or n.
+func stopAt(ms []mention, i, n int) int {
+	if i+1 < len(ms) {
+		return ms[i+1].k0
+	}
+	return n
+}
+
+// objectEvent is the event whose trigger is the object of a person's role
+// verb: the first verb of the role in spans[from:stop] and, right after it,
+// a trigger that opened an event in this sentence ("Trong khuôn khổ chuyến
+// thăm …, A đã chủ trì lễ đón B": A chairs the welcome, not the visit the
+// sentence opened first). Nil when the verb takes no trigger, or its event is
+// the sentence's own or one of an earlier sentence.
+func (a *analysis) objectEvent(spans []Chunk, from, stop int, role string) *EventFact {
+	for j := from; j < stop && j < len(spans); j++ {
+		sp := spans[j]
+		if sp.Kind == SpanSep && sp.Value != "và" || sp.Kind == SpanOther && sp.Value == "." {
+			return nil
+		}
+		if sp.Kind != SpanVerb {
+			continue
+		}
+		if sp.Value != role || j+1 >= len(spans) || spans[j+1].Kind != SpanEvent {
+			return nil
+		}
+		return a.openedHere(spans[j+1].Value)
+	}
+	return nil
+}
+
+// openedHere is the latest event of a kind when the current sentence opened
+// it, else nil.
+func (a *analysis) openedHere(kind string) *EventFact {
+	for k := len(a.facts.Events) - 1; k >= 0; k-- {
+		if e := a.facts.Events[k]; e.Kind == kind {
+			if at, ok := a.ev.openedSent[e]; ok && at == a.sent {
+				return e
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // pressOpening reports a sentence that opens with a press verb (verbs.tsv
@@ -370,7 +438,9 @@ func (a *analysis) agentList(spans []Chunk, ms []mention, roles [][]string) {
 		// a subject list is joined before its last member: "A, Cục trưởng
 		// …, và B, Tư lệnh …, chủ trì" (without "và" the names after the
 		// first may be its posts' holders listed apart)
-		if !agent && !joinedBefore(spans, ms[last-1].k1, ms[last].k0) {
+		// (a post the chain of the last member took before its "và" counts:
+		// "A, …, Trưởng Ban Chỉ đạo …, và ông B, …, đồng chủ trì")
+		if !agent && !joinedBefore(spans, ms[last-1].k1, max(ms[last].k0, ms[last].name)) {
 			continue
 		}
 		for l := i; l < last; l++ {
@@ -392,7 +462,12 @@ func (a *analysis) subjectStart(spans []Chunk, k int) bool {
 		return false
 	}
 	for j := 0; j < k-1; j++ {
-		if sp := spans[j]; sp.Kind == SpanVerb || sp.Kind == SpanEvent || personStart(sp.Kind) || sp.Kind == SpanTitle {
+		sp := spans[j]
+		// "Chiều 12/8, tại Hà Nội, A …": the opening's place scans as a name
+		if sp.Kind == SpanName && j > 0 && spans[j-1].Kind == SpanOther && (spans[j-1].Value == "tại" || spans[j-1].Value == "ở") {
+			continue
+		}
+		if sp.Kind == SpanVerb || sp.Kind == SpanEvent || personStart(sp.Kind) || sp.Kind == SpanTitle {
 			return false
 		}
 	}
@@ -508,6 +583,10 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 	// the object of another verb ("thông báo với A kết quả hội đàm", "A hoan
 	// nghênh chuyến thăm"): the person is no party to it
 	words := 0
+	k = a.companions(spans, k, stop)
+	if !agent && a.visitVerbAt(spans, k, stop) {
+		return []string{attendsKind + visitKind}
+	}
 	if !agent && k < stop && k < len(spans) && a.agentVerb(spans[k]) {
 		k++
 	}
@@ -574,6 +653,70 @@ func (a *analysis) verbsAfter(spans []Chunk, k, stop int, agent bool) []string {
 	return out
 }
 
+// companions skips, from spans[k], the group a person goes with: "A, Tư
+// lệnh Quân khu 9 cùng đoàn công tác đã đến thăm …", "A cùng các thành viên
+// đoàn Việt Nam tham dự …": "cùng", an optional "các thành viên", a
+// delegation word (event_words.tsv delegation) and the few words that name
+// it, up to the verb, which is the person's. It gives k when no such group
+// follows, or when the group runs on past six spans or into a clause break.
+func (a *analysis) companions(spans []Chunk, k, stop int) int {
+	if k >= stop || k >= len(spans) || spans[k].Kind != SpanOther || spans[k].Value != "cùng" {
+		return k
+	}
+	j := k + 1
+	if j+1 < stop && j+1 < len(spans) && spans[j].Value == "các" && spans[j+1].Value == "thành viên" {
+		j += 2
+	}
+	if j >= stop || j >= len(spans) || !a.delegationWord(spans[j]) && !(spans[j].T1 > spans[j].T0 && a.g.evWord(a.toks[spans[j].T0].Key, ewDelegation)) {
+		return k
+	}
+	for j++; j < stop && j < len(spans) && j <= k+7; j++ {
+		switch sp := spans[j]; sp.Kind {
+		case SpanVerb, SpanEvent:
+			return j
+		case SpanOther, SpanOrg, SpanCountry, SpanName:
+			if sp.Kind == SpanOther && (sp.Value == "." || sp.Value == ":") {
+				return k
+			}
+			// "… cùng đoàn công tác đã đến thăm": the person's verb phrase
+			if sp.Kind == SpanOther && (a.g.is(sp.Value, wFiller) || a.g.evWord(sp.Value, ewVisit) || a.g.evWord(sp.Value, ewTravel) || a.g.evWord(sp.Value, ewArrival)) {
+				return j
+			}
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// visitVerbAt reports a bare visit verb (event_words.tsv visit: "thăm") that
+// is the verb of the person before spans[k], past fillers and words of
+// travelling or arriving ("A đã sang thăm …", "A cùng đoàn công tác đến
+// thăm và làm việc tại …"), in an article that has a visit: the person goes
+// on it, as the frame of visits says of its trigger (event_frames.tsv
+// verb_attends). A compound of the word ("thăm hỏi", "thăm dò") is another verb.
+// spans is not empty.
+func (a *analysis) visitVerbAt(spans []Chunk, k, stop int) bool {
+	j := k
+	for n := 0; j < stop && j < len(spans) && n < 3 && spans[j].Kind == SpanOther &&
+		(a.g.is(spans[j].Value, wFiller) || a.g.evWord(spans[j].Value, ewTravel) || a.g.evWord(spans[j].Value, ewArrival)); n++ {
+		j++
+	}
+	if j >= stop || j >= len(spans) || spans[j].Kind != SpanOther || !a.g.evWord(spans[j].Value, ewVisit) {
+		return false
+	}
+	if j+1 < len(spans) && spans[j+1].Kind == SpanOther && (spans[j+1].Value == "hỏi" || spans[j+1].Value == "dò") {
+		return false
+	}
+	// (a line that ends no sentence, a related article's link ">> A thăm
+	// …", tells another story)
+	if last := spans[len(spans)-1]; last.Kind != SpanOther || last.Value != "." {
+		return false
+	}
+	v := a.eventOfKind(visitKind)
+	return v != nil && v.Kind == visitKind && a.g.frame(visitKind).VerbAttends
+}
+
 // agentVerb reports a verb span of the class agent-verb (event_words.tsv).
 func (a *analysis) agentVerb(sp Chunk) bool {
 	return sp.Kind == SpanVerb && a.g.evPhraseAt(a.toks, sp.T0, sp.T1, ewAgentVerb) == sp.T1-sp.T0
@@ -625,6 +768,11 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 		case sp.Kind == SpanOther && sp.Value == "gồm" && j > 0 && (a.delegationWord(spans[j-1]) || j > 1 && a.delegationWord(spans[j-2])) && c.attend < 0:
 			// "Đoàn gồm Đại tá A, …": the delegation's members attend
 			c.attend, c.role = j, "attend"
+		case sp.Kind == SpanOther && sp.Value == "có" && verb == "" && !phia && c.attend < 0 && a.groupOpening(spans, firstReal, j):
+			// "Tiễn đoàn có A; B", "Cùng tiếp có A": those who see the
+			// delegation off or receive with the host attend the sentence's
+			// event
+			c.attend, c.role = j, "attend"
 		case sp.Kind == SpanOther && sp.Value == "có" && (verb != "" || phia) && c.attend < 0:
 			c.attend, c.role = j, verb
 			if clauseVerb != "" {
@@ -650,6 +798,31 @@ func (a *analysis) sentenceCues(spans []Chunk) cues {
 		}
 	}
 	return c
+}
+
+// groupOpening reports an opening over spans[from:to] that says with whom
+// the sentence's people went, before its "có": a verb the spans do not
+// know and a delegation word ("Tiễn đoàn", "Đưa tiễn đoàn"), or "cùng" and a
+// host verb ("Cùng tiếp"). No person, body, meeting word or function word
+// stands in it.
+func (a *analysis) groupOpening(spans []Chunk, from, to int) bool {
+	if from < 0 || to-from < 2 || to-from > 3 {
+		return false
+	}
+	last := spans[to-1]
+	if spans[from].Kind == SpanOther && spans[from].Value == "cùng" && to-from == 2 {
+		return last.Kind == SpanVerb && last.Value == "host"
+	}
+	if !a.delegationWord(last) {
+		return false
+	}
+	for k := from; k < to-1; k++ {
+		if sp := spans[k]; sp.Kind != SpanOther && sp.Kind != SpanName || sp.Kind == SpanOther && a.g.isFunction(sp.Value) ||
+			sp.Kind == SpanName && k != from || a.delegationWord(sp) {
+			return false
+		}
+	}
+	return true
 }
 
 // pastInPassing reports a sentence that holds a vague past time

@@ -146,6 +146,32 @@ func TestRoleLists(t *testing.T) {
 			want: []string{"EVENT hội đàm | 2023-10-24 | tỉnh Luang Prabang |  | chair  | attend  | speak Lê Đức Thái | about "},
 		},
 		{
+			name: "a subject list after an opening place, its last member's chain holding the và, shares the verb",
+			text: "Sáng 24/10, tại Viêng Chăn, Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng, Tổ trưởng Tổ công tác đặc biệt, Trưởng Ban Chỉ đạo Bộ Quốc phòng về tham gia hoạt động gìn giữ hòa bình Liên hợp quốc, và ông Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào, đồng chủ trì hội đàm.",
+			want: []string{"EVENT hội đàm | 2023-10-24 | Viêng Chăn |  | chair Nguyễn Anh Tuấn, Siphan Phoutthavong | attend  | speak  | about "},
+		},
+		{
+			name: "a role verb whose object is a trigger the sentence opens after its first event gives that event the role and the guests",
+			text: "Trong khuôn khổ chuyến thăm chính thức Lào của đoàn đại biểu Bộ Tư lệnh Bộ đội Biên phòng Việt Nam, ngày 24/10, Thiếu tướng Siphan Phoutthavong, Cục trưởng Cục Bộ đội Biên phòng Lào đã chủ trì lễ đón Trung tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng.",
+			want: []string{
+				"EVENT chuyến thăm | 2023-10-24 |  |  | chair  | attend  | speak  | about ",
+				"EVENT lễ đón | 2023-10-24 |  |  | chair Siphan Phoutthavong | attend Lê Đức Thái | speak  | about ",
+			},
+		},
+		{
+			name: "those listed after an opening verb and a delegation word, or after cùng and a host verb, attend the sentence's event",
+			text: "Sáng 27/10, tại cửa khẩu Lao Bảo, Thiếu tướng Nguyễn Anh Tuấn chủ trì lễ tiễn Thiếu tướng Siphan Phoutthavong. Tiễn đoàn có Đại tá Nguyễn Văn Minh, Trưởng phòng Đối ngoại; Thượng tá Lê Văn Hải, Phó Trưởng phòng. Chiều 28/10, tại Hà Nội, Trung tướng Lê Đức Thái tiếp Đại sứ Lào Khamphao Ernthavanh. Cùng tiếp có Đại tá Trần Quốc Bảo, Cục trưởng Cục Đối ngoại.",
+			want: []string{
+				"EVENT lễ tiễn | 2023-10-27 | cửa khẩu Lao Bảo |  | chair Nguyễn Anh Tuấn | attend Lê Văn Hải, Nguyễn Văn Minh, Siphan Phoutthavong | speak  | about ",
+				"EVENT tiếp xã giao | 2023-10-28 | Hà Nội |  | chair Lê Đức Thái | attend Khamphao Ernthavanh, Trần Quốc Bảo | speak  | about ",
+			},
+		},
+		{
+			name: "the subject of a bare visit verb, past the group it goes with, goes on the visit",
+			text: "Ngày 24/10, Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng cùng đoàn cán bộ đã sang thăm và làm việc tại tỉnh Champasak. Cùng đi có Đại tá Nguyễn Văn Minh, Trưởng phòng Đối ngoại.",
+			want: []string{"EVENT chuyến thăm | 2023-10-24 | tỉnh Champasak |  | chair  | attend Nguyễn Anh Tuấn, Nguyễn Văn Minh | speak  | about "},
+		},
+		{
 			name: "a welcome held for a guest who is none of the travellers: the travellers do not attend it",
 			text: "Từ ngày 23 đến 26/10, đoàn đại biểu Cục Bộ đội Biên phòng Lào do Thiếu tướng Siphan Phoutthavong dẫn đầu thăm Việt Nam. Sáng 25/10, Trung tướng Lê Đức Thái chủ trì lễ đón Đại sứ Campuchia Chay Navuth đến chào từ biệt.",
 			want: []string{
