@@ -477,3 +477,15 @@ func initialsSuffix(name, short string) string {
 	}
 	return name
 }
+
+// headNamesNothing reports a name that is a body's head alone (org_heads.txt:
+// "Bộ Chỉ huy Quân sự", the expansion of "Bộ CHQS") and no body of the
+// gazetteer: a body of that kind, not one of its own.
+func (g *Gazetteer) headNamesNothing(name string) bool {
+	if g.Orgs[name] != nil {
+		return false
+	}
+	toks := Tokenize(Normalize(name))
+	n, _ := g.headLex.longest(toks, 0)
+	return n > 0 && n == len(toks)
+}

@@ -111,9 +111,9 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{
 				"PERSON Hồ Văn Tư |  | Phó Bí thư Tỉnh ủy; Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị",
 				"PERSON Lê Thị Mai |  | Bí thư Thành ủy; Chủ tịch Hội đồng nhân dân thành phố Cần Thơ",
-				// a name after the unit, before a verb, is the person's, not the place's
-				// (the post without its place is not read yet)
-				"PERSON Võ Văn Hưng |  | ",
+				// a name after the unit, before a verb, is the person's, not the place's;
+				// the post is the bare unit's, as written
+				"PERSON Võ Văn Hưng |  | Phó Chủ tịch Ủy ban nhân dân tỉnh",
 			},
 			orgs:   []string{"Tỉnh ủy Quảng Trị", "Thành ủy Cần Thơ"},
 			noOrgs: []string{"Tỉnh ủy Ủy ban nhân dân (UBND) tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Võ Văn Hưng"},
