@@ -898,11 +898,11 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			return 0, ""
 		}
 	}
-	if comps == 0 {
-		return 0, ""
-	}
 	if e := g.runOn(toks, i, j); e > j {
 		return e - i, ""
+	}
+	if comps == 0 {
+		return 0, ""
 	}
 	return j - i, ""
 }
@@ -1068,6 +1068,12 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 				e++
 				last = e
 			}
+		case t.Kind == Word && !t.Cap && e > j && g.adminLen(toks, e) == 1 &&
+			(e+1 == len(toks) || toks[e+1].Kind == Punct || toks[e+1].Key == "và" || g.verbAt(toks, e+1)):
+			// "Ban Chỉ đạo diễn tập tỉnh": lower-case words and an
+			// administrative unit alone, where the clause ends, end the name
+			// of the province's body
+			return e + 1
 		case t.Kind == Word && (g.plainWord(toks, e) || g.is(t.Key, wNameLink)):
 			topic = topic || g.is(t.Key, wTopic)
 			e++

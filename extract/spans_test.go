@@ -64,6 +64,8 @@ func TestScanSpans(t *testing.T) {
 		"[[Chủ tịch|TITLE]] [[HĐND tỉnh|ORG]] [[phát biểu|VERB]]",
 		"[[Bí thư|TITLE]] [[Tỉnh ủy|ORG]] [[Hà Văn Tâm|NAME]] dự lễ",
 		"[[Chủ tịch|TITLE]] [[UBND tỉnh Hà Giang|ORG]] dự lễ",
+		// a body named by what it does runs on in lower case to a unit alone
+		"[[Trưởng ban|TITLE]] [[Ban Chỉ đạo phòng chống thiên tai tỉnh|ORG]] [[phát biểu|VERB]]",
 		// a count of countries after a known body is no part of its name
 		"Đại diện [[Bộ Quốc phòng|ORG]] ba nước Việt Nam - Lào - Campuchia ký biên bản",
 	}
