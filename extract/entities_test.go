@@ -101,8 +101,8 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Quân đội nhân dân Việt Nam"},
 		},
 		{
-			name: "a head written once over a list after a colon names one body per item; và splits items unless the gazetteer knows the whole",
-			text: "Tham dự hội thảo có đại diện các Bộ: Tài chính, Khoa học và Công nghệ, Tư pháp và Nội vụ; các chuyên gia quốc tế.",
+			name:   "a head written once over a list after a colon names one body per item; và splits items unless the gazetteer knows the whole",
+			text:   "Tham dự hội thảo có đại diện các Bộ: Tài chính, Khoa học và Công nghệ, Tư pháp và Nội vụ; các chuyên gia quốc tế.",
 			orgs:   []string{"Bộ Tài chính", "Bộ Khoa học và Công nghệ", "Bộ Tư pháp", "Bộ Nội vụ"},
 			noOrgs: []string{"Bộ Tư pháp và Nội vụ", "Bộ Khoa học"},
 		},
