@@ -865,6 +865,10 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			// "Cơ quan Hợp tác quốc tế Hàn Quốc": a country after the
 			// lower-case words, even one that opens like a family name
 			j += run
+		case run <= 3 && comps > 0 && g.adminBeforePlace(toks, j+run) && g.titleEndsAt(toks, i):
+			// "Trạm trưởng Trạm Hội ngộ hội đàm khu vực Kim Bình": lower-case
+			// words, then the unit and the place the post's body is named by
+			j += run
 		case run <= 5 && j+run < len(toks) && unitNumber(toks[j+run]):
 			// "Chi đội Tàu hộ vệ tên lửa số 18": a unit's kind, then its number
 			j += run

@@ -64,6 +64,8 @@ func TestScanSpans(t *testing.T) {
 		"[[Chủ tịch|TITLE]] [[HĐND tỉnh|ORG]] [[phát biểu|VERB]]",
 		"[[Bí thư|TITLE]] [[Tỉnh ủy|ORG]] [[Hà Văn Tâm|NAME]] dự lễ",
 		"[[Chủ tịch|TITLE]] [[UBND tỉnh Hà Giang|ORG]] dự lễ",
+		// a post's body whose lower-case words lead to a unit and its place
+		"[[Trạm trưởng|TITLE]] [[Trạm Liên lạc biên giới khu vực Hoành Mô|ORG]] [[phát biểu|VERB]]",
 		// a body named by what it does runs on in lower case to a unit alone
 		"[[Trưởng ban|TITLE]] [[Ban Chỉ đạo phòng chống thiên tai tỉnh|ORG]] [[phát biểu|VERB]]",
 		// a count of countries after a known body is no part of its name
