@@ -101,6 +101,11 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Quân đội nhân dân Việt Nam"},
 		},
 		{
+			name: "right after an honorific, a name whose first word only opens a body's head is a name",
+			text: "Tiếp đoàn có bà Hải Lệ Hoa, Trạm trưởng Trạm Kiểm dịch Lạng Sơn, cùng cán bộ.",
+			want: []string{"PERSON Hải Lệ Hoa |  | Trạm trưởng Trạm Kiểm dịch Lạng Sơn"},
+		},
+		{
 			name:   "a head written once over a list after a colon names one body per item; và splits items unless the gazetteer knows the whole",
 			text:   "Tham dự hội thảo có đại diện các Bộ: Tài chính, Khoa học và Công nghệ, Tư pháp và Nội vụ; các chuyên gia quốc tế.",
 			orgs:   []string{"Bộ Tài chính", "Bộ Khoa học và Công nghệ", "Bộ Tư pháp", "Bộ Nội vụ"},

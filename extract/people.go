@@ -1279,7 +1279,15 @@ func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, 
 	if anchored && len(words) == 1 && (rank != "" || len(pending) > 0) && !a.g.startsBody(Fold(words[0])) && !mononym {
 		a.diagnose(sp.Start, sp.End, "short reference %q names no one the article named before", prefix+" "+name)
 	}
-	if !anchored || len(words) < 2 && !mononym || a.g.startsBody(Fold(words[0])) {
+	// "ông Trung Bổng Lăng Thanh": right after an honorific, a run whose
+	// first word only opens a head ("Trung" of "Trung tâm") is a name
+	opensBody := a.g.startsBody(Fold(words[0]))
+	if opensBody && honor != "" && k > 0 && spans[k-1].Kind == SpanHonorific && spans[k-1].T1 == sp.T0 {
+		if hn, _ := a.g.headLex.longest(a.toks, sp.T0); hn == 0 {
+			opensBody = false
+		}
+	}
+	if !anchored || len(words) < 2 && !mononym || opensBody {
 		return nil, ""
 	}
 	// A capitalized run of words after a title that starts with a known body's
