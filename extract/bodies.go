@@ -11,6 +11,9 @@ import (
 // ("Bộ Tổng Tham mưu Quân đội nhân dân Lào").
 func (a *analysis) bodies(spans []Chunk) []Chunk {
 	spans = a.bracketedBodies(spans)
+	if len(spans) > 0 {
+		a.headLists(spans[0].T0, spans[len(spans)-1].T1)
+	}
 	for k := 0; k < len(spans); k++ {
 		sp := spans[k]
 		if sp.Kind != SpanOrg || sp.LoneHead() {
@@ -476,4 +479,81 @@ func initialsSuffix(name, short string) string {
 		}
 	}
 	return name
+}
+
+// headNamesNothing reports a name that is a body's head alone (org_heads.txt:
+// "Bộ Chỉ huy Quân sự", the expansion of "Bộ CHQS") and no body of the
+// gazetteer: a body of that kind, not one of its own.
+func (g *Gazetteer) headNamesNothing(name string) bool {
+	if g.Orgs[name] != nil {
+		return false
+	}
+	toks := Tokenize(Normalize(name))
+	n, _ := g.headLex.longest(toks, 0)
+	return n > 0 && n == len(toks)
+}
+
+// headLists reads a body's head written once over a list after a colon: "các
+// Bộ: Ngoại giao, Công an, Kế hoạch và Đầu tư" names Bộ Ngoại giao, Bộ Công an
+// and Bộ Kế hoạch và Đầu tư. The head follows a word of quantity ("các") and
+// each item opens with a capitalized word or a number; the list ends at the
+// end of its clause. "và" inside an item joins one name when the gazetteer
+// knows the body so named, else it ends the item ("Tài chính và Tư pháp").
+func (a *analysis) headLists(t0, t1 int) {
+	for t := t0 + 1; t+2 < t1; t++ {
+		if !a.toks[t].Cap || !a.g.is(a.toks[t-1].Key, wQuantity) {
+			continue
+		}
+		hn, _ := a.g.headLex.longest(a.toks[:t1], t)
+		if hn == 0 || t+hn+1 >= t1 || a.toks[t+hn].Text != ":" {
+			continue
+		}
+		head := a.tokText(t, t+hn)
+		var items [][2]int // token ranges of the items
+		i := t + hn + 1
+		for i < t1 {
+			if a.toks[i].Kind != Number && !(a.toks[i].Kind == Word && a.toks[i].Cap) {
+				break
+			}
+			e := i + 1
+			for e < t1 && e-i < 8 && (a.toks[e].Kind == Word || a.toks[e].Kind == Number) {
+				e++
+			}
+			items = append(items, a.splitListItem(head, i, e)...)
+			if e >= t1 || a.toks[e].Text != "," {
+				break
+			}
+			i = e + 1
+		}
+		if len(items) < 2 {
+			continue
+		}
+		for _, it := range items {
+			written := head + " " + a.tokText(it[0], it[1])
+			canonical := ""
+			if toks := Tokenize(Normalize(written)); len(toks) > 0 {
+				if n, v := a.g.orgLex.longest(toks, 0); n == len(toks) {
+					canonical = v
+				}
+			}
+			a.org(canonical, written)
+		}
+		t = i
+	}
+}
+
+// splitListItem splits the item at tokens i..e of a list under a head at "và"
+// unless the gazetteer knows the whole as one body ("Bộ Khoa học và Công
+// nghệ"), or a part after "và" would open in lower case.
+func (a *analysis) splitListItem(head string, i, e int) [][2]int {
+	whole := Tokenize(Normalize(head + " " + a.tokText(i, e)))
+	if n, _ := a.g.orgLex.longest(whole, 0); n == len(whole) {
+		return [][2]int{{i, e}}
+	}
+	for k := i + 1; k+1 < e; k++ {
+		if a.toks[k].Key == "và" && a.toks[k+1].Cap {
+			return append([][2]int{{i, k}}, a.splitListItem(head, k+1, e)...)
+		}
+	}
+	return [][2]int{{i, e}}
 }

@@ -662,7 +662,7 @@ func TestDiscourse(t *testing.T) {
 			text: "Ngày 9/10, Bộ CHQS tỉnh Nghệ An tổ chức Hội nghị rút kinh nghiệm diễn tập. " +
 				"Đại tá Phan Đại Nghĩa, Chỉ huy trưởng Bộ CHQS tỉnh, Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh chủ trì hội nghị.",
 			want: []string{
-				"PERSON Phan Đại Nghĩa | Đại tá | Chỉ huy trưởng Bộ CHQS tỉnh",
+				"PERSON Phan Đại Nghĩa | Đại tá | Chỉ huy trưởng Bộ CHQS tỉnh; Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh",
 				"EVENT hội nghị | 2023-10-09 |  | Bộ Chỉ huy Quân sự tỉnh Nghệ An | chair Phan Đại Nghĩa | attend  | speak  | about ",
 			},
 		},

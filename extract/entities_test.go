@@ -101,6 +101,17 @@ func TestEntityStructure(t *testing.T) {
 			noOrgs: []string{"Quân đội nhân dân Việt Nam"},
 		},
 		{
+			name: "right after an honorific, a name whose first word only opens a body's head is a name",
+			text: "Tiếp đoàn có bà Hải Lệ Hoa, Trạm trưởng Trạm Kiểm dịch Lạng Sơn, cùng cán bộ.",
+			want: []string{"PERSON Hải Lệ Hoa |  | Trạm trưởng Trạm Kiểm dịch Lạng Sơn"},
+		},
+		{
+			name:   "a head written once over a list after a colon names one body per item; và splits items unless the gazetteer knows the whole",
+			text:   "Tham dự hội thảo có đại diện các Bộ: Tài chính, Khoa học và Công nghệ, Tư pháp và Nội vụ; các chuyên gia quốc tế.",
+			orgs:   []string{"Bộ Tài chính", "Bộ Khoa học và Công nghệ", "Bộ Tư pháp", "Bộ Nội vụ"},
+			noOrgs: []string{"Bộ Tư pháp và Nội vụ", "Bộ Khoa học"},
+		},
+		{
 			name: "a standing office of a body is a body whose name runs on over its lower-case words",
 			text: "Trung tướng Lê Văn Hải, Phó trưởng Cơ quan thường trực Ban Chỉ đạo 701, phát biểu.",
 			want: []string{"PERSON Lê Văn Hải | Trung tướng | Phó Trưởng Cơ quan thường trực Ban Chỉ đạo 701"},
@@ -111,9 +122,9 @@ func TestEntityStructure(t *testing.T) {
 			want: []string{
 				"PERSON Hồ Văn Tư |  | Phó Bí thư Tỉnh ủy; Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị",
 				"PERSON Lê Thị Mai |  | Bí thư Thành ủy; Chủ tịch Hội đồng nhân dân thành phố Cần Thơ",
-				// a name after the unit, before a verb, is the person's, not the place's
-				// (the post without its place is not read yet)
-				"PERSON Võ Văn Hưng |  | ",
+				// a name after the unit, before a verb, is the person's, not the place's;
+				// the post is the bare unit's, as written
+				"PERSON Võ Văn Hưng |  | Phó Chủ tịch Ủy ban nhân dân tỉnh",
 			},
 			orgs:   []string{"Tỉnh ủy Quảng Trị", "Thành ủy Cần Thơ"},
 			noOrgs: []string{"Tỉnh ủy Ủy ban nhân dân (UBND) tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Võ Văn Hưng"},

@@ -448,16 +448,27 @@ func (a *analysis) orgOf(sp Chunk) *OrgFact {
 // tỉnh Đồng Nai": the province's, named before): the last body named whose
 // name is this one's, the unit and a name; nil when the unit is not alone or no
 // such body was named.
+//
+// The unit may be the span's own last word ("UBND tỉnh", "Bộ Chỉ huy Quân sự
+// tỉnh": the span then names the body as written; the short form is no
+// alias of the body it refers back to, as some write it of another). After a span, a unit that refers back to no
+// body names one as written ("Bộ CHQS tỉnh" → Bộ Chỉ huy Quân sự tỉnh): the
+// head's expansion alone names no body.
 func (a *analysis) unitBody(sp Chunk) *OrgFact {
 	e := sp.T1
-	if e >= len(a.toks) || a.toks[e].Kind != Word || a.toks[e].Cap || !a.g.is(a.toks[e].Key, wAdmin) ||
+	inside := e-1 > sp.T0 && a.toks[e-1].Kind == Word && !a.toks[e-1].Cap && a.g.is(a.toks[e-1].Key, wAdmin)
+	if inside {
+		e--
+	} else if e >= len(a.toks) || a.toks[e].Kind != Word || a.toks[e].Cap || !a.g.is(a.toks[e].Key, wAdmin) ||
 		e+1 < len(a.toks) && a.toks[e+1].Kind == Word && a.toks[e+1].Cap {
 		return nil
 	}
+	head := CanonicalTone(collapseSpaces(a.text.Norm[sp.Start:a.toks[e-1].End]))
 	name := sp.Value
-	if name == "" {
-		name = upperFirst(a.expandAbbrev(CanonicalTone(collapseSpaces(a.spanText(sp)))))
+	if name == "" || inside {
+		name = upperFirst(a.expandAbbrev(head))
 	}
+	written := head + " " + a.toks[e].Text
 	prefix := Fold(name) + " " + a.toks[e].Key + " "
 	for k := len(a.facts.Orgs) - 1; k >= 0; k-- {
 		if o := a.facts.Orgs[k]; strings.HasPrefix(Fold(o.Name), prefix) {
@@ -467,8 +478,11 @@ func (a *analysis) unitBody(sp Chunk) *OrgFact {
 	// "Trưởng Ban Biên giới Việt Nam - Lào tỉnh" after "Ủy ban nhân dân tỉnh
 	// Quảng Trị": in a post, the unit is the one the article last named with
 	// a place
-	if place := a.lastPlaceOfUnit(sp.T0, a.toks[e].Key); place != "" && sp.T0 > 0 && a.g.titleEndsAt(a.toks, sp.T0) {
-		return a.org("", CanonicalTone(collapseSpaces(a.spanText(sp)))+" "+a.toks[e].Text+" "+place)
+	if place := a.lastPlaceOfUnit(sp.T0, a.toks[e].Key); !inside && place != "" && sp.T0 > 0 && a.g.titleEndsAt(a.toks, sp.T0) {
+		return a.org("", written+" "+place)
+	}
+	if !inside && a.g.headNamesNothing(name) {
+		return a.org("", written)
 	}
 	return nil
 }
@@ -1265,7 +1279,15 @@ func (a *analysis) person(spans []Chunk, k int, rank string, pending []segment, 
 	if anchored && len(words) == 1 && (rank != "" || len(pending) > 0) && !a.g.startsBody(Fold(words[0])) && !mononym {
 		a.diagnose(sp.Start, sp.End, "short reference %q names no one the article named before", prefix+" "+name)
 	}
-	if !anchored || len(words) < 2 && !mononym || a.g.startsBody(Fold(words[0])) {
+	// "ông Trung Bổng Lăng Thanh": right after an honorific, a run whose
+	// first word only opens a head ("Trung" of "Trung tâm") is a name
+	opensBody := a.g.startsBody(Fold(words[0]))
+	if opensBody && honor != "" && k > 0 && spans[k-1].Kind == SpanHonorific && spans[k-1].T1 == sp.T0 {
+		if hn, _ := a.g.headLex.longest(a.toks, sp.T0); hn == 0 {
+			opensBody = false
+		}
+	}
+	if !anchored || len(words) < 2 && !mononym || opensBody {
 		return nil, ""
 	}
 	// A capitalized run of words after a title that starts with a known body's

@@ -551,6 +551,9 @@ func (g *Gazetteer) bareHeadAt(toks []Token, i int) int {
 	if vn, v := g.verbLex.longest(toks, e); vn > 0 && v != notVerb && !toks[e].Cap {
 		return hn // "Trưởng Ban Chỉ đạo chủ trì"
 	}
+	if g.personRunAt(toks, e) {
+		return hn // "Bí thư Tỉnh ủy Lê Văn Nam": the holder's name
+	}
 	return 0 // a name or more of the name follows ("Hải đội tàu huấn luyện")
 }
 
@@ -739,14 +742,18 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		// "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh": a head of more than one word
 		// and a unit alone, with no place after it, is the body of the
 		// article's province (unitBody reads which)
-		if comps == 0 && j == i+head && head > 1 && capInside(toks, i+1, j) {
-			if an := g.adminLen(toks, j); an > 0 && (j+an == len(toks) || toks[j+an].Kind == Punct || toks[j+an].Key == "và") {
+		// "Chủ tịch UBND tỉnh", "Chủ tịch HĐND tỉnh Đỗ Văn Nam": so is a local
+		// head and a unit alone, which a clause's end, a verb or a person's
+		// name follows
+		local := comps == 0 && j == i+head && g.localHeadAt(toks, i, head)
+		if comps == 0 && j == i+head && (head > 1 && capInside(toks, i+1, j) || local) {
+			if an := g.adminLen(toks, j); an > 0 && (j+an == len(toks) || toks[j+an].Kind == Punct || toks[j+an].Key == "và" ||
+				local && (g.verbAt(toks, j+an) || toks[j].Key == "tỉnh" && g.personRunAt(toks, j+an))) {
 				return j + an - i, ""
 			}
 		}
 		// "Hội đồng nhân dân tỉnh Nghệ An", "UBND huyện Mường Tè": a local
 		// body (local_heads.txt) is named by its place right after its head
-		local := comps == 0 && j == i+head && g.localHeadAt(toks, i, head)
 		if an := g.adminLen(toks, j); an > 0 && (comps > 0 || local) && j+an < len(toks) && toks[j+an].Kind == Word && toks[j+an].Cap {
 			// the place's name, whatever its words look like ("tỉnh Long An":
 			// "Long" is a family name too; "thành phố Hà Nội")
@@ -821,8 +828,10 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			comps++
 			continue
 		}
-		// a person's name after a body ("Bộ Ngoại giao Phạm Bình Minh") ends it
-		if g.Surnames[t.Key] && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap && comps > 0 {
+		// a person's name after a body ("Bộ Ngoại giao Phạm Bình Minh") ends it;
+		// after a head alone, a name of three syllables ("Bí thư Tỉnh ủy Lê
+		// Văn Nam": a place after a head has two)
+		if g.Surnames[t.Key] && j+1 < len(toks) && toks[j+1].Kind == Word && toks[j+1].Cap && (comps > 0 || g.personRunAt(toks, j)) {
 			break
 		}
 		if n, _ := g.titleLex.longest(toks, j); n > 0 {
@@ -855,6 +864,10 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 		case run <= 3 && j+run < len(toks) && toks[j+run].Kind == Word && toks[j+run].Cap && g.startsCountry(toks, j+run):
 			// "Cơ quan Hợp tác quốc tế Hàn Quốc": a country after the
 			// lower-case words, even one that opens like a family name
+			j += run
+		case run <= 3 && comps > 0 && g.adminBeforePlace(toks, j+run) && g.titleEndsAt(toks, i):
+			// "Trạm trưởng Trạm Hội ngộ hội đàm khu vực Kim Bình": lower-case
+			// words, then the unit and the place the post's body is named by
 			j += run
 		case run <= 5 && j+run < len(toks) && unitNumber(toks[j+run]):
 			// "Chi đội Tàu hộ vệ tên lửa số 18": a unit's kind, then its number
@@ -889,13 +902,38 @@ func (g *Gazetteer) orgPatternAt(toks []Token, i int) (int, string) {
 			return 0, ""
 		}
 	}
-	if comps == 0 {
-		return 0, ""
-	}
 	if e := g.runOn(toks, i, j); e > j {
 		return e - i, ""
 	}
+	if comps == 0 {
+		return 0, ""
+	}
 	return j - i, ""
+}
+
+// personRunAt reports a Vietnamese person's name of three or four syllables
+// at toks[j]: a family name (surnames.txt), then capitalized words that are
+// no abbreviation, country, body or title, then the end of the name. A
+// province's name has two syllables ("tỉnh Hà Giang"), so the run tells a
+// person after a bare unit or head from the place.
+func (g *Gazetteer) personRunAt(toks []Token, j int) bool {
+	if j >= len(toks) || toks[j].Kind != Word || !g.Surnames[toks[j].Key] || toks[j].Upper {
+		return false
+	}
+	if n, _ := g.countryLex.longest(toks, j); n > 0 {
+		return false
+	}
+	e := j + 1
+	for e < len(toks) && e-j < 5 && toks[e].Kind == Word && toks[e].Cap && !toks[e].Upper {
+		if n, _ := g.headLex.longest(toks, e); n > 0 {
+			return false
+		}
+		if n, _ := g.titleLex.longest(toks, e); n > 0 {
+			break
+		}
+		e++
+	}
+	return e-j >= 3 && e-j <= 4 && (e == len(toks) || !(toks[e].Kind == Word && toks[e].Cap))
 }
 
 // joinsName reports "và" at toks[j] joining a body's name to a capitalized
@@ -1034,6 +1072,12 @@ func (g *Gazetteer) runOn(toks []Token, i, j int) int {
 				e++
 				last = e
 			}
+		case t.Kind == Word && !t.Cap && e > j && g.adminLen(toks, e) == 1 &&
+			(e+1 == len(toks) || toks[e+1].Kind == Punct || toks[e+1].Key == "và" || g.verbAt(toks, e+1)):
+			// "Ban Chỉ đạo diễn tập tỉnh": lower-case words and an
+			// administrative unit alone, where the clause ends, end the name
+			// of the province's body
+			return e + 1
 		case t.Kind == Word && (g.plainWord(toks, e) || g.is(t.Key, wNameLink)):
 			topic = topic || g.is(t.Key, wTopic)
 			e++

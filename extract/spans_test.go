@@ -58,6 +58,16 @@ func TestScanSpans(t *testing.T) {
 		"cán bộ [[Tổng Lãnh sự quán Việt Nam tại Khon Kaen|ORG]] đón đoàn",
 		"[[Đại sứ quán Liên bang Nga tại Việt Nam|ORG]], [[Thượng tá|RANK]] [[Ivan Petrov|NAME]]",
 		"[[Bộ Quốc phòng|ORG]] tại Hà Nội",
+		// a local body's head and a unit alone is a body; a name of three
+		// syllables after a unit or a head alone is a person's, no place's
+		"[[Phó Chủ tịch|TITLE]] [[UBND tỉnh|ORG]] [[Lê Văn Nam|NAME]] và các đại biểu",
+		"[[Chủ tịch|TITLE]] [[HĐND tỉnh|ORG]] [[phát biểu|VERB]]",
+		"[[Bí thư|TITLE]] [[Tỉnh ủy|ORG]] [[Hà Văn Tâm|NAME]] dự lễ",
+		"[[Chủ tịch|TITLE]] [[UBND tỉnh Hà Giang|ORG]] dự lễ",
+		// a post's body whose lower-case words lead to a unit and its place
+		"[[Trạm trưởng|TITLE]] [[Trạm Liên lạc biên giới khu vực Hoành Mô|ORG]] [[phát biểu|VERB]]",
+		// a body named by what it does runs on in lower case to a unit alone
+		"[[Trưởng ban|TITLE]] [[Ban Chỉ đạo phòng chống thiên tai tỉnh|ORG]] [[phát biểu|VERB]]",
 		// a count of countries after a known body is no part of its name
 		"Đại diện [[Bộ Quốc phòng|ORG]] ba nước Việt Nam - Lào - Campuchia ký biên bản",
 	}
