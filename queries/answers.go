@@ -1,12 +1,14 @@
 package queries
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/vnkg/vnkg/graph"
 )
@@ -111,7 +113,7 @@ func UpdateAnswers(ctx context.Context, s *graph.Store, progress func(done, know
 		if err != nil {
 			return err
 		}
-		h := &hubs{r: r, put: put, progress: progress, minRows: minStoredRows(), groupsOf: map[graph.Node][]graph.FactGroup{}, did: map[string]bool{}}
+		h := &hubs{s: s, r: r, put: put, progress: progress, minRows: minStoredRows(), groupsOf: map[graph.Node][]graph.FactGroup{}, did: map[string]bool{}}
 		if work.Full {
 			return h.all(ctx)
 		}
@@ -121,6 +123,7 @@ func UpdateAnswers(ctx context.Context, s *graph.Store, progress func(done, know
 
 // hubs computes stored answers, each with the nodes it read.
 type hubs struct {
+	s        *graph.Store
 	r        *graph.Reader
 	put      func(graph.Answer) error
 	progress func(done, known int)
@@ -129,6 +132,9 @@ type hubs struct {
 	done     int
 	known    int
 	did      map[string]bool // the answers computed (query and nodes)
+	// the nodes visited and rows computed since the Reader was renewed
+	// (all)
+	sinceRenew, rowsSinceRenew int
 }
 
 func (h *hubs) step() {
@@ -171,6 +177,7 @@ func (h *hubs) answer(ctx context.Context, query string, n graph.Node, also []gr
 	if err != nil {
 		return fmt.Errorf("%s for %s: %w", query, n.NQuad(), err)
 	}
+	h.rowsSinceRenew += len(rows)
 	if len(rows) < h.minRows {
 		return nil
 	}
@@ -187,28 +194,123 @@ func lookupAnswerQuery(name string) *answerQuery {
 }
 
 // all puts every answer of answerQueries (and fact-sources) with minRows
-// rows or more, in the store h reads.
+// rows or more, in the store h reads. It goes node by node over the nodes of
+// the queries' types (each node once, whatever its types): a node's fact
+// groups are read once for every query of its types and for fact-sources,
+// and nothing of a node is kept past it. The Reader is renewed (on the same
+// snapshot) every renewNodes nodes or renewRows rows, so that its caches do
+// not grow with the store: a 100k-article store's full computation held
+// every node's fact groups (94 MB) and the Reader's caches (70 MB) to the
+// end (bench/RESULTS.md, session 11).
 func (h *hubs) all(ctx context.Context) error {
-	nodesOf := map[graph.Node][]graph.Node{}
+	var types []graph.Node
 	for _, q := range answerQueries {
-		var nodes []graph.Node
 		for _, t := range q.types {
-			ns, ok := nodesOf[t]
-			if !ok {
-				var err error
-				if ns, err = h.r.Subjects(ctx, t, pType); err != nil {
+			if !slices.Contains(types, t) {
+				types = append(types, t)
+			}
+		}
+	}
+	// each type's nodes, sorted: a node of two types is visited under the
+	// first and found in the other by a binary search
+	nodesOf := make([][]graph.Node, len(types))
+	for i, t := range types {
+		ns, err := h.r.Subjects(ctx, t, pType)
+		if err != nil {
+			return err
+		}
+		slices.SortFunc(ns, compareNodes)
+		nodesOf[i] = slices.CompactFunc(ns, func(a, b graph.Node) bool { return a == b })
+	}
+	if err := h.renew(ctx); err != nil {
+		return err
+	}
+	has := make([]bool, len(types))
+	for i := range types {
+		for _, n := range nodesOf[i] {
+			seenBefore := false
+			for j := range types {
+				_, has[j] = slices.BinarySearchFunc(nodesOf[j], n, compareNodes)
+				seenBefore = seenBefore || (j < i && has[j])
+			}
+			if seenBefore {
+				continue
+			}
+			if err := h.allOf(ctx, n, types, has); err != nil {
+				return err
+			}
+			if h.sinceRenew++; h.sinceRenew >= renewNodes || h.rowsSinceRenew >= renewRows {
+				if err := h.renew(ctx); err != nil {
 					return err
 				}
-				nodesOf[t] = ns
 			}
-			nodes = append(nodes, ns...)
 		}
-		nodes = uniqNodes(nodes)
-		if err := h.hubsOf(ctx, q, nodes, false); err != nil {
+	}
+	return nil
+}
+
+// renewNodes and renewRows are how many nodes visited, and rows computed, a
+// Reader of the full computation serves before a new one replaces it.
+const (
+	renewNodes = 4096
+	renewRows  = 64 << 10
+)
+
+// renew replaces h's Reader by a new one on the same snapshot (ctx's).
+func (h *hubs) renew(ctx context.Context) error {
+	r, err := h.s.NewReader(ctx)
+	if err != nil {
+		return err
+	}
+	h.r, h.sinceRenew, h.rowsSinceRenew = r, 0, 0
+	return nil
+}
+
+// allOf computes the answers of n, whose types are those of types with has
+// set: every query of those types whose candidate n is, and fact-sources
+// when n is a person.
+func (h *hubs) allOf(ctx context.Context, n graph.Node, types []graph.Node, has []bool) error {
+	gs, cur, err := h.r.FactGroups(ctx, n)
+	if err != nil {
+		return err
+	}
+	least := minCandidate(h.minRows)
+	person := false
+	for _, q := range answerQueries {
+		of := false
+		for j, t := range types {
+			if has[j] && slices.Contains(q.types, t) {
+				of = true
+				person = person || t == tPerson
+			}
+		}
+		// without fact summaries every node is a candidate
+		if !of || (cur && !candidateOf(gs, q.groups, least)) {
+			continue
+		}
+		h.known++
+		if err := h.answer(ctx, q.name, n, nil); err != nil {
 			return err
 		}
 	}
-	return h.factSources(ctx, nodesOf[tPerson], false)
+	if !person || !cur {
+		return nil // fact-sources needs the summaries
+	}
+	return h.factSourcesOf(ctx, n, gs, false)
+}
+
+// compareNodes orders nodes by kind, then value, datatype and language.
+func compareNodes(a, b graph.Node) int {
+	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Value, b.Value); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Datatype, b.Datatype); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Lang, b.Lang)
 }
 
 // hubsOf computes q's answer for each of nodes that is a candidate; with
@@ -247,38 +349,46 @@ func (h *hubs) factSources(ctx context.Context, people []graph.Node, skipStored 
 		if !ok {
 			continue // not a candidate of any query above: too few facts
 		}
-		for _, g := range gs {
-			if g.In || g.Quads < h.minRows {
-				continue
+		if err := h.factSourcesOf(ctx, n, gs, skipStored); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// factSourcesOf is factSources for the person n, whose fact groups are gs.
+func (h *hubs) factSourcesOf(ctx context.Context, n graph.Node, gs []graph.FactGroup, skipStored bool) error {
+	for _, g := range gs {
+		if g.In || g.Quads < h.minRows {
+			continue
+		}
+		for cursor := ""; ; {
+			facts, next, cur, err := h.r.Facts(ctx, n, g.Predicate, false, cursor, 1024)
+			if err != nil || !cur {
+				return err
 			}
-			for cursor := ""; ; {
-				facts, next, cur, err := h.r.Facts(ctx, n, g.Predicate, false, cursor, 1024)
-				if err != nil || !cur {
-					return err
+			for _, f := range facts {
+				if f.Quads < h.minRows {
+					continue
 				}
-				for _, f := range facts {
-					if f.Quads < h.minRows {
+				also := []graph.Node{g.Predicate, f.Other}
+				if skipStored {
+					if ok, err := h.r.HasStoredAnswer(ctx, "fact-sources", n, also...); err != nil || ok {
+						if err != nil {
+							return err
+						}
 						continue
 					}
-					also := []graph.Node{g.Predicate, f.Other}
-					if skipStored {
-						if ok, err := h.r.HasStoredAnswer(ctx, "fact-sources", n, also...); err != nil || ok {
-							if err != nil {
-								return err
-							}
-							continue
-						}
-					}
-					h.known++
-					if err := h.answer(ctx, "fact-sources", n, also); err != nil {
-						return err
-					}
 				}
-				if next == "" {
-					break
+				h.known++
+				if err := h.answer(ctx, "fact-sources", n, also); err != nil {
+					return err
 				}
-				cursor = next
 			}
+			if next == "" {
+				break
+			}
+			cursor = next
 		}
 	}
 	return nil
@@ -358,6 +468,12 @@ func candidate(ctx context.Context, r *graph.Reader, n graph.Node, groups []fact
 		}
 		cache[n] = gs
 	}
+	return candidateOf(gs, groups, least), nil
+}
+
+// candidateOf reports whether the fact groups gs count least facts or more
+// in groups.
+func candidateOf(gs []graph.FactGroup, groups []factGroup, least int) bool {
 	sum := 0
 	for _, g := range gs {
 		for _, w := range groups {
@@ -370,7 +486,7 @@ func candidate(ctx context.Context, r *graph.Reader, n graph.Node, groups []fact
 			}
 		}
 	}
-	return sum >= least, nil
+	return sum >= least
 }
 
 // CheckAnswers compares each current stored answer of s with the answer

@@ -125,6 +125,9 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	}
 	err = b.run(ctx, x, paths, in, wopts...)
 	if err == nil && !*noAnswers {
+		if os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(answersMemoryLimit)
+		}
 		var st graph.AnswerStats
 		st, err = storeAnswers(ctx, s, b.prog) // answers.go
 		b.answers = &st
@@ -161,6 +164,13 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 // at it (GOGC 400), and the bolt file's resident pages come on top (at 224
 // MiB a 30k-article build peaked at 513 MB: bench/RESULTS.md, session 9–10).
 const buildMemoryLimit = 192 << 20
+
+// answersMemoryLimit is the heap's soft limit while the stored answers are
+// computed at the end of a build: their live heap is some 100 MB at 100k
+// articles, and the store's pages they read come on top in bursts (up to
+// 275 MiB between two releases on a quiet machine: bench/RESULTS.md,
+// session 11).
+const answersMemoryLimit = 160 << 20
 
 // buildGCPercent is the collector's GOGC during a build, below the limit.
 const buildGCPercent = 400
