@@ -467,12 +467,7 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 			return err
 		}
 		av := answerVal{k: k, v: v}
-		if a.All {
-			av.deps = append(av.deps, depAllKey)
-		}
-		for _, n := range a.Deps {
-			av.deps = append(av.deps, nodeKey(n))
-		}
+		av.deps = a.depKeys()
 		vals = append(vals, av)
 		st.Answers++
 		st.Rows += len(a.Rows)
@@ -901,6 +896,20 @@ func decodeAnswer(b []byte) ([]Result, error) {
 		return nil, errBadRow
 	}
 	return rows, nil
+}
+
+// depKeys are a's dependencies as the dependencies' bucket keys them (each
+// followed there by the answer's key): depAllKey first if it read every
+// node.
+func (a Answer) depKeys() [][]byte {
+	var keys [][]byte
+	if a.All {
+		keys = append(keys, depAllKey)
+	}
+	for _, n := range a.Deps {
+		keys = append(keys, nodeKey(n))
+	}
+	return keys
 }
 
 // storedAnswerOnce encodes an answer as stored (format byte first) under its
