@@ -33,19 +33,22 @@ import (
 //     subject, the timeline rows), its incoming ones (In, Subjects, the
 //     incoming fact rows), or only the first object of one predicate
 //     (First of a name, an event's start or kind, a document's date: the
-//     predicates whose first rows the store derives, firsts.go). Those are
+//     predicates whose first rows the store derives, firsts.go), or only
+//     the quads (n, p, o) of one fact (HasQuad, HasFact, FactLabels, the
+//     timeline rows that hold a post). Those are
 //     its dependencies, kept in vnkg_answer_deps (kind, node[, predicate],
 //     answer → {}) and vnkg_answer_depsof (answer → its dependencies). A
 //     lookup of n's outgoing quads reads only quads with n as subject (and
 //     rows derived from them), one of its incoming quads only quads with n
 //     as object, a first object only the first row of (n, predicate); so
 //     an answer can change only through a quad whose subject is one of its
-//     out-dependencies, whose object is one of its in-dependencies, or
-//     that changes one of its first rows.
+//     out-dependencies, whose object is one of its in-dependencies, that
+//     is one of its facts, or that changes one of its first rows.
 //   - Every write (Store.applyDeltas) deletes, in the bolt transaction that
 //     writes its quads and derived rows, the stored answers that depend on
 //     the outgoing side of a subject of its quads, on the incoming side of
-//     an object, or on a first row the write changed (deriveFirsts says
+//     an object, on one of its quads' (s, p, o), or on a first row the
+//     write changed (deriveFirsts says
 //     which: a row written, added or removed; when the store keeps no
 //     first rows, every (subject, predicate) pair of its quads), and
 //     records them and the nodes it touched in vnkg_answers_dirty. An
@@ -89,6 +92,7 @@ var (
 	depOutTag      = byte('o') // a dependency on a node's outgoing quads
 	depInTag       = byte('i') // … on its incoming quads
 	depFirstTag    = byte('f') // … on the first object of one of its predicates
+	depQuadTag     = byte('q') // … on its quads with one predicate and object
 )
 
 // Dep is one dependency of a stored answer: a node and what of it the
@@ -96,17 +100,23 @@ var (
 // its incoming ones (In: the quads with Node as object), or, when Pred is
 // set, only the first object of (Node, Pred) as Reader.First gives it (a
 // name, an event's start or kind, a document's date: firstPreds, whose
-// first rows the store derives, firsts.go).
+// first rows the store derives, firsts.go), or, when Obj is set too, only
+// the quads (Node, Pred, Obj) (HasQuad, HasFact, FactLabels, the timeline
+// rows that hold a post).
 type Dep struct {
 	Node Node
 	In   bool
 	Pred Node
+	Obj  Node
 }
 
 // depKey is d as the dependencies are keyed: its kind's tag, then the node
 // (then the predicate, for a first object).
 func depKey(d Dep) []byte {
 	switch {
+	case d.Pred != (Node{}) && d.Obj != (Node{}):
+		k := append(append([]byte{depQuadTag}, nodeKey(d.Node)...), nodeKey(d.Pred)...)
+		return append(k, nodeKey(d.Obj)...)
 	case d.Pred != (Node{}):
 		return append(append([]byte{depFirstTag}, nodeKey(d.Node)...), nodeKey(d.Pred)...)
 	case d.In:
@@ -217,6 +227,16 @@ func depKeyLen(b []byte) (int, error) {
 		}
 		p, err := nodeKeyLen(b[1+n:])
 		return 1 + n + p, err
+	case len(b) > 0 && b[0] == depQuadTag:
+		l := 1
+		for range 3 {
+			n, err := nodeKeyLen(b[l:])
+			if err != nil {
+				return 0, err
+			}
+			l += n
+		}
+		return l, nil
 	}
 	return 0, fmt.Errorf("answer dependency list: %w", errBadRow)
 }
@@ -265,6 +285,16 @@ func (r *Reader) depFirst(n, pred Node) {
 		return
 	}
 	r.deps[Dep{Node: n, Pred: pred}] = struct{}{}
+}
+
+// depQuad records a read of the quads (s, pred, o) and nothing else of s:
+// whether some document states them, which documents do. A write changes
+// it only with a quad (s, pred, o).
+func (r *Reader) depQuad(s, pred, o Node) {
+	if r.deps == nil {
+		return
+	}
+	r.deps[Dep{Node: s, Pred: pred, Obj: o}] = struct{}{}
 }
 
 // depIn records a read of the incoming quads of each of ns (In, Subjects,
@@ -440,6 +470,9 @@ func (s *Store) staleAnswers(deltas []cgraph.Delta, current bool, firsts firstCh
 	touched := map[string]bool{} // the nodes, for the update's look at new hubs
 	sides := map[string]bool{}   // the dependencies the quads change
 	for _, d := range deltas {
+		if q := d.Quad; q.Subject != nil && q.Predicate != nil && q.Object != nil {
+			sides[string(depKey(Dep{Node: NodeOf(q.Subject), Pred: NodeOf(q.Predicate), Obj: NodeOf(q.Object)}))] = true
+		}
 		if v := d.Quad.Subject; v != nil {
 			n := NodeOf(v)
 			touched[string(nodeKey(n))] = true

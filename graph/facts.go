@@ -650,7 +650,7 @@ func (f Fact) Cursor() string { return f.cursor }
 // (O,P,S) index entry of the fact and each quad it lists, one at a time;
 // elsewhere the subject's quads with pred.
 func (r *Reader) FactLabels(ctx context.Context, s, pred, o Node, from, limit int) (labels []Node, next int, err error) {
-	r.depOut(s) // as HasQuad: the quads (s, pred, o) are s's outgoing
+	r.depQuad(s, pred, o) // as HasQuad: the labels of the quads (s, pred, o)
 	next = -1
 	sref, err := r.ref(ctx, s)
 	if err != nil || sref == nil {

@@ -708,10 +708,10 @@ func (r *Reader) keys(ctx context.Context, op string, ind ckv.QuadIndex, vals []
 
 // HasQuad reports whether some document states (s, pred, o).
 func (r *Reader) HasQuad(ctx context.Context, s, pred, o Node) (bool, error) {
-	// Every quad (s, pred, o) has s as subject: its outgoing side is all
-	// the answer reads (o's incoming side would be staled by every quad
-	// naming o, a rank or a post that thousands of articles name).
-	r.depOut(s)
+	// The quads (s, pred, o) only (o's incoming side would be staled by
+	// every quad naming o, a rank or a post that thousands of articles
+	// name; s's outgoing side by every article about s).
+	r.depQuad(s, pred, o)
 	sref, err := r.ref(ctx, s)
 	if err != nil || sref == nil {
 		return false, err

@@ -140,7 +140,7 @@ func (r *Reader) RefCompare(ctx context.Context, ns []Node) (func(a, b Node) int
 // its fact row where the store keeps the rows and they hold the fact (an
 // rdf:type is a row of its subject), else HasQuad.
 func (r *Reader) HasFact(ctx context.Context, s, pred, o Node) (bool, error) {
-	r.depOut(s) // as HasQuad: a quad (s, pred, o) is one of s's outgoing
+	r.depQuad(s, pred, o) // as HasQuad: the fact row is the quads (s, pred, o)
 	if r.s.shared == nil || (o.Kind == LiteralNode && len(o.Value) > maxFactLiteral) || pred == (Node{Kind: IRINode, Value: string(factBody)}) {
 		return r.HasQuad(ctx, s, pred, o)
 	}

@@ -601,9 +601,9 @@ func parseNQuadNode(s string) (Node, error) {
 // document) and the dates of their documents (those that have one), in the
 // rows' order. ok is false when the store keeps no current rows.
 func (r *Reader) TimelineDates(ctx context.Context, subj, pos Node) (docs int, dates []Node, ok bool, err error) {
-	// The rows are subj's outgoing quads (pos is one of their objects,
-	// not read from).
-	r.depOut(subj)
+	// A row holds pos through a quad (subj, vnkg:holdsPosition, pos) only
+	// (rowHolds reads the positions), and has the date of its document.
+	r.depQuad(subj, NodeOf(tlHolds), pos)
 	if r.s.shared == nil {
 		return 0, nil, false, nil
 	}
