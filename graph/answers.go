@@ -6,13 +6,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	bolt "go.etcd.io/bbolt"
 )
@@ -28,17 +28,41 @@ import (
 //
 //   - When it is computed, the Reader records every node its lookups start
 //     from (Reader.TrackDeps: the start node, the events, posts, people and
-//     documents the query then reads). Those are its dependencies, kept in
-//     vnkg_answer_deps (node, answer → {}) and vnkg_answer_depsof (answer →
-//     its nodes). A lookup from node n reads only quads with n as subject
-//     or object (and rows derived from them), so an answer can change only
-//     through a quad whose subject or object is one of its dependencies.
-//   - Every write (Store.applyDeltas) deletes, in its own bolt transaction,
-//     the stored answers that depend on a subject or object of its quads,
-//     and records them and the nodes it touched in vnkg_answers_dirty. A
-//     crash therefore never leaves a stale answer: it is gone with the
-//     commit that staled it, and the query reads the store until it is
-//     computed again.
+//     documents the query then reads), each with what of it the lookup
+//     read (Dep): its outgoing quads (Out, Objects, the fact rows of a
+//     subject, the timeline rows), its incoming ones (In, Subjects, the
+//     incoming fact rows), or only the first object of one predicate
+//     (First of a name, an event's start or kind, a document's date: the
+//     predicates whose first rows the store derives, firsts.go), or only
+//     the quads (n, p, o) of one fact (HasQuad, HasFact, FactLabels, the
+//     timeline rows that hold a post). Those are
+//     its dependencies, kept in vnkg_answer_deps (kind, node[, predicate],
+//     answer → {}) and vnkg_answer_depsof (answer → its dependencies). A
+//     lookup of n's outgoing quads reads only quads with n as subject (and
+//     rows derived from them), one of its incoming quads only quads with n
+//     as object, a first object only the first row of (n, predicate); so
+//     an answer can change only through a quad whose subject is one of its
+//     out-dependencies, whose object is one of its in-dependencies, that
+//     is one of its facts, or that changes one of its first rows.
+//   - Every write (Store.applyDeltas) deletes, in the bolt transaction that
+//     writes its quads and derived rows, the stored answers that depend on
+//     the outgoing side of a subject of its quads, on the incoming side of
+//     an object, on one of its quads' (s, p, o), or on a first row the
+//     write changed (deriveFirsts says
+//     which: a row written, added or removed; when the store keeps no
+//     first rows, every (subject, predicate) pair of its quads), and
+//     records them and the nodes it touched in vnkg_answers_dirty. An
+//     article restates a rank's and a post's own name quads under its
+//     label, so the rank is a subject of every article that names it; the
+//     name's first row stays as it was, and the answers that show the
+//     name only (every person-timeline with that rank) are kept. (With a
+//     dependency on the node alone, one article staled 265 of 544 answers
+//     at 100k; docs/queries.md.) A crash therefore never leaves a stale
+//     answer: it is gone with the commit that staled it, and the query
+//     reads the store until it is computed again; `vnkg rm` is a write
+//     like any other (deriveFirsts brings a first row back to the next
+//     document's value, which stales its readers only if the value
+//     differs).
 //   - UpdateAnswers (vnkg build and vnkg rm at their end) computes again the
 //     answers the dirty set names, and the answers of the nodes it touched
 //     that are hubs now (a new article that takes a node over the
@@ -46,20 +70,60 @@ import (
 //     set, in one transaction that fails if the store changed meanwhile.
 //     The other answers are kept.
 //
-// The answers are current while their marker (vnkg_meta answers) holds the
+// The answers are current while their marker (vnkg_meta answers2) holds the
 // store's horizon, as the derived rows' markers do: a store written past
 // vnkg, or made before, has none, and UpdateAnswers computes them all.
 
 var (
-	answersBucket  = []byte("vnkg_answers")       // query \x00 node… → format, rows
-	answerDeps     = []byte("vnkg_answer_deps")   // node, answer key → {}
-	answerDepsOf   = []byte("vnkg_answer_depsof") // answer key → its nodes, encoded
-	answersDirty   = []byte("vnkg_answers_dirty") // "a" answer key, "n" node → {}
-	keyAnswersOK   = hkv.Key{[]byte("vnkg_meta"), []byte("answers")}
+	answersBucket = []byte("vnkg_answers")       // query \x00 node… → format, rows
+	answerDeps    = []byte("vnkg_answer_deps")   // kind, node[, predicate], answer key → {}
+	answerDepsOf  = []byte("vnkg_answer_depsof") // answer key → its dependencies, encoded
+	answersDirty  = []byte("vnkg_answers_dirty") // "a" answer key, "n" node → {}
+	// keyAnswersOK is the answers' marker. Its name changed with the
+	// dependencies' kinds (session 11; before, "answers"): a store whose
+	// answers an older vnkg kept has none current for this one, which
+	// computes them all, and deletes the old marker, so that an older vnkg
+	// does not take these answers' dependencies for its own.
+	keyAnswersOK   = hkv.Key{[]byte("vnkg_meta"), []byte("answers2")}
+	keyAnswersOld  = []byte("answers")
 	depAllKey      = []byte{0} // the dependency of an answer that read every node (no node encodes so)
 	dirtyAnswerTag = byte('a')
 	dirtyNodeTag   = byte('n')
+	depOutTag      = byte('o') // a dependency on a node's outgoing quads
+	depInTag       = byte('i') // … on its incoming quads
+	depFirstTag    = byte('f') // … on the first object of one of its predicates
+	depQuadTag     = byte('q') // … on its quads with one predicate and object
 )
+
+// Dep is one dependency of a stored answer: a node and what of it the
+// computation read — its outgoing quads (the quads with Node as subject),
+// its incoming ones (In: the quads with Node as object), or, when Pred is
+// set, only the first object of (Node, Pred) as Reader.First gives it (a
+// name, an event's start or kind, a document's date: firstPreds, whose
+// first rows the store derives, firsts.go), or, when Obj is set too, only
+// the quads (Node, Pred, Obj) (HasQuad, HasFact, FactLabels, the timeline
+// rows that hold a post).
+type Dep struct {
+	Node Node
+	In   bool
+	Pred Node
+	Obj  Node
+}
+
+// depKey is d as the dependencies are keyed: its kind's tag, then the node
+// (then the predicate, for a first object).
+func depKey(d Dep) []byte {
+	switch {
+	case d.Pred != (Node{}) && d.Obj != (Node{}):
+		k := append(append([]byte{depQuadTag}, nodeKey(d.Node)...), nodeKey(d.Pred)...)
+		return append(k, nodeKey(d.Obj)...)
+	case d.Pred != (Node{}):
+		return append(append([]byte{depFirstTag}, nodeKey(d.Node)...), nodeKey(d.Pred)...)
+	case d.In:
+		return append([]byte{depInTag}, nodeKey(d.Node)...)
+	}
+	return append([]byte{depOutTag}, nodeKey(d.Node)...)
+}
 
 // Answer is a query's rows for one node, as UpdateAnswers stores them.
 type Answer struct {
@@ -67,9 +131,9 @@ type Answer struct {
 	Node  Node
 	Also  []Node   // the other nodes the answer is for (fact-sources: predicate, object)
 	Rows  []Result // emitted values: maps of fields
-	// Deps are the nodes the computation read from (Reader.TakeDeps), All
-	// that it read every node: what stales it.
-	Deps []Node
+	// Deps are the nodes the computation read from, each with the side it
+	// read (Reader.TakeDeps), All that it read every node: what stales it.
+	Deps []Dep
 	All  bool
 }
 
@@ -96,7 +160,7 @@ type AnswerWork struct {
 
 // answerFormat is the version of the encoding, the value's first byte: an
 // answer of another is not read.
-const answerFormat byte = 4
+const answerFormat byte = 5
 
 // errAnswerValue is a row value the encoding does not know.
 var errAnswerValue = errors.New("a value stored answers cannot hold")
@@ -146,6 +210,37 @@ func parseNodeKey(k []byte) (Node, []byte, error) {
 	return n, k[d.i:], nil
 }
 
+// depKeyLen is the length of the dependency at the start of b, as an
+// answer's list of them holds it: depAllKey, or a kind's tag and a node
+// (and a predicate).
+func depKeyLen(b []byte) (int, error) {
+	switch {
+	case len(b) > 0 && b[0] == depAllKey[0]:
+		return len(depAllKey), nil
+	case len(b) > 0 && (b[0] == depOutTag || b[0] == depInTag):
+		n, err := nodeKeyLen(b[1:])
+		return 1 + n, err
+	case len(b) > 0 && b[0] == depFirstTag:
+		n, err := nodeKeyLen(b[1:])
+		if err != nil {
+			return 0, err
+		}
+		p, err := nodeKeyLen(b[1+n:])
+		return 1 + n + p, err
+	case len(b) > 0 && b[0] == depQuadTag:
+		l := 1
+		for range 3 {
+			n, err := nodeKeyLen(b[l:])
+			if err != nil {
+				return 0, err
+			}
+			l += n
+		}
+		return l, nil
+	}
+	return 0, fmt.Errorf("answer dependency list: %w", errBadRow)
+}
+
 // nodeKeyLen is the length of the node nodeKey encoded at the start of b
 // (without decoding it: a dependency list is thousands of them).
 func nodeKeyLen(b []byte) (int, error) {
@@ -163,28 +258,77 @@ func nodeKeyLen(b []byte) (int, error) {
 	return i, nil
 }
 
-// dep records ns as dependencies when the Reader tracks them.
-func (r *Reader) dep(ns ...Node) {
+// depOut records, when the Reader tracks them, a read of the outgoing
+// quads of each of ns (Out, First, Objects, a name, a date: what a quad
+// with it as subject can change).
+func (r *Reader) depOut(ns ...Node) {
 	if r.deps == nil {
 		return
 	}
 	for _, n := range ns {
-		r.deps[n] = struct{}{}
+		r.deps[Dep{Node: n}] = struct{}{}
 	}
 }
 
-// TrackDeps makes the Reader record the nodes its lookups start from, from
-// now until TakeDeps.
+// depFirst records a read of the first object of (n, pred) and nothing
+// else of n: Reader.First of a predicate the first rows hold. A write
+// changes it only when it changes that row (deriveFirsts), which a quad
+// restating the name a node has does not: every article that names a rank
+// or a post restates the rank's and the post's name under its own label.
+// Of another predicate, it is a read of n's outgoing quads.
+func (r *Reader) depFirst(n, pred Node) {
+	if r.deps == nil {
+		return
+	}
+	if !isFirstPred(pred) {
+		r.depOut(n)
+		return
+	}
+	r.deps[Dep{Node: n, Pred: pred}] = struct{}{}
+}
+
+// depQuad records a read of the quads (s, pred, o) and nothing else of s:
+// whether some document states them, which documents do. A write changes
+// it only with a quad (s, pred, o).
+func (r *Reader) depQuad(s, pred, o Node) {
+	if r.deps == nil {
+		return
+	}
+	r.deps[Dep{Node: s, Pred: pred, Obj: o}] = struct{}{}
+}
+
+// depIn records a read of the incoming quads of each of ns (In, Subjects,
+// the incoming fact rows: what a quad with it as object can change).
+func (r *Reader) depIn(ns ...Node) {
+	if r.deps == nil {
+		return
+	}
+	for _, n := range ns {
+		r.deps[Dep{Node: n, In: true}] = struct{}{}
+	}
+}
+
+// depBoth records a read of both sides of each of ns: of all its quads
+// (Labels), or of whether and under which reference the store holds it
+// (Has, SortByRef: the node comes and goes with its first and last quad,
+// on either side).
+func (r *Reader) depBoth(ns ...Node) {
+	r.depOut(ns...)
+	r.depIn(ns...)
+}
+
+// TrackDeps makes the Reader record the nodes its lookups start from, and
+// the side of each they read, from now until TakeDeps.
 func (r *Reader) TrackDeps() {
-	r.deps = map[Node]struct{}{}
+	r.deps = map[Dep]struct{}{}
 	r.depAll = false
 }
 
-// TakeDeps returns the nodes recorded since TrackDeps (all: a lookup read
-// every node) and stops recording.
-func (r *Reader) TakeDeps() (deps []Node, all bool) {
-	for n := range r.deps {
-		deps = append(deps, n)
+// TakeDeps returns the dependencies recorded since TrackDeps (all: a
+// lookup read every node) and stops recording.
+func (r *Reader) TakeDeps() (deps []Dep, all bool) {
+	for d := range r.deps {
+		deps = append(deps, d)
 	}
 	all = r.depAll
 	r.deps, r.depAll = nil, false
@@ -310,10 +454,12 @@ func (s *Store) answersBefore() (bool, error) {
 }
 
 // staleAnswers deletes, in the open shared transaction after deltas were
-// applied, the stored answers that depend on a subject or object of the
-// deltas' quads, records them and those nodes in the dirty set, and marks
-// the answers current again (the rest are exact for the store as written).
-func (s *Store) staleAnswers(deltas []cgraph.Delta, current bool) error {
+// applied and the first rows derived (firsts: which changed), the stored
+// answers that depend on the outgoing side of a subject of the deltas'
+// quads, on the incoming side of an object or on a first row that changed,
+// records them and those nodes in the dirty set, and marks the answers
+// current again (the rest are exact for the store as written).
+func (s *Store) staleAnswers(deltas []cgraph.Delta, current bool, firsts firstChanges) error {
 	if s.shared == nil || s.shared.tx == nil || !current || len(deltas) == 0 {
 		return nil
 	}
@@ -321,13 +467,31 @@ func (s *Store) staleAnswers(deltas []cgraph.Delta, current bool) error {
 	if btx == nil || !btx.Writable() {
 		return nil
 	}
-	touched := map[string]bool{}
+	touched := map[string]bool{} // the nodes, for the update's look at new hubs
+	sides := map[string]bool{}   // the dependencies the quads change
 	for _, d := range deltas {
-		for _, v := range []quad.Value{d.Quad.Subject, d.Quad.Object} {
-			if v != nil {
-				touched[string(nodeKey(NodeOf(v)))] = true
-			}
+		if q := d.Quad; q.Subject != nil && q.Predicate != nil && q.Object != nil {
+			sides[string(depKey(Dep{Node: NodeOf(q.Subject), Pred: NodeOf(q.Predicate), Obj: NodeOf(q.Object)}))] = true
 		}
+		if v := d.Quad.Subject; v != nil {
+			n := NodeOf(v)
+			touched[string(nodeKey(n))] = true
+			sides[string(depKey(Dep{Node: n}))] = true
+		}
+		if v := d.Quad.Object; v != nil {
+			n := NodeOf(v)
+			touched[string(nodeKey(n))] = true
+			sides[string(depKey(Dep{Node: n, In: true}))] = true
+		}
+	}
+	// The first objects the write changed; every pair its quads touch when
+	// the store keeps no first rows to tell.
+	pairs := firsts.pairs
+	if !firsts.known {
+		pairs = firstPairs(deltas)
+	}
+	for _, d := range pairs {
+		sides[string(depKey(d))] = true
 	}
 	dirty, err := btx.CreateBucketIfNotExists(answersDirty)
 	if err != nil {
@@ -353,15 +517,12 @@ func (s *Store) staleAnswers(deltas []cgraph.Delta, current bool) error {
 		}
 		return nil
 	}
-	keys := make([]string, 0, len(touched))
-	for k := range touched {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(sides)) {
 		if err := stale([]byte(k)); err != nil {
 			return fmt.Errorf("staling the stored answers of %s: %w", s, err)
 		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(touched)) {
 		if err := dirty.Put(append([]byte{dirtyNodeTag}, k...), nil); err != nil {
 			return fmt.Errorf("staling the stored answers of %s: %w", s, err)
 		}
@@ -412,6 +573,12 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 	}
 	if b := d.bucket(answersBucket); b != nil {
 		stored = countKeys(b)
+		// Answers of another format (an older vnkg wrote them all again
+		// after this one marked them): their dependencies are not this
+		// format's either, so none can be kept.
+		if _, v := b.Cursor().First(); v != nil && (len(v) < 1 || v[0] != answerFormat) {
+			cur = false
+		}
 	}
 	work.Full = !cur
 	if cur {
@@ -467,12 +634,7 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 			return err
 		}
 		av := answerVal{k: k, v: v}
-		if a.All {
-			av.deps = append(av.deps, depAllKey)
-		}
-		for _, n := range a.Deps {
-			av.deps = append(av.deps, nodeKey(n))
-		}
+		av.deps = a.depKeys()
 		vals = append(vals, av)
 		st.Answers++
 		st.Rows += len(a.Rows)
@@ -516,16 +678,12 @@ func (s *Store) UpdateAnswers(ctx context.Context, compute func(ctx context.Cont
 		drop := func(k []byte) error {
 			if old := depsOf.Get(k); old != nil {
 				for rest := old; len(rest) > 0; {
-					var n []byte
-					if rest[0] == depAllKey[0] {
-						n, rest = depAllKey, rest[1:]
-					} else {
-						l, err := nodeKeyLen(rest)
-						if err != nil {
-							return err
-						}
-						n, rest = rest[:l], rest[l:]
+					l, err := depKeyLen(rest)
+					if err != nil {
+						return err
 					}
+					var n []byte
+					n, rest = rest[:l], rest[l:]
 					if err := deps.Delete(append(append([]byte(nil), n...), k...)); err != nil {
 						return err
 					}
@@ -614,6 +772,11 @@ func markAnswersCurrent(tx *bolt.Tx) error {
 	b, err := tx.CreateBucketIfNotExists(keyAnswersOK[0])
 	if err != nil {
 		return err
+	}
+	if b.Get(keyAnswersOld) != nil {
+		if err := b.Delete(keyAnswersOld); err != nil {
+			return err
+		}
 	}
 	return b.Put(keyAnswersOK[1], append([]byte{}, h...))
 }
@@ -901,6 +1064,20 @@ func decodeAnswer(b []byte) ([]Result, error) {
 		return nil, errBadRow
 	}
 	return rows, nil
+}
+
+// depKeys are a's dependencies as the dependencies' bucket keys them (each
+// followed there by the answer's key): depAllKey first if it read every
+// node.
+func (a Answer) depKeys() [][]byte {
+	var keys [][]byte
+	if a.All {
+		keys = append(keys, depAllKey)
+	}
+	for _, d := range a.Deps {
+		keys = append(keys, depKey(d))
+	}
+	return keys
 }
 
 // storedAnswerOnce encodes an answer as stored (format byte first) under its

@@ -62,13 +62,8 @@ func (s *Store) updateAllAnswers(ctx context.Context, end func(), seen uint64, c
 			st.Deps++
 			return deps.add(append(n[:len(n):len(n)], k...))
 		}
-		if a.All {
-			if err := addDep(depAllKey); err != nil {
-				return err
-			}
-		}
-		for _, n := range a.Deps {
-			if err := addDep(nodeKey(n)); err != nil {
+		for _, n := range a.depKeys() {
+			if err := addDep(n); err != nil {
 				return err
 			}
 		}

@@ -51,10 +51,18 @@ func TestAllAnswersChunked(t *testing.T) {
 				a.Rows = append(a.Rows, Result{Value: map[string]any{"i": int64(j), "s": fmt.Sprint("row ", j)}})
 			}
 			// the dependencies in no order, as Reader.TakeDeps gives them
+			// of every kind: out, in, a first object, the quads (n, p, o)
 			for j := range nDeps {
-				a.Deps = append(a.Deps, Node{Kind: IRINode, Value: fmt.Sprint("http://x/d", (j*7919+i*31)%1000)})
+				d := Dep{Node: Node{Kind: IRINode, Value: fmt.Sprint("http://x/d", (j*7919+i*31)%1000)}, In: j%4 == 1}
+				if j%4 >= 2 {
+					d.Pred = Node{Kind: IRINode, Value: "http://schema.org/name"}
+				}
+				if j%4 == 3 {
+					d.Obj = Node{Kind: LiteralNode, Value: fmt.Sprint("o", j%5)}
+				}
+				a.Deps = append(a.Deps, d)
 			}
-			slices.SortFunc(a.Deps, func(x, y Node) int { return bytes.Compare(nodeKey(x), nodeKey(y)) })
+			slices.SortFunc(a.Deps, func(x, y Dep) int { return bytes.Compare(depKey(x), depKey(y)) })
 			a.Deps = slices.Compact(a.Deps)
 			if err := put(a); err != nil {
 				return err

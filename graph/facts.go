@@ -530,7 +530,7 @@ func CheckFacts(ctx context.Context, s *Store) (string, error) {
 // form. ok is false when the store keeps no current rows (not bolt, or
 // written past vnkg): the caller must read the quads.
 func (r *Reader) FactGroups(ctx context.Context, n Node) (groups []FactGroup, ok bool, err error) {
-	r.dep(n)
+	r.depBoth(n)
 	if r.s.shared == nil {
 		return nil, false, nil
 	}
@@ -589,7 +589,11 @@ func (r *Reader) FactGroups(ctx context.Context, n Node) (groups []FactGroup, ok
 // of the page that follows, "" when this one is the last. ok is false when
 // the store keeps no current rows.
 func (r *Reader) Facts(ctx context.Context, n, pred Node, in bool, after string, limit int) (facts []Fact, next string, ok bool, err error) {
-	r.dep(n)
+	if in {
+		r.depIn(n)
+	} else {
+		r.depOut(n)
+	}
 	if r.s.shared == nil {
 		return nil, "", false, nil
 	}
@@ -646,7 +650,7 @@ func (f Fact) Cursor() string { return f.cursor }
 // (O,P,S) index entry of the fact and each quad it lists, one at a time;
 // elsewhere the subject's quads with pred.
 func (r *Reader) FactLabels(ctx context.Context, s, pred, o Node, from, limit int) (labels []Node, next int, err error) {
-	r.dep(s, o)
+	r.depQuad(s, pred, o) // as HasQuad: the labels of the quads (s, pred, o)
 	next = -1
 	sref, err := r.ref(ctx, s)
 	if err != nil || sref == nil {
@@ -760,7 +764,7 @@ func FactOther(cursor string) (Node, error) {
 // (one row an object, however many documents state it), else as Objects
 // reads them (every quad). For callers that sort what they get.
 func (r *Reader) ObjectSet(ctx context.Context, n, pred Node) ([]Node, error) {
-	r.dep(n)
+	r.depOut(n)
 	var out []Node
 	for cursor := ""; ; {
 		facts, next, ok, err := r.Facts(ctx, n, pred, false, cursor, 1024)

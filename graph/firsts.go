@@ -65,16 +65,20 @@ func (s *Store) firstsBefore() (bool, error) {
 	return markerCurrent(context.Background(), s.shared.tx, keyFirstsOK)
 }
 
-// deriveFirsts recomputes the first row of every (node, predicate) pair the
-// deltas touch, in the open shared transaction after they were applied, and
-// marks the rows current if they were before.
-func (s *Store) deriveFirsts(ctx context.Context, deltas []cgraph.Delta, current bool) error {
-	if s.shared == nil || s.shared.tx == nil || !current {
-		return nil
-	}
-	type pair struct{ n, p Node }
-	seen := map[pair]bool{}
-	var pairs []pair
+// firstChanges are the first rows a write changed, as deriveFirsts found
+// them: what stales the stored answers that read those first objects only
+// (answers.go, Dep.Pred). Known is false when the write kept no rows (they
+// were not current): then any pair its quads touch may have changed.
+type firstChanges struct {
+	known bool
+	pairs []Dep // Node and Pred of each row written, added or removed
+}
+
+// firstPairs are the (subject, predicate) pairs of deltas whose predicate
+// is one of firstPreds: the first rows they can change.
+func firstPairs(deltas []cgraph.Delta) []Dep {
+	seen := map[Dep]bool{}
+	var pairs []Dep
 	for _, d := range deltas {
 		q := d.Quad
 		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
@@ -84,39 +88,54 @@ func (s *Store) deriveFirsts(ctx context.Context, deltas []cgraph.Delta, current
 		if !isFirstPred(p) {
 			continue
 		}
-		k := pair{NodeOf(q.Subject), p}
+		k := Dep{Node: NodeOf(q.Subject), Pred: p}
 		if !seen[k] {
 			seen[k] = true
 			pairs = append(pairs, k)
 		}
 	}
-	if len(pairs) > 0 {
-		slices.SortFunc(pairs, func(a, b pair) int {
-			if c := compareStrings(a.n.NQuad(), b.n.NQuad()); c != 0 {
+	return pairs
+}
+
+// deriveFirsts recomputes the first row of every (node, predicate) pair the
+// deltas touch, in the open shared transaction after they were applied,
+// marks the rows current if they were before, and says which rows changed.
+func (s *Store) deriveFirsts(ctx context.Context, deltas []cgraph.Delta, current bool) (firstChanges, error) {
+	if s.shared == nil || s.shared.tx == nil || !current {
+		return firstChanges{}, nil
+	}
+	changes := firstChanges{known: true}
+	if pairs := firstPairs(deltas); len(pairs) > 0 {
+		slices.SortFunc(pairs, func(a, b Dep) int {
+			if c := compareStrings(a.Node.NQuad(), b.Node.NQuad()); c != 0 {
 				return c
 			}
-			return compareStrings(a.p.NQuad(), b.p.NQuad())
+			return compareStrings(a.Pred.NQuad(), b.Pred.NQuad())
 		})
 		r, err := s.NewReader(ctx)
 		if err != nil {
-			return err
+			return firstChanges{}, err
 		}
 		r.firsts = firstsOff // from the quads, not from the rows being written
 		tx := s.shared.tx
 		for i, k := range pairs {
-			v, ok, err := r.First(ctx, k.n, k.p)
+			v, ok, err := r.First(ctx, k.Node, k.Pred)
 			if err != nil {
-				return fmt.Errorf("writing the first rows of %s: %w", s, err)
+				return firstChanges{}, fmt.Errorf("writing the first rows of %s: %w", s, err)
 			}
-			if err := putFirstRow(ctx, tx, firstKey(k.n, k.p), v, ok); err != nil {
-				return fmt.Errorf("writing the first rows of %s: %w", s, err)
+			changed, err := putFirstRow(ctx, tx, firstKey(k.Node, k.Pred), v, ok)
+			if err != nil {
+				return firstChanges{}, fmt.Errorf("writing the first rows of %s: %w", s, err)
+			}
+			if changed {
+				changes.pairs = append(changes.pairs, k)
 			}
 			if i%(releaseEvery*8) == releaseEvery*8-1 {
 				s.releaseMapped()
 			}
 		}
 	}
-	return markCurrent(ctx, s.shared.tx, keyFirstsOK)
+	return changes, markCurrent(ctx, s.shared.tx, keyFirstsOK)
 }
 
 func compareStrings(a, b string) int {
@@ -130,23 +149,24 @@ func compareStrings(a, b string) int {
 }
 
 // putFirstRow writes the row, removes it when ok is false, and leaves an
-// unchanged one alone (a Put copies its page into the commit).
-func putFirstRow(ctx context.Context, tx hkv.Tx, key hkv.Key, v Node, ok bool) error {
+// unchanged one alone (a Put copies its page into the commit); changed says
+// whether the row is other than it was (written, added or removed).
+func putFirstRow(ctx context.Context, tx hkv.Tx, key hkv.Key, v Node, ok bool) (changed bool, err error) {
 	old, err := tx.Get(ctx, key)
 	if err != nil && !errors.Is(err, hkv.ErrNotFound) {
-		return err
+		return false, err
 	}
 	if !ok {
 		if err == nil {
-			return tx.Del(ctx, key)
+			return true, tx.Del(ctx, key)
 		}
-		return nil
+		return false, nil
 	}
 	val := appendNode(nil, v)
 	if err == nil && string(old) == string(val) {
-		return nil
+		return false, nil
 	}
-	return tx.Put(ctx, key, val)
+	return true, tx.Put(ctx, key, val)
 }
 
 // rowsCurrent is markerCurrent of the derived rows key marks, read once a

@@ -110,7 +110,7 @@ type Reader struct {
 	snap *snap
 	// deps, when not nil, collects the nodes this Reader's lookups start
 	// from (TrackDeps, answers.go); depAll says a lookup read every node.
-	deps   map[Node]struct{}
+	deps   map[Dep]struct{}
 	depAll bool
 	Stats  ReadStats
 }
@@ -210,7 +210,7 @@ func (r *Reader) value(ctx context.Context, ref refs.Ref) (quad.Value, error) {
 
 // Has reports whether the store holds the node (in any quad).
 func (r *Reader) Has(ctx context.Context, n Node) (bool, error) {
-	r.dep(n)
+	r.depBoth(n)
 	ref, err := r.ref(ctx, n)
 	return ref != nil, err
 }
@@ -218,21 +218,21 @@ func (r *Reader) Has(ctx context.Context, n Node) (bool, error) {
 // Out returns the quads from n with one of preds (all predicates if none),
 // as links to their objects, in the index's order.
 func (r *Reader) Out(ctx context.Context, n Node, preds ...Node) ([]Link, error) {
-	r.dep(n)
+	r.depOut(n)
 	return r.links(ctx, quad.Subject, quad.Object, n, preds, 0)
 }
 
 // In returns the quads to n with one of preds (all predicates if none), as
 // links to their subjects, in the index's order.
 func (r *Reader) In(ctx context.Context, n Node, preds ...Node) ([]Link, error) {
-	r.dep(n)
+	r.depIn(n)
 	return r.links(ctx, quad.Object, quad.Subject, n, preds, 0)
 }
 
 // First is the object of the first quad from n with predicate pred, as
 // Gizmo's g.V(n).out(pred).toValue() gives it; ok is false if there is none.
 func (r *Reader) First(ctx context.Context, n Node, pred Node) (v Node, ok bool, err error) {
-	r.dep(n)
+	r.depFirst(n, pred)
 	key := [2]Node{n, pred}
 	if l, seen := r.first[key]; seen {
 		return l.Node, l.Label != (Node{}) || l.Predicate != (Node{}), nil
@@ -423,7 +423,7 @@ func (r *Reader) run(ctx context.Context, op, index string, sh iterator.Shape, l
 // or object, without repeats and sorted as Gizmo's strings sort — what
 // g.V(n).labels() gives, uniq'd and sorted.
 func (r *Reader) Labels(ctx context.Context, n Node) ([]Node, error) {
-	r.dep(n)
+	r.depBoth(n)
 	ref, err := r.ref(ctx, n)
 	if err != nil || ref == nil {
 		return nil, err
@@ -621,7 +621,7 @@ func ScriptNode(n Node) any {
 // subject however many documents state the quad, and confirms each with a
 // live quad; elsewhere it reads the quads.
 func (r *Reader) Subjects(ctx context.Context, o Node, preds ...Node) ([]Node, error) {
-	r.dep(o)
+	r.depIn(o)
 	if !r.has(indexOPS) {
 		ls, err := r.In(ctx, o, preds...)
 		if err != nil {
@@ -708,7 +708,10 @@ func (r *Reader) keys(ctx context.Context, op string, ind ckv.QuadIndex, vals []
 
 // HasQuad reports whether some document states (s, pred, o).
 func (r *Reader) HasQuad(ctx context.Context, s, pred, o Node) (bool, error) {
-	r.dep(s, o)
+	// The quads (s, pred, o) only (o's incoming side would be staled by
+	// every quad naming o, a rank or a post that thousands of articles
+	// name; s's outgoing side by every article about s).
+	r.depQuad(s, pred, o)
 	sref, err := r.ref(ctx, s)
 	if err != nil || sref == nil {
 		return false, err
@@ -743,7 +746,7 @@ func (r *Reader) HasQuad(ctx context.Context, s, pred, o Node) (bool, error) {
 // of preds in turn, in the index's order (what uniq(g.V(n).out(pred)) gives),
 // reading each object's value once and no label.
 func (r *Reader) Objects(ctx context.Context, n Node, preds ...Node) ([]Node, error) {
-	r.dep(n)
+	r.depOut(n)
 	ref, err := r.ref(ctx, n)
 	if err != nil || ref == nil {
 		return nil, err

@@ -19,7 +19,7 @@ import (
 // index's order). It reads the quads (Subjects) where the rows leave the
 // facts out (a literal object, rdf:type) or the store keeps none.
 func (r *Reader) SubjectSet(ctx context.Context, o Node, preds ...Node) ([]Node, error) {
-	r.dep(o)
+	r.depIn(o)
 	if o.Kind == LiteralNode {
 		return r.Subjects(ctx, o, preds...)
 	}
@@ -55,7 +55,7 @@ func (r *Reader) SubjectSet(ctx context.Context, o Node, preds ...Node) ([]Node,
 // node when first written); nodes the store does not hold go last, in
 // their N-Quads order. Off bolt it leaves the order alone.
 func (r *Reader) SortByRef(ctx context.Context, ns []Node) error {
-	r.dep(ns...)
+	r.depBoth(ns...) // a reference comes and goes with a first and last quad, either side
 	if r.kv == nil || len(ns) < 2 {
 		return nil
 	}
@@ -98,7 +98,7 @@ func (r *Reader) SortByRef(ctx context.Context, ns []Node) error {
 // answer that tie on every field it is sorted by. Off bolt every pair
 // compares equal (SortByRef leaves the order alone there).
 func (r *Reader) RefCompare(ctx context.Context, ns []Node) (func(a, b Node) int, error) {
-	r.dep(ns...)
+	r.depBoth(ns...)
 	if r.kv == nil {
 		return func(a, b Node) int { return 0 }, nil
 	}
@@ -140,7 +140,7 @@ func (r *Reader) RefCompare(ctx context.Context, ns []Node) (func(a, b Node) int
 // its fact row where the store keeps the rows and they hold the fact (an
 // rdf:type is a row of its subject), else HasQuad.
 func (r *Reader) HasFact(ctx context.Context, s, pred, o Node) (bool, error) {
-	r.dep(s, o)
+	r.depQuad(s, pred, o) // as HasQuad: the fact row is the quads (s, pred, o)
 	if r.s.shared == nil || (o.Kind == LiteralNode && len(o.Value) > maxFactLiteral) || pred == (Node{Kind: IRINode, Value: string(factBody)}) {
 		return r.HasQuad(ctx, s, pred, o)
 	}
@@ -175,7 +175,7 @@ func (r *Reader) HasFact(ctx context.Context, s, pred, o Node) (bool, error) {
 // false when the store keeps no current rows; then the caller reads the
 // quads. Literals over maxFactLiteral bytes have no row (ObjectSet's rule).
 func (r *Reader) OutFacts(ctx context.Context, n Node, preds []Node) (objs [][]Node, ok bool, err error) {
-	r.dep(n)
+	r.depOut(n)
 	if r.s.shared == nil || r.kv == nil {
 		return nil, false, nil
 	}

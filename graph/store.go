@@ -281,7 +281,8 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	}
 	// The derived rows, from the quads as this write leaves them (firsts.go
 	// first: the timeline rows read dates through First).
-	if err := s.deriveFirsts(context.Background(), deltas, firsts); err != nil {
+	changed, err := s.deriveFirsts(context.Background(), deltas, firsts)
+	if err != nil {
 		return err
 	}
 	if err := s.deriveTimeline(context.Background(), deltas, timeline); err != nil {
@@ -290,7 +291,7 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	if err := s.deriveFacts(context.Background(), deltas, facts); err != nil { // facts.go
 		return err
 	}
-	return s.staleAnswers(deltas, answers) // answers.go
+	return s.staleAnswers(deltas, answers, changed) // answers.go
 
 }
 

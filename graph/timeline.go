@@ -261,7 +261,7 @@ func (r *Reader) labelSubject(ctx context.Context, doc, subj Node, fn func(pred,
 // documents' N-Quads form; ok is false when the store keeps no current rows
 // (not bolt, or written past vnkg), and the caller must read the quads.
 func (r *Reader) Timeline(ctx context.Context, subj Node) (rows []TimelineRow, ok bool, err error) {
-	r.dep(subj)
+	r.depOut(subj) // a row is subj's outgoing ranks and posts
 	if r.s.shared == nil {
 		return nil, false, nil
 	}
@@ -285,7 +285,7 @@ func (r *Reader) Timeline(ctx context.Context, subj Node) (rows []TimelineRow, o
 		}
 		st.Rows++
 		rows = append(rows, row)
-		r.dep(row.Doc) // the row holds its document's date
+		r.depOut(row.Doc) // the row holds its document's date
 		return true, nil
 	})
 	if err != nil {
@@ -601,7 +601,9 @@ func parseNQuadNode(s string) (Node, error) {
 // document) and the dates of their documents (those that have one), in the
 // rows' order. ok is false when the store keeps no current rows.
 func (r *Reader) TimelineDates(ctx context.Context, subj, pos Node) (docs int, dates []Node, ok bool, err error) {
-	r.dep(subj, pos)
+	// A row holds pos through a quad (subj, vnkg:holdsPosition, pos) only
+	// (rowHolds reads the positions), and has the date of its document.
+	r.depQuad(subj, NodeOf(tlHolds), pos)
 	if r.s.shared == nil {
 		return 0, nil, false, nil
 	}
@@ -630,7 +632,7 @@ func (r *Reader) TimelineDates(ctx context.Context, subj, pos Node) (docs int, d
 		docs++
 		if r.deps != nil { // the row holds its document's date
 			if doc, _, err := readNode(v); err == nil {
-				r.dep(doc)
+				r.depOut(doc)
 			}
 		}
 		if has {
