@@ -515,7 +515,19 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			// after a title that named the welcome: the sentence that holds it
 			// dates and places it
 			if kind == lineText && introduced && !planned {
+				undated := ev.Date.IsZero()
 				a.fillMissing(ev, s, spans)
+				// "… kết thúc chuyến tuần tra liên hợp lần thứ 39" then "Trong
+				// hai ngày 19-20/11, hải quân hai nước đã tiến hành tuần tra
+				// liên hợp lần thứ 39 tại vùng biển vịnh Bắc bộ": the sentence
+				// that first dates a meeting named without a day speaks of it,
+				// and its "tại" after the meeting word says where it was
+				if undated && !ev.Date.IsZero() && ref == nil {
+					ref = ev
+					if ev.Location == "" {
+						ev.Location = a.placeAfterTrigger(spans, k)
+					}
+				}
 			}
 			// "Lễ đón diễn ra trọng thể tại Trụ sở Bộ Quốc phòng, …": the
 			// meeting as the subject of a verb that holds it, and where
@@ -1153,6 +1165,23 @@ func (a *analysis) appositiveVisit(s sentence, spans []Chunk, ms []mention, k in
 	return ev
 }
 
+// visitDays reports the date at spans[d] as the days of a visit named right
+// before it ("chuyến thăm chính thức Canada từ ngày 4 đến 12/5", "thăm Việt
+// Nam từ ngày 23 đến 24/1"): a word of the visit's name, a country or a
+// place may stand between, no clause break or other event.
+func visitDays(spans []Chunk, d int) bool {
+	for j := d - 1; j >= 0 && j >= d-6; j-- {
+		switch sp := spans[j]; {
+		case sp.Kind == SpanEvent:
+			return sp.Value == visitKind
+		case sp.Kind == SpanOther && sp.Value != ".", sp.Kind == SpanCountry, sp.Kind == SpanName:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // visitKind is the event kind of visits.
 const visitKind = "chuyến thăm"
 
@@ -1282,6 +1311,21 @@ func (a *analysis) heldClause(spans []Chunk, end int) (at, org int, held bool) {
 // cảng, lễ đón … đã diễn ra …").
 func clauseSubject(spans []Chunk, k int) bool {
 	return subjectIsEvent(spans[:k+1]) || k > 0 && spans[k-1].Kind == SpanSep && spans[k-1].Value == ","
+}
+
+// placeAfterTrigger is the place after the first "tại" that follows the
+// meeting word at spans[k] in its clause, past words of its name, "" if none.
+func (a *analysis) placeAfterTrigger(spans []Chunk, k int) string {
+	for j := k + 1; j < len(spans) && j < k+8; j++ {
+		switch sp := spans[j]; {
+		case sp.Kind == SpanOther && sp.Value == "tại":
+			return a.place(spans, j)
+		case sp.Kind == SpanOther && sp.Value != ".", sp.Kind == SpanCountry, sp.Kind == SpanOrg:
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 // placeHeldAfter is the place after "tại" that follows a verb that holds a
@@ -1676,11 +1720,25 @@ var periodRe = regexp.MustCompile(`giai đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})`
 // fill reads an event's date, place, organizer, period and subjects from the
 // sentence that introduces it.
 func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, named bool) {
-	for _, sp := range spans {
-		if sp.Kind == SpanDate {
-			ev.Date = a.dateOf(sp, s)
+	// "Trong khuôn khổ chuyến thăm chính thức Canada từ ngày 4 đến 12/5 của
+	// Đoàn …, ngày 6/5, A chủ trì lễ đón B": the days after a visit word are
+	// the visit's; another event of the sentence takes the sentence's other
+	// date
+	first := -1
+	for j, sp := range spans {
+		if sp.Kind != SpanDate {
+			continue
+		}
+		if first < 0 {
+			first = j
+		}
+		if ev.Kind == visitKind || !visitDays(spans, j) {
+			first = j
 			break
 		}
+	}
+	if first >= 0 {
+		ev.Date = a.dateOf(spans[first], s)
 	}
 	if ev.Date.IsZero() && a.current == nil && !a.lead.date.IsZero() {
 		// the article's dateline ("Chiều ngày 2-11, tại Hà Nội, …") dates its
