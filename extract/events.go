@@ -907,8 +907,9 @@ func (a *analysis) yearsAgo(spans []Chunk) bool {
 // day: optional leads (event_words.tsv vague-lead: "hồi", "trong"), a unit
 // of time (vague-unit: "tháng", "năm"), a number or a word of the past
 // (vague-past: "ngoái", "qua"), and a comma within a few words ("Tháng
-// 3/2023,", "Hồi tháng 2/2023,", "Năm ngoái,", "Tháng 9 năm ngoái,"); after
-// a lead, the unit alone ("Trong năm,").
+// 3/2023,", "Hồi tháng 2/2023,", "Năm ngoái,", "Tháng 9 năm ngoái,"), also
+// after a time lead ("Trước đó, tháng 9/2019,"); after a vague lead, the
+// unit alone ("Trong năm,").
 func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 	if len(spans) == 0 || spans[0].Kind == SpanDate {
 		return false
@@ -916,6 +917,16 @@ func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 	toks := a.toks
 	s := sentence{spans[0].T0, spans[len(spans)-1].T1}
 	i := s.t0
+	// "Trước đó, tháng 9/2019, …": past a time lead and its comma
+	for i < s.t1 && toks[i].Kind == Word && a.g.evWord(toks[i].Key, ewTimeLead) {
+		i++
+	}
+	if i > s.t0 && i < s.t1 && toks[i].Text == "," {
+		i++
+	} else {
+		i = s.t0
+	}
+	opening := i
 	for i < s.t1 && toks[i].Kind == Word && a.g.evWord(toks[i].Key, ewVagueLead) {
 		i++
 	}
@@ -923,7 +934,7 @@ func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 		return false
 	}
 	// "Trong năm, …": after a lead, the unit alone
-	if i > s.t0 && toks[i+1].Text == "," {
+	if i > opening && toks[i+1].Text == "," {
 		return true
 	}
 	if n := toks[i+1]; n.Kind != Number && !(n.Kind == Word && a.g.evWord(n.Key, ewVaguePast)) {
