@@ -1575,7 +1575,9 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 	}
 	for _, m := range ms {
 		j := m.k1
-		for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		// ("Thượng tướng A đã đến chào xã giao Đại tướng B": past a word of
+		// arrival before a call)
+		for j < len(spans) && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || a.arrivalBeforeCall(spans, j)) {
 			sc.afterActor[j] = true
 			j++
 		}
@@ -1584,6 +1586,17 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 		}
 	}
 	return sc
+}
+
+// arrivalBeforeCall reports a word of arrival (event_words.tsv arrival: "đến",
+// "tới") at spans[j] right before a call (call: "chào xã giao", "chào từ
+// biệt"): "A đến chào xã giao B" is A's call on B.
+func (a *analysis) arrivalBeforeCall(spans []Chunk, j int) bool {
+	if j+1 >= len(spans) || !a.g.evWord(spans[j].Value, ewArrival) {
+		return false
+	}
+	c := spans[j+1]
+	return c.Kind == SpanEvent && a.g.evPhraseAt(a.toks, c.T0, c.T1, ewCall) == c.T1-c.T0
 }
 
 // subjectIsEvent reports a sentence that opens with an event trigger (after a

@@ -1,0 +1,23 @@
+package extract
+
+import "testing"
+
+// TestCallAfterArrival holds a courtesy call told with a word of arrival
+// before it ("A đã đến chào xã giao B") after another meeting of the article:
+// it is a call of its own, on the sentence's day.
+func TestCallAfterArrival(t *testing.T) {
+	g := testGazetteer(t)
+	x := (&Extractor{gaz: g}).WithoutEvidence()
+	for _, tt := range []struct{ text, expect string }{
+		{"Sáng 6/8, tại thủ đô Jakarta, Thượng tướng Lê Văn An và Đại tướng Budi Santoso đã hội đàm. Trước đó, sáng cùng ngày, Thượng tướng Lê Văn An đã đến chào xã giao Đại tướng Arif Rahman.",
+			"events 2|event tiếp xã giao|date 2024-08-06|chair Arif Rahman"},
+		{"Chiều 7/8, tại cảng Manila, Hải quân Philippines tổ chức lễ đón tàu 18 do Đại tá Trần Văn Bình dẫn đầu. Tối cùng ngày, Đại tá Trần Văn Bình tới chào từ biệt Chuẩn Đô đốc Jose Cruz.",
+			"events 2|event tiếp xã giao|date 2024-08-07|chair Jose Cruz"},
+	} {
+		res := x.runStages(Document{ID: "case", Text: tt.text, Published: "2024-08-10"}, "relate")
+		f := res[stageIndex["relate"]].(*related).facts
+		for _, bad := range checkExpect(f, tt.expect) {
+			t.Errorf("%q: %s; facts %q", tt.text, bad, summary(f))
+		}
+	}
+}
