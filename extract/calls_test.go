@@ -21,3 +21,23 @@ func TestCallAfterArrival(t *testing.T) {
 		}
 	}
 }
+
+// TestUndatedBackstory holds a sentence that opens with "Trước đó," and gives
+// neither a day nor a person: the meeting it tells is told in passing, not an
+// event of the article; with a day of its own and a person it is one.
+func TestUndatedBackstory(t *testing.T) {
+	g := testGazetteer(t)
+	x := (&Extractor{gaz: g}).WithoutEvidence()
+	for _, tt := range []struct{ text, expect string }{
+		{"Sáng 6/8, tại Cửa khẩu Lao Bảo, Bộ đội Biên phòng hai tỉnh tổ chức giao lưu hữu nghị. Trước đó, lực lượng biên phòng hai bên đã tổ chức dâng hương tại Nghĩa trang liệt sĩ Đường 9.",
+			"events 1|event giao lưu|date 2024-08-06"},
+		{"Sáng 6/8, tại Cửa khẩu Lao Bảo, Bộ đội Biên phòng hai tỉnh tổ chức giao lưu hữu nghị. Trước đó, chiều 5/8, Đại tá Trần Văn Bình đã dẫn đầu đoàn dâng hương tại Nghĩa trang liệt sĩ Đường 9.",
+			"events 2|event lễ viếng|date 2024-08-05"},
+	} {
+		res := x.runStages(Document{ID: "case", Text: tt.text, Published: "2024-08-10"}, "relate")
+		f := res[stageIndex["relate"]].(*related).facts
+		for _, bad := range checkExpect(f, tt.expect) {
+			t.Errorf("%q: %s; facts %q", tt.text, bad, summary(f))
+		}
+	}
+}

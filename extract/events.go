@@ -62,7 +62,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	// "Tháng 3/2023, hai bên đã tổ chức Đối thoại …": a meeting told under a
 	// time that names no day is told in passing, no event of the article
 	// (GUIDELINES); the sentence may still refer to one
-	if a.toldInPassing(spans) {
+	if a.toldInPassing(spans) || len(ms) == 0 && a.undatedBackstory(spans) {
 		purpose = true
 	}
 	sc := a.scanSentence(spans, ms)
@@ -949,6 +949,23 @@ func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 		}
 	}
 	return false
+}
+
+// undatedBackstory reports a sentence that opens with "Trước đó," and gives
+// no date ("Trước đó, lực lượng hai tỉnh đã tổ chức dâng hương tại …"): with
+// no one named either, what it tells before the story has no day of its own
+// and is told in passing (GUIDELINES: a past meeting counts only with its own
+// day and a named participant).
+func (a *analysis) undatedBackstory(spans []Chunk) bool {
+	if len(spans) < 3 || spans[0].Kind != SpanOther || spans[0].Value != "trước" || spans[1].Kind != SpanOther || spans[1].Value != "đó" || spans[2].Kind != SpanSep {
+		return false
+	}
+	for _, sp := range spans {
+		if sp.Kind == SpanDate {
+			return false
+		}
+	}
+	return !a.ownDay(spans)
 }
 
 // backstory reports a sentence that opens with "Trước đó" (a time lead and
