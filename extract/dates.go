@@ -58,7 +58,7 @@ func dateAt(toks []Token, i, end int) int {
 	}
 	// "từ 25 đến 28/6": a range of days after "từ", without "ngày"
 	if toks[i].Kind == Word && toks[i].Key == "từ" {
-		if _, n := parseDate(toks, i+1, end); n == 3 {
+		if _, n := parseDate(toks, i+1, end); n == 3 || n == 4 && toks[i+3].Key == "ngày" {
 			return 1 + n
 		}
 		// "từ 28/5 đến 2/6": a range across months
@@ -94,12 +94,19 @@ func dateAt(toks []Token, i, end int) int {
 		}
 		return j - i + w + lastPast(toks, j+w, end)
 	}
-	if j < end && toks[j].Kind == Punct && toks[j].Text == "(" {
+	open := j < end && toks[j].Kind == Punct && toks[j].Text == "("
+	if open {
 		j++
+		// "Hôm nay (thứ Ba, 16/3)": a weekday before the date in the brackets
+		if w := weekdayAt(toks, j, end); w > 0 && j+w+1 < end && toks[j+w].Text == "," {
+			if _, n := parseDate(toks, j+w+1, end); n > 0 {
+				j += w + 1
+			}
+		}
 	}
 	if _, n := parseDate(toks, j, end); n > 0 {
 		k := j + n
-		if k < end && toks[k].Kind == Punct && toks[k].Text == ")" && j > i && toks[j-1].Text == "(" {
+		if k < end && toks[k].Kind == Punct && toks[k].Text == ")" && open {
 			k++
 		}
 		return k - i
@@ -232,10 +239,15 @@ func parseDate(toks []Token, j, end int) (Date, int) {
 	if err != nil {
 		return Date{}, 0
 	}
-	// a range, "21 đến 23/5" or "21 - 23/5": the first day of it
+	// a range, "21 đến 23/5", "21 - 23/5" or "21 đến ngày 23/5": the first
+	// day of it
 	if j+2 < end && (toks[j+1].Key == "đến" || toks[j+1].Key == "tới" || toks[j+1].Key == "và" || toks[j+1].Kind == Punct && isDash(toks[j+1].Text)) {
-		if last, ok := numericDate(toks[j+2].Text); ok && validDayMonth(day, last.Month) && day <= last.Day {
-			return Date{Year: last.Year, Month: last.Month, Day: day}, 3
+		n := 2
+		if toks[j+2].Key == "ngày" && toks[j+1].Kind == Word && j+3 < end {
+			n = 3
+		}
+		if last, ok := numericDate(toks[j+n].Text); ok && validDayMonth(day, last.Month) && day <= last.Day {
+			return Date{Year: last.Year, Month: last.Month, Day: day}, n + 1
 		}
 	}
 	if j+2 >= end || toks[j+1].Key != "tháng" || toks[j+2].Kind != Number {
@@ -336,6 +348,12 @@ func spanDate(toks []Token, sp Chunk) Date {
 	j := sp.T0 + weekdayAt(toks, sp.T0, sp.T1)
 	for j < sp.T1 && (toks[j].Kind == Word && (dateCues[toks[j].Key] || j == sp.T0 && toks[j].Key == "từ") || toks[j].Text == "(") {
 		j++
+		// "(thứ Ba, 16/3)"
+		if toks[j-1].Text == "(" {
+			if w := weekdayAt(toks, j, sp.T1); w > 0 && j+w < sp.T1 && toks[j+w].Text == "," {
+				j += w + 1
+			}
+		}
 	}
 	d, _ := parseDate(toks, j, sp.T1)
 	return d

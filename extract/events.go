@@ -62,7 +62,7 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 	// "Tháng 3/2023, hai bên đã tổ chức Đối thoại …": a meeting told under a
 	// time that names no day is told in passing, no event of the article
 	// (GUIDELINES); the sentence may still refer to one
-	if a.toldInPassing(spans) {
+	if a.toldInPassing(spans) || len(ms) == 0 && a.undatedBackstory(spans) {
 		purpose = true
 	}
 	sc := a.scanSentence(spans, ms)
@@ -515,7 +515,19 @@ func (a *analysis) events(s sentence, spans []Chunk, ms []mention, kind lineKind
 			// after a title that named the welcome: the sentence that holds it
 			// dates and places it
 			if kind == lineText && introduced && !planned {
+				undated := ev.Date.IsZero()
 				a.fillMissing(ev, s, spans)
+				// "… kết thúc chuyến tuần tra liên hợp lần thứ 39" then "Trong
+				// hai ngày 19-20/11, hải quân hai nước đã tiến hành tuần tra
+				// liên hợp lần thứ 39 tại vùng biển vịnh Bắc bộ": the sentence
+				// that first dates a meeting named without a day speaks of it,
+				// and its "tại" after the meeting word says where it was
+				if undated && !ev.Date.IsZero() && ref == nil {
+					ref = ev
+					if ev.Location == "" {
+						ev.Location = a.placeAfterTrigger(spans, k)
+					}
+				}
 			}
 			// "Lễ đón diễn ra trọng thể tại Trụ sở Bộ Quốc phòng, …": the
 			// meeting as the subject of a verb that holds it, and where
@@ -895,8 +907,9 @@ func (a *analysis) yearsAgo(spans []Chunk) bool {
 // day: optional leads (event_words.tsv vague-lead: "hồi", "trong"), a unit
 // of time (vague-unit: "tháng", "năm"), a number or a word of the past
 // (vague-past: "ngoái", "qua"), and a comma within a few words ("Tháng
-// 3/2023,", "Hồi tháng 2/2023,", "Năm ngoái,", "Tháng 9 năm ngoái,"); after
-// a lead, the unit alone ("Trong năm,").
+// 3/2023,", "Hồi tháng 2/2023,", "Năm ngoái,", "Tháng 9 năm ngoái,"), also
+// after a time lead ("Trước đó, tháng 9/2019,"); after a vague lead, the
+// unit alone ("Trong năm,").
 func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 	if len(spans) == 0 || spans[0].Kind == SpanDate {
 		return false
@@ -904,6 +917,16 @@ func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 	toks := a.toks
 	s := sentence{spans[0].T0, spans[len(spans)-1].T1}
 	i := s.t0
+	// "Trước đó, tháng 9/2019, …": past a time lead and its comma
+	for i < s.t1 && toks[i].Kind == Word && a.g.evWord(toks[i].Key, ewTimeLead) {
+		i++
+	}
+	if i > s.t0 && i < s.t1 && toks[i].Text == "," {
+		i++
+	} else {
+		i = s.t0
+	}
+	opening := i
 	for i < s.t1 && toks[i].Kind == Word && a.g.evWord(toks[i].Key, ewVagueLead) {
 		i++
 	}
@@ -911,7 +934,7 @@ func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 		return false
 	}
 	// "Trong năm, …": after a lead, the unit alone
-	if i > s.t0 && toks[i+1].Text == "," {
+	if i > opening && toks[i+1].Text == "," {
 		return true
 	}
 	if n := toks[i+1]; n.Kind != Number && !(n.Kind == Word && a.g.evWord(n.Key, ewVaguePast)) {
@@ -926,6 +949,23 @@ func (a *analysis) vagueTimeOpening(spans []Chunk) bool {
 		}
 	}
 	return false
+}
+
+// undatedBackstory reports a sentence that opens with "Trước đó," and gives
+// no date ("Trước đó, lực lượng hai tỉnh đã tổ chức dâng hương tại …"): with
+// no one named either, what it tells before the story has no day of its own
+// and is told in passing (GUIDELINES: a past meeting counts only with its own
+// day and a named participant).
+func (a *analysis) undatedBackstory(spans []Chunk) bool {
+	if len(spans) < 3 || spans[0].Kind != SpanOther || spans[0].Value != "trước" || spans[1].Kind != SpanOther || spans[1].Value != "đó" || spans[2].Kind != SpanSep {
+		return false
+	}
+	for _, sp := range spans {
+		if sp.Kind == SpanDate {
+			return false
+		}
+	}
+	return !a.ownDay(spans)
 }
 
 // backstory reports a sentence that opens with "Trước đó" (a time lead and
@@ -1153,6 +1193,23 @@ func (a *analysis) appositiveVisit(s sentence, spans []Chunk, ms []mention, k in
 	return ev
 }
 
+// visitDays reports the date at spans[d] as the days of a visit named right
+// before it ("chuyến thăm chính thức Canada từ ngày 4 đến 12/5", "thăm Việt
+// Nam từ ngày 23 đến 24/1"): a word of the visit's name, a country or a
+// place may stand between, no clause break or other event.
+func visitDays(spans []Chunk, d int) bool {
+	for j := d - 1; j >= 0 && j >= d-6; j-- {
+		switch sp := spans[j]; {
+		case sp.Kind == SpanEvent:
+			return sp.Value == visitKind
+		case sp.Kind == SpanOther && sp.Value != ".", sp.Kind == SpanCountry, sp.Kind == SpanName:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // visitKind is the event kind of visits.
 const visitKind = "chuyến thăm"
 
@@ -1282,6 +1339,21 @@ func (a *analysis) heldClause(spans []Chunk, end int) (at, org int, held bool) {
 // cảng, lễ đón … đã diễn ra …").
 func clauseSubject(spans []Chunk, k int) bool {
 	return subjectIsEvent(spans[:k+1]) || k > 0 && spans[k-1].Kind == SpanSep && spans[k-1].Value == ","
+}
+
+// placeAfterTrigger is the place after the first "tại" that follows the
+// meeting word at spans[k] in its clause, past words of its name, "" if none.
+func (a *analysis) placeAfterTrigger(spans []Chunk, k int) string {
+	for j := k + 1; j < len(spans) && j < k+8; j++ {
+		switch sp := spans[j]; {
+		case sp.Kind == SpanOther && sp.Value == "tại":
+			return a.place(spans, j)
+		case sp.Kind == SpanOther && sp.Value != ".", sp.Kind == SpanCountry, sp.Kind == SpanOrg:
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 // placeHeldAfter is the place after "tại" that follows a verb that holds a
@@ -1520,7 +1592,9 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 	}
 	for _, m := range ms {
 		j := m.k1
-		for j < len(spans) && spans[j].Kind == SpanOther && a.g.is(spans[j].Value, wFiller) {
+		// ("Thượng tướng A đã đến chào xã giao Đại tướng B": past a word of
+		// arrival before a call)
+		for j < len(spans) && spans[j].Kind == SpanOther && (a.g.is(spans[j].Value, wFiller) || a.arrivalBeforeCall(spans, j)) {
 			sc.afterActor[j] = true
 			j++
 		}
@@ -1529,6 +1603,17 @@ func (a *analysis) scanSentence(spans []Chunk, ms []mention) sentenceScan {
 		}
 	}
 	return sc
+}
+
+// arrivalBeforeCall reports a word of arrival (event_words.tsv arrival: "đến",
+// "tới") at spans[j] right before a call (call: "chào xã giao", "chào từ
+// biệt"): "A đến chào xã giao B" is A's call on B.
+func (a *analysis) arrivalBeforeCall(spans []Chunk, j int) bool {
+	if j+1 >= len(spans) || !a.g.evWord(spans[j].Value, ewArrival) {
+		return false
+	}
+	c := spans[j+1]
+	return c.Kind == SpanEvent && a.g.evPhraseAt(a.toks, c.T0, c.T1, ewCall) == c.T1-c.T0
 }
 
 // subjectIsEvent reports a sentence that opens with an event trigger (after a
@@ -1676,11 +1761,25 @@ var periodRe = regexp.MustCompile(`giai đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})`
 // fill reads an event's date, place, organizer, period and subjects from the
 // sentence that introduces it.
 func (a *analysis) fill(ev *EventFact, s sentence, spans []Chunk, k, end int, named bool) {
-	for _, sp := range spans {
-		if sp.Kind == SpanDate {
-			ev.Date = a.dateOf(sp, s)
+	// "Trong khuôn khổ chuyến thăm chính thức Canada từ ngày 4 đến 12/5 của
+	// Đoàn …, ngày 6/5, A chủ trì lễ đón B": the days after a visit word are
+	// the visit's; another event of the sentence takes the sentence's other
+	// date
+	first := -1
+	for j, sp := range spans {
+		if sp.Kind != SpanDate {
+			continue
+		}
+		if first < 0 {
+			first = j
+		}
+		if ev.Kind == visitKind || !visitDays(spans, j) {
+			first = j
 			break
 		}
+	}
+	if first >= 0 {
+		ev.Date = a.dateOf(spans[first], s)
 	}
 	if ev.Date.IsZero() && a.current == nil && !a.lead.date.IsZero() {
 		// the article's dateline ("Chiều ngày 2-11, tại Hà Nội, …") dates its

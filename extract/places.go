@@ -123,6 +123,15 @@ func (a *analysis) placeEnd(spans []Chunk, j int) (string, int) {
 		// "tại vùng nước lịch sử Việt Nam - Campuchia": after a unit that opens
 		// the place, lower-case words may lead to its name
 		lowerOK := asWritten && i == start
+		// "tại Bộ Chỉ huy Quân sự tỉnh Salavan (Lào)", "tại trụ sở Bộ Chỉ huy
+		// Bộ đội Biên phòng tỉnh Sơn La": a body's name that ends in lower
+		// case runs on through the unit it is of
+		if t.Kind == Word && !t.Cap && i > start && !toks[i-1].Cap && a.continuesName(i-1) {
+			if n := a.g.evPhraseAt(toks, i, len(toks), ewAdminLevel); n > 0 && i+n < len(toks) && toks[i+n].Kind == Word && toks[i+n].Cap && !meetingAt[i+n] {
+				i += n
+				continue
+			}
+		}
 		if t.Kind != Word || !lowerOK && (i == start || !toks[i-1].Cap) || a.g.isFunction(t.Key) || a.g.evWord(t.Key, ewPlaceEnd) {
 			break
 		}
