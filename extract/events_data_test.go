@@ -4,7 +4,27 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"testing"
 )
+
+// expectCase is a sentence or two and what checkExpect must find in the
+// facts relate gives for them.
+type expectCase struct{ text, expect string }
+
+// checkExpectCases runs each case through the pipeline up to relate (as of a
+// page published on 2024-08-10) and reports every item of its expectation
+// that does not hold.
+func checkExpectCases(t *testing.T, cases []expectCase) {
+	t.Helper()
+	x := (&Extractor{gaz: testGazetteer(t)}).WithoutEvidence()
+	for _, tt := range cases {
+		res := x.runStages(Document{ID: "case", Text: tt.text, Published: "2024-08-10"}, "relate")
+		f := res[stageIndex["relate"]].(*related).facts
+		for _, bad := range checkExpect(f, tt.expect) {
+			t.Errorf("%q: %s; facts %q", tt.text, bad, summary(f))
+		}
+	}
+}
 
 // checkExpect checks facts against an expectation written as items joined by
 // "|": "event KIND" (an event of the kind; the items after it are about the
